@@ -1,0 +1,5 @@
+"""Allow ``python -m tambondoc``."""
+
+from tambondoc.cli import main
+
+main()

@@ -1,0 +1,88 @@
+"""JSON Schema validation with Thai messages that say what to fix."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from typing import Any, Iterator
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError
+
+from tambondoc.resources import schema_path
+
+_TYPES = {
+    "string": "ข้อความ", "integer": "จำนวนเต็ม", "number": "ตัวเลข", "object": "ชุดคีย์ (mapping)",
+    "array": "รายการ (- ...)", "boolean": "true/false", "null": "ค่าว่าง",
+}
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    with schema_path().open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def validator() -> Draft7Validator:
+    return Draft7Validator(schema())
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _title(err: ValidationError) -> str:
+    title = err.schema.get("title") if isinstance(err.schema, dict) else None
+    return f" ({title})" if title else ""
+
+
+def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
+    """Return (path, at_key, Thai message) for one schema error."""
+    path: list[str | int] = list(err.absolute_path)
+    v, kind = err.validator_value, err.validator
+    if kind == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        prop = err.schema.get("properties", {}).get(missing, {})
+        title = f" ({prop['title']})" if "title" in prop else ""
+        return path, bool(path), f"ขาดช่อง '{missing}'{title} ที่ต้องมี ให้เพิ่ม {missing}: ..."
+    if kind == "additionalProperties":
+        allowed = list(err.schema.get("properties", {}))
+        extras = [k for k in err.instance if k not in allowed]
+        key = extras[0] if extras else "?"
+        close = difflib.get_close_matches(str(key), allowed, n=1)
+        hint = f" หมายถึง '{close[0]}' หรือไม่?" if close else f" ช่องที่ใช้ได้: {', '.join(allowed)}"
+        return path + [key], True, f"ไม่รู้จักช่อง '{key}' (พิมพ์ผิดหรือไม่){hint}"
+    if kind == "type":
+        want = " หรือ ".join(_TYPES.get(t, t) for t in ([v] if isinstance(v, str) else v))
+        return path, False, f"ต้องเป็น{want}{_title(err)} แต่พบ {_show(err.instance)}"
+    if kind == "enum":
+        return path, False, f"ค่า {_show(err.instance)} ใช้ไม่ได้{_title(err)} ให้เลือกหนึ่งใน: {', '.join(map(str, v))}"
+    if kind == "const":
+        return path, False, f"ค่าต้องเป็น {_show(v)}{_title(err)}"
+    if kind == "pattern":
+        if "[0-9]{4}-" in str(v):
+            return path, False, f"วันที่ {_show(err.instance)} ต้องเขียนเป็น ปปปป-ดด-วว ปี พ.ศ. เช่น 2570-03-20"
+        return path, False, f"{_show(err.instance)}{_title(err)} ใช้ได้เฉพาะอักษรอังกฤษ ตัวเลข จุด ขีด (เช่น P001)"
+    if kind in ("minimum", "exclusiveMinimum"):
+        return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องไม่น้อยกว่า {v}"
+    if kind == "maximum":
+        return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องไม่เกิน {v} (ปีเป็น พ.ศ. หรือไม่?)"
+    if kind == "minItems":
+        return path, False, f"ต้องมีอย่างน้อย {v} รายการ{_title(err)}"
+    if kind == "maxItems":
+        return path, False, f"มีได้ไม่เกิน {v} รายการ{_title(err)}"
+    if kind == "uniqueItems":
+        return path, False, f"มีค่าซ้ำในรายการ{_title(err)} ให้ลบค่าที่ซ้ำ"
+    if kind == "minLength":
+        return path, False, f"ต้องไม่เว้นว่าง{_title(err)} ให้ใส่ข้อความ"
+    if kind == "minProperties":
+        return path, False, f"ต้องใส่อย่างน้อย {v} ช่อง{_title(err)}"
+    return path, False, f"{err.message}{_title(err)}"
+
+
+def schema_errors(data: Any) -> Iterator[tuple[list[str | int], bool, str]]:
+    for err in validator().iter_errors(data):
+        yield describe(err)

@@ -39,5 +39,43 @@ def validate(plans: tuple[Path, ...], fmt: str) -> None:
     sys.exit(0 if all(r.ok for r in results) else 1)
 
 
+def _print_problems(problems: list, fmt: str = "text") -> None:
+    from tambondoc.reporter import format_problems
+
+    click.echo(format_problems(problems, fmt), err=True)
+
+
+@cli.command()
+@click.argument("plans", nargs=-1, required=True, type=PLAN_PATH)
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="โฟลเดอร์ผลลัพธ์")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="โฟลเดอร์แม่แบบ .docx ที่ใช้แทนแม่แบบมาตรฐาน")
+@click.option("--pdf", is_flag=True, help="สร้าง PDF ด้วย LibreOffice ด้วย")
+def build(plans: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool) -> None:
+    """สร้างเอกสาร Word จากไฟล์แผน: รูปเล่มแผน คำสั่ง ก.บ.ต. บัญชีประสานโครงการ"""
+    from tambondoc.build import build_plan
+    from tambondoc.errors import PlanError
+
+    failed = 0
+    for plan in plans:
+        try:
+            result = build_plan(plan, out, templates, pdf)
+        except PlanError as e:
+            failed += 1
+            if e.problems:
+                _print_problems(e.problems)
+            click.echo(f"{plan}: สร้างไม่สำเร็จ: {e}" if not e.problems else f"{plan}: สร้างไม่สำเร็จ (แผนไม่ผ่านการตรวจสอบ)", err=True)
+            continue
+        for w in result.warnings:
+            click.echo(f"{plan}: warning: {w}", err=True)
+        for note in result.notes:
+            click.echo(f"{plan}: {note}")
+        click.echo(f"{plan}: สร้างแล้ว {len(result.written)} ไฟล์ใน {result.outdir}")
+        for path in result.written:
+            click.echo(f"  {path}")
+    sys.exit(1 if failed else 0)
+
+
 def main() -> None:
     cli(prog_name="tambondoc")

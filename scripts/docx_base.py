@@ -1,0 +1,136 @@
+"""Shared building blocks for the default .docx templates (run by scripts/make_templates.py).
+
+Every template is a real Word document built with styles: Thai runs need the complex-script
+font, size and bold (w:cs, w:szCs, w:bCs) and the Thai language tag, or Word falls back to
+another font for Thai.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+FONT = "TH SarabunPSK"
+
+
+def set_thai_font(rpr_owner, size: float | None = None, bold: bool | None = None, font: str = FONT) -> None:
+    """Set Latin and complex-script font, size, bold and Thai language on a style or run."""
+    if hasattr(rpr_owner, "element"):
+        rpr = rpr_owner.element.get_or_add_rPr()
+    elif rpr_owner.tag == qn("w:rPr"):
+        rpr = rpr_owner
+    else:
+        rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), font)
+    for tag in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(tag), None)
+    if bold is not None:
+        for tag in ("w:b", "w:bCs"):
+            el = rpr.find(qn(tag))
+            if el is None:
+                el = OxmlElement(tag)
+                rpr.append(el)
+            el.set(qn("w:val"), "1" if bold else "0")
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            el = rpr.find(qn(tag))
+            if el is None:
+                el = OxmlElement(tag)
+                rpr.append(el)
+            el.set(qn("w:val"), str(int(size * 2)))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "th-TH")
+    lang.set(qn("w:eastAsia"), "th-TH")
+    lang.set(qn("w:bidi"), "th-TH")
+    _reorder_rpr(rpr)
+
+
+_RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "sz", "szCs", "u", "lang"]
+
+
+def _reorder_rpr(rpr) -> None:
+    """Word rejects rPr children out of schema order; keep the known ones sorted."""
+    known = {qn(f"w:{t}"): i for i, t in enumerate(_RPR_ORDER)}
+    children = list(rpr)
+    children.sort(key=lambda el: known.get(el.tag, len(known)))
+    for el in children:
+        rpr.remove(el)
+        rpr.append(el)
+
+
+def set_alignment(style, value: str) -> None:
+    """Paragraph alignment by raw value, so 'thaiDistribute' is possible."""
+    ppr = style.element.get_or_add_pPr()
+    jc = ppr.find(qn("w:jc"))
+    if jc is None:
+        jc = OxmlElement("w:jc")
+        ppr.append(jc)
+    jc.set(qn("w:val"), value)
+
+
+def paragraph_style(doc: DocumentType, name: str, base: str = "Normal", size: float = 16,
+                    bold: bool = False, align: str | None = None, space_before: float = 0,
+                    space_after: float = 0, first_indent_cm: float | None = None,
+                    keep_next: bool = False, outline: int | None = None):
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if name != base:
+        style.base_style = styles[base]
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    set_thai_font(style, size, bold)
+    fmt = style.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(space_before), Pt(space_after)
+    fmt.line_spacing = 1.0
+    if first_indent_cm is not None:
+        fmt.first_line_indent = Cm(first_indent_cm)
+    fmt.keep_with_next = keep_next
+    if align:
+        set_alignment(style, align)
+    if outline is not None:
+        ppr = style.element.get_or_add_pPr()
+        lvl = OxmlElement("w:outlineLvl")
+        lvl.set(qn("w:val"), str(outline))
+        ppr.append(lvl)
+    return style
+
+
+def new_document(landscape: bool = False) -> DocumentType:
+    """An A4 document with Thai official-document styles (margins 3/2/2.5 cm, 16 pt)."""
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    if landscape:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
+    sec.left_margin, sec.right_margin = Cm(3.0), Cm(2.0)
+    sec.top_margin, sec.bottom_margin = Cm(2.5), Cm(2.0)
+    sec.header_distance, sec.footer_distance = Cm(1.2), Cm(1.0)
+    # document defaults, so runs without a style still render Thai in Sarabun
+    rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_thai_font(rpr_default, 16)
+    paragraph_style(doc, "Normal", size=16, align="thaiDistribute")
+    for level, size in ((1, 20), (2, 18), (3, 16)):
+        paragraph_style(doc, f"Heading {level}", size=size, bold=True, keep_next=True,
+                        space_before=12 if level == 1 else 6, space_after=6 if level == 1 else 3,
+                        align="center" if level == 1 else "left", outline=level - 1)
+    paragraph_style(doc, "Title", size=28, bold=True, align="center")
+    paragraph_style(doc, "Body Text", size=16, align="thaiDistribute", first_indent_cm=2.5)
+    paragraph_style(doc, "Table Text", size=14, align="left")
+    paragraph_style(doc, "Table Number", size=14, align="right")
+    paragraph_style(doc, "Table Heading", size=14, bold=True, align="center")
+    paragraph_style(doc, "List Paragraph", size=16, align="thaiDistribute")
+    paragraph_style(doc, "Caption", size=14, align="center")
+    return doc

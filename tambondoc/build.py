@@ -1,0 +1,78 @@
+"""Build a plan's documents: validate, compute, render everything in memory, then write.
+
+Nothing is written until every document has rendered, so a failed build leaves the
+previous good outputs in place (mkdocs' gather-then-write).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tambondoc.compute import build_context
+from tambondoc.errors import PlanError, PlanInvalid
+from tambondoc.render import render_docx
+from tambondoc.templates import find_template
+from tambondoc.validate import validate_file
+from tambondoc.write import inside, safe_name, write_atomic
+
+
+@dataclass
+class BuildResult:
+    """What one plan's build wrote and what the user should know about it."""
+
+    plan: Path
+    outdir: Path
+    written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None
+               ) -> tuple[dict[str, bytes], list[str], list[str]]:
+    """Every output of a validated plan as {file name: bytes}, plus warnings and notes."""
+    from tambondoc.coordination_xlsx import coordination_workbook
+
+    context = build_context(data)
+    base = plan.resolve().parent
+    outputs: dict[str, bytes] = {}
+    warnings: list[str] = []
+    notes: list[str] = []
+
+    def docx(template: str, name: str, ctx: dict[str, Any]) -> None:
+        content, warns = render_docx(find_template(template, plan, templates), ctx, base)
+        outputs[name] = content
+        warnings.extend(f"{name}: {w}" for w in warns)
+
+    docx("plan-book.docx", "plan-book.docx", context)
+    docx("kbt-order.docx", "kbt-order.docx", context)
+    for lg in context["local_governments"]:
+        if not lg["totals"]["count"]:
+            notes.append(f"{lg['name']} ({lg['id']}) ไม่มีโครงการที่ส่งให้ จึงไม่สร้างบัญชีประสานโครงการ")
+            continue
+        stem = f"coordination-{safe_name(lg['id'])}"
+        docx("coordination.docx", f"{stem}.docx", {**context, "lg": lg})
+        outputs[f"{stem}.xlsx"] = coordination_workbook(context, lg)
+    return outputs, warnings, notes
+
+
+def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: bool = False) -> BuildResult:
+    """Validate and build one plan into ``out_root/<plan stem>/``; raise PlanError on failure."""
+    checked = validate_file(plan)
+    if not checked.ok:
+        raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ", checked.problems)
+    try:
+        outputs, warnings, notes = render_all(plan, checked.data, templates)
+    except PlanError as e:
+        raise PlanError(f"{plan}: {e}") from e
+    result = BuildResult(plan, out_root / safe_name(plan.stem), warnings=warnings, notes=notes)
+    targets = {name: inside(result.outdir, name) for name in outputs}
+    for name, content in outputs.items():
+        write_atomic(targets[name], content)
+        result.written.append(targets[name])
+    if pdf:
+        from tambondoc.pdf import convert_to_pdf
+
+        result.written += convert_to_pdf([p for p in result.written if p.suffix == ".docx"], result.outdir)
+    return result

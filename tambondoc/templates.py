@@ -1,0 +1,28 @@
+"""Find the template for each document: --templates DIR, the plan repository, or the default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tambondoc.errors import PlanError
+from tambondoc.resources import default_templates_dir
+
+
+def repository_templates(plan: Path) -> Path | None:
+    """A ``templates/docx`` folder beside the plan or in a folder above it (up to the repo root)."""
+    folder = plan.resolve().parent
+    for candidate in [folder, *folder.parents]:
+        found = candidate / "templates" / "docx"
+        if found.is_dir():
+            return found
+        if (candidate / ".git").exists():
+            break
+    return None
+
+
+def find_template(name: str, plan: Path, override: Path | None = None) -> Path:
+    """The file for template ``name`` (e.g. 'plan-book.docx'), per document, first found wins."""
+    for folder in (override, repository_templates(plan), default_templates_dir()):
+        if folder is not None and (folder / name).is_file():
+            return folder / name
+    raise PlanError(f"ไม่พบแม่แบบ {name} (ค้นใน --templates, templates/docx ของที่เก็บแผน และแม่แบบมาตรฐาน)")

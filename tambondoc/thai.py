@@ -1,0 +1,91 @@
+"""Thai formatting for official documents: numerals, B.E. dates, money and baht text.
+
+Built on pythainlp (``bahttext``, ``thai_strftime``, digit conversion, ``collate``) rather
+than hand-written converters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Iterable
+
+from pythainlp.util import arabic_digit_to_thai_digit, bahttext as _bahttext, collate, thai_strftime
+
+MONTHS_FULL = [
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+]
+
+
+def be_date(value: str | dt.date) -> dt.date:
+    """A plan date ('2570-03-20', year in พ.ศ.) as a C.E. ``date``."""
+    if isinstance(value, dt.date):
+        return value
+    y, m, d = (int(p) for p in str(value).split("-"))
+    return dt.date(y - 543, m, d)
+
+
+def thai_date(value: str | dt.date, style: str = "full") -> str:
+    """'20 มีนาคม 2570' (full), '20 มี.ค. 2570' (short) or 'มีนาคม 2570' (month)."""
+    date = be_date(value)
+    fmt = {"full": "%-d %B %Y", "short": "%-d %b %Y", "month": "%B %Y"}[style]
+    return thai_strftime(dt.datetime(date.year, date.month, date.day), fmt)
+
+
+def thai_digits(value: Any) -> str:
+    """Replace Arabic digits with Thai numerals (๐-๙); other characters stay."""
+    return arabic_digit_to_thai_digit(str(value)) if any(c.isdigit() for c in str(value)) else str(value)
+
+
+def digits(value: Any, style: str) -> str:
+    """Text with numerals in the chosen style: 'thai' or 'arabic'."""
+    return thai_digits(value) if style == "thai" else str(value)
+
+
+def _decimal(value: Any) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def money(value: Any, dash: bool = False) -> str:
+    """1234567 -> '1,234,567'; 1234.5 -> '1,234.50'; 0 -> '-' when ``dash``."""
+    if value is None or value == "":
+        return "-" if dash else ""
+    amount = _decimal(value)
+    if dash and amount == 0:
+        return "-"
+    if amount == amount.to_integral_value():
+        return f"{int(amount):,}"
+    return f"{amount:,.2f}"
+
+
+def number(value: Any) -> str:
+    """Integer with thousands separators."""
+    return f"{int(value):,}" if value not in (None, "") else ""
+
+
+def baht_text(value: Any) -> str:
+    """'สามพันเก้าร้อยบาทถ้วน', with satang when the amount is not whole."""
+    amount = _decimal(value)
+    if amount == 0:
+        return "ศูนย์บาทถ้วน"
+    return _bahttext(float(amount))
+
+
+def thai_sorted(items: Iterable[str]) -> list[str]:
+    """Sort Thai text by Thai collation (leading vowels are skipped)."""
+    return collate(list(items))
+
+
+def year_range(years: list[int]) -> str:
+    """[2571, 2572, 2573] -> '2571-2573'; one year -> '2571'."""
+    if not years:
+        return ""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+
+
+def village_list(numbers: list[int], all_numbers: list[int]) -> str:
+    """'หมู่ที่ 1, 3, 5' or 'ทุกหมู่บ้าน' when every village takes part."""
+    if all_numbers and sorted(numbers) == sorted(all_numbers):
+        return "ทุกหมู่บ้าน"
+    return "หมู่ที่ " + ", ".join(str(n) for n in sorted(numbers))

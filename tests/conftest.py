@@ -1,0 +1,51 @@
+"""Shared fixtures: the example plan, and LibreOffice conversion for reading documents back."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "plans" / "example-tambon.yaml"
+
+
+@pytest.fixture
+def example_plan(tmp_path: Path) -> Path:
+    """A private copy of the example plan (with its images) that a test may edit."""
+    shutil.copytree(EXAMPLE.parent, tmp_path / "plans")
+    return tmp_path / "plans" / EXAMPLE.name
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+needs_libreoffice = pytest.mark.skipif(
+    soffice() is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are not installed",
+)
+
+
+def to_pdf(document: Path) -> Path:
+    """Convert a .docx/.xlsx with LibreOffice as a person would open it; return the PDF."""
+    outdir = document.parent / "pdf"
+    profile = (document.parent / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(outdir), str(document)],
+        check=True, capture_output=True, timeout=300,
+    )
+    return outdir / (document.stem + ".pdf")
+
+
+def pdf_text(pdf: Path, layout: bool = False) -> str:
+    args = ["pdftotext", "-layout"] if layout else ["pdftotext"]
+    return subprocess.run([*args, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def document_text(document: Path, layout: bool = False) -> str:
+    """The text a reader sees in the document, as pdftotext reads LibreOffice's PDF."""
+    return pdf_text(to_pdf(document), layout)

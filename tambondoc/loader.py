@@ -52,7 +52,8 @@ def read_text(path: Path) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        start = raw.rfind(b"\n", 0, e.start) + 1
+        col = next((i for i, b in enumerate(raw[start : e.start + 1]) if b >= 0x80), 0) + 1
         problem = Problem(
             name, line, col,
             "ไฟล์ไม่ใช่ UTF-8 (อาจบันทึกเป็น Windows-874/TIS-620) "
@@ -102,6 +103,35 @@ def _unclosed_quote(lines: list[str], before: int) -> tuple[int, int] | None:
     return None
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _over_indented(lines: list[str], line: int) -> int | None:
+    """The line whose indentation is off, when the parser complains at a later sibling.
+
+    'did not find expected key' is raised at the sibling after the block; the user's
+    mistake is the block's first line, indented deeper than the key it belongs under.
+    """
+    content = [i for i in range(line - 1) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    if not content or line > len(lines):
+        return None
+    here = _indent(lines[line - 1])
+    run = []
+    for i in reversed(content):
+        if _indent(lines[i]) <= here:
+            parent = i
+            break
+        run.append(i)
+    else:
+        return None
+    if run and _indent(lines[parent]) < here and lines[parent].rstrip().endswith(":"):
+        return run[-1] + 1
+    if not run and _indent(lines[parent]) < here and not lines[parent].rstrip().endswith(":"):
+        return parent + 1  # the previous key is the one indented less than its siblings
+    return None
+
+
 def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     """Turn a ruamel error into a Problem at the offending line and column."""
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
@@ -114,6 +144,9 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     elif isinstance(err, MarkedYAMLError) and (found := _unclosed_quote(lines, line)):
         line, col = found
         hint = _hint("while scanning a quoted scalar")
+    elif "expected key" in detail and (start := _over_indented(lines, line)):
+        line, col = start, _indent(lines[start - 1]) + 1
+        hint = "ย่อหน้าไม่ตรงกับคีย์อื่นในระดับเดียวกัน ให้จัดช่องว่างหน้าบรรทัดให้ตรงกัน"
     return Problem(name, line, col, f"YAML ไม่ถูกต้อง: {hint} [{detail}]")
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from tambondoc.roundtrip import rt_yaml
 
 Path_ = Sequence[str | int]
 
@@ -19,7 +20,7 @@ class Locator:
 
     def __init__(self, text: str) -> None:
         try:
-            self.root: Any = YAML(typ="rt").load(text)
+            self.root: Any = rt_yaml().load(text)
         except Exception:  # positions are best effort; the fast loader already accepted it
             self.root = None
 

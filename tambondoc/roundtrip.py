@@ -13,14 +13,24 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.resolver import VersionedResolver
 
 from tambondoc.errors import PlanError
 from tambondoc.loader import yaml_problem
 
 
+class PlanResolver(VersionedResolver):
+    """Dates stay text: plan years are พ.ศ., so '2567-02-29' is real but not a C.E. date."""
+
+    def add_version_implicit_resolver(self, version: Any, tag: Any, regexp: Any, first: Any) -> None:
+        if tag != "tag:yaml.org,2002:timestamp":
+            super().add_version_implicit_resolver(version, tag, regexp, first)
+
+
 def rt_yaml() -> YAML:
     """A round-trip YAML instance configured for the plan's layout."""
     yaml = YAML(typ="rt")
+    yaml.Resolver = PlanResolver
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 1 << 20
     yaml.preserve_quotes = True

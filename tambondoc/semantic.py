@@ -67,7 +67,7 @@ def _dates(data: dict[str, Any]) -> Iterator[Finding]:
 
 def _references(data: dict[str, Any]) -> Iterator[Finding]:
     villages = {v.get("no") for _, v in _list(data, "tambon", "villages")}
-    lgs = {lg.get("id") for _, lg in _list(data, "tambon", "local_governments")}
+    lgs = [lg.get("id") for _, lg in _list(data, "tambon", "local_governments")]
     provincial = {p.get("id") for _, p in _list(data, "direction", "provincial_strategies")}
     tactics: dict[Any, set[Any]] = {}
     for _, s in _list(data, "direction", "strategies"):

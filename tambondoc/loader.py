@@ -17,7 +17,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from tambondoc.errors import PlanError, Problem
 
 MAX_BYTES = 10 * 1024 * 1024
-MAX_NODES = 2_000_000
+MAX_NODES = 1_000_000
 
 
 class PlanConstructor(SafeConstructor):
@@ -35,31 +35,30 @@ def _fast_yaml() -> YAML:
     return yaml
 
 
+def _fail(name: str, message: str, line: int = 1, column: int = 1) -> PlanError:
+    problem = Problem(name, line, column, message)
+    return PlanError(str(problem), [problem])
+
+
 def read_text(path: Path) -> str:
     """Read a plan as UTF-8 (BOM and CRLF allowed) or raise PlanError naming the line."""
     name = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise PlanError(
-                f"{name}: ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {MAX_BYTES:,}) "
-                "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง"
-            )
+            raise _fail(name, f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {MAX_BYTES:,}) "
+                        "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง")
         raw = path.read_bytes()
     except OSError as e:
-        raise PlanError(f"{name}: เปิดไฟล์ไม่ได้: {e.strerror or e}") from e
+        raise _fail(name, f"เปิดไฟล์ไม่ได้: {e.strerror or e}") from e
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         start = raw.rfind(b"\n", 0, e.start) + 1
         col = next((i for i, b in enumerate(raw[start : e.start + 1]) if b >= 0x80), 0) + 1
-        problem = Problem(
-            name, line, col,
-            "ไฟล์ไม่ใช่ UTF-8 (อาจบันทึกเป็น Windows-874/TIS-620) "
-            "ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8",
-        )
-        raise PlanError(str(problem), [problem]) from e
+        raise _fail(name, "ไฟล์ไม่ใช่ UTF-8 (อาจบันทึกเป็น Windows-874/TIS-620) "
+                    "ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8", line, col) from e
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -70,7 +69,7 @@ _HINTS: list[tuple[str, str]] = [
     (r"mapping values are not allowed", "ย่อหน้าไม่ถูกต้อง หรือมี ': ' ในข้อความ (ให้ครอบข้อความด้วย \"...\")"),
     (r"could not find expected ':'", "ขาดเครื่องหมาย ':' หลังชื่อคีย์ หรือย่อหน้าไม่ตรงกัน"),
     (r"expected <block end>, but found", "ย่อหน้าไม่ตรงกับบรรทัดก่อนหน้า ให้จัดช่องว่างหน้าบรรทัดให้ตรงกัน"),
-    (r"could not determine a constructor for the tag|tag", "ใช้แท็ก YAML (!...) ไม่ได้ ใส่ได้เฉพาะข้อความ ตัวเลข รายการ และคีย์"),
+    (r"could not determine a constructor for the tag", "ใช้แท็ก YAML (!...) ไม่ได้ ใส่ได้เฉพาะข้อความ ตัวเลข รายการ และคีย์"),
     (r"found undefined alias", "อ้างถึง alias (*) ที่ไม่มี anchor (&) ให้ตรวจชื่อ"),
     (r"while parsing a flow", "วงเล็บ [ ] หรือ { } เปิดแล้วไม่ได้ปิด หรือขาดเครื่องหมาย ,"),
 ]
@@ -150,22 +149,32 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     return Problem(name, line, col, f"YAML ไม่ถูกต้อง: {hint} [{detail}]")
 
 
+def expanded_size(data: Any) -> int:
+    """How many nodes a reader walking the data would visit, aliases expanded.
+
+    Memoised per shared object, so a "billion laughs" file is measured in linear time
+    instead of being expanded.
+    """
+    memo: dict[int, int] = {}
+
+    def size(node: Any) -> int:
+        if not isinstance(node, (dict, list)):
+            return 1
+        key = id(node)
+        if key not in memo:
+            memo[key] = 0  # a cycle counts once; the safe constructor cannot build one anyway
+            children = node.values() if isinstance(node, dict) else node
+            memo[key] = 1 + sum(size(child) for child in children)
+        return memo[key]
+
+    return size(data)
+
+
 def _check_size(data: Any, name: str) -> None:
-    """Refuse alias bombs: count nodes as a walker would see them, shared ones each time."""
-    budget = MAX_NODES
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        budget -= 1
-        if budget < 0:
-            raise PlanError(
-                f"{name}: แผนมีข้อมูลซ้อนกันมากเกินไป (เกิน {MAX_NODES:,} รายการ) "
-                "อาจเกิดจาก anchor/alias (& และ *) ที่ขยายตัวซ้ำ ๆ ให้เขียนข้อมูลตรง ๆ แทน"
-            )
-        if isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+    """Refuse alias bombs before anything walks the expanded tree."""
+    if expanded_size(data) > MAX_NODES:
+        raise _fail(name, f"แผนมีข้อมูลซ้อนกันมากเกินไป (เกิน {MAX_NODES:,} รายการเมื่อขยาย alias) "
+                    "อาจเกิดจาก anchor/alias (& และ *) ที่ขยายตัวซ้ำ ๆ ให้เขียนข้อมูลตรง ๆ แทน")
 
 
 def load_text(text: str, name: str) -> Any:
@@ -176,8 +185,11 @@ def load_text(text: str, name: str) -> Any:
         problem = yaml_problem(name, e, text)
         raise PlanError(str(problem), [problem]) from e
     except RecursionError as e:
-        raise PlanError(f"{name}: ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
-    _check_size(data, name)
+        raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
+    try:
+        _check_size(data, name)
+    except RecursionError as e:
+        raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     return data
 
 

@@ -7,6 +7,7 @@ problems are reported in one run.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from typing import Any, Iterator
 
@@ -169,10 +170,23 @@ def _consistency(data: dict[str, Any]) -> Iterator[Finding]:
             owner.setdefault(no, g.get("id"))
 
 
+def _non_finite(node: Any, path: list[str | int]) -> Iterator[Finding]:
+    """YAML's .nan and .inf pass every numeric bound; no amount or count may be one."""
+    if isinstance(node, float) and not math.isfinite(node):
+        yield path, False, f"ตัวเลข {node} ใช้ไม่ได้ ให้ใส่จำนวนจริง", "error"
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _non_finite(value, path + [key])
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _non_finite(value, path + [i])
+
+
 def check(data: Any) -> Iterator[Finding]:
     """Yield every semantic finding of a loaded plan."""
     if not isinstance(data, dict):
         return
+    yield from _non_finite(data, [])
     yield from _unique(_list(data, "tambon", "villages"), ["tambon", "villages"], "no", "หมู่ที่")
     yield from _unique(_list(data, "tambon", "local_governments"), ["tambon", "local_governments"], "id", "รหัส อปท.")
     yield from _unique(_list(data, "direction", "provincial_strategies"), ["direction", "provincial_strategies"], "id", "รหัสยุทธศาสตร์จังหวัด")

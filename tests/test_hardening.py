@@ -1,0 +1,105 @@
+"""Hostile or broken input never crashes, never executes, never loses data."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tambondoc.cli import cli
+from tambondoc.loader import MAX_BYTES
+from tambondoc.validate import validate_file
+
+from conftest import EXAMPLE
+
+EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
+
+
+def validate(path: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout
+
+
+def test_python_tags_are_not_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    plan = tmp_path / "evil.yaml"
+    plan.write_text(f'schema_version: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
+    code, out = validate(plan)
+    assert code == 1
+    assert out.startswith(f"{plan}:1:17: error: YAML ไม่ถูกต้อง: ใช้แท็ก YAML (!...) ไม่ได้")
+    assert not marker.exists()
+
+
+def test_unknown_tag_is_an_error(tmp_path: Path) -> None:
+    plan = tmp_path / "tag.yaml"
+    plan.write_text("schema_version: !custom 1\n", encoding="utf-8")
+    assert validate(plan)[1].startswith(f"{plan}:1:17: error: YAML ไม่ถูกต้อง: ใช้แท็ก YAML")
+
+
+def test_billion_laughs_fails_fast(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
+    plan = tmp_path / "laughs.yaml"
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    code, out = validate(plan)
+    elapsed = time.perf_counter() - started
+    assert code == 1
+    assert out.startswith(f"{plan}:1:1: error: แผนมีข้อมูลซ้อนกันมากเกินไป")
+    assert elapsed < 10, "expansion was not bounded"  # generous: a real expansion never finishes
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    plan = tmp_path / "huge.yaml"
+    plan.write_text("# " + "x" * MAX_BYTES + "\n", encoding="utf-8")
+    code, out = validate(plan)
+    assert code == 1
+    assert out.startswith(f"{plan}:1:1: error: ไฟล์ใหญ่เกินไป")
+
+
+def test_deep_nesting(tmp_path: Path) -> None:
+    plan = tmp_path / "deep.yaml"
+    plan.write_text("a: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    code, out = validate(plan)
+    assert code == 1 and out.startswith(f"{plan}:1:1: error:")
+
+
+def test_nan_is_rejected_at_its_line(example_plan: Path) -> None:
+    text = example_plan.read_text(encoding="utf-8")
+    example_plan.write_text(text.replace("average_income: 86450", "average_income: .nan"), encoding="utf-8")
+    line = text[: text.index("average_income: 86450")].count("\n") + 1
+    code, out = validate(example_plan)
+    assert code == 1
+    assert out.startswith(f"{example_plan}:{line}:21: error: ตัวเลข nan ใช้ไม่ได้")
+
+
+def _assert_clean(path: Path) -> None:
+    result = validate_file(path)  # must not raise
+    for problem in result.problems:
+        assert problem.line >= 1 and problem.column >= 1
+        assert problem.file == str(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=400))
+def test_fuzz_arbitrary_text(tmp_path: Path, text: str) -> None:
+    plan = tmp_path / "fuzz.yaml"
+    plan.write_text(text, encoding="utf-8", errors="surrogatepass")
+    _assert_clean(plan)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(min_value=0, max_value=len(EXAMPLE_TEXT) - 1),
+    st.integers(min_value=0, max_value=40),
+    st.text(alphabet=st.sampled_from(list(" :-[]{}#&*!|>'\"\t\n0123456789abcนก.,%@`")), max_size=12),
+)
+def test_fuzz_mutated_example(tmp_path: Path, start: int, length: int, insert: str) -> None:
+    plan = tmp_path / "mutant.yaml"
+    plan.write_text(EXAMPLE_TEXT[:start] + insert + EXAMPLE_TEXT[start + length:], encoding="utf-8")
+    _assert_clean(plan)

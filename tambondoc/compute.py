@@ -51,7 +51,7 @@ def _zero_sources() -> dict[str, float]:
 
 def _add(into: dict[str, float], other: dict[str, float]) -> None:
     for key, value in other.items():
-        into[key] = into.get(key, 0) + value
+        into[key] = into.get(key, 0) + (value or 0)
 
 
 def paragraphs(text: Any) -> list[str]:
@@ -131,8 +131,31 @@ def _committee(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def with_defaults(value: Any, schema: dict[str, Any]) -> Any:
+    """Fill every optional field the plan left out: lists with [], the rest with the
+    schema default or None.
+
+    Templates then see one shape for every plan and test ``{% if x %}``; with
+    StrictUndefined a field one plan omits would otherwise break the build of that plan only.
+    """
+    if isinstance(value, dict) and "properties" in schema:
+        filled = dict(value)
+        for key, sub in schema["properties"].items():
+            if key not in filled:
+                filled[key] = [] if sub.get("type") == "array" else sub.get("default")
+            else:
+                filled[key] = with_defaults(filled[key], sub)
+        return filled
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [with_defaults(item, schema["items"]) for item in value]
+    return value
+
+
 def build_context(data: dict[str, Any]) -> dict[str, Any]:
     """The full rendering context of a validated plan, shared by every document."""
+    from tambondoc.schema_check import schema
+
+    data = with_defaults(data, schema())
     years: list[int] = list(data["plan"]["fiscal_years"])
     tambon = data["tambon"]
     village_numbers = [v["no"] for v in tambon["villages"]]
@@ -140,11 +163,11 @@ def build_context(data: dict[str, Any]) -> dict[str, Any]:
     strategies = {s["id"]: s for s in strategies_list}
     tactics = {t["id"]: t for s in strategies_list for t in s["tactics"]}
     lgs = {lg["id"]: lg for lg in tambon["local_governments"]}
-    provincial = {p["id"]: p for p in data["direction"].get("provincial_strategies", [])}
+    provincial = {p["id"]: p for p in data["direction"]["provincial_strategies"]}
 
     projects = [
         {**_project(p, years, strategies, tactics, lgs, village_numbers), "_index": i}
-        for i, p in enumerate(data.get("projects", []))
+        for i, p in enumerate(data["projects"])
     ]
     villages = [
         {**v, "population_total": v["population"]["male"] + v["population"]["female"]}
@@ -167,7 +190,7 @@ def build_context(data: dict[str, Any]) -> dict[str, Any]:
         lg_lists.append({**lg, "groups": _strategy_groups(rows, strategies_list, years),
                          "totals": _totals(rows, years)})
     return {
-        "settings": {**DEFAULT_SETTINGS, **data.get("settings", {})},
+        "settings": {**DEFAULT_SETTINGS, **{k: v for k, v in (data["settings"] or {}).items() if v is not None}},
         "plan": {**data["plan"], "years_text": year_range(years),
                  "foreword_paragraphs": paragraphs(data["plan"].get("foreword"))},
         "years": years,
@@ -195,5 +218,5 @@ def build_context(data: dict[str, Any]) -> dict[str, Any]:
         },
         "local_governments": lg_lists,
         "committee": _committee(data),
-        "review": data.get("review"),
+        "review": data["review"],
     }

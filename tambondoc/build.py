@@ -29,31 +29,59 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Job:
+    """One .docx to render: which template, which output file, with what context."""
+
+    template: str
+    output: str
+    context: dict[str, Any]
+
+
+def garuda_path(plan: Path, context: dict[str, Any], templates: Path | None = None) -> str:
+    """The emblem for the order: the plan's own image, else garuda.png among the templates."""
+    own = context["settings"].get("garuda_image")
+    if own:
+        return str((plan.resolve().parent / own).resolve())
+    try:
+        return str(find_template("garuda.png", plan, templates))
+    except PlanError:
+        return "garuda.png"  # missing: the image loader turns this into a warning
+
+
+def document_jobs(plan: Path, context: dict[str, Any], templates: Path | None = None
+                  ) -> tuple[list[Job], list[str]]:
+    """Every .docx a plan produces, and notes on the ones it does not (an อปท. without projects).
+
+    ``templates check`` uses the same list, so it checks templates against exactly the context
+    the build gives them.
+    """
+    context = {**context, "garuda_image": garuda_path(plan, context, templates)}
+    jobs = [Job("plan-book.docx", "plan-book.docx", context), Job("kbt-order.docx", "kbt-order.docx", context)]
+    notes = []
+    for lg in context["local_governments"]:
+        if not lg["totals"]["count"]:
+            notes.append(f"{lg['name']} ({lg['id']}) ไม่มีโครงการที่ส่งให้ จึงไม่สร้างบัญชีประสานโครงการ")
+            continue
+        jobs.append(Job("coordination.docx", f"coordination-{safe_name(lg['id'])}.docx", {**context, "lg": lg}))
+    return jobs, notes
+
+
 def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None
                ) -> tuple[dict[str, bytes], list[str], list[str]]:
     """Every output of a validated plan as {file name: bytes}, plus warnings and notes."""
     from tambondoc.coordination_xlsx import coordination_workbook
 
-    context = build_context(data)
     base = plan.resolve().parent
+    jobs, notes = document_jobs(plan, build_context(data), templates)
     outputs: dict[str, bytes] = {}
     warnings: list[str] = []
-    notes: list[str] = []
-
-    def docx(template: str, name: str, ctx: dict[str, Any]) -> None:
-        content, warns = render_docx(find_template(template, plan, templates), ctx, base)
-        outputs[name] = content
-        warnings.extend(f"{name}: {w}" for w in warns)
-
-    docx("plan-book.docx", "plan-book.docx", context)
-    docx("kbt-order.docx", "kbt-order.docx", context)
-    for lg in context["local_governments"]:
-        if not lg["totals"]["count"]:
-            notes.append(f"{lg['name']} ({lg['id']}) ไม่มีโครงการที่ส่งให้ จึงไม่สร้างบัญชีประสานโครงการ")
-            continue
-        stem = f"coordination-{safe_name(lg['id'])}"
-        docx("coordination.docx", f"{stem}.docx", {**context, "lg": lg})
-        outputs[f"{stem}.xlsx"] = coordination_workbook(context, lg)
+    for job in jobs:
+        content, warns = render_docx(find_template(job.template, plan, templates), job.context, base)
+        outputs[job.output] = content
+        warnings.extend(f"{job.output}: {w}" for w in warns)
+        if "lg" in job.context:
+            outputs[Path(job.output).with_suffix(".xlsx").name] = coordination_workbook(job.context, job.context["lg"])
     return outputs, warnings, notes
 
 

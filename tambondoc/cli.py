@@ -77,5 +77,52 @@ def build(plans: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool)
     sys.exit(1 if failed else 0)
 
 
+@cli.group()
+def templates() -> None:
+    """แม่แบบเอกสาร .docx: คัดลอกมาแก้ไข และตรวจกับข้อมูลแผน"""
+
+
+@templates.command("init")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path),
+                default=Path("templates/docx"))
+def templates_init(directory: Path) -> None:
+    """คัดลอกแม่แบบมาตรฐานไปที่ DIRECTORY (ค่าเริ่มต้น templates/docx) โดยไม่เขียนทับไฟล์เดิม"""
+    from tambondoc.templates import init_templates
+
+    copied = init_templates(directory)
+    for path in copied:
+        click.echo(f"คัดลอก {path}")
+    if not copied:
+        click.echo(f"{directory}: มีแม่แบบครบแล้ว ไม่ได้คัดลอกเพิ่ม")
+
+
+@templates.command("check")
+@click.option("--templates", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="โฟลเดอร์แม่แบบที่จะตรวจ (ค่าเริ่มต้น: ที่ build จะใช้)")
+@click.option("--plan", type=PLAN_PATH, help="ตรวจกับข้อมูลของแผนนี้ (ค่าเริ่มต้น: แผนตัวอย่าง)")
+def templates_check(folder: Path | None, plan: Path | None) -> None:
+    """ตรวจแม่แบบทุกไฟล์: ไวยากรณ์ ตัวแปร และตัวกรองที่ข้อมูลแผนไม่มี"""
+    from tambondoc.errors import PlanError
+    from tambondoc.template_check import check_templates
+
+    try:
+        reports = check_templates(folder, plan)
+    except PlanError as e:
+        if e.problems:
+            _print_problems(e.problems)
+        click.echo(str(e), err=True)
+        sys.exit(1)
+    bad = 0
+    for report in reports:
+        status = "มีปัญหา" if report.problems else "ผ่าน"
+        click.echo(f"{report.name} ({report.path}): {status}")
+        click.echo(f"  ตัวแปร: {', '.join(sorted(report.variables))}")
+        click.echo(f"  ตัวกรอง: {', '.join(sorted(report.filters)) or '-'}")
+        for problem in report.problems:
+            click.echo(f"  error: {problem}")
+        bad += bool(report.problems)
+    sys.exit(1 if bad else 0)
+
+
 def main() -> None:
     cli(prog_name="tambondoc")

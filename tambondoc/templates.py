@@ -26,3 +26,20 @@ def find_template(name: str, plan: Path, override: Path | None = None) -> Path:
         if folder is not None and (folder / name).is_file():
             return folder / name
     raise PlanError(f"ไม่พบแม่แบบ {name} (ค้นใน --templates, templates/docx ของที่เก็บแผน และแม่แบบมาตรฐาน)")
+
+
+TEMPLATE_FILES = ("plan-book.docx", "kbt-order.docx", "coordination.docx", "garuda.png")
+
+
+def init_templates(target: Path) -> list[Path]:
+    """Copy the default templates into ``target`` for editing; never overwrite a file."""
+    import shutil
+
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for name in TEMPLATE_FILES:
+        source, dest = default_templates_dir() / name, target / name
+        if source.is_file() and not dest.exists():
+            shutil.copyfile(source, dest)
+            copied.append(dest)
+    return copied

@@ -1,0 +1,128 @@
+"""Templates a district can own: lookup per document, init, and `templates check`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from tambondoc.build import document_jobs
+from tambondoc.cli import cli
+from tambondoc.compute import build_context
+from tambondoc.loader import load_plan
+from tambondoc.resources import default_templates_dir
+from tambondoc.template_check import check_template
+from tambondoc.templates import find_template
+
+from conftest import EXAMPLE
+
+
+def make_docx(path: Path, *paragraphs: list[str], footer: str | None = None) -> Path:
+    """A .docx whose paragraphs are given as lists of runs (a tag may span several runs)."""
+    doc = Document()
+    for runs in paragraphs:
+        para = doc.add_paragraph()
+        for i, text in enumerate(runs):
+            para.add_run(text).bold = bool(i % 2)
+    if footer is not None:
+        doc.sections[0].footer.paragraphs[0].text = footer
+    doc.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def context() -> dict:
+    _, data = load_plan(EXAMPLE)
+    return build_context(data)
+
+
+def test_clean_template_lists_variables_and_filters(tmp_path: Path, context: dict) -> None:
+    path = make_docx(tmp_path / "t.docx", ["ตำบล{{ tambon.name }} {{ totals.amount|money }}"],
+                     footer="หน้า {{ plan.title }}")
+    report = check_template("t.docx", path, context)
+    assert report.problems == []
+    assert report.variables == {"tambon", "totals", "plan"}
+    assert report.filters == {"money"}
+
+
+def test_unknown_variable_is_reported(tmp_path: Path, context: dict) -> None:
+    path = make_docx(tmp_path / "t.docx", ["{{ tambon.nmae }}"], ["{{ budget_total }}"])
+    report = check_template("t.docx", path, context)
+    assert report.problems == [
+        "t.docx: ใช้ตัวแปร 'nmae' ที่ข้อมูลแผนไม่มี",
+        "t.docx: ใช้ตัวแปร 'budget_total' ที่ข้อมูลแผนไม่มี",
+    ]
+
+
+def test_unknown_variable_in_footer_is_reported(tmp_path: Path, context: dict) -> None:
+    path = make_docx(tmp_path / "t.docx", ["ok"], footer="{{ plan.author }}")
+    assert check_template("t.docx", path, context).problems == ["t.docx: ใช้ตัวแปร 'author' ที่ข้อมูลแผนไม่มี"]
+
+
+def test_syntax_error_names_template_and_text(tmp_path: Path, context: dict) -> None:
+    path = make_docx(tmp_path / "t.docx", ["ส่วนที่ ๑"], ["ประวัติ {% if tambon.history %} ตำบล"])
+    [problem] = check_template("t.docx", path, context).problems
+    assert problem.startswith("t.docx (body): ไวยากรณ์ Jinja ผิด:")
+    assert "ประวัติ {% if tambon.history %} ตำบล" in problem
+
+
+def test_tag_split_across_runs_is_found(tmp_path: Path, context: dict) -> None:
+    path = make_docx(tmp_path / "t.docx", ["{{ tam", "bon.nm", "ae }}"])
+    report = check_template("t.docx", path, context)
+    assert report.variables == {"tambon"}
+    assert report.problems == ["t.docx: ใช้ตัวแปร 'nmae' ที่ข้อมูลแผนไม่มี"]
+
+
+def test_unknown_filter(tmp_path: Path, context: dict) -> None:
+    path = make_docx(tmp_path / "t.docx", ["{{ totals.amount|bahttext }}"])
+    [problem] = check_template("t.docx", path, context).problems
+    assert problem.startswith("t.docx (body): ไม่มีตัวกรอง 'bahttext'")
+
+
+def test_sandbox_blocks_internals(tmp_path: Path, context: dict) -> None:
+    path = make_docx(tmp_path / "t.docx", ["{{ plan.__class__.__mro__ }}"])
+    [problem] = check_template("t.docx", path, context).problems
+    assert problem.startswith("t.docx: แสดงผลไม่ได้: SecurityError") or "__class__" in problem
+
+
+def test_lookup_is_per_document(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "plans").mkdir(parents=True)
+    (repo / ".git").mkdir()
+    plan = repo / "plans" / "x.yaml"
+    plan.write_text("", encoding="utf-8")
+    own = repo / "templates" / "docx"
+    own.mkdir(parents=True)
+    make_docx(own / "kbt-order.docx", ["mine"])
+    assert find_template("kbt-order.docx", plan) == own / "kbt-order.docx"
+    override = tmp_path / "override"
+    override.mkdir()
+    make_docx(override / "kbt-order.docx", ["override"])
+    assert find_template("kbt-order.docx", plan, override) == override / "kbt-order.docx"
+    assert find_template("garuda.png", plan, override) == default_templates_dir() / "garuda.png"
+
+
+def test_templates_init_copies_without_overwriting(tmp_path: Path) -> None:
+    target = tmp_path / "templates" / "docx"
+    target.mkdir(parents=True)
+    (target / "kbt-order.docx").write_bytes(b"mine")
+    result = CliRunner().invoke(cli, ["templates", "init", str(target)])
+    assert result.exit_code == 0
+    assert (target / "kbt-order.docx").read_bytes() == b"mine"
+    assert (target / "plan-book.docx").read_bytes() == (default_templates_dir() / "plan-book.docx").read_bytes()
+
+
+def test_default_templates_check_clean() -> None:
+    result = CliRunner().invoke(cli, ["templates", "check"])
+    assert result.exit_code == 0, result.stdout
+    assert "plan-book.docx" in result.stdout and "coordination.docx" in result.stdout
+
+
+def test_templates_check_reports_a_broken_override(tmp_path: Path) -> None:
+    make_docx(tmp_path / "kbt-order.docx", ["{{ committee.chairman }}"])
+    result = CliRunner().invoke(cli, ["templates", "check", "--templates", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "  error: kbt-order.docx: ใช้ตัวแปร 'chairman' ที่ข้อมูลแผนไม่มี" in result.stdout.splitlines()

@@ -12,8 +12,9 @@ from typing import Any
 
 from tambondoc.compute import build_context
 from tambondoc.errors import PlanError, PlanInvalid
+from tambondoc.incremental import image_inputs, make_stamp, write_stamp
 from tambondoc.render import render_docx
-from tambondoc.templates import find_template
+from tambondoc.templates import TEMPLATE_FILES, find_template
 from tambondoc.validate import validate_file
 from tambondoc.write import inside, safe_name, write_atomic
 
@@ -67,6 +68,17 @@ def document_jobs(plan: Path, context: dict[str, Any], templates: Path | None = 
     return jobs, notes
 
 
+def template_inputs(plan: Path, templates: Path | None = None) -> list[Path]:
+    """The template files a build of ``plan`` would use now (for incremental builds)."""
+    found = []
+    for name in TEMPLATE_FILES:
+        try:
+            found.append(find_template(name, plan, templates))
+        except PlanError:
+            continue
+    return found
+
+
 def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None
                ) -> tuple[dict[str, bytes], list[str], list[str]]:
     """Every output of a validated plan as {file name: bytes}, plus warnings and notes."""
@@ -85,6 +97,10 @@ def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None
     return outputs, warnings, notes
 
 
+def output_dir(plan: Path, out_root: Path) -> Path:
+    return out_root / safe_name(plan.stem)
+
+
 def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: bool = False) -> BuildResult:
     """Validate and build one plan into ``out_root/<plan stem>/``; raise PlanError on failure."""
     checked = validate_file(plan)
@@ -94,7 +110,7 @@ def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: b
         outputs, warnings, notes = render_all(plan, checked.data, templates)
     except PlanError as e:
         raise PlanError(f"{plan}: {e}") from e
-    result = BuildResult(plan, out_root / safe_name(plan.stem), warnings=warnings, notes=notes)
+    result = BuildResult(plan, output_dir(plan, out_root), warnings=warnings, notes=notes)
     targets = {name: inside(result.outdir, name) for name in outputs}
     for name, content in outputs.items():
         write_atomic(targets[name], content)
@@ -103,4 +119,6 @@ def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: b
         from tambondoc.pdf import convert_to_pdf
 
         result.written += convert_to_pdf([p for p in result.written if p.suffix == ".docx"], result.outdir)
+    inputs = image_inputs(plan, checked.data) + template_inputs(plan, templates)
+    write_stamp(result.outdir, make_stamp(plan, inputs, result.written, pdf))
     return result

@@ -46,35 +46,47 @@ def _print_problems(problems: list, fmt: str = "text") -> None:
 
 
 @cli.command()
-@click.argument("plans", nargs=-1, required=True, type=PLAN_PATH)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="โฟลเดอร์ผลลัพธ์")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="โฟลเดอร์แม่แบบ .docx ที่ใช้แทนแม่แบบมาตรฐาน")
 @click.option("--pdf", is_flag=True, help="สร้าง PDF ด้วย LibreOffice ด้วย")
-def build(plans: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool) -> None:
-    """สร้างเอกสาร Word จากไฟล์แผน: รูปเล่มแผน คำสั่ง ก.บ.ต. บัญชีประสานโครงการ"""
-    from tambondoc.build import build_plan
-    from tambondoc.errors import PlanError
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="จำนวนแผนที่สร้างพร้อมกัน (ค่าเริ่มต้น: จำนวนแกน CPU)")
+@click.option("--force", is_flag=True, help="สร้างใหม่ทุกแผน แม้ไม่มีอะไรเปลี่ยน")
+def build(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
+          jobs: int | None, force: bool) -> None:
+    """สร้างเอกสารจากไฟล์แผนหรือทุกแผนในโฟลเดอร์: รูปเล่มแผน คำสั่ง ก.บ.ต. บัญชีประสานโครงการ"""
+    from tambondoc.batch import build_many, discover
 
-    failed = 0
-    for plan in plans:
-        try:
-            result = build_plan(plan, out, templates, pdf)
-        except PlanError as e:
-            failed += 1
-            if e.problems:
-                _print_problems(e.problems)
-            click.echo(f"{plan}: สร้างไม่สำเร็จ: {e}" if not e.problems else f"{plan}: สร้างไม่สำเร็จ (แผนไม่ผ่านการตรวจสอบ)", err=True)
-            continue
-        for w in result.warnings:
-            click.echo(f"{plan}: warning: {w}", err=True)
-        for note in result.notes:
-            click.echo(f"{plan}: {note}")
-        click.echo(f"{plan}: สร้างแล้ว {len(result.written)} ไฟล์ใน {result.outdir}")
-        for path in result.written:
-            click.echo(f"  {path}")
-    sys.exit(1 if failed else 0)
+    plans = discover(list(paths))
+    if not plans:
+        raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ")
+    outcomes = []
+    stream = build_many(plans, out, templates, pdf, force, jobs)
+    if sys.stdout.isatty() and len(plans) > 1:
+        with click.progressbar(stream, length=len(plans), label="กำลังสร้างเอกสาร") as bar:
+            outcomes = list(bar)
+    else:
+        outcomes = list(stream)
+    order = {plan: i for i, plan in enumerate(plans)}
+    for o in sorted(outcomes, key=lambda o: order[o.plan]):
+        if o.problems:
+            _print_problems(o.problems)
+        for w in o.warnings:
+            click.echo(f"{o.plan}: warning: {w}", err=True)
+        for note in o.notes:
+            click.echo(f"{o.plan}: {note}")
+        if o.status == "built":
+            click.echo(f"{o.plan}: สร้างแล้ว {len(o.written)} ไฟล์: " + ", ".join(str(p) for p in o.written))
+        elif o.status == "unchanged":
+            click.echo(f"{o.plan}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
+        else:
+            click.echo(f"{o.plan}: ล้มเหลว: {o.message}")
+    counts = {k: sum(o.status == k for o in outcomes) for k in ("built", "unchanged", "failed")}
+    click.echo(f"สร้างแล้ว {counts['built']}, ไม่เปลี่ยนแปลง {counts['unchanged']}, ล้มเหลว {counts['failed']}")
+    sys.exit(1 if counts["failed"] else 0)
 
 
 @cli.group()

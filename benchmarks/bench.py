@@ -1,0 +1,148 @@
+"""Measure tambondoc's speed on synthetic plans of realistic size, in one run on one machine.
+
+    python benchmarks/bench.py [--plans 200] [--projects 40-150] [--big 5000]
+
+Prints: validate time per plan; build time per plan against bare docxtpl rendering and saving
+the same templates with the same context (the ratio is the figure that matters); the parallel
+speed-up on all cores; a no-op incremental rebuild against a full build; peak memory of a
+build of one plan with --big projects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "plans" / "example-tambon.yaml"
+
+
+def synthetic(base: dict[str, Any], index: int, projects: int, rng: random.Random) -> dict[str, Any]:
+    """A plan like the example with ``projects`` projects and its own tambon name."""
+    plan = copy.deepcopy(base)
+    plan["tambon"]["name"] = f"{base['tambon']['name']}{index}"
+    source = base["projects"]
+    plan["projects"] = []
+    for k in range(projects):
+        p = copy.deepcopy(source[k % len(source)])
+        p["id"] = f"P{k + 1:04d}"
+        p["name"] = f"{p['name']} ระยะที่ {k // len(source) + 1}"
+        for b in p["budget"]:
+            factor = rng.choice([1, 2, 3])
+            b["amount"] *= factor
+            b["funding"] = {key: value * factor for key, value in b["funding"].items()}
+        plan["projects"].append(p)
+    return plan
+
+
+def write_plans(folder: Path, count: int, low: int, high: int, seed: int = 7) -> list[Path]:
+    yaml = YAML(typ="safe", pure=False)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    base = yaml.load(EXAMPLE.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    shutil.copytree(EXAMPLE.parent / "images", folder / "images", dirs_exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"tambon-{i:04d}.yaml"
+        with path.open("w", encoding="utf-8") as f:
+            yaml.dump(synthetic(base, i, rng.randint(low, high), rng), f)
+        paths.append(path)
+    return paths
+
+
+def timed(fn: Any, *args: Any) -> float:
+    started = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--plans", type=int, default=200)
+    parser.add_argument("--projects", default="40-150")
+    parser.add_argument("--big", type=int, default=5000)
+    parser.add_argument("--sample", type=int, default=10, help="plans timed one by one")
+    args = parser.parse_args()
+    low, high = (int(x) for x in args.projects.split("-"))
+
+    from tambondoc.batch import build_many
+    from tambondoc.build import build_plan, document_jobs
+    from tambondoc.compute import build_context
+    from tambondoc.render import ImageLoader
+    from tambondoc.validate import validate_file
+
+    work = Path(tempfile.mkdtemp(prefix="tambondoc-bench-"))
+    plans = write_plans(work / "plans", args.plans, low, high)
+    sample = plans[: args.sample]
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; {len(plans)} plans of {low}-{high} projects in {work}")
+
+    t_validate = sum(timed(validate_file, p) for p in sample) / len(sample)
+    print(f"validate: {t_validate * 1000:.1f} ms per plan")
+
+    out = work / "out-sample"
+    t_build = sum(timed(build_plan, p, out) for p in sample) / len(sample)
+
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment
+
+    from tambondoc import render
+    from tambondoc.loader import load_plan
+    from tambondoc.templates import find_template
+
+    def bare(plan: Path) -> None:
+        _, data = load_plan(plan)
+        jobs, _ = document_jobs(plan, build_context(data))
+        started = time.perf_counter()
+        for job in jobs:
+            tpl = DocxTemplate(str(find_template(job.template, plan)))
+            env = Environment(autoescape=True)
+            env.filters.update(render.FILTERS)
+            tpl.render({**job.context, "image": ImageLoader(tpl, plan.parent)}, env, autoescape=True)
+            tpl.save(io.BytesIO())
+        bare.total += time.perf_counter() - started
+
+    bare.total = 0.0
+    for p in sample:
+        bare(p)
+    t_bare = bare.total / len(sample)
+    print(f"build (all documents): {t_build * 1000:.0f} ms per plan; bare docxtpl, same .docx templates and context: "
+          f"{t_bare * 1000:.0f} ms; ratio {t_build / t_bare:.2f}x")
+
+    def build_all(folder: Path, jobs: int, force: bool = True) -> float:
+        started = time.perf_counter()
+        outcomes = list(build_many(plans, folder, jobs=jobs, force=force))
+        assert all(o.status != "failed" for o in outcomes), [o.message for o in outcomes if o.status == "failed"][:3]
+        return time.perf_counter() - started
+
+    cores = os.cpu_count() or 1
+    t_serial = build_all(work / "out-all", 1)
+    t_parallel = build_all(work / "out-all", cores)
+    print(f"{len(plans)} plans: -j 1 {t_serial:.1f} s, -j {cores} {t_parallel:.1f} s, speed-up {t_serial / t_parallel:.2f}x")
+    t_noop = build_all(work / "out-all", cores, force=False)
+    print(f"no-op incremental rebuild of {len(plans)} plans: {t_noop:.2f} s = {100 * t_noop / t_parallel:.1f}% of the full build")
+
+    big = write_plans(work / "big", 1, args.big, args.big)[0]
+    code = ("import resource, sys, pathlib; from tambondoc.build import build_plan; "
+            f"build_plan(pathlib.Path({str(big)!r}), pathlib.Path({str(work / 'out-big')!r})); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    started = time.perf_counter()
+    peak_kb = int(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()[-1])
+    print(f"{args.big}-project plan: built in {time.perf_counter() - started:.1f} s, peak memory {peak_kb / 1024:.0f} MB")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,8 @@ One function builds the environment and registers every filter (templates and th
 from __future__ import annotations
 
 import io
+from functools import lru_cache
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -92,17 +94,84 @@ class ImageLoader:
             return f"[อ่านภาพไม่ได้: {path}]"
 
 
+_ENVIRONMENT: list[SandboxedEnvironment] = []
+_PATCHED: dict[str, str] = {}
+_COMPILED: dict[str, Any] = {}
+_TEMPLATE_BYTES: dict[tuple[str, int, int], bytes] = {}
+
+
+def _shared_environment() -> SandboxedEnvironment:
+    """One environment per process: its filters hold no state, and compiled templates are
+    only reusable within the environment that compiled them."""
+    if not _ENVIRONMENT:
+        _ENVIRONMENT.append(make_environment())
+    return _ENVIRONMENT[0]
+
+
+def _template_bytes(path: Path) -> bytes:
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _TEMPLATE_BYTES:
+        _TEMPLATE_BYTES[key] = path.read_bytes()
+    return _TEMPLATE_BYTES[key]
+
+
+@lru_cache(maxsize=1)
+def _prepared_class() -> type:
+    """docxtpl's DocxTemplate, preparing each template part once per process.
+
+    docxtpl re-runs its XML clean-up (``patch_xml``) and recompiles the Jinja source of
+    every part on every render; both depend only on the template, so they are memoised by
+    the part's XML text. Rendering, table fixes and saving stay docxtpl's own.
+    """
+    from docxtpl import DocxTemplate
+
+    class PreparedTemplate(DocxTemplate):
+        def patch_xml(self, src_xml: str) -> str:
+            patched = _PATCHED.get(src_xml)
+            if patched is None:
+                patched = _PATCHED[src_xml] = super().patch_xml(src_xml)
+            return patched
+
+        def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
+            compiled = _COMPILED.get(src_xml)
+            if compiled is None:
+                source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+                try:
+                    compiled = _COMPILED[src_xml] = jinja_env.from_string(source)
+                except TemplateError as exc:
+                    _attach_context(exc, source)
+                    raise
+            self.current_rendering_part = part
+            try:
+                dst_xml = compiled.render(context)
+            except TemplateError as exc:
+                _attach_context(exc, re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml))
+                raise
+            dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+            dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            return self.resolve_listing(dst_xml)
+
+    return PreparedTemplate
+
+
+def _attach_context(exc: Exception, source: str) -> None:
+    """The text around the failing line, as docxtpl reports it (``exc.docx_context``)."""
+    lineno = getattr(exc, "lineno", None)
+    if lineno is not None:
+        start = max(lineno - 4, 0)
+        exc.docx_context = [re.sub(r"<[^>]+>", "", x) for x in source.splitlines()[start: start + 7]]  # type: ignore[attr-defined]
+
+
 def render_docx(template: Path, context: dict[str, Any], base: Path) -> tuple[bytes, list[str]]:
     """Render one template to .docx bytes; returns the bytes and warnings.
 
     Errors come back as PlanError naming the template and the failing tag.
     """
-    from docxtpl import DocxTemplate
-
     try:
-        tpl = DocxTemplate(str(template))
+        tpl = _prepared_class()(io.BytesIO(_template_bytes(template)))
         images = ImageLoader(tpl, base)
-        tpl.render({**context, "image": images}, make_environment(), autoescape=True)
+        tpl.render({**context, "image": images}, _shared_environment(), autoescape=True)
         buffer = io.BytesIO()
         tpl.save(buffer)
     except (TemplateError, SecurityError) as e:

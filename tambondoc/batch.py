@@ -49,7 +49,8 @@ def build_one(plan: Path, out_root: Path, templates: Path | None, pdf: bool, for
             return Outcome(plan, "unchanged")
         result = build_plan(plan, out_root, templates, pdf)
     except PlanError as e:
-        return Outcome(plan, "failed", str(e) if not e.problems else "แผนไม่ผ่านการตรวจสอบ", problems=e.problems)
+        message = str(e).removeprefix(f"{plan}: ") if not e.problems else "แผนไม่ผ่านการตรวจสอบ"
+        return Outcome(plan, "failed", message, problems=e.problems)
     except Exception as e:  # a bug must not take the other plans down; report it as one
         return Outcome(plan, "failed", f"ข้อผิดพลาดภายในโปรแกรม: {type(e).__name__}: {e}")
     return Outcome(plan, "built", written=result.written, warnings=result.warnings, notes=result.notes)

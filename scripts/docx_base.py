@@ -134,3 +134,116 @@ def new_document(landscape: bool = False) -> DocumentType:
     paragraph_style(doc, "List Paragraph", size=16, align="thaiDistribute")
     paragraph_style(doc, "Caption", size=14, align="center")
     return doc
+
+
+def _child(parent, tag: str):
+    """The first ``tag`` child of ``parent``, created (appended) if missing."""
+    el = parent.find(qn(tag))
+    if el is None:
+        el = OxmlElement(tag)
+        parent.append(el)
+    return el
+
+
+def paragraph_border(style, side: str = "bottom", size_pt: float = 0.75, space_pt: int = 1) -> None:
+    """A single line on one side of a paragraph style (a rule under a heading)."""
+    ppr = style.element.get_or_add_pPr()
+    borders = ppr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        # pBdr comes before shd/tabs/spacing/ind/jc in CT_PPr
+        anchor = next((ppr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
+                       if ppr.find(qn(t)) is not None), None)
+        if anchor is not None:
+            anchor.addprevious(borders)
+        else:
+            ppr.append(borders)
+    line = _child(borders, f"w:{side}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(int(size_pt * 8)))
+    line.set(qn("w:space"), str(space_pt))
+    line.set(qn("w:color"), "000000")
+
+
+def table_layout(table, widths_cm: list[float], borders: bool = True, indent_cm: float = 0) -> None:
+    """Fixed column widths (grid and every cell), all borders or none, optional indent.
+
+    LibreOffice lays a table out by its grid, Word by the cell widths: set both.
+    """
+    from docx.shared import Cm as _Cm
+
+    table.autofit = False
+    tbl = table._tbl
+    tblpr = tbl.tblPr
+    width = _child(tblpr, "w:tblW")
+    width.set(qn("w:w"), str(int(sum(_Cm(w).twips for w in widths_cm))))
+    width.set(qn("w:type"), "dxa")
+    if indent_cm:
+        ind = _child(tblpr, "w:tblInd")
+        ind.set(qn("w:w"), str(int(_Cm(indent_cm).twips)))
+        ind.set(qn("w:type"), "dxa")
+    edges = _child(tblpr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = _child(edges, f"w:{side}")
+        el.set(qn("w:val"), "single" if borders else "nil")
+        if borders:
+            el.set(qn("w:sz"), "4")
+            el.set(qn("w:space"), "0")
+            el.set(qn("w:color"), "000000")
+    _sort_tblpr(tblpr)
+    for gc, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_cm):
+        gc.set(qn("w:w"), str(int(_Cm(w).twips)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_cm):
+            cell.width = _Cm(w)
+
+
+_TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+                "shd", "tblLayout", "tblCellMar", "tblLook"]
+
+
+def _sort_tblpr(tblpr) -> None:
+    known = {qn(f"w:{t}"): i for i, t in enumerate(_TBLPR_ORDER)}
+    children = sorted(tblpr, key=lambda el: known.get(el.tag, len(known)))
+    for el in children:
+        tblpr.append(el)
+
+
+def row_options(row, header: bool = False, cant_split: bool = True) -> None:
+    """Repeat a header row on every page; keep a row on one page."""
+    trpr = row._tr.get_or_add_trPr()
+    if cant_split:
+        _child(trpr, "w:cantSplit")
+    if header:
+        _child(trpr, "w:tblHeader")
+
+
+def cell_shading(cell, fill: str) -> None:
+    """A background colour for a table cell (hex, e.g. 'D9D9D9')."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = tcpr.find(qn("w:shd"))
+    if shd is None:
+        shd = OxmlElement("w:shd")
+        after = [qn(t) for t in ("w:tcW", "w:gridSpan", "w:vMerge", "w:tcBorders")]
+        prev = [el for el in tcpr if el.tag in after]
+        if prev:
+            prev[-1].addnext(shd)
+        else:
+            tcpr.insert(0, shd)
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+
+
+def cell_text(cell, text: str, style: str) -> None:
+    """Replace a cell's content with one paragraph of ``text`` in ``style``."""
+    par = cell.paragraphs[0]
+    par.text = text
+    par.style = style
+
+
+def vertical_align(cell, value: str = "center") -> None:
+    """Vertical alignment of a cell: top, center or bottom."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    _child(tcpr, "w:vAlign").set(qn("w:val"), value)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from tambondoc.semantic import FUNDING_KEYS, ROLE_ORDER
-from tambondoc.thai import year_range, village_list
+from tambondoc.thai import MONTHS_FULL, be_date, year_range, village_list
 
 FUNDING_LABELS = {
     "local": "งบท้องถิ่น (แผนพัฒนาท้องถิ่น)",
@@ -128,7 +128,14 @@ def _committee(data: dict[str, Any]) -> dict[str, Any]:
         "duties": c.get("duties") or DEFAULT_DUTIES,
         "preamble_paragraphs": paragraphs(preamble),
         "chair": next(m for _, m in members if m["role"] == "ประธานกรรมการ"),
+        "order_date": _date_parts(c["order"]["date"]),
     }
+
+
+def _date_parts(value: str) -> dict[str, Any]:
+    """'2570-01-12' as day, full month name and B.E. year, for 'สั่ง ณ วันที่ …' lines."""
+    date = be_date(value)
+    return {"day": date.day, "month": MONTHS_FULL[date.month - 1], "year": date.year + 543}
 
 
 def with_defaults(value: Any, schema: dict[str, Any]) -> Any:

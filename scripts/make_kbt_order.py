@@ -1,0 +1,127 @@
+"""Build templates/docx/kbt-order.docx: the district order appointing the ก.บ.ต.
+
+Laid out as a คำสั่ง under the correspondence rules (ระเบียบงานสารบรรณ): emblem, heading,
+number, subject, rule, body, the members with their roles on the right, the duties, the
+date and the signature on the right half. Every look is a named style, so a district can
+restyle the order in Word without touching the tags.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from docx_base import new_document, paragraph_border, paragraph_style, row_options, table_layout  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "kbt-order.docx"
+N = "|num('order')"
+# number, name and position, role: the 16 cm text width; the role column fits
+# "กรรมการและผู้ช่วยเลขานุการ" on one line at 16 pt
+MEMBER_COLUMNS = [1.3, 9.4, 5.3]
+
+
+def _styles(doc) -> None:
+    paragraph_style(doc, "Order Emblem", align="center", space_after=6)
+    paragraph_style(doc, "Order Heading", bold=True, align="center")
+    rule = paragraph_style(doc, "Order Rule", size=8, align="center", space_after=10)
+    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Cm(6.0)
+    paragraph_border(rule, "bottom", 0.75)
+    paragraph_style(doc, "Order Body", base="Body Text", align="thaiDistribute", first_indent_cm=2.5)
+    paragraph_style(doc, "Order Lead", base="Order Body", space_before=6)
+    paragraph_style(doc, "Member Text", align="left")
+    paragraph_style(doc, "Member Number", align="right")
+    paragraph_style(doc, "Member Role", align="left")
+    paragraph_style(doc, "Order Item", base="Order Body", first_indent_cm=2.5)
+    paragraph_style(doc, "Order Closing", base="Order Body", space_before=12, keep_next=True)
+    date = paragraph_style(doc, "Order Date", align="left", space_before=12, keep_next=True)
+    date.paragraph_format.left_indent = Cm(5.0)
+    for name, before in (("Signature Name", 54), ("Signature", 0)):
+        sig = paragraph_style(doc, name, align="center", space_before=before, keep_next=True)
+        sig.paragraph_format.left_indent = Cm(7.0)
+    paragraph_style(doc, "Page Number", align="center")
+
+
+def _page_numbers(doc) -> None:
+    """'- ๒ -' at the top of the second page on, in Thai numerals, none on page one."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.style = "Page Number"
+    header.add_run("- ")
+    run = header.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "๒"), ("end", None)):
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text.strip() == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = text
+            run._r.append(t)
+    header.add_run(" -")
+    pg = OxmlElement("w:pgNumType")
+    pg.set(qn("w:fmt"), "thaiNumbers")
+    section._sectPr.find(qn("w:cols")).addprevious(pg)
+
+
+def _members(doc) -> None:
+    table = doc.add_table(rows=3, cols=3)
+    table_layout(table, MEMBER_COLUMNS, borders=False)
+    table.rows[0].cells[0].paragraphs[0].text = "{%tr for m in committee.members %}"
+    row = table.rows[1]
+    for cell, text, style in zip(
+        row.cells,
+        ["{{ m.no" + N + " }}.", "{{ m.name }}  {{ m.position" + N + " }}", "{{ m.role }}"],
+        ["Member Number", "Member Text", "Member Role"],
+    ):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].style = style
+    row_options(row)
+    table.rows[2].cells[0].paragraphs[0].text = "{%tr endfor %}"
+
+
+def build() -> Path:
+    doc = new_document()
+    _styles(doc)
+    _page_numbers(doc)
+    doc.add_paragraph("{{ image(garuda_image, height_cm=3) }}", style="Order Emblem")
+    doc.add_paragraph("คำสั่งอำเภอ{{ tambon.amphoe }}", style="Order Heading")
+    doc.add_paragraph("ที่ {{ committee.order.number" + N + " }}/{{ committee.order.year" + N + " }}",
+                      style="Order Heading")
+    doc.add_paragraph("เรื่อง  แต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }}",
+                      style="Order Heading")
+    doc.add_paragraph("", style="Order Rule")
+    doc.add_paragraph("{%p for text in committee.preamble_paragraphs %}")
+    doc.add_paragraph("{{ text" + N + " }}", style="Order Body")
+    doc.add_paragraph("{%p endfor %}")
+    _members(doc)
+    doc.add_paragraph("ให้คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }} "
+                      "มีอำนาจหน้าที่ ดังนี้", style="Order Lead")
+    doc.add_paragraph("{%p for duty in committee.duties %}")
+    doc.add_paragraph("{{ loop.index" + N + " }}. {{ duty" + N + " }}", style="Order Item")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป", style="Order Closing")
+    doc.add_paragraph("สั่ง ณ วันที่ {{ committee.order_date.day" + N + " }} {{ committee.order_date.month }} "
+                      "พ.ศ. {{ committee.order_date.year" + N + " }}", style="Order Date")
+    doc.add_paragraph("({{ committee.signer.name }})", style="Signature Name")
+    doc.add_paragraph("{{ committee.signer.position" + N + " }}", style="Signature")
+    doc.add_paragraph("{%p if committee.signer.on_behalf %}")
+    doc.add_paragraph("{{ committee.signer.on_behalf" + N + " }}", style="Signature")
+    doc.add_paragraph("{%p endif %}")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(OUT)
+    return OUT
+
+
+if __name__ == "__main__":
+    print(build())

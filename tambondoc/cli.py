@@ -136,5 +136,73 @@ def templates_check(folder: Path | None, plan: Path | None) -> None:
     sys.exit(1 if bad else 0)
 
 
+XLSX_OUT = click.Path(dir_okay=False, path_type=Path)
+
+
+def _fail(e: Exception) -> None:
+    """Print a PlanError (with its problems) and exit 1."""
+    if getattr(e, "problems", None):
+        _print_problems(e.problems)
+    click.echo(str(e), err=True)
+    sys.exit(1)
+
+
+@cli.command("xlsx-template")
+@click.argument("plan", type=PLAN_PATH)
+@click.option("-o", "--output", "out", type=XLSX_OUT, default=Path("villages.xlsx"), show_default=True,
+              help="ไฟล์ .xlsx ที่จะสร้าง")
+def xlsx_template(plan: Path, out: Path) -> None:
+    """สร้างแบบฟอร์ม Excel เปล่าสำหรับรวบรวมโครงการจากหมู่บ้าน (มีรายการให้เลือกจากแผน)"""
+    from tambondoc.errors import PlanError
+    from tambondoc.xlsx_write import write_template
+
+    try:
+        click.echo(f"{plan}: สร้างแบบฟอร์มแล้ว {write_template(plan, out)}")
+    except PlanError as e:
+        _fail(e)
+
+
+@cli.command("export-xlsx")
+@click.argument("plan", type=PLAN_PATH)
+@click.option("-o", "--output", "out", type=XLSX_OUT, default=Path("projects.xlsx"), show_default=True,
+              help="ไฟล์ .xlsx ที่จะสร้าง")
+def export_xlsx(plan: Path, out: Path) -> None:
+    """ส่งออกโครงการทั้งหมดเป็น Excel: แผ่นงานรวม แผ่นงานรายยุทธศาสตร์ และสรุปงบประมาณ"""
+    from tambondoc.errors import PlanError
+    from tambondoc.xlsx_write import write_export
+
+    try:
+        click.echo(f"{plan}: ส่งออกโครงการแล้ว {write_export(plan, out)}")
+    except PlanError as e:
+        _fail(e)
+
+
+@cli.command("import-xlsx")
+@click.argument("books", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", "plan", required=True, type=PLAN_PATH, help="ไฟล์แผนที่จะนำโครงการเข้า")
+@click.option("--dry-run", is_flag=True, help="แสดงสิ่งที่จะเปลี่ยนโดยไม่แก้ไฟล์แผน")
+@click.option("--combine", is_flag=True, help="รวมโครงการชื่อเดียวกันในยุทธศาสตร์เดียวกันจากหลายหมู่บ้านเป็นโครงการเดียว")
+def import_xlsx(books: tuple[Path, ...], plan: Path, dry_run: bool, combine: bool) -> None:
+    """นำโครงการจากไฟล์ Excel (BOOK...) เข้าแผน: ตรวจทุกแถวก่อน ถ้ามีปัญหาจะไม่แก้ไฟล์แผน"""
+    from tambondoc.errors import PlanError
+    from tambondoc.xlsx_import import import_books
+
+    try:
+        result = import_books(list(books), plan, combine=combine, dry_run=dry_run)
+    except PlanError as e:
+        _fail(e)
+    for warning in result.warnings:
+        click.echo(warning, err=True)
+    for change in result.changes:
+        click.echo(change)
+    if not result.changed:
+        click.echo(f"{plan}: ไม่มีการเปลี่ยนแปลง")
+    elif dry_run:
+        click.echo(result.diff(), nl=False)
+        click.echo(f"{plan}: --dry-run จะเปลี่ยน {len(result.changes)} รายการ (ยังไม่ได้แก้ไฟล์)")
+    else:
+        click.echo(f"{plan}: นำเข้าแล้ว {len(result.changes)} รายการ")
+
+
 def main() -> None:
     cli(prog_name="tambondoc")

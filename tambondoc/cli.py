@@ -204,5 +204,93 @@ def import_xlsx(books: tuple[Path, ...], plan: Path, dry_run: bool, combine: boo
         click.echo(f"{plan}: นำเข้าแล้ว {len(result.changes)} รายการ")
 
 
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="text = หน้าจอ, markdown = ความเห็นใน pull request, json")
+@click.option("--exit-code", is_flag=True, help="ออกด้วยรหัส 1 เมื่อพบการเปลี่ยนแปลง (0 = ไม่เปลี่ยน)")
+def diff_cmd(old: str, new: str, fmt: str, exit_code: bool) -> None:
+    """เปรียบเทียบแผนสองฉบับ (ไฟล์ หรือ REV:path ของ git เช่น HEAD~1:plans/x.yaml) แบบอ่านเป็นแผน
+
+    โครงการที่เพิ่ม ลบ แก้ไข งบประมาณก่อน/หลัง วิสัยทัศน์ ยุทธศาสตร์ กรรมการ และข้อมูลทั่วไป
+    รหัสออก: 0 = สำเร็จ (1 เมื่อพบการเปลี่ยนแปลงและใช้ --exit-code), 2 = อ่านแผนไม่ได้
+    """
+    from tambondoc.diff import diff_plans
+    from tambondoc.diff_report import render
+    from tambondoc.errors import PlanError
+
+    try:
+        result = diff_plans(old, new)
+    except PlanError as e:
+        click.echo(str(e), err=True)
+        sys.exit(2)
+    click.echo(render(result, fmt, color=fmt == "text" and sys.stdout.isatty()))
+    sys.exit(1 if exit_code and result.changed else 0)
+
+
+@cli.command("next-year")
+@click.argument("plan", type=PLAN_PATH)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="ไฟล์แผนปีถัดไป (ค่าเริ่มต้น: ข้างไฟล์เดิม ชื่อเป็นปีถัดไป)")
+def next_year_cmd(plan: Path, output: Path | None) -> None:
+    """สร้างแผนฉบับทบทวนปีถัดไป: เลื่อนปีงบประมาณ ทบทวนครั้งที่ +1 และส่วนทบทวนโครงการปีที่แล้ว"""
+    from tambondoc.errors import PlanError
+    from tambondoc.nextyear import next_year
+
+    try:
+        target, rolled = next_year(plan, output)
+    except PlanError as e:
+        click.echo(str(e), err=True)
+        sys.exit(1)
+    for note in rolled.notes:
+        click.echo(f"  {note}")
+    click.echo(f"เขียนแผนปีถัดไปที่ {target}")
+    click.echo("สิ่งที่ต้องกรอกต่อ:")
+    for item in rolled.todo:
+        click.echo(f"  - {item}")
+
+
+@cli.command("fmt")
+@click.argument("plans", nargs=-1, required=True, type=PLAN_PATH)
+@click.option("--check", is_flag=True, help="ไม่แก้ไฟล์ บอกรายชื่อไฟล์ที่ยังไม่ได้จัดรูปแบบ และออกด้วยรหัส 1 (สำหรับ CI)")
+def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
+    """จัดรูปแบบไฟล์แผนให้เป็นแบบเดียวกัน (ย่อหน้า ลำดับคีย์ตาม schema เครื่องหมายคำพูด) โดยคงความเห็นไว้ทั้งหมด"""
+    from tambondoc.errors import PlanError
+    from tambondoc.fmt import format_file
+
+    changed = failed = 0
+    for plan in plans:
+        try:
+            if format_file(plan, check):
+                changed += 1
+                click.echo(f"{plan}: ต้องจัดรูปแบบ" if check else f"{plan}: จัดรูปแบบแล้ว")
+        except PlanError as e:
+            failed += 1
+            click.echo(str(e), err=True)
+    if check:
+        click.echo(f"ตรวจ {len(plans)} ไฟล์: ต้องจัดรูปแบบ {changed} ไฟล์ (แก้ด้วย tambondoc fmt)" if changed
+                   else f"ตรวจ {len(plans)} ไฟล์: จัดรูปแบบถูกต้องแล้ว", err=True)
+    sys.exit(1 if failed or (check and changed) else 0)
+
+
+@cli.command("new")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--tambon", required=True, help="ชื่อตำบล (ไม่ต้องมีคำว่า ตำบล)")
+@click.option("--amphoe", required=True, help="ชื่ออำเภอ")
+@click.option("--changwat", required=True, help="ชื่อจังหวัด")
+def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str) -> None:
+    """สร้างไฟล์แผนใหม่ (PLAN) พร้อมคำอธิบายภาษาไทย ให้กรอกช่องที่ว่างแล้วตรวจด้วย validate"""
+    from tambondoc.errors import PlanError
+    from tambondoc.skeleton import new_plan
+
+    try:
+        new_plan(plan, tambon, amphoe, changwat)
+    except PlanError as e:
+        click.echo(str(e), err=True)
+        sys.exit(1)
+    click.echo(f"สร้างแผนใหม่ที่ {plan} แล้ว กรอกช่องที่ว่าง แล้วตรวจด้วย: tambondoc validate {plan}")
+
+
 def main() -> None:
     cli(prog_name="tambondoc")

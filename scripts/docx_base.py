@@ -165,8 +165,10 @@ def paragraph_border(style, side: str = "bottom", size_pt: float = 0.75, space_p
     line.set(qn("w:color"), "000000")
 
 
-def table_layout(table, widths_cm: list[float], borders: bool = True, indent_cm: float = 0) -> None:
-    """Fixed column widths (grid and every cell), all borders or none, optional indent.
+def table_layout(table, widths_cm: list[float], borders: bool = True, indent_cm: float = 0,
+                 cell_margin_cm: float | None = None) -> None:
+    """Fixed column widths (grid and every cell), all borders or none, optional indent and
+    left/right cell margins.
 
     LibreOffice lays a table out by its grid, Word by the cell widths: set both.
     """
@@ -190,6 +192,12 @@ def table_layout(table, widths_cm: list[float], borders: bool = True, indent_cm:
             el.set(qn("w:sz"), "4")
             el.set(qn("w:space"), "0")
             el.set(qn("w:color"), "000000")
+    if cell_margin_cm is not None:
+        margins = _child(tblpr, "w:tblCellMar")
+        for side in ("left", "right"):
+            el = _child(margins, f"w:{side}")
+            el.set(qn("w:w"), str(int(_Cm(cell_margin_cm).twips)))
+            el.set(qn("w:type"), "dxa")
     _sort_tblpr(tblpr)
     for gc, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_cm):
         gc.set(qn("w:w"), str(int(_Cm(w).twips)))

@@ -152,7 +152,51 @@ def _prepared_class() -> type:
             dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
             return self.resolve_listing(dst_xml)
 
+        def fix_tables(self, xml: str) -> Any:
+            tree = super().fix_tables(xml)
+            for table in tree.iter(_W + "tbl"):
+                _fit_grid(table)
+            return tree
+
     return PreparedTemplate
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _fit_grid(table: Any) -> None:
+    """Column widths from the cells after a column loop (``{%tc for %}``).
+
+    docxtpl gives the columns a loop adds the average width and shifts the others, and
+    LibreOffice lays a table out by that grid; the cells still carry the widths the
+    template gave them. Take them from the first row without merged cells, scaled to the
+    template's table width.
+    """
+    grid = table.find(_W + "tblGrid")
+    cols = grid.findall(_W + "gridCol") if grid is not None else []
+    for row in table.findall(_W + "tr"):
+        cells = row.findall(_W + "tc")
+        widths = [c.find(f"{_W}tcPr/{_W}tcW") for c in cells]
+        if (len(cells) != len(cols) or any(c.find(f"{_W}tcPr/{_W}gridSpan") is not None for c in cells)
+                or any(w is None or w.get(_W + "type") != "dxa" for w in widths)):
+            continue
+        wanted = [float(w.get(_W + "w")) for w in widths]
+        total = sum(float(c.get(_W + "w") or 0) for c in cols)
+        if not total or not sum(wanted) or all(abs(float(c.get(_W + "w") or 0) - w) < 1 for c, w in zip(cols, wanted)):
+            return
+        scaled = [w * total / sum(wanted) for w in wanted]
+        for col, w in zip(cols, scaled):
+            col.set(_W + "w", str(round(w)))
+        for tr in table.findall(_W + "tr"):
+            start = 0
+            for tc in tr.findall(_W + "tc"):
+                span_el = tc.find(f"{_W}tcPr/{_W}gridSpan")
+                span = int(span_el.get(_W + "val")) if span_el is not None else 1
+                width = tc.find(f"{_W}tcPr/{_W}tcW")
+                if width is not None and width.get(_W + "type") == "dxa":
+                    width.set(_W + "w", str(round(sum(scaled[start:start + span]))))
+                start += span
+        return
 
 
 def _attach_context(exc: Exception, source: str) -> None:

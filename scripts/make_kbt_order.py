@@ -42,7 +42,7 @@ def _styles(doc) -> None:
     date.paragraph_format.left_indent = Cm(5.0)
     for name, before in (("Signature Name", 54), ("Signature", 0)):
         sig = paragraph_style(doc, name, align="center", space_before=before, keep_next=True)
-        sig.paragraph_format.left_indent = Cm(7.0)
+        sig.paragraph_format.left_indent = Cm(6.0)
     paragraph_style(doc, "Page Number", align="center")
 
 

@@ -223,7 +223,8 @@ def check_rows(rows: list[Row], choices: Choices, plan: dict[str, dict[str, Any]
         if tactic and strategy and choices.tactic_strategy.get(tactic) != strategy:
             mine = ", ".join(t for t, s in choices.tactic_strategy.items() if s == strategy)
             errors.append(f"{row.at('tactic')}: กลยุทธ์ '{tactic}' ไม่อยู่ในยุทธศาสตร์ {strategy} (มี {mine})")
-        if row.budget and all(v is None for v in row.budget.values()) and (pid is None or _only_budget(old, row)):
+        if row.budget and all(v is None for v in row.budget.values()) and not any(isinstance(k, tuple) for k in row.bad) \
+                and (pid is None or _only_budget(old, row)):
             first = min(row.budget, key=lambda k: row.cols[k])
             errors.append(f"{row.at(first)}: ต้องใส่งบประมาณอย่างน้อยหนึ่งช่อง (ใส่ 0 ถ้าไม่ใช้งบประมาณ)")
 

@@ -181,8 +181,8 @@ def project_cells(p: dict[str, Any], choices: Choices) -> list[Any]:
             return choices.tactics.get(value, value)
         if key == "local_government":
             return choices.lgs.get(value, value)
-        if key == "villages":
-            return ", ".join(str(v) for v in value or []) or None
+        if key == "villages":  # one village as a number, as the drop-down gives it
+            return value[0] if value and len(value) == 1 else ", ".join(map(str, value or [])) or None
         return value
 
     return ([cell(c.key) for c in COLUMNS_BEFORE_BUDGET]

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tambondoc import schema_check, semantic
 from tambondoc.errors import PlanError, PlanInvalid
 from tambondoc.importer import Row, check_rows, read_rows
 from tambondoc.loader import load_text
 from tambondoc.plan_merge import (
     Budget, add_project, budget_of, id_allocator, new_project, overlay, set_budget, set_field,
 )
-from tambondoc.positions import json_path
 from tambondoc.roundtrip import rt_yaml
-from tambondoc.validate import validate_file
+from tambondoc.splice import splice
+from tambondoc.validate import check_data, validate_file
 from tambondoc.write import write_atomic
 from tambondoc.xlsx_columns import BY_KEY, Choices
 from tambondoc.xlsx_io import read_table
@@ -59,19 +59,36 @@ class NewProject:
     rows: list[Row]
 
 
-def _dumper(text: str, name: str) -> tuple[Any, Any]:
-    """Load the plan and a YAML writer that reproduces it byte for byte, or refuse."""
+def _dump(yaml: Any, data: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _loaded(text: str) -> tuple[Any, Any, str]:
+    """The round-trip plan, the writer whose layout matches the file best, and its dump."""
     data = rt_yaml().load(text)
+    best: tuple[float, Any, str] | None = None
     for mapping, sequence, offset in LAYOUTS:
         yaml = rt_yaml()
         yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        out = io.StringIO()
-        yaml.dump(data, out)
-        if out.getvalue() == text:
-            return rt_yaml().load(text), yaml
-    raise PlanError(f"{name}: แผนเขียนด้วยรูปแบบย่อหน้าที่โปรแกรมเขียนกลับให้เหมือนเดิมไม่ได้ "
-                    "การนำเข้าจะเปลี่ยนบรรทัดอื่นด้วย จึงไม่นำเข้า ให้จัดย่อหน้าแบบแผนตัวอย่าง "
-                    "(คีย์ย่อ 2 ช่อง รายการ '- ' ย่อ 2 ช่อง) แล้วลองใหม่")
+        dumped = _dump(yaml, data)
+        if dumped == text:
+            return data, yaml, dumped
+        score = difflib.SequenceMatcher(None, text.splitlines(), dumped.splitlines(), autojunk=False).ratio()
+        if best is None or score > best[0]:
+            best = (score, yaml, dumped)
+    assert best is not None
+    return data, best[1], best[2]
+
+
+def _new_text(original: str, before: str, after: str, name: str) -> str:
+    """The edit applied to the file's own text; refused if that would not mean the same plan."""
+    text = splice(original, before, after)
+    if load_text(text, name) != load_text(after, name):
+        raise PlanError(f"{name}: แก้ไฟล์แผนโดยคงบรรทัดอื่นไว้ตามเดิมไม่ได้ (รูปแบบการเขียนต่างจากมาตรฐานมาก) "
+                        "จึงไม่นำเข้า ให้จัดย่อหน้าแบบแผนตัวอย่าง (คีย์ย่อ 2 ช่อง รายการ '- ' ย่อ 2 ช่อง) แล้วลองใหม่")
+    return text
 
 
 def _label(row: Row) -> str:
@@ -151,19 +168,19 @@ def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[st
 
 
 def _validate_new(text: str, plan: Path, origin: dict[str, list[Row]]) -> None:
-    """Check the merged plan as validate would; report a problem at the row it came from."""
+    """Validate the merged plan (as ``validate`` does); report a problem at the row it came from."""
     data = load_text(text, str(plan))
-    findings = [(p, m) for p, _, m in schema_check.schema_errors(data)]
-    findings += [(p, m) for p, _, m, level in semantic.check(data) if level == "error"]
-    if not findings:
+    problems = [p for p in check_data(data, text, str(plan)) if p.level == "error"]
+    if not problems:
         return
     lines = []
-    for path, message in findings:
-        project = data["projects"][path[1]] if path[:1] == ["projects"] and len(path) > 1 else None
+    for problem in problems:
+        m = re.match(r"\$\.projects\[(\d+)\](?:\.(\w+))?", problem.path)
+        project = data["projects"][int(m.group(1))] if m else None
         rows = origin.get(project.get("id")) if isinstance(project, dict) else None
-        key = path[2] if len(path) > 2 and isinstance(path[2], str) else "id"
-        where = rows[0].at(key if key in rows[0].cols else "id") if rows else f"{plan} ({json_path(path)})"
-        lines.append(f"{where}: {message}")
+        key = m.group(2) if m and m.group(2) else "id"
+        lines.append(f"{rows[0].at(key if key in rows[0].cols else 'id')}: {problem.message}" if rows
+                     else f"{problem} (หลังนำเข้า)")
     raise PlanError("\n".join(lines + [f"นำเข้าไม่สำเร็จ: แผนหลังนำเข้าไม่ผ่านการตรวจสอบ {plan} ไม่ถูกแก้ไข"]))
 
 
@@ -192,13 +209,11 @@ def import_books(books: list[Path], plan: Path, combine: bool = False, dry_run: 
         raise PlanError("\n".join(errors + [f"นำเข้าไม่สำเร็จ: พบปัญหา {len(errors)} รายการ {plan} ไม่ถูกแก้ไข"]))
     result = ImportResult(plan, checked.text, checked.text, warnings=warnings)
     new = _new_projects([r for r in rows if r.pid is None], combine, by_id, warnings)
-    doc, yaml = _dumper(checked.text, str(plan))
+    doc, yaml, before = _loaded(checked.text)
     result.changes, origin = _merge(doc, [r for r in rows if r.pid is not None], new)
     if not result.changes:
         return result
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    result.new_text = out.getvalue()
+    result.new_text = _new_text(checked.text, before, _dump(yaml, doc), str(plan))
     _validate_new(result.new_text, plan, origin)
     if not dry_run and result.changed:
         write_atomic(plan, _encode(result.new_text, plan))

@@ -196,7 +196,7 @@ def build_context(data: dict[str, Any]) -> dict[str, Any]:
         rows = [p for p in projects if p.get("local_government") == lg["id"]]
         lg_lists.append({**lg, "groups": _strategy_groups(rows, strategies_list, years),
                          "totals": _totals(rows, years)})
-    return {
+    context = {
         "settings": {**DEFAULT_SETTINGS, **{k: v for k, v in (data["settings"] or {}).items() if v is not None}},
         "plan": {**data["plan"], "years_text": year_range(years),
                  "foreword_paragraphs": paragraphs(data["plan"].get("foreword"))},
@@ -227,3 +227,7 @@ def build_context(data: dict[str, Any]) -> dict[str, Any]:
         "committee": _committee(data),
         "review": data["review"],
     }
+    from tambondoc.compute_book import book_context
+
+    context["book"] = book_context(data, context)
+    return context

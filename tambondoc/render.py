@@ -216,6 +216,9 @@ def render_docx(template: Path, context: dict[str, Any], base: Path) -> tuple[by
         tpl = _prepared_class()(io.BytesIO(_template_bytes(template)))
         images = ImageLoader(tpl, base)
         tpl.render({**context, "image": images}, _shared_environment(), autoescape=True)
+        from tambondoc.docx_finish import finish_document
+
+        finish_document(tpl.docx)
         buffer = io.BytesIO()
         tpl.save(buffer)
     except (TemplateError, SecurityError) as e:

@@ -1,0 +1,179 @@
+"""Finishing touches on a rendered document that docxtpl cannot make while rendering.
+
+- A Word table of contents shows whatever its field result holds until someone updates it;
+  the result is pre-filled with the document's headings so the สารบัญ is never empty.
+- Page numbers use the numerals a template asks for in its Comments property
+  (``page-numerals={{ settings.prose_numerals }}``): Thai or Arabic digits.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+TOC_LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
+# a template opts in by its Comments property, e.g. "page-numerals={{ settings.prose_numerals }}"
+PAGE_NUMERALS = re.compile(r"page-numerals=(thai|arabic)\b")
+
+
+def finish_document(doc: Any) -> None:
+    """Apply every finishing step to a python-docx ``Document`` in place."""
+    fill_toc(doc)
+    marker = PAGE_NUMERALS.search(doc.core_properties.comments or "")
+    if marker:
+        page_numerals(doc.element.body, marker.group(1))
+
+
+def page_numerals(body: Any, style: str) -> None:
+    """Thai or Arabic page numbers in every section that numbers its pages with digits."""
+    wanted, other = ("thaiNumbers", "decimal") if style == "thai" else ("decimal", "thaiNumbers")
+    for num_type in body.iter(qn("w:pgNumType")):
+        if num_type.get(qn("w:fmt")) == other:
+            num_type.set(qn("w:fmt"), wanted)
+
+
+def _style_levels(doc: Any) -> tuple[dict[str, int], dict[int, str]]:
+    """Outline level per paragraph style id (following basedOn), and the 'toc N' style ids."""
+    own: dict[str, int | None] = {}
+    based: dict[str, str | None] = {}
+    toc: dict[int, str] = {}
+    for style in doc.styles.element.findall(qn("w:style")):
+        sid = style.get(qn("w:styleId"))
+        level = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        own[sid] = int(level.get(qn("w:val"))) if level is not None else None
+        base = style.find(qn("w:basedOn"))
+        based[sid] = base.get(qn("w:val")) if base is not None else None
+        name = style.find(qn("w:name"))
+        match = re.fullmatch(r"toc (\d)", (name.get(qn("w:val")) if name is not None else "").lower())
+        if match:
+            toc[int(match.group(1))] = sid
+    levels: dict[str, int] = {}
+    for sid in own:
+        seen, cur = set(), sid
+        while cur and cur not in seen:
+            seen.add(cur)
+            if own.get(cur) is not None:
+                levels[sid] = own[cur]  # type: ignore[assignment]
+                break
+            cur = based.get(cur)
+    return levels, toc
+
+
+def _paragraph_text(p: Any) -> str:
+    parts = []
+    for el in p.iter(qn("w:t"), qn("w:tab")):
+        parts.append(el.text or "" if el.tag == qn("w:t") else " ")
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _field_char(run: Any) -> str | None:
+    fc = run.find(qn("w:fldChar"))
+    return fc.get(qn("w:fldCharType")) if fc is not None else None
+
+
+def fill_toc(doc: Any) -> None:
+    """Replace the result of each TOC field with the headings it will list."""
+    body = doc.element.body
+    levels, toc_styles = _style_levels(doc)
+    for instr in list(body.iter(qn("w:instrText"))):
+        match = re.match(r"\s*TOC\b", instr.text or "")
+        if not match:
+            continue
+        low, high = (int(x) for x in (TOC_LEVELS.search(instr.text).groups()
+                                       if TOC_LEVELS.search(instr.text) else (1, 3)))
+        begin_p = instr.getparent().getparent()
+        runs = list(begin_p.iter(qn("w:r")))
+        start = runs.index(instr.getparent())
+        separate = next((r for r in runs[start:] if _field_char(r) == "separate"), None)
+        end_run, end_p = _field_end(body, instr.getparent())
+        if separate is None or end_run is None:
+            continue
+        if end_p is begin_p:
+            end_p = OxmlElement("w:p")
+            begin_p.addnext(end_p)
+            for r in runs[runs.index(end_run):]:
+                end_p.append(r)
+        inside = _paragraphs_between(body, begin_p, end_p)
+        for r in runs[runs.index(separate) + 1:]:
+            if r is end_run:
+                break
+            r.getparent().remove(r)
+        for p in inside:
+            p.getparent().remove(p)
+        if end_p is not begin_p:
+            for r in list(end_p.iter(qn("w:r"))):
+                if r is end_run:
+                    break
+                r.getparent().remove(r)
+        entries = []
+        for p in body.iter(qn("w:p")):
+            style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            level = levels.get(style.get(qn("w:val"))) if style is not None else None
+            text = _paragraph_text(p)
+            if level is not None and low - 1 <= level <= high - 1 and text:
+                entries.append((level + 1, text))
+        for i, (level, text) in enumerate(entries):
+            target = begin_p if i == 0 else OxmlElement("w:p")
+            if i:
+                end_p.addprevious(target)
+            _set_style(target, toc_styles.get(level))
+            run = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.text = text
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(t)
+            if i == 0:
+                separate.addnext(run)
+            else:
+                target.append(run)
+
+
+def _set_style(p: Any, style_id: str | None) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    old = ppr.find(qn("w:pStyle"))
+    if style_id is None:
+        if old is not None:
+            ppr.remove(old)
+        return
+    if old is None:
+        old = OxmlElement("w:pStyle")
+        ppr.insert(0, old)
+    old.set(qn("w:val"), style_id)
+
+
+def _field_end(body: Any, begin_run: Any) -> tuple[Any, Any]:
+    """The run holding the matching ``end`` fldChar, and its paragraph."""
+    depth, started = 0, False
+    for run in body.iter(qn("w:r")):
+        if run is begin_run:
+            started, depth = True, 1
+            continue
+        if not started:
+            continue
+        kind = _field_char(run)
+        if kind == "begin":
+            depth += 1
+        elif kind == "end":
+            depth -= 1
+            if depth == 0:
+                return run, run.getparent()
+    return None, None
+
+
+def _paragraphs_between(body: Any, first: Any, last: Any) -> list[Any]:
+    found, between = [], False
+    for p in body.iter(qn("w:p")):
+        if p is first:
+            between = True
+            continue
+        if p is last:
+            break
+        if between:
+            found.append(p)
+    return found

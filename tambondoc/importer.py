@@ -159,8 +159,7 @@ def layout(table: Table, choices: Choices, errors: list[str], warnings: list[str
     return out
 
 
-def read_rows(table: Table, choices: Choices, plan_ids: set[str], errors: list[str],
-              warnings: list[str]) -> list[Row]:
+def read_rows(table: Table, choices: Choices, errors: list[str], warnings: list[str]) -> list[Row]:
     """Every non-blank row of a table, parsed; problems appended to ``errors`` as 'where: message'."""
     lay = layout(table, choices, errors, warnings)
     cols: dict[Any, int] = {**lay.fields, **lay.budget}
@@ -171,6 +170,7 @@ def read_rows(table: Table, choices: Choices, plan_ids: set[str], errors: list[s
             if (r, col) in table.uncalculated:
                 errors.append(f"{row.at(key)}: เซลล์นี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้ "
                               "ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง หรือพิมพ์ค่าแทนสูตร")
+                row.bad.add(key)
                 continue
             raw = values.get(col)
             try:
@@ -223,7 +223,8 @@ def check_rows(rows: list[Row], choices: Choices, plan: dict[str, dict[str, Any]
         if tactic and strategy and choices.tactic_strategy.get(tactic) != strategy:
             mine = ", ".join(t for t, s in choices.tactic_strategy.items() if s == strategy)
             errors.append(f"{row.at('tactic')}: กลยุทธ์ '{tactic}' ไม่อยู่ในยุทธศาสตร์ {strategy} (มี {mine})")
-        if row.budget and all(v is None for v in row.budget.values()) and not any(isinstance(k, tuple) for k in row.bad) \
+        bad_budget = any(isinstance(k, tuple) for k in row.bad)
+        if row.budget and not bad_budget and all(v is None for v in row.budget.values()) \
                 and (pid is None or _only_budget(old, row)):
             first = min(row.budget, key=lambda k: row.cols[k])
             errors.append(f"{row.at(first)}: ต้องใส่งบประมาณอย่างน้อยหนึ่งช่อง (ใส่ 0 ถ้าไม่ใช้งบประมาณ)")

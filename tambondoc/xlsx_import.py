@@ -203,8 +203,12 @@ def import_books(books: list[Path], plan: Path, combine: bool = False, dry_run: 
     warnings: list[str] = []
     rows: list[Row] = []
     for book in books:
-        rows += read_rows(read_table(book), choices, set(by_id), errors, warnings)
+        rows += read_rows(read_table(book), choices, errors, warnings)
     check_rows(rows, choices, by_id, errors)
+    listed = {r.pid for r in rows if r.pid}
+    if listed and (missing := [pid for pid in by_id if pid not in listed]):
+        warnings.append(f"{plan}: warning: โครงการ {', '.join(missing)} ไม่อยู่ในไฟล์ที่นำเข้า จึงคงไว้ตามเดิม "
+                        "(การนำเข้าไม่ลบโครงการ ถ้าต้องการลบให้ลบในไฟล์แผน)")
     if errors:
         raise PlanError("\n".join(errors + [f"นำเข้าไม่สำเร็จ: พบปัญหา {len(errors)} รายการ {plan} ไม่ถูกแก้ไข"]))
     result = ImportResult(plan, checked.text, checked.text, warnings=warnings)

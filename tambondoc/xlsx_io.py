@@ -38,7 +38,6 @@ class Table:
     headers: dict[int, Any]                      # column (1-based) -> header text
     rows: list[tuple[int, dict[int, Any]]]       # (row number, column -> value), blank rows skipped
     uncalculated: set[tuple[int, int]] = field(default_factory=set)  # formula cells with no value
-    other_sheets: list[str] = field(default_factory=list)
 
     def where(self, col: int, row: int) -> str:
         """'villages.xlsx:โครงการ!D12', the address every problem is reported at."""
@@ -131,7 +130,6 @@ def read_table(path: Path, name: str | None = None) -> Table:
             raise _refuse(name, "ไม่พบตารางโครงการ (แถวหัวตารางที่มี 'ชื่อโครงการ') ในแผ่นงานใด "
                                 "ให้ใช้แม่แบบจากคำสั่ง tambondoc xlsx-template")
         sheet = ws.title
-        titles = [s.title for s in sheets]
     finally:
         wb.close()
     headers = {c: v for c, v in enumerate(grid[header - 1], 1) if not _blank(v)}
@@ -140,10 +138,10 @@ def read_table(path: Path, name: str | None = None) -> Table:
         values = {c: v for c, v in enumerate(row, 1) if not _blank(v)}
         if values:
             rows.append((r, values))
-    table = Table(name, sheet, header, headers, rows, other_sheets=[t for t in titles if t != sheet])
+    table = Table(name, sheet, header, headers, rows)
     table.uncalculated = _uncalculated(path, name, sheet, table)
     present = {r for r, _ in rows}
-    extra = {r for r, c in table.uncalculated if r not in present and c in headers}
+    extra = {r for r, c in table.uncalculated if r not in present and match_header(headers.get(c, "")) is not None}
     table.rows = sorted(rows + [(r, {}) for r in extra], key=lambda rv: rv[0])
     return table
 

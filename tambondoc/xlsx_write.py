@@ -29,6 +29,9 @@ from tambondoc.xlsx_style import BOLD, BOX, TITLE, WRAP, formula, header, put
 from tambondoc.xlsx_summary import summary_sheet
 
 EMPTY_ROWS = 300
+LINE_HEIGHT = 24  # points per line of 14 pt TH SarabunPSK, which is taller than Latin fonts
+MAX_LINES = 8
+CHARS_PER_WIDTH = 0.75  # Thai characters per unit of Excel column width, at 14 pt
 
 
 def _lists(wb: Workbook, choices: Choices) -> None:
@@ -88,6 +91,16 @@ def _money_format(projects: list[dict[str, Any]]) -> str:
     return "#,##0" if whole else "#,##0.00"
 
 
+def _lines(values: list[Any], widths: list[int]) -> int:
+    """Lines the tallest wrapped cell needs (Thai marks above and below take no width)."""
+    def need(value: Any, width: int) -> int:
+        text = str(value or "")
+        fits = max(int(width * CHARS_PER_WIDTH), 1)
+        return sum(-(-sum(unicodedata.category(ch) != "Mn" for ch in line) // fits) or 1
+                   for line in text.split("\n"))
+    return min(MAX_LINES, max([need(v, w) for v, w in zip(values, widths)] or [1]))
+
+
 def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any]], money: str,
                    total: bool = False, subtotal: bool = False, validations: bool = False) -> None:
     """The project table: header row 1, one project a row, frozen header, filter, formats."""
@@ -96,12 +109,15 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
     first_budget = headers.index(budget_header(*choices.budget_columns()[0])) + 1
     last_budget = first_budget + len(choices.budget_columns()) - 1
     span = f"{get_column_letter(first_budget)}{{r}}:{get_column_letter(last_budget)}{{r}}"
+    widths = [next((x.width for x in COLUMNS if x.header == h), 14) for h in headers]
     for r, p in enumerate(projects, 2):
-        for c, value in enumerate(project_cells(p, choices), 1):
+        values = project_cells(p, choices)
+        for c, value in enumerate(values, 1):
             cell = put(ws, r, c, value)
             cell.border, cell.alignment = BOX, WRAP
             if first_budget <= c <= last_budget:
                 cell.number_format = money
+        ws.row_dimensions[r].height = LINE_HEIGHT * _lines(values, widths)
         if total:
             formula(ws, r, len(headers), f"=SUM({span.format(r=r)})", money)
     end = len(projects) + 1
@@ -110,10 +126,12 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
         for c in [*range(first_budget, last_budget + 1), *([len(headers)] if total else [])]:
             col = get_column_letter(c)
             formula(ws, end + 1, c, f"=SUBTOTAL(109,{col}2:{col}{end})", money, BOLD)
-    for c, h in enumerate(headers, 1):
-        column = next((x for x in COLUMNS if x.header == h), None)
-        ws.column_dimensions[get_column_letter(c)].width = column.width if column else 14
+    for c, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "C2"
+    ws.row_dimensions[1].height = 42
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(end, 2)}"
     if validations:
         _validations(ws, choices, headers, max(end, 1) + EMPTY_ROWS)
@@ -130,7 +148,9 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
     if exported:
         lines.append("โปรแกรมนำเข้าเฉพาะแผ่นงาน 'โครงการ' แผ่นงานรายยุทธศาสตร์และ 'สรุป' มีไว้ดูเท่านั้น")
     for r, text in enumerate(lines, 2):
-        put(ws, r, 1, text)
+        put(ws, r, 1, text).alignment = WRAP
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+        ws.row_dimensions[r].height = LINE_HEIGHT * _lines([text], [148])
     start = len(lines) + 3
     header(ws, start, ["คอลัมน์", "ความหมาย", "ต้องใส่", "ตัวอย่าง"])
     rows = [(c.header, c.note, "ต้องใส่" if c.required else "", c.example) for c in COLUMNS]
@@ -140,12 +160,17 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
                      "อย่างน้อยหนึ่งช่อง", "450000"))
     if exported:
         rows.append((TOTAL_HEADER, "ผลรวมงบประมาณทุกปีทุกแหล่ง (สูตร ไม่ต้องแก้ โปรแกรมไม่นำเข้า)", "", ""))
+    widths = [26, 80, 16, 26]
     for r, row in enumerate(rows, start + 1):
         for c, value in enumerate(row, 1):
             cell = put(ws, r, c, value)
             cell.alignment, cell.border = WRAP, BOX
-    for col, width in zip("ABCD", (26, 80, 16, 26)):
+        ws.row_dimensions[r].height = LINE_HEIGHT * _lines(list(row), widths)
+    for col, width in zip("ABCD", widths):
         ws.column_dimensions[col].width = width
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 def _to_bytes(wb: Workbook) -> bytes:

@@ -153,6 +153,19 @@ def test_dry_run_shows_diff_and_writes_nothing(example_plan: Path, tmp_path: Pat
     assert example_plan.read_bytes() == before
 
 
+def test_rows_deleted_in_excel_are_kept_with_a_warning(example_plan: Path, tmp_path: Path) -> None:
+    before = example_plan.read_bytes()
+    wb = openpyxl.load_workbook(export(example_plan))
+    wb["โครงการ"].delete_rows(3, 2)
+    wb.save(tmp_path / "fewer.xlsx")
+    result = run("import-xlsx", tmp_path / "fewer.xlsx", "--into", example_plan)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"{example_plan}: warning: โครงการ P002, P003 ไม่อยู่ในไฟล์ที่นำเข้า จึงคงไว้ตามเดิม "
+        "(การนำเข้าไม่ลบโครงการ ถ้าต้องการลบให้ลบในไฟล์แผน)"]
+    assert example_plan.read_bytes() == before
+
+
 # ------------------------------------------------------------------ new rows, ids, comments, combine
 
 
@@ -492,6 +505,18 @@ def test_entity_bomb_is_refused(example_plan: Path, tmp_path: Path) -> None:
             dst.writestr(item, data)
     with pytest.raises(PlanError, match="อ่านไฟล์ไม่ได้"):
         read_table(bomb)
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+def test_formula_with_cached_value_is_read_as_its_value(example_plan: Path, tmp_path: Path) -> None:
+    book = fill(template(example_plan), tmp_path / "formula.xlsx", [village_row(amount="=50000*2")])
+    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(tmp_path / "saved"), str(book)],
+                   check=True, capture_output=True, timeout=300)
+    result = run("import-xlsx", tmp_path / "saved" / book.name, "--into", example_plan)
+    assert result.exit_code == 0, result.stderr
+    assert project(example_plan, "P046")["budget"] == [{"year": 2571, "amount": 100000, "funding": {"local": 100000}}]
 
 
 def test_formula_without_cached_value_is_flagged(example_plan: Path, tmp_path: Path) -> None:

@@ -255,3 +255,18 @@ def vertical_align(cell, value: str = "center") -> None:
     """Vertical alignment of a cell: top, center or bottom."""
     tcpr = cell._tc.get_or_add_tcPr()
     _child(tcpr, "w:vAlign").set(qn("w:val"), value)
+
+
+def save(doc: DocumentType, path) -> None:
+    """Save with fixed zip timestamps, so rebuilding an unchanged template changes no bytes
+    (git then shows a template as changed only when its content is)."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            fixed = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(fixed, src.read(item.filename))

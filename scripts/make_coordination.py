@@ -18,7 +18,7 @@ from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_base import (  # noqa: E402
-    cell_shading, new_document, paragraph_style, row_options, table_layout, vertical_align,
+    cell_shading, new_document, paragraph_style, row_options, save, table_layout, vertical_align,
 )
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "coordination.docx"
@@ -187,7 +187,7 @@ def build() -> Path:
     doc.add_paragraph("ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }}",
                       style="Signature")
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
+    save(doc, OUT)
     return OUT
 
 

@@ -16,7 +16,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from docx_base import new_document, paragraph_border, paragraph_style, row_options, table_layout  # noqa: E402
+from docx_base import (  # noqa: E402
+    new_document, paragraph_border, paragraph_style, row_options, save, table_layout,
+)
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "kbt-order.docx"
 N = "|num('order')"
@@ -119,7 +121,7 @@ def build() -> Path:
     doc.add_paragraph("{{ committee.signer.on_behalf" + N + " }}", style="Signature")
     doc.add_paragraph("{%p endif %}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
+    save(doc, OUT)
     return OUT
 
 

@@ -202,6 +202,11 @@ def _fit_grid(table: Any) -> None:
 def _attach_context(exc: Exception, source: str) -> None:
     """The text around the failing line, as docxtpl reports it (``exc.docx_context``)."""
     lineno = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while lineno is None and tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":  # Jinja maps runtime errors here
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
     if lineno is not None:
         start = max(lineno - 4, 0)
         exc.docx_context = [re.sub(r"<[^>]+>", "", x) for x in source.splitlines()[start: start + 7]]  # type: ignore[attr-defined]

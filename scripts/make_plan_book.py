@@ -370,7 +370,7 @@ def _villages(doc) -> None:
 
 
 def _simple_list_table(doc, items: str, var: str, columns: list[tuple[str, float, str, str]],
-                       total: list[str] | None = None) -> None:
+                       total: list[str] | None = None, keep_together: bool = False) -> None:
     widths = [1.1] + [c[1] for c in columns]
     aligns = "c" + "".join(c[2] for c in columns)
     n = len(widths)
@@ -380,7 +380,7 @@ def _simple_list_table(doc, items: str, var: str, columns: list[tuple[str, float
             tag_row(n, "{%tr endfor %}")]
     if total:
         rows.append(Row(total, "total"))
-    table(doc, widths, aligns, rows)
+    table(doc, widths, aligns, rows, keep_together=keep_together)
 
 
 def part_one(doc) -> None:
@@ -474,10 +474,10 @@ def part_one(doc) -> None:
 
     add(doc, "{{ '1.12 องค์กรปกครองส่วนท้องถิ่น'" + P + " }}", "Heading 2")
     _simple_list_table(doc, "book.local_governments", "lg", [
-        ("ชื่อองค์กรปกครองส่วนท้องถิ่น", 5.4, "l", "{{ lg.name" + T + " }}"),
-        ("ผู้บริหาร", 5.2, "l", [("{% if lg.head %}{{ lg.head.name }}{% else %}-{% endif %}", None),
+        ("ชื่อองค์กรปกครองส่วนท้องถิ่น", 4.6, "l", "{{ lg.name" + T + " }}"),
+        ("ผู้บริหาร", 6.8, "l", [("{% if lg.head %}{{ lg.head.name }}{% else %}-{% endif %}", None),
                                  ("{% if lg.head %}{{ lg.head.position" + T + " }}{% endif %}", None)]),
-        ("หมู่บ้านในเขต", 4.3, "l", "{{ lg.village_text" + T + " }}")])
+        ("หมู่บ้านในเขต", 3.5, "l", "{{ lg.village_text" + T + " }}")], keep_together=True)
 
 
 # ---------------------------------------------------------------- ส่วนที่ ๒
@@ -521,7 +521,7 @@ def part_two(doc) -> None:
     tag(doc, "{%p endif %}")
     add(doc, "{{ '2.4 ยุทธศาสตร์ เป้าประสงค์ และกลยุทธ์'" + P + " }}", "Heading 2")
     tag(doc, "{%p for s in direction.strategies %}")
-    add(doc, "ยุทธศาสตร์ที่ {{ loop.index" + P + " }} {{ s.name" + P + " }}", "Heading 3")
+    add(doc, "ยุทธศาสตร์ที่ {{ loop.index" + P + " }} {{ book.strategy_titles[s.id]" + P + " }}", "Heading 3")
     tag(doc, "{%p if s.provincial_strategy_name %}")
     add(doc, "สอดคล้องกับประเด็นยุทธศาสตร์การพัฒนาจังหวัด{{ tambon.changwat }}: {{ s.provincial_strategy_name" + P + " }}",
         "Body Text")
@@ -539,30 +539,31 @@ def part_two(doc) -> None:
 
 # ---------------------------------------------------------------- ส่วนที่ ๓
 
-def _money(expr: str, dash: bool = True) -> str:
-    return "{{ " + expr + ("|money(true)" if dash else "|money") + T + " }}"
+def _money(expr: str) -> str:
+    """An amount in table numerals; zero shows as '-' as in Thai budget tables."""
+    return "{{ " + expr + "|money(true)" + T + " }}"
 
 
-def _year_cells(amounts: str, total: str, dash: bool = True) -> list:
+def _year_cells(amounts: str, total: str) -> list:
     """The fiscal-year column loop, then รวม when the plan spans several years (6 template cells)."""
-    return ["{%tc for a in " + amounts + " %}", _money("a", dash), "{%tc endfor %}",
-            "{%tc if book.multi_year %}", _money(total, False), "{%tc endif %}"]
+    return ["{%tc for a in " + amounts + " %}", _money("a"), "{%tc endfor %}",
+            "{%tc if book.multi_year %}", _money(total), "{%tc endif %}"]
 
 
-YEAR_WIDTHS = [0.1, 2.2, 0.1, 0.1, 2.5, 0.1]
+YEAR_WIDTHS = [0.1, 2.15, 0.1, 0.1, 2.5, 0.1]
 YEAR_ALIGNS = "crcc" + "rc"
 
 
 def _project_table(doc) -> None:
     """One strategy's projects, columns of seed 002, with the strategy subtotal (and, after
     the last strategy, the grand total)."""
-    widths = [0.7, 4.4] + YEAR_WIDTHS + [2.9, 2.0, 1.8] + [2.2] * 4
+    widths = [0.7, 4.3] + YEAR_WIDTHS + [3.4, 2.0, 1.7] + [2.15] * 4
     aligns = "cl" + YEAR_ALIGNS + "lll" + "rrrr"
     n = len(widths)
     src = SOURCE_HEADINGS
 
-    def sources(prefix: str, dash: bool = True) -> list[str]:
-        return [_money(f"{prefix}.{key}", dash) for key, _ in SOURCES]
+    def sources(prefix: str) -> list[str]:
+        return [_money(f"{prefix}.{key}") for key, _ in SOURCES]
 
     rows = [
         Row(["ที่", "แผนงาน/โครงการ", "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None, None, None,
@@ -577,12 +578,12 @@ def _project_table(doc) -> None:
             + sources("p.by_source")),
         tag_row(n, "{%tr endfor %}"),
         Row(["รวมยุทธศาสตร์ที่ {{ book.strategy_no[g.id]" + T + " }} ({{ g.totals.count" + T + " }} โครงการ)", None]
-            + _year_cells("g.totals.year_amounts", "g.totals.amount", dash=False)
-            + ["", None, None] + sources("g.totals.by_source", dash=False), "total"),
+            + _year_cells("g.totals.year_amounts", "g.totals.amount")
+            + ["", None, None] + sources("g.totals.by_source"), "total"),
         tag_row(n, "{%tr if loop.last %}"),
         Row(["รวมทั้งสิ้น ({{ totals.count" + T + " }} โครงการ)", None]
-            + _year_cells("totals.year_amounts", "totals.amount", dash=False)
-            + ["", None, None] + sources("totals.by_source", dash=False), "total"),
+            + _year_cells("totals.year_amounts", "totals.amount")
+            + ["", None, None] + sources("totals.by_source"), "total"),
         tag_row(n, "{%tr endif %}"),
     ]
     table(doc, widths, aligns, rows, small=True, width=LANDSCAPE_WIDTH)
@@ -603,8 +604,8 @@ def _summary_tables(doc) -> None:
             + _year_cells("s.year_amounts", "s.amount") + [_money(f"s.by_source.{k}") for k, _ in SOURCES]),
         tag_row(n, "{%tr endfor %}"),
         Row(["รวมทั้งสิ้น", None, "{{ totals.count" + T + " }}"]
-            + _year_cells("totals.year_amounts", "totals.amount", dash=False)
-            + [_money(f"totals.by_source.{k}", False) for k, _ in SOURCES], "total"),
+            + _year_cells("totals.year_amounts", "totals.amount")
+            + [_money(f"totals.by_source.{k}") for k, _ in SOURCES], "total"),
     ], center=True, small=True, width=LANDSCAPE_WIDTH)
 
     add(doc, "{{ '3.3 สรุปงบประมาณ จำแนกตามแหล่งงบประมาณ'" + P + " }}", "Heading 2")
@@ -613,7 +614,7 @@ def _summary_tables(doc) -> None:
         tag_row(4, "{%tr for s in book.by_source %}"),
         Row(["{{ loop.index" + T + " }}", "{{ s.label }}", _money("s.amount"), "{{ s.share" + T + " }}"]),
         tag_row(4, "{%tr endfor %}"),
-        Row(["รวม", None, _money("totals.amount", False), "{{ '100.00'" + T + " }}"], "total"),
+        Row(["รวม", None, _money("totals.amount"), "{{ '100.00'" + T + " }}"], "total"),
     ], center=True, small=True, width=14.0, keep_together=True)
 
     add(doc, "{{ '3.4 สรุปโครงการ จำแนกตามวิธีดำเนินการ'" + P + " }}", "Heading 2")
@@ -626,7 +627,7 @@ def _summary_tables(doc) -> None:
         Row(["{{ loop.index" + T + " }}", "{{ s.approach }}", "{{ s.count" + T + " }}"]
             + _year_cells("s.year_amounts", "s.amount") + ["{{ s.share" + T + " }}"]),
         tag_row(10, "{%tr endfor %}"),
-        Row(["รวม", None, "{{ totals.count" + T + " }}"] + _year_cells("totals.year_amounts", "totals.amount", False)
+        Row(["รวม", None, "{{ totals.count" + T + " }}"] + _year_cells("totals.year_amounts", "totals.amount")
             + ["{{ '100.00'" + T + " }}"], "total"),
     ], center=True, small=True, width=17.0, keep_together=True)
 
@@ -636,10 +637,10 @@ def _summary_tables(doc) -> None:
         Row(["^", "^"] + src + ["^"], "head"),
         tag_row(7, "{%tr for y in book.by_year %}"),
         Row(["{{ y.year" + T + " }}", "{{ y.count" + T + " }}"] + [_money(f"y.by_source.{k}") for k, _ in SOURCES]
-            + [_money("y.amount", False)]),
+            + [_money("y.amount")]),
         tag_row(7, "{%tr endfor %}"),
-        Row(["รวม", "-"] + [_money(f"totals.by_source.{k}", False) for k, _ in SOURCES]
-            + [_money("totals.amount", False)], "total"),
+        Row(["รวม", "-"] + [_money(f"totals.by_source.{k}") for k, _ in SOURCES]
+            + [_money("totals.amount")], "total"),
     ], center=True, small=True, width=15.4, keep_together=True)
     add(doc, "หมายเหตุ: โครงการที่ได้รับงบประมาณหลายปีนับจำนวนโครงการในทุกปีที่ได้รับ", "Normal")
 
@@ -653,7 +654,8 @@ def part_three(doc) -> None:
         "ปีงบประมาณ พ.ศ. {{ plan.years_text" + P + " }} ดังนี้", "Body Text")
     add(doc, "{{ '3.1 โครงการ/กิจกรรม จำแนกตามยุทธศาสตร์'" + P + " }}", "Heading 2")
     tag(doc, "{%p for g in strategy_groups %}")
-    add(doc, "ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]" + P + " }} {{ g.name" + P + " }}", "Heading 3")
+    add(doc, "ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]" + P + " }} {{ book.strategy_titles[g.id]" + P + " }}",
+        "Heading 3")
     _project_table(doc)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if not strategy_groups %}")
@@ -698,7 +700,7 @@ def part_four(doc) -> None:
             Row(["{{ loop.index" + T + " }}", "{{ p.name" + T + " }}", "{{ p.status }}",
                  _money("p.budget_received"), "{{ (p.note or '')" + T + " }}"]),
             tag_row(5, "{%tr endfor %}"),
-            Row(["รวม", None, None, _money("book.review.received_total", False), ""], "total"),
+            Row(["รวม", None, None, _money("book.review.received_total"), ""], "total"),
         ])
     optional_table(doc, rv + "previous_projects", status_table)
     tag(doc, "{%p endif %}")
@@ -709,7 +711,7 @@ def appendix(doc) -> None:
     add(doc, "รายชื่อคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.)", "Heading 2")
     add(doc, "ตามคำสั่งอำเภอ{{ tambon.amphoe }} ที่ {{ committee.order.number" + P + " }}/"
         "{{ committee.order.year" + P + " }} ลงวันที่ {{ committee.order.date|thai_date" + P + " }}", "Body Text")
-    table(doc, [1.0, 5.0, 6.4, 3.6], "clll", [
+    table(doc, [1.0, 4.8, 6.2, 4.0], "clll", [
         Row(["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], "head"),
         tag_row(4, "{%tr for m in committee.members %}"),
         Row(["{{ m.no" + T + " }}", "{{ m.name }}", "{{ m.position" + T + " }}", "{{ m.role }}"]),
@@ -739,7 +741,13 @@ def _settings(doc) -> None:
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    anchor = settings.find(qn("w:defaultTabStop"))
+    # schema order: updateFields comes before these
+    later = [qn(f"w:{t}") for t in ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+                                      "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+                                      "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+                                      "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+                                      "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")]
+    anchor = next((el for el in settings if el.tag in later), None)
     if anchor is not None:
         anchor.addprevious(update)
     else:

@@ -80,6 +80,9 @@ def book_context(data: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any]:
                         "members": sum(f.get("members") or 0 for f in funds),
                         "amount": sum(f["amount"] for f in funds)},
         "strategy_no": {s["id"]: i for i, s in enumerate(data["direction"]["strategies"], 1)},
+        # 'ยุทธศาสตร์ที่ ๑ ด้าน…' rather than 'ยุทธศาสตร์ที่ ๑ ยุทธศาสตร์ด้าน…'
+        "strategy_titles": {s["id"]: s["name"].removeprefix("ยุทธศาสตร์").strip() or s["name"]
+                            for s in data["direction"]["strategies"]},
         "strategy_count": len(ctx["strategy_groups"]),
         "by_year": _by_year(ctx),
         "by_source": [{**row, "share": share_text(row["amount"], total)} for row in ctx["summary"]["by_source"]],

@@ -1,5 +1,6 @@
 """Finishing touches on a rendered document that docxtpl cannot make while rendering.
 
+- Cell properties are put back in schema order (docxtpl's colspan breaks it).
 - A Word table of contents shows whatever its field result holds until someone updates it;
   the result is pre-filled with the document's headings so the สารบัญ is never empty.
 - Page numbers use the numerals a template asks for in its Comments property
@@ -17,14 +18,28 @@ from docx.oxml.ns import qn
 TOC_LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
 # a template opts in by its Comments property, e.g. "page-numerals={{ settings.prose_numerals }}"
 PAGE_NUMERALS = re.compile(r"page-numerals=(thai|arabic)\b")
+# docxtpl's {% colspan %} puts gridSpan first in a cell's properties; Word wants schema order
+TCPR_ORDER = [qn(f"w:{t}") for t in ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd",
+                                      "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")]
 
 
 def finish_document(doc: Any) -> None:
     """Apply every finishing step to a python-docx ``Document`` in place."""
+    for tcpr in doc.element.body.iter(qn("w:tcPr")):
+        _schema_order(tcpr, TCPR_ORDER)
     fill_toc(doc)
     marker = PAGE_NUMERALS.search(doc.core_properties.comments or "")
     if marker:
         page_numerals(doc.element.body, marker.group(1))
+
+
+def _schema_order(parent: Any, order: list[str]) -> None:
+    rank = {tag: i for i, tag in enumerate(order)}
+    children = list(parent)
+    ordered = sorted(children, key=lambda el: rank.get(el.tag, len(rank)))
+    if ordered != children:
+        for el in ordered:
+            parent.append(el)
 
 
 def page_numerals(body: Any, style: str) -> None:

@@ -85,7 +85,11 @@ def _loaded(text: str) -> tuple[Any, Any, str]:
 def _new_text(original: str, before: str, after: str, name: str) -> str:
     """The edit applied to the file's own text; refused if that would not mean the same plan."""
     text = splice(original, before, after)
-    if load_text(text, name) != load_text(after, name):
+    try:
+        same = load_text(text, name) == load_text(after, name)
+    except PlanError:
+        same = False
+    if not same:
         raise PlanError(f"{name}: แก้ไฟล์แผนโดยคงบรรทัดอื่นไว้ตามเดิมไม่ได้ (รูปแบบการเขียนต่างจากมาตรฐานมาก) "
                         "จึงไม่นำเข้า ให้จัดย่อหน้าแบบแผนตัวอย่าง (คีย์ย่อ 2 ช่อง รายการ '- ' ย่อ 2 ช่อง) แล้วลองใหม่")
     return text

@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from tambondoc.errors import PlanError
 from tambondoc.loader import load_text, read_text, yaml_problem
@@ -62,6 +63,11 @@ def is_loose(line: str, col: int) -> bool:
     return not line.strip() or (_is_comment(line) and _indent(line) <= col)
 
 
+def _holds_lines(value: Any) -> bool:
+    """Whether a value spans indented lines of its own, which a deeper comment may belong to."""
+    return _is_block(value) or isinstance(value, (LiteralScalarString, FoldedScalarString))
+
+
 def _is_block(node: Any) -> bool:
     return isinstance(node, (CommentedMap, CommentedSeq)) and len(node) > 0 and not node.fa.flow_style()
 
@@ -99,17 +105,18 @@ def _mapping(node: CommentedMap, sch: dict[str, Any] | None, lines: list[str], a
     at = [node.lc.key(k)[0] for k in keys]
     col = node.lc.key(keys[0])[1]
     starts = []
+    depth = [col if _holds_lines(node[k]) else 10**9 for k in keys]  # after a one-line value, any comment is loose
     for i, line in enumerate(at):
         floor = a if i == 0 else at[i - 1] + 1
         s = line
-        while s > floor and is_loose(lines[s - 1], col):
+        while s > floor and is_loose(lines[s - 1], col if i == 0 else depth[i - 1]):
             s -= 1
         if i == 0 and top:  # the file's header stays on top, unless a blank line parts it from the key
             blanks = [j for j in range(a, line) if not lines[j].strip()]
             s = blanks[-1] + 1 if blanks else line
         starts.append(s)
     tail = b
-    while tail > at[-1] + 1 and is_loose(lines[tail - 1], col):
+    while tail > at[-1] + 1 and is_loose(lines[tail - 1], depth[-1]):
         tail -= 1
     ends = starts[1:] + [tail]
     prefix = lines[at[0]][:col]

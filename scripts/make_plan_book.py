@@ -557,7 +557,7 @@ YEAR_ALIGNS = "crcc" + "rc"
 def _project_table(doc) -> None:
     """One strategy's projects, columns of seed 002, with the strategy subtotal (and, after
     the last strategy, the grand total)."""
-    widths = [0.7, 4.3] + YEAR_WIDTHS + [3.4, 2.0, 1.7] + [2.15] * 4
+    widths = [0.9, 4.2] + YEAR_WIDTHS + [3.3, 2.0, 1.7] + [2.15] * 4
     aligns = "cl" + YEAR_ALIGNS + "lll" + "rrrr"
     n = len(widths)
     src = SOURCE_HEADINGS

@@ -1,6 +1,7 @@
 """Finishing touches on a rendered document that docxtpl cannot make while rendering.
 
 - Cell properties are put back in schema order (docxtpl's colspan breaks it).
+- Amounts stay on one line in narrow budget columns (``docx_fit``).
 - A Word table of contents shows whatever its field result holds until someone updates it;
   the result is pre-filled with the document's headings so the สารบัญ is never empty.
 - Page numbers use the numerals a template asks for in its Comments property
@@ -25,8 +26,11 @@ TCPR_ORDER = [qn(f"w:{t}") for t in ("cnfStyle", "tcW", "gridSpan", "hMerge", "v
 
 def finish_document(doc: Any) -> None:
     """Apply every finishing step to a python-docx ``Document`` in place."""
+    from tambondoc.docx_fit import fit_amounts
+
     for tcpr in doc.element.body.iter(qn("w:tcPr")):
         _schema_order(tcpr, TCPR_ORDER)
+    fit_amounts(doc)
     fill_toc(doc)
     marker = PAGE_NUMERALS.search(doc.core_properties.comments or "")
     if marker:

@@ -399,3 +399,32 @@ def test_one_budget_column_per_fiscal_year(tmp_path: Path, years: list[int], hea
     for total, grid in widths:
         cols = [int(w) for w in re.findall(r'w:w="(\d+)"', grid)]
         assert abs(sum(cols) - int(total)) <= len(cols) + 2  # the grid fills the table's width
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+def test_amounts_stay_on_one_line_with_three_fiscal_years(tmp_path: Path) -> None:
+    from tambondoc.pdf import convert_to_pdf
+
+    plan = copy_example(tmp_path)
+
+    def change(data) -> None:
+        data["plan"]["fiscal_years"] = [2571, 2572, 2573]
+        for p in data["projects"]:
+            last = p["budget"][-1]
+            p["budget"].append({"year": 2573, "amount": last["amount"] * 4,
+                                "funding": {k: v * 4 for k, v in last["funding"].items()}})
+
+    edit_plan(plan, change)
+    code, lines = build(plan, tmp_path / "out")
+    assert code == 0, lines
+    docx = tmp_path / "out" / plan.stem / "plan-book.docx"
+    [pdf] = convert_to_pdf([docx], tmp_path)
+    raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    broken = [line for line in raw.splitlines() if re.fullmatch(r"[\d,]*,|0{1,3}", line.strip())]
+    assert broken == []
+    ctx = context_of(plan)
+    assert table(ctx, thai.money(ctx["totals"]["amount"])) in raw.split()
+    for g in ctx["strategy_groups"]:
+        for amount in g["totals"]["year_amounts"]:
+            assert thai.money(amount, dash=True) in raw.split()

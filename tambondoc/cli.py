@@ -269,8 +269,9 @@ def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
             failed += 1
             click.echo(str(e), err=True)
     if check:
-        click.echo(f"ตรวจ {len(plans)} ไฟล์: ต้องจัดรูปแบบ {changed} ไฟล์ (แก้ด้วย tambondoc fmt)" if changed
-                   else f"ตรวจ {len(plans)} ไฟล์: จัดรูปแบบถูกต้องแล้ว", err=True)
+        parts = [f"ต้องจัดรูปแบบ {changed} ไฟล์ (แก้ด้วย tambondoc fmt)"] if changed else []
+        parts += [f"จัดรูปแบบไม่ได้ {failed} ไฟล์"] if failed else []
+        click.echo(f"ตรวจ {len(plans)} ไฟล์: {', '.join(parts) or 'จัดรูปแบบถูกต้องแล้ว'}", err=True)
     sys.exit(1 if failed or (check and changed) else 0)
 
 

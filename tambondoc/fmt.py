@@ -170,19 +170,25 @@ def comments(text: str) -> Counter[str]:
 def format_text(text: str, name: str) -> str:
     """The canonical text of a plan; PlanError if a key, value or comment would be lost."""
     data = _load(text, name)
+    before = load_text(text, name)
     _order_flow(data, schema())
     lines = _dump(data).split("\n")
-    result = "\n".join(_region(_load("\n".join(lines), name), schema(), lines, 0, len(lines), top=True))
+    changed = PlanError(f"{name}: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
+                        "หรือข้อความหลายบรรทัดแบบ |+) ให้เขียนข้อมูลตรง ๆ แทนแล้วลองใหม่")
+    try:
+        result = "\n".join(_region(_load("\n".join(lines), name), schema(), lines, 0, len(lines), top=True))
+        after = load_text(result, name)
+    except (PlanError, KeyError, IndexError) as e:  # e.g. an alias moved above its anchor, merged keys
+        raise changed from e
     stripped = "\n".join(line.rstrip() for line in result.split("\n"))  # ruamel writes "- " for an empty item
-    if stripped != result and load_text(stripped, name) == load_text(result, name):
+    if stripped != result and load_text(stripped, name) == after:
         result = stripped
     lost = comments(text) - comments(result)
     if lost:
         raise PlanError(f"{name}: จัดรูปแบบแล้วความเห็น (comment) จะหาย: {next(iter(lost))} "
                         "(เช่น ความเห็นภายใน [ ] หรือ { }) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
-    if load_text(result, name) != load_text(text, name):
-        raise PlanError(f"{name}: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ "
-                        "(อาจเกิดจาก anchor/alias & * หรือข้อความหลายบรรทัดแบบ |+) ให้แจ้งผู้ดูแลโปรแกรม")
+    if after != before:
+        raise changed
     return result
 
 

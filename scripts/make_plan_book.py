@@ -46,7 +46,8 @@ def _styles(doc) -> None:
     paragraph_style(doc, "Cover Text", size=16, bold=True, align="center")
     paragraph_style(doc, "Cover Text First", base="Cover Text", size=16, bold=True, align="center",
                     space_before=190)
-    paragraph_style(doc, "Contents Title", size=20, bold=True, align="center", space_after=6)
+    contents = paragraph_style(doc, "Contents Title", size=20, bold=True, align="center", space_after=6)
+    contents.paragraph_format.page_break_before = True
     label = paragraph_style(doc, "Contents Label", size=16, bold=True, align="right")
     label.paragraph_format.right_indent = Cm(0)
     for level, indent in ((1, 0.0), (2, 0.75)):
@@ -338,8 +339,7 @@ def foreword_and_contents(doc) -> None:
     paragraphs(doc, "book.foreword_paragraphs", empty=None)
     add(doc, "{{ book.prepared_by" + P + " }}", "Signature First")
     add(doc, "{{ plan.approved_on|thai_date('month')" + P + " }}", "Signature")
-    title = add(doc, "สารบัญ", "Contents Title")
-    title.paragraph_format.page_break_before = True
+    add(doc, "สารบัญ", "Contents Title")
     add(doc, "หน้า", "Contents Label")
     toc = add(doc, "", "toc 1")
     _field(toc, 'TOC \\o "1-2" \\h \\z \\u', "")

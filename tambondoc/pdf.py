@@ -142,8 +142,7 @@ def wants_thai_page_numbers(document: Path) -> bool:
 def _install_macro(exe: str, profile: Path, timeout: int) -> None:
     """Create the user profile (LibreOffice skips macros on a profile's very first start),
     then add the Tambondoc Basic library to it."""
-    subprocess.run([exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
-                   capture_output=True, timeout=timeout)
+    _run([exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"], timeout)
     basic = profile / "user" / "basic"
     (basic / "Tambondoc").mkdir(parents=True, exist_ok=True)
     (basic / "script.xlc").write_text(_LIBRARIES, encoding="utf-8")

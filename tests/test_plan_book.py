@@ -428,3 +428,15 @@ def test_amounts_stay_on_one_line_with_three_fiscal_years(tmp_path: Path) -> Non
     for g in ctx["strategy_groups"]:
         for amount in g["totals"]["year_amounts"]:
             assert thai.money(amount, dash=True) in raw.split()
+
+
+def test_pdf_without_libreoffice_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tambondoc.pdf as pdf
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    plan = copy_example(tmp_path)
+    code, lines = build(plan, tmp_path / "out", "--pdf")
+    assert code == 1
+    assert f"{plan}: ล้มเหลว: {pdf.INSTALL_HINT}" in lines
+    assert "libreoffice-writer-nogui fonts-thai-tlwg" in pdf.INSTALL_HINT
+    assert not (tmp_path / "out" / plan.stem / "plan-book.pdf").exists()

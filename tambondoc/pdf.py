@@ -20,7 +20,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from tambondoc.errors import PlanError
-from tambondoc.write import write_atomic
+from tambondoc.write import inside, write_atomic
 
 INSTALL_HINT = (
     "ไม่พบโปรแกรม LibreOffice (soffice) จึงสร้าง PDF ไม่ได้ "
@@ -188,7 +188,7 @@ def convert_to_pdf(files: list[Path], outdir: Path, timeout: int = 300) -> list[
         for f in files:
             if not produced[f].is_file():
                 raise PlanError(f"LibreOffice แปลง {f.name} เป็น PDF ไม่ได้: {stderr}")
-            target = outdir / produced[f].name
+            target = inside(outdir, produced[f].name)
             write_atomic(target, produced[f].read_bytes())
             written.append(target)
     return written

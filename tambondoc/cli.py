@@ -293,5 +293,21 @@ def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str) -> None:
     click.echo(f"สร้างแผนใหม่ที่ {plan} แล้ว กรอกช่องที่ว่าง แล้วตรวจด้วย: tambondoc validate {plan}")
 
 
+@templates.command("docs")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="เขียนลงไฟล์ (เช่น docs/templates.md) แทนการพิมพ์ออกหน้าจอ")
+def templates_docs(output: Path | None) -> None:
+    """พิมพ์คู่มือข้อมูล (context) และตัวกรองที่แม่แบบใช้ได้ เป็น Markdown"""
+    from tambondoc.context_docs import markdown, sample_context
+    from tambondoc.write import write_atomic
+
+    text = markdown(sample_context())
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(f"เขียน {output}")
+
+
 def main() -> None:
     cli(prog_name="tambondoc")

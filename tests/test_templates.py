@@ -126,3 +126,20 @@ def test_templates_check_reports_a_broken_override(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["templates", "check", "--templates", str(tmp_path)])
     assert result.exit_code == 1
     assert "  error: kbt-order.docx: ใช้ตัวแปร 'chairman' ที่ข้อมูลแผนไม่มี" in result.stdout.splitlines()
+
+
+def test_context_docs_are_current_and_complete() -> None:
+    from tambondoc.context_docs import context_rows, markdown, sample_context
+
+    context = sample_context()
+    assert [r.path for r in context_rows(context) if not r.description] == []
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "templates.md").read_text(encoding="utf-8")
+    assert docs == markdown(context), "docs/templates.md is stale: run `tambondoc templates docs -o docs/templates.md`"
+    for name in ("num", "money", "baht_text", "thai_date", "thai_digits", "number"):
+        assert f"| `{name}` |" in docs
+
+
+def test_every_filter_is_documented() -> None:
+    from tambondoc.render import FILTER_DOCS, FILTERS
+
+    assert set(FILTER_DOCS) == set(FILTERS)

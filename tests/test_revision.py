@@ -357,8 +357,8 @@ def varied_plans(draw: st.DrawFn) -> str:
         text = f"c{i} {draw(comment_text)}".strip()
         if draw(st.booleans()):
             node.yaml_set_comment_before_after_key(key, before=text, indent=draw(st.sampled_from([0, 2, 4, 6])))
-        else:
-            node.yaml_add_eol_comment(text, key)
+        elif isinstance(node, CommentedMap) or not isinstance(node[key], (CommentedMap, CommentedSeq)):
+            node.yaml_add_eol_comment(text, key)  # (ruamel writes broken YAML for one after "- " of a mapping)
     for node in nodes:
         if isinstance(node, CommentedMap):
             for key, value in node.items():

@@ -194,8 +194,11 @@ def test_diff_of_an_invalid_side_still_compares_and_says_so(example_plan: Path) 
                                   "($.projects[4].tactic)"]
     assert d["projects"]["changed"] == [{"id": "P005", "name": "อบรมการผลิตปุ๋ยอินทรีย์และน้ำหมักชีวภาพ",
                                          "changes": [{"path": "tactic", "old": "S1.2", "new": "S9.9"}]}]
-    text = run("diff", str(example_plan), str(bad))[1]
-    assert f"! {bad} ไม่ผ่านการตรวจสอบ (1 ปัญหา) เช่น {d['new']['errors'][0]}" in text.splitlines()
+    assert d["budget"] is None  # build_context needs a valid plan; the report says why there are no totals
+    assert d["budget_note"] == f"คำนวณงบประมาณของ {bad} ไม่ได้ เพราะแผนไม่ผ่านการตรวจสอบ ให้แก้ตามรายงานของ tambondoc validate"
+    text = run("diff", str(example_plan), str(bad))[1].splitlines()
+    assert f"! {bad} ไม่ผ่านการตรวจสอบ (1 ปัญหา) เช่น {d['new']['errors'][0]}" in text
+    assert d["budget_note"] in text
 
 
 def test_diff_sides_that_do_not_load(example_plan: Path, tmp_path: Path) -> None:

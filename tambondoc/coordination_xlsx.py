@@ -22,6 +22,13 @@ FONT = "TH SarabunPSK"
 MONEY = '#,##0;-#,##0;"-"'
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+# a box per cell, or one band across a group heading / total row
+BORDERS = {
+    "box": BOX,
+    "band": Border(top=THIN, bottom=THIN),
+    "band-left": Border(top=THIN, bottom=THIN, left=THIN),
+    "band-right": Border(top=THIN, bottom=THIN, right=THIN),
+}
 HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 GROUP_FILL = PatternFill("solid", fgColor="EDEDED")
 SHEET_TITLE = "บัญชีประสานโครงการ"
@@ -56,7 +63,7 @@ def _text_width(text: Any) -> int:
 
 def _put(ws: Worksheet, row: int, col: int, value: Any, *, bold: bool = False, size: int = 14,
          fmt: str | None = None, fill: PatternFill | None = None, wrap: bool = True,
-         align: str | None = None, box: bool = True, formula: bool = False) -> Cell:
+         align: str | None = None, box: bool | str = True, formula: bool = False) -> Cell:
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith("=") and not formula:
         cell.data_type = "s"  # text from the plan is never a formula
@@ -65,13 +72,13 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, *, bold: bool = False, s
 
 
 def _named_style(wb: Workbook, bold: bool, size: int, fmt: str | None, fill: PatternFill | None,
-                 wrap: bool, align: str | None, box: bool) -> str:
+                 wrap: bool, align: str | None, box: bool | str) -> str:
     """One named style per combination, registered once per workbook.
 
     Assigning font, alignment and border objects cell by cell makes openpyxl hash each of
     them every time; a named style is looked up by name (about five times faster here).
     """
-    name = f"td-{int(bold)}-{size}-{fmt or 'g'}-{fill.fgColor.rgb if fill else 'n'}-{int(wrap)}-{align or 'n'}-{int(box)}"
+    name = f"td-{int(bold)}-{size}-{fmt or 'g'}-{fill.fgColor.rgb if fill else 'n'}-{int(wrap)}-{align or 'n'}-{box}"
     if name not in wb.named_styles:
         style = NamedStyle(name=name, font=Font(name=FONT, size=size, bold=bold),
                            alignment=Alignment(wrap_text=wrap, vertical="top", horizontal=align),
@@ -79,7 +86,7 @@ def _named_style(wb: Workbook, bold: bool, size: int, fmt: str | None, fill: Pat
         if fill:
             style.fill = fill
         if box:
-            style.border = BOX
+            style.border = BORDERS[box if isinstance(box, str) else "box"]
         wb.add_named_style(style)
     return name
 
@@ -111,10 +118,9 @@ def _label_row(ws: Worksheet, row: int, text: str, last_col: int, fill: PatternF
     empty cells to its right (no merge, so the sheet still sorts and filters), the row
     shaded and boxed as one band."""
     for col in range(1, last_col + 1):
-        cell = _put(ws, row, col, None, fill=fill, box=False)
-        cell.border = Border(top=THIN, bottom=THIN, left=THIN if col == 1 else None,
-                             right=THIN if col == last_col else None)
-    _put(ws, row, 2, text, bold=True, fill=fill, wrap=False).border = Border(top=THIN, bottom=THIN)
+        edge = "band-left" if col == 1 else "band-right" if col == last_col else "band"
+        _put(ws, row, col, None, fill=fill, box=edge)
+    _put(ws, row, 2, text, bold=True, fill=fill, wrap=False, box="band")
 
 
 def _project_row(ws: Worksheet, row: int, no: int, p: dict[str, Any], years: list[int]) -> None:

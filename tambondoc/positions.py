@@ -34,7 +34,8 @@ class Locator:
         for i, part in enumerate(path):
             last = i == len(path) - 1
             if isinstance(node, CommentedMap) and part in node:
-                line, col = node.lc.key(part) if (last and key) else node.lc.value(part)
+                empty = node[part] is None  # `key:` with nothing after it: ruamel gives the next token's line
+                line, col = node.lc.key(part) if (last and (key or empty)) else node.lc.value(part)
                 if not isinstance(node[part], (CommentedMap, CommentedSeq)) or (last and key):
                     pos = (line + 1, col + 1)
                 else:

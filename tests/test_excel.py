@@ -115,8 +115,8 @@ def test_edited_cell_changes_exactly_that_line(example_plan: Path, tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     assert f"{book}:โครงการ!A2: แก้ไข P001: ตัวชี้วัด (KPI)" in result.stdout.splitlines()
     removed, added = changed_lines(before, example_plan.read_text(encoding="utf-8"))
-    assert removed == ['    kpi: "ปริมาณน้ำกักเก็บเพิ่มขึ้นไม่น้อยกว่า 50,000 ลูกบาศก์เมตร"']
-    assert added == ['    kpi: "มีน้ำกักเก็บเพิ่ม 60,000 ลบ.ม."']
+    assert removed == ['    kpi: ปริมาณน้ำกักเก็บเพิ่มขึ้นไม่น้อยกว่า 50,000 ลูกบาศก์เมตร']
+    assert added == ['    kpi: มีน้ำกักเก็บเพิ่ม 60,000 ลบ.ม.']
 
 
 def test_edited_budget_cell_changes_only_its_budget_row(example_plan: Path, tmp_path: Path) -> None:

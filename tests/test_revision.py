@@ -396,12 +396,18 @@ def test_fmt_layout() -> None:
 
 
 def test_fmt_check_exit_codes(example_plan: Path) -> None:
+    assert run("fmt", "--check", str(example_plan)) == (0, "", "ตรวจ 1 ไฟล์: จัดรูปแบบถูกต้องแล้ว\n")
+    kpi = "    kpi: ปริมาณน้ำกักเก็บเพิ่มขึ้นไม่น้อยกว่า 50,000 ลูกบาศก์เมตร"
+    unformatted = EXAMPLE_TEXT.replace(kpi, '    kpi: "ปริมาณน้ำกักเก็บเพิ่มขึ้นไม่น้อยกว่า 50,000 ลูกบาศก์เมตร"')
+    assert unformatted != EXAMPLE_TEXT
+    example_plan.write_text(unformatted, encoding="utf-8")
     code, out, err = run("fmt", "--check", str(example_plan))
     assert (code, out, err) == (1, f"{example_plan}: ต้องจัดรูปแบบ\n",
                                 "ตรวจ 1 ไฟล์: ต้องจัดรูปแบบ 1 ไฟล์ (แก้ด้วย tambondoc fmt)\n")
-    assert example_plan.read_text(encoding="utf-8") == EXAMPLE_TEXT
+    assert example_plan.read_text(encoding="utf-8") == unformatted
     assert run("fmt", str(example_plan))[:2] == (0, f"{example_plan}: จัดรูปแบบแล้ว\n")
     formatted = example_plan.read_text(encoding="utf-8")
+    assert formatted == EXAMPLE_TEXT
     assert comment_lines(formatted) == comment_lines(EXAMPLE_TEXT)
     assert '    kpi: ปริมาณน้ำกักเก็บเพิ่มขึ้นไม่น้อยกว่า 50,000 ลูกบาศก์เมตร' in formatted.splitlines()
     assert run("fmt", "--check", str(example_plan)) == (0, "", "ตรวจ 1 ไฟล์: จัดรูปแบบถูกต้องแล้ว\n")

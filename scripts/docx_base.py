@@ -270,3 +270,31 @@ def save(doc: DocumentType, path) -> None:
             fixed = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             out.writestr(fixed, src.read(item.filename))
+
+
+def header_page_numbers(doc: DocumentType, thai: bool) -> None:
+    """'- ๒ -' (or '- 2 -') at the top of the second page on, none on page one, as in
+    Thai official letters and orders."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.style = "Page Number"
+    header.add_run("- ")
+    run = header.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "๒" if thai else "2"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text.strip() == "PAGE":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
+    header.add_run(" -")
+    if thai:
+        pg = OxmlElement("w:pgNumType")
+        pg.set(qn("w:fmt"), "thaiNumbers")
+        section._sectPr.find(qn("w:cols")).addprevious(pg)

@@ -12,12 +12,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_base import (  # noqa: E402
+    header_page_numbers,
     cell_shading, new_document, paragraph_style, row_options, save, table_layout, vertical_align,
 )
 
@@ -139,35 +138,12 @@ def _table(doc) -> None:
                "Table Grand Total", TOTAL_FILL)
 
 
-def _page_numbers(doc) -> None:
-    """'- ๒ -' at the top of the second page on, none on page one."""
-    section = doc.sections[0]
-    section.different_first_page_header_footer = True
-    header = section.header.paragraphs[0]
-    header.style = "Page Number"
-    header.add_run("- ")
-    run = header.add_run()
-    for kind in ("begin", "instr", "separate", "text", "end"):
-        if kind == "instr":
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = " PAGE "
-        elif kind == "text":
-            el = OxmlElement("w:t")
-            el.text = "2"
-        else:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        run._r.append(el)
-    header.add_run(" -")
-
-
 def build() -> Path:
     doc = new_document(landscape=True)
     section = doc.sections[0]
     section.left_margin = section.right_margin = Cm(2.0)  # a wide table: 25.7 cm of text width
     _styles(doc)
-    _page_numbers(doc)
+    header_page_numbers(doc, thai=False)
     doc.add_paragraph("บัญชีประสานโครงการพัฒนา", style="List Title")
     doc.add_paragraph("แผนพัฒนาตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }} "
                       "ปีงบประมาณ พ.ศ. {{ plan.years_text" + P + " }}", style="List Subtitle")

@@ -11,12 +11,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_base import (  # noqa: E402
+    header_page_numbers,
     new_document, paragraph_border, paragraph_style, row_options, save, table_layout,
 )
 
@@ -48,34 +47,6 @@ def _styles(doc) -> None:
     paragraph_style(doc, "Page Number", align="center")
 
 
-def _page_numbers(doc) -> None:
-    """'- ๒ -' at the top of the second page on, in Thai numerals, none on page one."""
-    section = doc.sections[0]
-    section.different_first_page_header_footer = True
-    header = section.header.paragraphs[0]
-    header.style = "Page Number"
-    header.add_run("- ")
-    run = header.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "๒"), ("end", None)):
-        if kind:
-            fld = OxmlElement("w:fldChar")
-            fld.set(qn("w:fldCharType"), kind)
-            run._r.append(fld)
-        elif text.strip() == "PAGE":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        else:
-            t = OxmlElement("w:t")
-            t.text = text
-            run._r.append(t)
-    header.add_run(" -")
-    pg = OxmlElement("w:pgNumType")
-    pg.set(qn("w:fmt"), "thaiNumbers")
-    section._sectPr.find(qn("w:cols")).addprevious(pg)
-
-
 def _members(doc) -> None:
     table = doc.add_table(rows=3, cols=3)
     table_layout(table, MEMBER_COLUMNS, borders=False)
@@ -95,7 +66,7 @@ def _members(doc) -> None:
 def build() -> Path:
     doc = new_document()
     _styles(doc)
-    _page_numbers(doc)
+    header_page_numbers(doc, thai=True)
     doc.add_paragraph("{{ image(garuda_image, height_cm=3) }}", style="Order Emblem")
     doc.add_paragraph("คำสั่งอำเภอ{{ tambon.amphoe }}", style="Order Heading")
     doc.add_paragraph("ที่ {{ committee.order.number" + N + " }}/{{ committee.order.year" + N + " }}",

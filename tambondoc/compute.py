@@ -6,7 +6,6 @@ without redoing arithmetic in Jinja.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from tambondoc.semantic import FUNDING_KEYS, ROLE_ORDER

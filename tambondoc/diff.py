@@ -14,7 +14,6 @@ from typing import Any, Iterable
 
 from tambondoc.errors import PlanError
 from tambondoc.loader import load_text, read_text
-from tambondoc.semantic import FUNDING_KEYS
 
 _MISSING = object()
 _ID_FIELDS = ("id", "no", "year", "name", "file", "problem", "what")

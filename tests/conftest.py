@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "plans" / "example-tambon.yaml"
@@ -49,3 +50,12 @@ def pdf_text(pdf: Path, layout: bool = False) -> str:
 def document_text(document: Path, layout: bool = False) -> str:
     """The text a reader sees in the document, as pdftotext reads LibreOffice's PDF."""
     return pdf_text(to_pdf(document), layout)
+
+
+def stand_in_plan_book(folder: Path) -> Path:
+    """The plan book is another document's job: a one-line stand-in keeps this module fast."""
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = Document()
+    doc.add_paragraph("{{ plan.title }}")
+    doc.save(folder / "plan-book.docx")
+    return folder

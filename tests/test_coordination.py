@@ -25,7 +25,7 @@ from tambondoc.cli import cli
 from tambondoc.loader import load_plan
 from tambondoc.thai import baht_text, thai_digits
 
-from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice
+from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice, stand_in_plan_book
 
 LGS = ["tm-nongbua", "abt-nongbua"]
 INJECTED = "=1+1 ขุดลอกคลองส่งน้ำ"
@@ -59,14 +59,6 @@ def expected(plan: Path) -> dict[str, dict]:
             "subtotals": [by_strategy[s] for s in order if s in by_strategy],
         }
     return lists
-
-
-def stand_in_plan_book(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    doc = Document()
-    doc.add_paragraph("{{ plan.title }}")
-    doc.save(folder / "plan-book.docx")
-    return folder
 
 
 def build(plan: Path, templates: Path) -> tuple[Path, str]:

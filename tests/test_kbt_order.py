@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx import Document
 
 from tambondoc.cli import cli
 from tambondoc.compute import DEFAULT_DUTIES, DEFAULT_PREAMBLE, build_context
@@ -25,7 +24,7 @@ from tambondoc.loader import load_plan
 from tambondoc.resources import default_templates_dir
 from tambondoc.thai import thai_digits
 
-from conftest import EXAMPLE, needs_libreoffice, pdf_text, to_pdf
+from conftest import EXAMPLE, needs_libreoffice, pdf_text, stand_in_plan_book, to_pdf
 
 ON_BEHALF = "ปฏิบัติราชการแทนนายอำเภอเนินสะอาด"
 
@@ -142,15 +141,6 @@ def tiny_png() -> bytes:
     raw = b"\x00\x00\x00" * 2
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 0, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-
-
-def stand_in_plan_book(folder: Path) -> Path:
-    """The plan book is another document's job: a one-line stand-in keeps this module fast."""
-    folder.mkdir(parents=True, exist_ok=True)
-    doc = Document()
-    doc.add_paragraph("{{ plan.title }}")
-    doc.save(folder / "plan-book.docx")
-    return folder
 
 
 def build(plan: Path, templates: Path) -> Path:

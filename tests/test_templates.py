@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from tambondoc.build import document_jobs
 from tambondoc.cli import cli
 from tambondoc.compute import build_context
 from tambondoc.loader import load_plan

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from tambondoc.compute import paragraphs
 from tambondoc.semantic import FUNDING_KEYS
 from tambondoc.thai import village_list
 
@@ -23,10 +24,6 @@ DEFAULT_FOREWORD = (
     "ได้อย่างแท้จริง และขอขอบคุณทุกภาคส่วนที่มีส่วนร่วมในการจัดทำแผน"
 )
 STATUSES = ["ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ", "ยกเลิก"]
-
-
-def _lines(text: Any) -> list[str]:
-    return [line.strip() for line in str(text or "").splitlines() if line.strip()]
 
 
 def decimal_text(value: Any) -> str:
@@ -67,7 +64,7 @@ def book_context(data: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any]:
     total = ctx["totals"]["amount"]
     numbers = [v["no"] for v in tambon["villages"]]
     funds = tambon["funds"]
-    foreword = _lines(plan.get("foreword")) or _lines(
+    foreword = paragraphs(plan.get("foreword")) or paragraphs(
         DEFAULT_FOREWORD.format(tambon=tambon["name"], years=ctx["plan"]["years_text"]))
     return {
         "foreword_paragraphs": foreword,

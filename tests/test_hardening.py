@@ -102,3 +102,50 @@ def test_fuzz_mutated_example(tmp_path: Path, start: int, length: int, insert: s
     plan = tmp_path / "mutant.yaml"
     plan.write_text(EXAMPLE_TEXT[:start] + insert + EXAMPLE_TEXT[start + length:], encoding="utf-8")
     _assert_clean(plan)
+
+
+def _tiny_templates(folder: Path) -> Path:
+    from docx import Document
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (("plan-book.docx", "{{ tambon.name }} {{ totals.amount|money }} {{ totals.amount|baht_text }}"),
+                       ("kbt-order.docx", "{{ committee.order.number|num('order') }} {{ committee.order.date|thai_date }}"),
+                       ("coordination.docx", "{{ lg.name }} {{ lg.totals.amount|money }}")):
+        doc = Document()
+        doc.add_paragraph(text)
+        doc.save(folder / name)
+    return folder
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(min_value=0, max_value=len(EXAMPLE_TEXT) - 1),
+    st.integers(min_value=0, max_value=40),
+    st.text(alphabet=st.sampled_from(list(" :-[]{}#&*!|>'\"\t\n0123456789abcนก.,%@`")), max_size=12),
+)
+def test_fuzz_build(tmp_path: Path, start: int, length: int, insert: str) -> None:
+    """A mutated plan either builds or fails with a PlanError; nothing else escapes."""
+    from tambondoc.build import build_plan
+    from tambondoc.errors import PlanError
+
+    plan = tmp_path / "mutant.yaml"
+    plan.write_text(EXAMPLE_TEXT[:start] + insert + EXAMPLE_TEXT[start + length:], encoding="utf-8")
+    try:
+        result = build_plan(plan, tmp_path / "out", _tiny_templates(tmp_path / "tpl"))
+    except PlanError:
+        return
+    assert all(p.is_file() for p in result.written)
+
+
+def test_malicious_template_is_refused_by_name(tmp_path: Path, example_plan: Path) -> None:
+    from docx import Document
+
+    templates = _tiny_templates(tmp_path / "tpl")
+    doc = Document()
+    doc.add_paragraph("{{ plan.__class__.__mro__[1].__subclasses__() }}")
+    doc.save(templates / "kbt-order.docx")
+    result = CliRunner().invoke(cli, ["build", str(example_plan), "-o", str(tmp_path / "out"),
+                                      "--templates", str(templates)])
+    assert result.exit_code == 1
+    assert f"{example_plan}: ล้มเหลว: kbt-order.docx: แม่แบบพยายามเข้าถึงสิ่งที่ไม่อนุญาต" in result.stdout
+    assert not (tmp_path / "out" / "example-tambon").exists()

@@ -59,3 +59,15 @@ def stand_in_plan_book(folder: Path) -> Path:
     doc.add_paragraph("{{ plan.title }}")
     doc.save(folder / "plan-book.docx")
     return folder
+
+
+def tiny_templates(folder: Path) -> Path:
+    """Tiny stand-in templates for all three documents, for tests of the pipeline, not layouts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (("plan-book.docx", "ตำบล{{ tambon.name }} {{ totals.amount|money }} {{ totals.amount|baht_text }}"),
+                       ("kbt-order.docx", "ที่ {{ committee.order.number|num('order') }} {{ committee.order.date|thai_date }}"),
+                       ("coordination.docx", "{{ lg.name }} {{ lg.totals.amount|money }}")):
+        doc = Document()
+        doc.add_paragraph(text)
+        doc.save(folder / name)
+    return folder

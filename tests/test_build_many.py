@@ -13,17 +13,7 @@ from tambondoc.cli import cli
 from tambondoc.errors import PlanError
 from tambondoc.write import inside, safe_name
 
-
-def simple_templates(folder: Path) -> Path:
-    """Tiny stand-in templates, so these tests exercise the pipeline, not the layouts."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in (("plan-book.docx", "ตำบล{{ tambon.name }} {{ totals.amount|money }}"),
-                       ("kbt-order.docx", "ที่ {{ committee.order.number|num('order') }}"),
-                       ("coordination.docx", "{{ lg.name }}")):
-        doc = Document()
-        doc.add_paragraph(text)
-        doc.save(folder / name)
-    return folder
+from conftest import tiny_templates
 
 
 @pytest.fixture
@@ -44,7 +34,7 @@ def build(*args: str) -> tuple[int, list[str]]:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_one_bad_plan_does_not_stop_the_others(tmp_path: Path, district: Path, jobs: str) -> None:
-    templates = simple_templates(tmp_path / "tpl")
+    templates = tiny_templates(tmp_path / "tpl")
     out = tmp_path / "out"
     code, lines = build(str(district), "-o", str(out), "-j", jobs, "--templates", str(templates))
     assert code == 1
@@ -57,7 +47,7 @@ def test_one_bad_plan_does_not_stop_the_others(tmp_path: Path, district: Path, j
 
 
 def test_incremental_rebuild(tmp_path: Path, example_plan: Path) -> None:
-    templates = simple_templates(tmp_path / "tpl")
+    templates = tiny_templates(tmp_path / "tpl")
     out = tmp_path / "out"
     args = [str(example_plan), "-o", str(out), "--templates", str(templates)]
     assert build(*args)[1][-1] == "สร้างแล้ว 1, ไม่เปลี่ยนแปลง 0, ล้มเหลว 0"
@@ -80,7 +70,7 @@ def test_incremental_rebuild(tmp_path: Path, example_plan: Path) -> None:
 
 
 def test_failed_build_keeps_previous_outputs(tmp_path: Path, example_plan: Path) -> None:
-    templates = simple_templates(tmp_path / "tpl")
+    templates = tiny_templates(tmp_path / "tpl")
     out = tmp_path / "out"
     assert build(str(example_plan), "-o", str(out), "--templates", str(templates))[0] == 0
     before = {p.name: p.read_bytes() for p in (out / "example-tambon").iterdir()}
@@ -111,6 +101,6 @@ def test_same_stem_in_two_folders_is_refused(tmp_path: Path, example_plan: Path)
     shutil.copy(example_plan, other / example_plan.name)
     shutil.copytree(example_plan.parent / "images", other / "images")
     code, lines = build(str(example_plan), str(other / example_plan.name), "-o", str(tmp_path / "out"),
-                        "--templates", str(simple_templates(tmp_path / "tpl")))
+                        "--templates", str(tiny_templates(tmp_path / "tpl")))
     assert code == 1
     assert any("ชื่อไฟล์ซ้ำกับ" in line for line in lines)

@@ -13,7 +13,7 @@ from tambondoc.cli import cli
 from tambondoc.loader import MAX_BYTES
 from tambondoc.validate import validate_file
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, tiny_templates
 
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
 
@@ -104,19 +104,6 @@ def test_fuzz_mutated_example(tmp_path: Path, start: int, length: int, insert: s
     _assert_clean(plan)
 
 
-def _tiny_templates(folder: Path) -> Path:
-    from docx import Document
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in (("plan-book.docx", "{{ tambon.name }} {{ totals.amount|money }} {{ totals.amount|baht_text }}"),
-                       ("kbt-order.docx", "{{ committee.order.number|num('order') }} {{ committee.order.date|thai_date }}"),
-                       ("coordination.docx", "{{ lg.name }} {{ lg.totals.amount|money }}")):
-        doc = Document()
-        doc.add_paragraph(text)
-        doc.save(folder / name)
-    return folder
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.integers(min_value=0, max_value=len(EXAMPLE_TEXT) - 1),
@@ -131,7 +118,7 @@ def test_fuzz_build(tmp_path: Path, start: int, length: int, insert: str) -> Non
     plan = tmp_path / "mutant.yaml"
     plan.write_text(EXAMPLE_TEXT[:start] + insert + EXAMPLE_TEXT[start + length:], encoding="utf-8")
     try:
-        result = build_plan(plan, tmp_path / "out", _tiny_templates(tmp_path / "tpl"))
+        result = build_plan(plan, tmp_path / "out", tiny_templates(tmp_path / "tpl"))
     except PlanError:
         return
     assert all(p.is_file() for p in result.written)
@@ -140,7 +127,7 @@ def test_fuzz_build(tmp_path: Path, start: int, length: int, insert: str) -> Non
 def test_malicious_template_is_refused_by_name(tmp_path: Path, example_plan: Path) -> None:
     from docx import Document
 
-    templates = _tiny_templates(tmp_path / "tpl")
+    templates = tiny_templates(tmp_path / "tpl")
     doc = Document()
     doc.add_paragraph("{{ plan.__class__.__mro__[1].__subclasses__() }}")
     doc.save(templates / "kbt-order.docx")

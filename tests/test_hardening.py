@@ -136,3 +136,23 @@ def test_malicious_template_is_refused_by_name(tmp_path: Path, example_plan: Pat
     assert result.exit_code == 1
     assert f"{example_plan}: ล้มเหลว: kbt-order.docx: แม่แบบพยายามเข้าถึงสิ่งที่ไม่อนุญาต" in result.stdout
     assert not (tmp_path / "out" / "example-tambon").exists()
+
+
+def test_interrupted_write_leaves_previous_file(tmp_path: Path, monkeypatch: "pytest.MonkeyPatch") -> None:
+    import os
+
+    from tambondoc.write import write_atomic
+
+    target = tmp_path / "plan-book.docx"
+    write_atomic(target, b"previous good document")
+
+    def power_cut(fd: int) -> None:
+        raise KeyboardInterrupt  # the user pressed Ctrl-C halfway
+
+    monkeypatch.setattr(os, "fsync", power_cut)
+    try:
+        write_atomic(target, b"half of a new docum")
+    except KeyboardInterrupt:
+        pass
+    assert target.read_bytes() == b"previous good document"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan-book.docx"]

@@ -20,18 +20,29 @@ TOC_LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
 # a template opts in by its Comments property, e.g. "page-numerals={{ settings.prose_numerals }}"
 PAGE_NUMERALS = re.compile(r"page-numerals=(thai|arabic)\b")
 # docxtpl's {% colspan %} puts gridSpan first in a cell's properties; Word wants schema order
+TCPR, FLDCHAR, FLDCHARTYPE, INSTRTEXT = (qn(f"w:{t}") for t in ("tcPr", "fldChar", "fldCharType", "instrText"))
+P, R, T, TAB, PPR, PSTYLE, VAL = (qn(f"w:{t}") for t in ("p", "r", "t", "tab", "pPr", "pStyle", "val"))
 TCPR_ORDER = [qn(f"w:{t}") for t in ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd",
                                       "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")]
 
 
-def finish_document(doc: Any) -> None:
-    """Apply every finishing step to a python-docx ``Document`` in place."""
+def finish_body(body: Any, doc: Any) -> None:
+    """Apply the body's finishing steps in place.
+
+    ``body`` is the plain lxml tree docxtpl parsed from the rendered XML, before it goes back
+    into python-docx: walking it there costs a fraction of walking python-docx's element
+    classes, which matters on a plan book with thousands of cells.
+    """
     from tambondoc.docx_fit import fit_amounts
 
-    for tcpr in doc.element.body.iter(qn("w:tcPr")):
+    for tcpr in body.iter(TCPR):
         _schema_order(tcpr, TCPR_ORDER)
-    fit_amounts(doc)
-    fill_toc(doc)
+    fit_amounts(body, doc.styles.element)
+    fill_toc(body, doc)
+
+
+def number_pages(doc: Any) -> None:
+    """Page numbers in the numerals the template's (rendered) Comments property asks for."""
     marker = PAGE_NUMERALS.search(doc.core_properties.comments or "")
     if marker:
         page_numerals(doc.element.body, marker.group(1))
@@ -83,21 +94,20 @@ def _style_levels(doc: Any) -> tuple[dict[str, int], dict[int, str]]:
 
 def _paragraph_text(p: Any) -> str:
     parts = []
-    for el in p.iter(qn("w:t"), qn("w:tab")):
-        parts.append(el.text or "" if el.tag == qn("w:t") else " ")
+    for el in p.iter(T, TAB):
+        parts.append(el.text or "" if el.tag == T else " ")
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
 def _field_char(run: Any) -> str | None:
-    fc = run.find(qn("w:fldChar"))
-    return fc.get(qn("w:fldCharType")) if fc is not None else None
+    fc = run.find(FLDCHAR)
+    return fc.get(FLDCHARTYPE) if fc is not None else None
 
 
-def fill_toc(doc: Any) -> None:
+def fill_toc(body: Any, doc: Any) -> None:
     """Replace the result of each TOC field with the headings it will list."""
-    body = doc.element.body
     levels, toc_styles = _style_levels(doc)
-    for instr in list(body.iter(qn("w:instrText"))):
+    for instr in list(body.iter(INSTRTEXT)):
         match = re.match(r"\s*TOC\b", instr.text or "")
         if not match:
             continue
@@ -128,11 +138,11 @@ def fill_toc(doc: Any) -> None:
                     break
                 r.getparent().remove(r)
         entries = []
-        for p in body.iter(qn("w:p")):
-            style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-            level = levels.get(style.get(qn("w:val"))) if style is not None else None
-            text = _paragraph_text(p)
-            if level is not None and low - 1 <= level <= high - 1 and text:
+        for style in body.iter(PSTYLE):
+            p = style.getparent().getparent()
+            level = levels.get(style.get(VAL))
+            if (p.tag == P and style.getparent().tag == PPR and level is not None
+                    and low - 1 <= level <= high - 1 and (text := _paragraph_text(p))):
                 entries.append((level + 1, text))
         for i, (level, text) in enumerate(entries):
             target = begin_p if i == 0 else OxmlElement("w:p")
@@ -169,13 +179,14 @@ def _set_style(p: Any, style_id: str | None) -> None:
 def _field_end(body: Any, begin_run: Any) -> tuple[Any, Any]:
     """The run holding the matching ``end`` fldChar, and its paragraph."""
     depth, started = 0, False
-    for run in body.iter(qn("w:r")):
+    for fc in body.iter(FLDCHAR, INSTRTEXT):  # the TOC's instruction run starts the count
+        run = fc.getparent()
         if run is begin_run:
             started, depth = True, 1
             continue
-        if not started:
+        if not started or fc.tag == INSTRTEXT:
             continue
-        kind = _field_char(run)
+        kind = fc.get(FLDCHARTYPE)
         if kind == "begin":
             depth += 1
         elif kind == "end":
@@ -187,7 +198,7 @@ def _field_end(body: Any, begin_run: Any) -> tuple[Any, Any]:
 
 def _paragraphs_between(body: Any, first: Any, last: Any) -> list[Any]:
     found, between = [], False
-    for p in body.iter(qn("w:p")):
+    for p in body.iter(P):
         if p is first:
             between = True
             continue

@@ -39,40 +39,61 @@ def _width_em(text: str) -> float:
     return total
 
 
-class _Styles:
-    """Effective size (half-points) and bold of paragraph styles, following basedOn."""
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TBL, TR, TC, P, R, T = (W + t for t in ("tbl", "tr", "tc", "p", "r", "t"))
+TCPR, TCW, GRIDSPAN, PPR, PSTYLE, RPR = (W + t for t in ("tcPr", "tcW", "gridSpan", "pPr", "pStyle", "rPr"))
+SZ, SZCS, B, VAL, TYPE, WIDTH = (W + t for t in ("sz", "szCs", "b", "val", "type", "w"))
+# run properties that come after sz/szCs in schema order
+AFTER_SIZE = {W + t for t in ("highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+                              "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
 
-    def __init__(self, doc: Any) -> None:
-        root = doc.styles.element
+
+class _Styles:
+    """Effective size (half-points) and bold of paragraph styles, following basedOn.
+
+    Memoised per style: a plan book has thousands of number cells in a handful of styles.
+    """
+
+    def __init__(self, root: Any) -> None:
         self.by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
         default = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-        size = default.find(qn("w:sz")) if default is not None else None
-        self.default_size = int(size.get(qn("w:val"))) if size is not None else 22
+        size = default.find(SZ) if default is not None else None
+        self.default_size = int(size.get(VAL)) if size is not None else 22
+        self.memo: dict[tuple[str | None, str], Any] = {}
 
     def _lookup(self, style_id: str | None, tag: str) -> Any:
+        key = (style_id, tag)
+        if key not in self.memo:
+            self.memo[key] = self._walk(style_id, tag)
+        return self.memo[key]
+
+    def _walk(self, style_id: str | None, tag: str) -> Any:
         seen = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
             style = self.by_id.get(style_id)
             if style is None:
                 return None
-            el = style.find(f"{qn('w:rPr')}/{qn(tag)}")
+            rpr = style.find(RPR)
+            el = rpr.find(tag) if rpr is not None else None
             if el is not None:
                 return el
-            based = style.find(qn("w:basedOn"))
-            style_id = based.get(qn("w:val")) if based is not None else None
+            based = style.find(W + "basedOn")
+            style_id = based.get(VAL) if based is not None else None
         return None
 
     def size_and_bold(self, p: Any) -> tuple[int, bool]:
-        ps = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        sid = ps.get(qn("w:val")) if ps is not None else "Normal"
-        run = p.find(f"{qn('w:r')}/{qn('w:rPr')}")
-        size_el = run.find(qn("w:sz")) if run is not None else None
-        size_el = size_el if size_el is not None else self._lookup(sid, "w:sz")
-        bold_el = run.find(qn("w:b")) if run is not None else None
-        bold_el = bold_el if bold_el is not None else self._lookup(sid, "w:b")
-        size = int(size_el.get(qn("w:val"))) if size_el is not None else self.default_size
-        bold = bold_el is not None and bold_el.get(qn("w:val"), "1") not in ("0", "false")
+        ppr = _child(p, PPR)
+        ps = _child(ppr, PSTYLE) if ppr is not None else None
+        sid = ps.get(VAL) if ps is not None else "Normal"
+        first = _child(p, R)
+        run = _child(first, RPR) if first is not None else None
+        size_el = _child(run, SZ) if run is not None else None
+        size_el = size_el if size_el is not None else self._lookup(sid, SZ)
+        bold_el = _child(run, B) if run is not None else None
+        bold_el = bold_el if bold_el is not None else self._lookup(sid, B)
+        size = int(size_el.get(VAL)) if size_el is not None else self.default_size
+        bold = bold_el is not None and bold_el.get(VAL, "1") not in ("0", "false")
         return size, bold
 
 
@@ -80,63 +101,84 @@ def _margins(tbl: Any) -> int:
     total = 0
     for side in ("left", "right"):
         el = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:' + side)}")
-        total += int(el.get(qn("w:w"))) if el is not None and el.get(qn("w:w")) else DEFAULT_MARGIN
+        total += int(el.get(WIDTH)) if el is not None and el.get(WIDTH) else DEFAULT_MARGIN
     return total
 
 
 def _set_size(run: Any, half_points: int) -> None:
-    rpr = run.find(qn("w:rPr"))
+    rpr = run.find(RPR)
     if rpr is None:
         rpr = OxmlElement("w:rPr")
         run.insert(0, rpr)
-    for tag in ("w:sz", "w:szCs"):
-        el = rpr.find(qn(tag))
+    for tag in (SZ, SZCS):
+        el = rpr.find(tag)
         if el is None:
-            el = OxmlElement(tag)
-            # schema order: sz and szCs come after most run properties, before the language
-            anchor = next((c for c in rpr if c.tag in (qn("w:highlight"), qn("w:u"), qn("w:effect"),
-                                                        qn("w:bdr"), qn("w:shd"), qn("w:fitText"),
-                                                        qn("w:vertAlign"), qn("w:rtl"), qn("w:cs"),
-                                                        qn("w:em"), qn("w:lang"), qn("w:eastAsianLayout"),
-                                                        qn("w:specVanish"), qn("w:oMath"))), None)
-            if tag == "w:szCs" and rpr.find(qn("w:sz")) is not None:
-                rpr.find(qn("w:sz")).addnext(el)
+            el = OxmlElement("w:sz" if tag == SZ else "w:szCs")
+            anchor = next((c for c in rpr if c.tag in AFTER_SIZE), None)
+            if tag == SZCS and rpr.find(SZ) is not None:
+                rpr.find(SZ).addnext(el)
             elif anchor is not None:
                 anchor.addprevious(el)
             else:
                 rpr.append(el)
-        el.set(qn("w:val"), str(half_points))
+        el.set(VAL, str(half_points))
 
 
-def fit_amounts(doc: Any) -> None:
+def _child(parent: Any, tag: str) -> Any:
+    """First child with ``tag``; a plain loop is several times cheaper than lxml's find()."""
+    for child in parent:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _cell_paragraph(tc: Any) -> tuple[int, Any, Any] | None:
+    """(grid span, width element, the only paragraph) of a cell, or None if it has several."""
+    tcpr = paragraph = None
+    paragraphs = 0
+    for child in tc:
+        if child.tag == P:
+            paragraph, paragraphs = child, paragraphs + 1
+        elif child.tag == TCPR:
+            tcpr = child
+    span = width = None
+    for child in tcpr if tcpr is not None else ():
+        if child.tag == GRIDSPAN:
+            span = child
+        elif child.tag == TCW:
+            width = child
+    return (int(span.get(VAL)) if span is not None else 0, width, paragraph if paragraphs == 1 else None)
+
+
+def fit_amounts(body: Any, styles_root: Any) -> None:
     """Shrink the font of number-only cells that are wider than their column; every number in
-    that column gets the same size, so a column does not mix sizes."""
-    styles = _Styles(doc)
-    for tbl in doc.element.body.iter(qn("w:tbl")):
+    that column gets the same size, so a column does not mix sizes.
+
+    ``styles_root`` is the document's ``w:styles`` element (sizes and bold come from styles).
+    """
+    styles = _Styles(styles_root)
+    for tbl in body.iter(TBL):
         margins = _margins(tbl)
         cells: list[tuple[int, Any, int]] = []
         fitted: dict[int, int] = {}
-        for tr in tbl.findall(qn("w:tr")):
+        for tr in tbl.iterchildren(TR):
             column = 0
-            for tc in tr.findall(qn("w:tc")):
-                span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-                start, column = column, column + (int(span.get(qn("w:val"))) if span is not None else 1)
-                width = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-                paragraphs = tc.findall(qn("w:p"))
-                if span is not None or width is None or width.get(qn("w:type"), "dxa") != "dxa" or len(paragraphs) != 1:
+            for tc in tr.iterchildren(TC):
+                span, width, p = _cell_paragraph(tc)
+                start, column = column, column + (span or 1)
+                if span or width is None or width.get(TYPE, "dxa") != "dxa" or p is None:
                     continue
-                p = paragraphs[0]
-                text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+                text = "".join(t.text or "" for t in p.iter(T)).strip()
                 if not text or not NUMBER.match(text):
                     continue
                 size, bold = styles.size_and_bold(p)
                 cells.append((start, p, size))
-                available = int(width.get(qn("w:w"))) - margins
+                available = int(width.get(WIDTH)) - margins
                 need = _width_em(text) * size * 10 * (BOLD if bold else 1)  # half-points -> twips
                 if need > available > 0:
                     smaller = max(SMALLEST, math.floor(size * available / need))
                     fitted[start] = min(fitted.get(start, size), smaller)
         for start, p, size in cells:
             if start in fitted and size > fitted[start]:
-                for run in p.findall(qn("w:r")):
+                for run in p.findall(R):
                     _set_size(run, fitted[start])

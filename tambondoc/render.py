@@ -150,18 +150,38 @@ def _prepared_class() -> type:
                 raise
             dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
             dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-            return self.resolve_listing(dst_xml)
+            return self.resolve_listing(dst_xml) if _LISTING_CHARS.search(dst_xml) else dst_xml
 
         def fix_tables(self, xml: str) -> Any:
+            from tambondoc.docx_finish import finish_body
+
             tree = super().fix_tables(xml)
             for table in tree.iter(_W + "tbl"):
                 _fit_grid(table)
+            finish_body(tree, self.docx)
             return tree
 
     return PreparedTemplate
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TCPR, _GRIDSPAN, _TCW = _W + "tcPr", _W + "gridSpan", _W + "tcW"
+# docxtpl's resolve_listing only changes text holding these characters; it is skipped otherwise
+_LISTING_CHARS = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+
+
+def _cell_props(tc: Any) -> tuple[Any, Any]:
+    """A cell's (gridSpan, tcW) elements; plain child loops, cheaper than lxml's find()."""
+    span = width = None
+    for tcpr in tc:
+        if tcpr.tag == _TCPR:
+            for child in tcpr:
+                if child.tag == _GRIDSPAN:
+                    span = child
+                elif child.tag == _TCW:
+                    width = child
+            break
+    return span, width
 
 
 def _fit_grid(table: Any) -> None:
@@ -174,25 +194,23 @@ def _fit_grid(table: Any) -> None:
     """
     grid = table.find(_W + "tblGrid")
     cols = grid.findall(_W + "gridCol") if grid is not None else []
-    for row in table.findall(_W + "tr"):
-        cells = row.findall(_W + "tc")
-        widths = [c.find(f"{_W}tcPr/{_W}tcW") for c in cells]
-        if (len(cells) != len(cols) or any(c.find(f"{_W}tcPr/{_W}gridSpan") is not None for c in cells)
-                or any(w is None or w.get(_W + "type") != "dxa" for w in widths)):
+    for row in table.iterchildren(_W + "tr"):
+        props = [_cell_props(c) for c in row.iterchildren(_W + "tc")]
+        if (len(props) != len(cols) or any(span is not None for span, _ in props)
+                or any(w is None or w.get(_W + "type") != "dxa" for _, w in props)):
             continue
-        wanted = [float(w.get(_W + "w")) for w in widths]
+        wanted = [float(w.get(_W + "w")) for _, w in props]
         total = sum(float(c.get(_W + "w") or 0) for c in cols)
         if not total or not sum(wanted) or all(abs(float(c.get(_W + "w") or 0) - w) < 1 for c, w in zip(cols, wanted)):
             return
         scaled = [w * total / sum(wanted) for w in wanted]
         for col, w in zip(cols, scaled):
             col.set(_W + "w", str(round(w)))
-        for tr in table.findall(_W + "tr"):
+        for tr in table.iterchildren(_W + "tr"):
             start = 0
-            for tc in tr.findall(_W + "tc"):
-                span_el = tc.find(f"{_W}tcPr/{_W}gridSpan")
+            for tc in tr.iterchildren(_W + "tc"):
+                span_el, width = _cell_props(tc)
                 span = int(span_el.get(_W + "val")) if span_el is not None else 1
-                width = tc.find(f"{_W}tcPr/{_W}tcW")
                 if width is not None and width.get(_W + "type") == "dxa":
                     width.set(_W + "w", str(round(sum(scaled[start:start + span]))))
                 start += span
@@ -221,9 +239,9 @@ def render_docx(template: Path, context: dict[str, Any], base: Path) -> tuple[by
         tpl = _prepared_class()(io.BytesIO(_template_bytes(template)))
         images = ImageLoader(tpl, base)
         tpl.render({**context, "image": images}, _shared_environment(), autoescape=True)
-        from tambondoc.docx_finish import finish_document
+        from tambondoc.docx_finish import number_pages
 
-        finish_document(tpl.docx)
+        number_pages(tpl.docx)
         buffer = io.BytesIO()
         tpl.save(buffer)
     except (TemplateError, SecurityError) as e:

@@ -1,7 +1,9 @@
 """Read a plan file into plain Python data, fast, and turn YAML failures into Problems.
 
-Loading uses ruamel.yaml's C parser with the safe constructor (about ten times faster than
-round-trip); positions are only recovered (see ``positions``) when there is a problem to report.
+Loading builds the data straight from ruamel.yaml's C parser events (``yaml_events``), and
+falls back to ruamel's safe loader for anything beyond plain YAML and for every error, so
+messages come from ruamel. Positions are only recovered (see ``positions``) when there is a
+problem to report.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from tambondoc import yaml_events
 from tambondoc.errors import PlanError, Problem
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -177,10 +180,18 @@ def _check_size(data: Any, name: str) -> None:
                     "อาจเกิดจาก anchor/alias (& และ *) ที่ขยายตัวซ้ำ ๆ ให้เขียนข้อมูลตรง ๆ แทน")
 
 
+def _parse(text: str) -> Any:
+    """The fast event builder when the document allows it, else ruamel's safe loader."""
+    try:
+        return yaml_events.load(text)
+    except yaml_events.Unsupported:
+        return _fast_yaml().load(text)
+
+
 def load_text(text: str, name: str) -> Any:
     """Parse YAML text into dicts, lists and scalars or raise PlanError with one Problem."""
     try:
-        data = _fast_yaml().load(text)
+        data = _parse(text)
     except (YAMLError, ConstructorError) as e:
         problem = yaml_problem(name, e, text)
         raise PlanError(str(problem), [problem]) from e

@@ -89,6 +89,11 @@ def _scalar(event: Any) -> Any:
     return _plain(event.value) if event.implicit[0] else event.value
 
 
+def _new_anchor(anchors: dict[str, Any], name: str) -> None:
+    if name in anchors:
+        raise Unsupported("anchor defined twice")  # ruamel refuses it; let it say so
+
+
 def load(text: str) -> Any:
     """The single document in ``text`` as dicts, lists and scalars; raises Unsupported."""
     try:
@@ -114,6 +119,7 @@ def _build(parser: Any) -> Any:
                 raise Unsupported("explicit tag")
             container: Any = {} if kind is MappingStartEvent else []
             if event.anchor is not None:
+                _new_anchor(anchors, event.anchor)
                 anchors[event.anchor] = container
                 building.add(event.anchor)
             stack.append([container, _NO_KEY, event.anchor])
@@ -138,6 +144,7 @@ def _build(parser: Any) -> Any:
         else:
             continue
         if done and event.anchor is not None:
+            _new_anchor(anchors, event.anchor)
             anchors[event.anchor] = value
         if not stack:
             root = value

@@ -54,7 +54,7 @@ def test_example_plan_is_read_the_fast_way_and_equal() -> None:
 
 
 @pytest.mark.parametrize("text", ["<<: {a: 1}\nb: 2", "a: !!str 1", "a: 1\na: 2", "%YAML 1.1\n---\na: yes",
-                                  "--- a\n--- b", "a: [", "a: *nope", "a: &a [*a]", "? [1]\n: 2", "a: ="])
+                                  "--- a\n--- b", "a: [", "- &a 1\n- &a 2", "a: *nope", "a: &a [*a]", "? [1]\n: 2", "a: ="])
 def test_beyond_plain_yaml_falls_back(text: str) -> None:
     with pytest.raises(yaml_events.Unsupported):
         yaml_events.load(text)
@@ -95,3 +95,15 @@ def test_dumped_data_reads_back_the_same(data: Any) -> None:
     out = io.StringIO()
     YAML(typ="safe", pure=True).dump({"root": data}, out)
     assert agrees(out.getvalue())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab:-[]{}&*!'\" \n#|>,?~01.", max_size=40))
+def test_fast_loader_never_accepts_what_ruamel_refuses(text: str) -> None:
+    try:
+        expected = _fast_yaml().load(text)
+    except Exception:
+        with pytest.raises(yaml_events.Unsupported):
+            yaml_events.load(text)
+        return
+    assert agrees(text), expected  # ruamel read it: the fast path agrees or steps aside

@@ -8,15 +8,19 @@ auto-filter, and a print setup of A4 landscape fitted to the page width.
 
 from __future__ import annotations
 
+import functools
 import io
 import unicodedata
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 FONT = "TH SarabunPSK"
 MONEY = '#,##0;-#,##0;"-"'
@@ -49,49 +53,92 @@ AFTER = [
     ("หมายเหตุ", lambda p: p.get("note") or "", 12),
     ("รหัสโครงการ", lambda p: p["id"], 9),
 ]
+FILLS = {"head": HEAD_FILL, "group": GROUP_FILL}
 CHARS_PER_UNIT = 0.8
 LINE_PT = 21
 TITLE_ROWS = 3
 HEADER_ROW = TITLE_ROWS + 2
 
 
+class _ZeroWidth(dict):
+    """A ``str.translate`` table that drops what takes no width (combining vowels and tone
+    marks), filled in as characters are first met: one Unicode look-up per character seen
+    rather than per character written."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.category(chr(code)) in ("Mn", "Me", "Cf") else code
+        return self[code]
+
+
+_ZERO_WIDTH = _ZeroWidth()
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_widths(text: str) -> tuple[int, ...]:
+    """Columns each line of Thai text needs (asked for a project's texts twice: column
+    widths, then row heights)."""
+    return tuple(len(line.translate(_ZERO_WIDTH)) for line in text.splitlines() or [""])
+
+
 def _text_width(text: Any) -> int:
-    """Columns a line of Thai text needs: combining vowels and tone marks take no width."""
-    lines = str(text).splitlines() or [""]
-    return max(sum(1 for ch in line if unicodedata.category(ch) not in ("Mn", "Me", "Cf")) for line in lines)
+    """Columns the widest line of a value needs."""
+    return max(_line_widths(str(text)))
 
 
-def _put(ws: Worksheet, row: int, col: int, value: Any, *, bold: bool = False, size: int = 14,
-         fmt: str | None = None, fill: PatternFill | None = None, wrap: bool = True,
-         align: str | None = None, box: bool | str = True, formula: bool = False) -> Cell:
-    cell = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str) and value.startswith("=") and not formula:
-        cell.data_type = "s"  # text from the plan is never a formula
-    cell.style = _named_style(ws.parent, bold, size, fmt, fill, wrap, align, box)
-    return cell
+@functools.cache
+def _font(size: int, bold: bool) -> Font:
+    return Font(name=FONT, size=size, bold=bold)
 
 
-def _named_style(wb: Workbook, bold: bool, size: int, fmt: str | None, fill: PatternFill | None,
-                 wrap: bool, align: str | None, box: bool | str) -> str:
-    """One named style per combination, registered once per workbook.
+@functools.cache
+def _alignment(wrap: bool, align: str | None) -> Alignment:
+    return Alignment(wrap_text=wrap, vertical="top", horizontal=align)
 
-    Assigning font, alignment and border objects cell by cell makes openpyxl hash each of
-    them every time; a named style is looked up by name (about five times faster here).
+
+class _Sheet:
+    """The worksheet being filled, remembering on the way what its layout needs.
+
+    Each cell is written once and never read back: the text of wrapped cells is kept here for
+    the row heights. A cell's font, alignment, fill and border are assigned through openpyxl
+    once per combination of them and later cells copy the result, as assigning them cell by
+    cell makes openpyxl hash every style object each time. (Named styles did the same but cost
+    more to register and to save, and listed their names among the workbook's cell styles.)
     """
-    name = f"td-{int(bold)}-{size}-{fmt or 'g'}-{fill.fgColor.rgb if fill else 'n'}-{int(wrap)}-{align or 'n'}-{box}"
-    if name not in wb.named_styles:
-        style = NamedStyle(name=name, font=Font(name=FONT, size=size, bold=bold),
-                           alignment=Alignment(wrap_text=wrap, vertical="top", horizontal=align),
-                           number_format=fmt or "General")
-        if fill:
-            style.fill = fill
-        if box:
-            style.border = BORDERS[box if isinstance(box, str) else "box"]
-        wb.add_named_style(style)
-    return name
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.styles: dict[tuple, StyleArray] = {}
+        self.wrapped: dict[int, list[tuple[int, str]]] = {}
+
+    def put(self, row: int, col: int, value: Any, *, bold: bool = False, size: int = 14, fmt: str | None = None,
+            fill: str | None = None, wrap: bool = True, align: str | None = None, box: bool | str = True,
+            formula: bool = False) -> None:
+        key = (bold, size, fmt, fill, wrap, align, box)
+        cell = Cell(self.ws, row=row, column=col, value=value, style_array=self.styles.get(key))
+        self.ws._cells[row, col] = cell  # what ws.cell() does, less its look-ups and checks
+        if isinstance(value, str) and value.startswith("=") and not formula:
+            cell.data_type = "s"  # text from the plan is never a formula
+        if key not in self.styles:
+            cell.font = _font(size, bold)
+            cell.alignment = _alignment(wrap, align)
+            if fmt:
+                cell.number_format = fmt
+            if fill:
+                cell.fill = FILLS[fill]
+            if box:
+                cell.border = BORDERS[box if isinstance(box, str) else "box"]
+            self.styles[key] = StyleArray(cell._style)
+        if wrap and isinstance(value, str) and cell.data_type != "f":
+            self.wrapped.setdefault(row, []).append((col, value))
 
 
-def _titles(ws: Worksheet, context: dict[str, Any], lg: dict[str, Any], last_col: int) -> None:
+def _titles(sheet: _Sheet, context: dict[str, Any], lg: dict[str, Any], last_col: int) -> None:
+    """Three centred title rows, each merged across the table.
+
+    The merge is added as a plain range: ``ws.merge_cells`` would also make a placeholder for
+    every covered cell and copy the title cell's borders onto them, which cost more than the
+    rest of the titles; the title has no border and the placeholders are never saved.
+    """
     tambon, years = context["tambon"], context["plan"]["years_text"]
     lines = [
         "บัญชีประสานโครงการพัฒนา",
@@ -100,48 +147,57 @@ def _titles(ws: Worksheet, context: dict[str, Any], lg: dict[str, Any], last_col
         f"เสนอ {lg['name']} เพื่อพิจารณาบรรจุในแผนพัฒนาท้องถิ่น",
     ]
     for row, text in enumerate(lines, 1):
-        _put(ws, row, 1, text, bold=True, size=18 if row == 1 else 16, wrap=False, align="center", box=False)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
-        ws.row_dimensions[row].height = 30 if row == 1 else 26
+        sheet.put(row, 1, text, bold=True, size=18 if row == 1 else 16, wrap=False, align="center", box=False)
+        sheet.ws.merged_cells.add(f"A{row}:{get_column_letter(last_col)}{row}")
+        sheet.ws.row_dimensions[row].height = 30 if row == 1 else 26
 
 
-def _header(ws: Worksheet, years: list[int]) -> list[str]:
+def _header(sheet: _Sheet, years: list[int]) -> list[str]:
     labels = ([h for h, _, _ in BEFORE] + [f"งบประมาณ ปี {y} (บาท)" for y in years]
               + [h for h, _, _ in AFTER])
     for col, label in enumerate(labels, 1):
-        _put(ws, HEADER_ROW, col, label, bold=True, fill=HEAD_FILL, align="center")
+        sheet.put(HEADER_ROW, col, label, bold=True, fill="head", align="center")
     return labels
 
 
-def _label_row(ws: Worksheet, row: int, text: str, last_col: int, fill: PatternFill) -> None:
+def _label_row(sheet: _Sheet, row: int, text: str, last_col: int, fill: str) -> None:
     """A group heading or total row: the text in the project column, spilling over the
     empty cells to its right (no merge, so the sheet still sorts and filters), the row
     shaded and boxed as one band."""
     for col in range(1, last_col + 1):
-        edge = "band-left" if col == 1 else "band-right" if col == last_col else "band"
-        _put(ws, row, col, None, fill=fill, box=edge)
-    _put(ws, row, 2, text, bold=True, fill=fill, wrap=False, box="band")
+        if col == 2:
+            sheet.put(row, col, text, bold=True, fill=fill, wrap=False, box="band")
+        else:
+            edge = "band-left" if col == 1 else "band-right" if col == last_col else "band"
+            sheet.put(row, col, None, fill=fill, box=edge)
 
 
-def _project_row(ws: Worksheet, row: int, no: int, p: dict[str, Any], years: list[int]) -> None:
-    _put(ws, row, 1, no, align="center")
-    for col, (_, value, _) in enumerate(BEFORE[1:], 2):
-        _put(ws, row, col, value(p))
+def _project_row(sheet: _Sheet, row: int, no: int, p: dict[str, Any], years: list[int],
+                 texts: dict[int, list[str]]) -> None:
+    """One project; its text per column is added to ``texts`` for the column widths."""
     first_year = len(BEFORE) + 1
+    sheet.put(row, 1, no, align="center")
+    for col, (_, value, _) in enumerate(BEFORE[1:], 2):
+        sheet.put(row, col, text := value(p))
+        texts.setdefault(col, []).append(str(text or ""))
     for i, amount in enumerate(p["year_amounts"]):
-        _put(ws, row, first_year + i, amount, fmt=MONEY)
+        sheet.put(row, first_year + i, amount, fmt=MONEY)
     for col, (_, value, _) in enumerate(AFTER, first_year + len(years)):
-        _put(ws, row, col, value(p))
+        sheet.put(row, col, text := value(p))
+        texts.setdefault(col, []).append(str(text or ""))
 
 
-def _widths(ws: Worksheet, labels: list[str], columns: dict[int, list[str]], years: list[int]) -> None:
+def _widths(ws: Worksheet, labels: list[str], texts: dict[int, list[str]], years: list[int]) -> list[float]:
     caps = [cap for _, _, cap in BEFORE] + [12] * len(years) + [cap for _, _, cap in AFTER]
+    widths = []
     for col, (label, cap) in enumerate(zip(labels, caps), 1):
-        longest = max([_text_width(v) for v in columns.get(col, [])] + [min(_text_width(label), 8), 4])
-        ws.column_dimensions[get_column_letter(col)].width = min(longest + 2, cap)
+        longest = max([_text_width(v) for v in texts.get(col, [])] + [min(_text_width(label), 8), 4])
+        widths.append(min(longest + 2, cap))
+        ws.column_dimensions[get_column_letter(col)].width = widths[-1]
+    return widths
 
 
-def _heights(ws: Worksheet, first: int, last: int) -> None:
+def _heights(sheet: _Sheet, widths: list[float], first: int, last: int) -> None:
     """Row heights for wrapped text: neither Excel nor LibreOffice sizes rows on opening.
 
     Lines per cell are estimated at CHARS_PER_UNIT characters per unit of column width,
@@ -149,14 +205,10 @@ def _heights(ws: Worksheet, first: int, last: int) -> None:
     """
     for row in range(first, last + 1):
         lines = 1
-        for cell in ws[row]:
-            if not isinstance(cell.value, str) or cell.data_type == "f" or not cell.alignment.wrap_text:
-                continue
-            width = ws.column_dimensions[cell.column_letter].width or 8
-            per_line = max(int((width - 1) * CHARS_PER_UNIT), 1)
-            lines = max(lines, sum(-(-max(_text_width(part), 1) // per_line)
-                                   for part in str(cell.value).splitlines() or [""]))
-        ws.row_dimensions[row].height = lines * LINE_PT + 4
+        for col, text in sheet.wrapped.get(row, []):
+            per_line = max(int((widths[col - 1] - 1) * CHARS_PER_UNIT), 1)
+            lines = max(lines, sum(-(-max(width, 1) // per_line) for width in _line_widths(text)))
+        sheet.ws.row_dimensions[row].height = lines * LINE_PT + 4
 
 
 def _print_setup(ws: Worksheet, last_col: int, last_row: int) -> None:
@@ -179,44 +231,44 @@ def coordination_workbook(context: dict[str, Any], lg: dict[str, Any]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_TITLE
-    labels = _header(ws, years)
+    sheet = _Sheet(ws)
+    labels = _header(sheet, years)
     last_col = len(labels)
-    _titles(ws, context, lg, last_col)
+    _titles(sheet, context, lg, last_col)
     first_year = len(BEFORE) + 1
     year_cols = [get_column_letter(first_year + i) for i in range(len(years))]
-    seen: dict[int, list[str]] = {}
+    texts: dict[int, list[str]] = {}
     subtotal_rows: list[int] = []
     row = HEADER_ROW + 1
     for group in lg["groups"]:
-        _label_row(ws, row, group["name"], last_col, GROUP_FILL)
+        _label_row(sheet, row, group["name"], last_col, "group")
         row += 1
         first = row
         for no, p in enumerate(group["projects"], 1):
-            _project_row(ws, row, no, p, years)
-            for col in range(2, last_col + 1):
-                if col not in range(first_year, first_year + len(years)):
-                    seen.setdefault(col, []).append(str(ws.cell(row=row, column=col).value or ""))
+            _project_row(sheet, row, no, p, years, texts)
             row += 1
-        _label_row(ws, row, f"รวม {group['totals']['count']} โครงการ", last_col, GROUP_FILL)
+        _label_row(sheet, row, f"รวม {group['totals']['count']} โครงการ", last_col, "group")
         for i, letter in enumerate(year_cols):
-            _put(ws, row, first_year + i, f"=SUM({letter}{first}:{letter}{row - 1})", bold=True, fmt=MONEY,
-                 fill=GROUP_FILL, formula=True)
+            sheet.put(row, first_year + i, f"=SUM({letter}{first}:{letter}{row - 1})", bold=True, fmt=MONEY,
+                      fill="group", formula=True)
         subtotal_rows.append(row)
         row += 1
-    _label_row(ws, row, f"รวมทั้งสิ้น {lg['totals']['count']} โครงการ", last_col, HEAD_FILL)
+    _label_row(sheet, row, f"รวมทั้งสิ้น {lg['totals']['count']} โครงการ", last_col, "head")
     for i, letter in enumerate(year_cols):
         refs = ",".join(f"{letter}{r}" for r in subtotal_rows)
-        _put(ws, row, first_year + i, f"=SUM({refs})", bold=True, fmt=MONEY, fill=HEAD_FILL, formula=True)
+        sheet.put(row, first_year + i, f"=SUM({refs})", bold=True, fmt=MONEY, fill="head", formula=True)
     total_row = row
     chair = context["committee"]["chair"]
-    _put(ws, total_row + 2, 2, f"ผู้เสนอ: {chair['name']} {chair['position']} "
-         f"ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{context['tambon']['name']}",
-         wrap=False, box=False)
-    _widths(ws, labels, seen, years)
-    _heights(ws, HEADER_ROW, total_row)
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
+    sheet.put(total_row + 2, 2, f"ผู้เสนอ: {chair['name']} {chair['position']} "
+              f"ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{context['tambon']['name']}",
+              wrap=False, box=False)
+    widths = _widths(ws, labels, texts, years)
+    _heights(sheet, widths, HEADER_ROW, total_row)
+    ws.freeze_panes = f"C{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{total_row}"
     _print_setup(ws, last_col, total_row + 2)
+    # wb.save(), but deflating at the fastest level: openpyxl writes every Thai letter as a
+    # 7-byte character reference, and the default level spends ~5% of the build on that
     buffer = io.BytesIO()
-    wb.save(buffer)
+    ExcelWriter(wb, ZipFile(buffer, "w", ZIP_DEFLATED, compresslevel=1)).save()
     return buffer.getvalue()

@@ -266,6 +266,36 @@ def test_xlsx_rows_formulas_and_layout(built: dict, lg: str) -> None:
     assert all(ws.column_dimensions[c].width for c in "ABCDEFGHIJKL")
 
 
+@pytest.mark.parametrize("lg", LGS)
+def test_xlsx_titles_bands_and_row_heights(built: dict, lg: str) -> None:
+    """Titles merged across the table and unboxed, group rows shaded as one band, and each
+    project row tall enough for its longest wrapped text (neither Excel nor Calc sizes rows)."""
+    ws, rows = sheet_rows(built["plain"] / f"coordination-{lg}.xlsx")
+    assert sorted(str(r) for r in ws.merged_cells.ranges) == ["A1:L1", "A2:L2", "A3:L3"]
+
+    def sides(cell: object) -> list[str | None]:
+        return [getattr(getattr(cell.border, s), "style", None) for s in ("left", "right", "top", "bottom")]
+
+    assert ws["A1"].font.b and ws["A1"].font.sz == 18 and sides(ws["A1"]) == [None] * 4
+    heading = next(n for n, r in enumerate(rows, 1) if r[0] == "ที่") + 1
+    assert [sides(ws.cell(heading, c)) for c in (1, 2, 12)] == [
+        ["thin", None, "thin", "thin"], [None, None, "thin", "thin"], [None, "thin", "thin", "thin"]]
+    assert {ws.cell(heading, c).fill.fgColor.rgb for c in range(1, 13)} == {"00EDEDED"}
+    assert ws.row_dimensions[heading].height == 25
+
+    def lines(text: str, width: float) -> int:
+        per_line = int((width - 1) * 0.8)  # characters of TH SarabunPSK 14 pt per unit of width
+        visible = [sum(unicodedata.category(ch) not in ("Mn", "Me", "Cf") for ch in line)
+                   for line in text.splitlines()]
+        return sum(-(-max(n, 1) // per_line) for n in visible)
+
+    projects = [(n, r) for n, r in enumerate(rows, 1) if isinstance(r[0], int)]
+    for n, r in projects:
+        need = max(lines(v, ws.column_dimensions[chr(64 + c)].width) for c, v in enumerate(r, 1) if isinstance(v, str))
+        assert ws.row_dimensions[n].height == need * 21 + 4, (n, r[1])
+    assert any(ws.row_dimensions[n].height > 25 for n, _ in projects)
+
+
 def test_xlsx_text_that_looks_like_a_formula_stays_text(built: dict) -> None:
     ws, rows = sheet_rows(built["variant"] / "coordination-abt-nongbua.xlsx")
     cell = next(c for row in ws.iter_rows() for c in row if c.value == INJECTED)

@@ -22,30 +22,61 @@ PAGE_NUMERALS = re.compile(r"page-numerals=(thai|arabic)\b")
 # docxtpl's {% colspan %} puts gridSpan first in a cell's properties; Word wants schema order
 TCPR, FLDCHAR, FLDCHARTYPE, INSTRTEXT = (qn(f"w:{t}") for t in ("tcPr", "fldChar", "fldCharType", "instrText"))
 P, R, T, TAB, PPR, PSTYLE, VAL = (qn(f"w:{t}") for t in ("p", "r", "t", "tab", "pPr", "pStyle", "val"))
+TBL, DOCPR = qn("w:tbl"), "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 TCPR_ORDER = [qn(f"w:{t}") for t in ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd",
                                       "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")]
 
 
-def finish_body(body: Any, doc: Any) -> None:
-    """Apply the body's finishing steps in place.
+class DocumentFinisher:
+    """Every finishing step of one document, applied to its body a top-level element at a time
+    (``docx_stream`` calls ``prepare`` and ``headings`` in document order, then ``fill_toc``)."""
 
-    ``body`` is the plain lxml tree docxtpl parsed from the rendered XML, before it goes back
-    into python-docx: walking it there costs a fraction of walking python-docx's element
-    classes, which matters on a plan book with thousands of cells.
-    """
-    from tambondoc.docx_fit import fit_amounts
+    def __init__(self, doc: Any, numerals: str | None, first_id: int) -> None:
+        from tambondoc.docx_fit import Styles
 
-    for tcpr in body.iter(TCPR):
-        _schema_order(tcpr, TCPR_ORDER)
-    fit_amounts(body, doc.styles.element)
-    fill_toc(body, doc)
+        self.styles = Styles(doc.styles.element)
+        self.levels, self.toc_styles = _style_levels(doc)
+        self.numerals = numerals
+        self.last_id = first_id  # docxtpl renumbers pictures' docPr ids from here
+
+    def prepare(self, el: Any) -> None:
+        from tambondoc.docx_fit import fit_amounts
+        from tambondoc.docx_tables import fit_grid, fix_columns
+
+        tables = list(el.iter(TBL))
+        for table in tables:
+            fix_columns(table)
+        for table in tables:
+            fit_grid(table)
+        for docpr in el.iter(DOCPR):
+            self.last_id += 1
+            docpr.set("id", str(self.last_id))
+        for tcpr in el.iter(TCPR):
+            _schema_order(tcpr, TCPR_ORDER)
+        if tables:
+            fit_amounts(el, self.styles)
+        if self.numerals:
+            page_numerals(el, self.numerals)
+
+    def headings(self, el: Any) -> list[tuple[int, str]]:
+        """(outline level from 0, text) of every heading paragraph in ``el``."""
+        found = []
+        for style in el.iter(PSTYLE):
+            level = self.levels.get(style.get(VAL))
+            if level is not None and style.getparent().tag == PPR:
+                p = style.getparent().getparent()
+                if p.tag == P and (text := _paragraph_text(p)):
+                    found.append((level, text))
+        return found
+
+    def fill_toc(self, body: Any, headings: list[tuple[int, str]]) -> None:
+        fill_toc(body, headings, self.toc_styles)
 
 
-def number_pages(doc: Any) -> None:
-    """Page numbers in the numerals the template's (rendered) Comments property asks for."""
-    marker = PAGE_NUMERALS.search(doc.core_properties.comments or "")
-    if marker:
-        page_numerals(doc.element.body, marker.group(1))
+def numerals_wanted(comments: str) -> str | None:
+    """'thai' or 'arabic' when the template's rendered Comments property asks for them."""
+    marker = PAGE_NUMERALS.search(comments or "")
+    return marker.group(1) if marker else None
 
 
 def _schema_order(parent: Any, order: list[str]) -> None:
@@ -104,9 +135,8 @@ def _field_char(run: Any) -> str | None:
     return fc.get(FLDCHARTYPE) if fc is not None else None
 
 
-def fill_toc(body: Any, doc: Any) -> None:
-    """Replace the result of each TOC field with the headings it will list."""
-    levels, toc_styles = _style_levels(doc)
+def fill_toc(body: Any, headings: list[tuple[int, str]], toc_styles: dict[int, str]) -> None:
+    """Replace the result of each TOC field in ``body`` with the ``headings`` it will list."""
     for instr in list(body.iter(INSTRTEXT)):
         match = re.match(r"\s*TOC\b", instr.text or "")
         if not match:
@@ -137,13 +167,7 @@ def fill_toc(body: Any, doc: Any) -> None:
                 if r is end_run:
                     break
                 r.getparent().remove(r)
-        entries = []
-        for style in body.iter(PSTYLE):
-            p = style.getparent().getparent()
-            level = levels.get(style.get(VAL))
-            if (p.tag == P and style.getparent().tag == PPR and level is not None
-                    and low - 1 <= level <= high - 1 and (text := _paragraph_text(p))):
-                entries.append((level + 1, text))
+        entries = [(level + 1, text) for level, text in headings if low - 1 <= level <= high - 1]
         for i, (level, text) in enumerate(entries):
             target = begin_p if i == 0 else OxmlElement("w:p")
             if i:

@@ -48,7 +48,7 @@ AFTER_SIZE = {W + t for t in ("highlight", "u", "effect", "bdr", "shd", "fitText
                               "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
 
 
-class _Styles:
+class Styles:
     """Effective size (half-points) and bold of paragraph styles, following basedOn.
 
     Memoised per style: a plan book has thousands of number cells in a handful of styles.
@@ -150,13 +150,12 @@ def _cell_paragraph(tc: Any) -> tuple[int, Any, Any] | None:
     return (int(span.get(VAL)) if span is not None else 0, width, paragraph if paragraphs == 1 else None)
 
 
-def fit_amounts(body: Any, styles_root: Any) -> None:
+def fit_amounts(body: Any, styles: Styles) -> None:
     """Shrink the font of number-only cells that are wider than their column; every number in
     that column gets the same size, so a column does not mix sizes.
 
-    ``styles_root`` is the document's ``w:styles`` element (sizes and bold come from styles).
+    ``styles`` reads sizes and bold from the document's styles, once per document.
     """
-    styles = _Styles(styles_root)
     for tbl in body.iter(TBL):
         margins = _margins(tbl)
         cells: list[tuple[int, Any, int]] = []

@@ -152,69 +152,32 @@ def _prepared_class() -> type:
             dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
             return self.resolve_listing(dst_xml) if _LISTING_CHARS.search(dst_xml) else dst_xml
 
-        def fix_tables(self, xml: str) -> Any:
-            from tambondoc.docx_finish import finish_body
+        def render(self, context: dict[str, Any], jinja_env: Any = None, autoescape: bool = False) -> None:
+            """docxtpl's render, with the body streamed through the finishing steps
+            (``docx_stream``) instead of parsed whole and kept as one tree."""
+            from tambondoc.docx_finish import DocumentFinisher, numerals_wanted
+            from tambondoc.docx_stream import attach, stream_body
 
-            tree = super().fix_tables(xml)
-            for table in tree.iter(_W + "tbl"):
-                _fit_grid(table)
-            finish_body(tree, self.docx)
-            return tree
+            self.render_init()
+            jinja_env.autoescape = autoescape
+            comments = jinja_env.from_string(self.docx.core_properties.comments or "").render(context)
+            finisher = DocumentFinisher(self.docx, numerals_wanted(comments), self.docx_ids_index)
+            streamed = stream_body(self.build_xml(context, jinja_env), finisher)
+            self.docx_ids_index = finisher.last_id
+            self.map_tree(streamed.tree)
+            attach(self.docx.part, streamed.content)
+            for uri in (self.HEADER_URI, self.FOOTER_URI):
+                for rel_key, xml in self.build_headers_footers_xml(context, uri, jinja_env):
+                    self.map_headers_footers_xml(rel_key, xml)
+            self.render_properties(context, jinja_env)
+            self.render_footnotes(context, jinja_env)
+            self.is_rendered = True
 
     return PreparedTemplate
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TCPR, _GRIDSPAN, _TCW = _W + "tcPr", _W + "gridSpan", _W + "tcW"
 # docxtpl's resolve_listing only changes text holding these characters; it is skipped otherwise
 _LISTING_CHARS = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
-
-
-def _cell_props(tc: Any) -> tuple[Any, Any]:
-    """A cell's (gridSpan, tcW) elements; plain child loops, cheaper than lxml's find()."""
-    span = width = None
-    for tcpr in tc:
-        if tcpr.tag == _TCPR:
-            for child in tcpr:
-                if child.tag == _GRIDSPAN:
-                    span = child
-                elif child.tag == _TCW:
-                    width = child
-            break
-    return span, width
-
-
-def _fit_grid(table: Any) -> None:
-    """Column widths from the cells after a column loop (``{%tc for %}``).
-
-    docxtpl gives the columns a loop adds the average width and shifts the others, and
-    LibreOffice lays a table out by that grid; the cells still carry the widths the
-    template gave them. Take them from the first row without merged cells, scaled to the
-    template's table width.
-    """
-    grid = table.find(_W + "tblGrid")
-    cols = grid.findall(_W + "gridCol") if grid is not None else []
-    for row in table.iterchildren(_W + "tr"):
-        props = [_cell_props(c) for c in row.iterchildren(_W + "tc")]
-        if (len(props) != len(cols) or any(span is not None for span, _ in props)
-                or any(w is None or w.get(_W + "type") != "dxa" for _, w in props)):
-            continue
-        wanted = [float(w.get(_W + "w")) for _, w in props]
-        total = sum(float(c.get(_W + "w") or 0) for c in cols)
-        if not total or not sum(wanted) or all(abs(float(c.get(_W + "w") or 0) - w) < 1 for c, w in zip(cols, wanted)):
-            return
-        scaled = [w * total / sum(wanted) for w in wanted]
-        for col, w in zip(cols, scaled):
-            col.set(_W + "w", str(round(w)))
-        for tr in table.iterchildren(_W + "tr"):
-            start = 0
-            for tc in tr.iterchildren(_W + "tc"):
-                span_el, width = _cell_props(tc)
-                span = int(span_el.get(_W + "val")) if span_el is not None else 1
-                if width is not None and width.get(_W + "type") == "dxa":
-                    width.set(_W + "w", str(round(sum(scaled[start:start + span]))))
-                start += span
-        return
 
 
 def _attach_context(exc: Exception, source: str) -> None:
@@ -239,9 +202,6 @@ def render_docx(template: Path, context: dict[str, Any], base: Path) -> tuple[by
         tpl = _prepared_class()(io.BytesIO(_template_bytes(template)))
         images = ImageLoader(tpl, base)
         tpl.render({**context, "image": images}, _shared_environment(), autoescape=True)
-        from tambondoc.docx_finish import number_pages
-
-        number_pages(tpl.docx)
         buffer = io.BytesIO()
         tpl.save(buffer)
     except (TemplateError, SecurityError) as e:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -40,3 +41,38 @@ def test_plain_value_is_left_as_text(tmp_path: Path) -> None:
     template = one_line_template(tmp_path, "{{ note }}")
     xml = body_xml(render_docx(template, {"note": "ไม่มีการขึ้นบรรทัด"}, tmp_path)[0])
     assert "<w:t xml:space=\"preserve\">ไม่มีการขึ้นบรรทัด</w:t>" in xml and "<w:br/>" not in xml
+
+
+def test_long_body_streams_in_order_without_placeholder(tmp_path: Path) -> None:
+    """A body much larger than one parser slice comes out whole, in order, declared once."""
+    doc = Document()
+    doc.add_paragraph("{% for i in rows %}")
+    doc.add_paragraph("แถว {{ i }} ข้อความภาษาไทยยาวพอสมควร")
+    doc.add_paragraph("{% endfor %}")
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "{{ rows|length }}"
+    table.cell(0, 1).text = "ท้ายตาราง"
+    doc.add_paragraph("จบ")
+    doc.save(tmp_path / "long.docx")
+    content, _ = render_docx(tmp_path / "long.docx", {"rows": list(range(3000))}, tmp_path)
+    xml = body_xml(content)
+    numbers = [int(n) for n in re.findall(r"แถว (\d+) ", xml)]
+    assert numbers == list(range(3000))
+    assert xml.index("แถว 2999") < xml.index(">3000<") < xml.index("ท้ายตาราง") < xml.index(">จบ<")
+    assert "tambondoc" not in xml and xml.count("xmlns:w=") == 1
+    assert xml.rstrip().endswith("</w:sectPr></w:body></w:document>")
+
+
+def test_column_loop_grid_matches_cells(tmp_path: Path) -> None:
+    """The grid follows the cells a {%tc for %} loop makes, as docxtpl's own fix does."""
+    doc = Document()
+    table = doc.add_table(rows=2, cols=4)
+    for row, label in enumerate(("ปี", "รวม")):
+        for col, text in enumerate((label, "{%tc for y in years %}", "{{ y }}", "{%tc endfor %}")):
+            table.cell(row, col).text = text
+    doc.save(tmp_path / "cols.docx")
+    for years in ([2570], [2570, 2571, 2572, 2573]):
+        xml = body_xml(render_docx(tmp_path / "cols.docx", {"years": years}, tmp_path)[0])
+        rows = re.findall(r"<w:tr[ >].*?</w:tr>", xml)
+        assert xml.count("<w:gridCol ") == len(years) + 1
+        assert all(row.count("<w:tc>") == len(years) + 1 for row in rows)

@@ -1,0 +1,167 @@
+"""Parse, finish and serialise a rendered document body a slice at a time.
+
+docxtpl parses the whole rendered body into one lxml tree and python-docx serialises that
+tree again on save. For a 5,000-project plan book the tree is half a million elements
+(about 130 MB), which is what pushed a big build past 300 MB. Here the rendered XML is fed
+to a pull parser; every top-level paragraph or table is finished and serialised as soon as
+the next one starts, then dropped, so memory follows the largest table, not the book.
+
+The body python-docx keeps holds only a placeholder element (and the final section
+properties); ``attach`` makes the document part put the streamed bytes in its place when
+the package is saved. A table of contents must list headings that come after it, so the
+paragraphs of a TOC field stay in memory and are filled once the whole body has been read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BODY, SECTPR, INSTRTEXT, FLDCHAR, FLDCHARTYPE = (W + t for t in ("body", "sectPr", "instrText", "fldChar",
+                                                                 "fldCharType"))
+PLACEHOLDER_NS = "urn:tambondoc:streamed-body"
+PLACEHOLDER_TAG = "{%s}here" % PLACEHOLDER_NS
+PLACEHOLDER = b'<td:here xmlns:td="urn:tambondoc:streamed-body"/>'
+SLICE = 1 << 16
+
+
+class Finisher(Protocol):
+    """What the stream asks of the document's finishing steps (see ``docx_finish``)."""
+
+    def prepare(self, el: Any) -> None: ...
+    def headings(self, el: Any) -> list[tuple[int, str]]: ...
+    def fill_toc(self, body: Any, headings: list[tuple[int, str]]) -> None: ...
+
+
+@dataclass
+class _Region:
+    """The top-level elements of one TOC field, held until every heading has been read."""
+
+    holder: Any
+    depth: int = 0
+
+
+@dataclass
+class StreamedBody:
+    """A body for python-docx (placeholder + section properties) and the bytes it stands for."""
+
+    tree: Any
+    content: bytes
+
+
+def _is_toc(el: Any) -> bool:
+    return any((instr.text or "").lstrip().startswith("TOC") for instr in el.iter(INSTRTEXT))
+
+
+def _field_depth(el: Any, depth: int) -> int:
+    for fc in el.iter(FLDCHAR):
+        kind = fc.get(FLDCHARTYPE)
+        depth += 1 if kind == "begin" else -1 if kind == "end" else 0
+    return depth
+
+
+class _Stream:
+    """The state of one body being streamed."""
+
+    def __init__(self, finisher: Finisher) -> None:
+        self.finisher = finisher
+        self.root: Any = None
+        self.declarations = b""
+        self.pieces: list[bytes | _Region] = []
+        self.region: _Region | None = None
+        self.headings: list[tuple[int, str]] = []
+        self.tail: list[Any] = []
+
+    def start(self, root: Any) -> None:
+        """Learn the namespace declarations lxml repeats on each top-level element it serialises.
+
+        A probe element is put first (never last: the parser is still filling the last child).
+        """
+        self.root = root
+        probe = etree.Element(W + "p")
+        root.insert(0, probe)
+        xml = etree.tostring(probe, encoding="UTF-8")
+        root.remove(probe)
+        self.declarations = xml[len(b"<w:p"):-len(b"/>")]
+
+    def serialise(self, el: Any) -> bytes:
+        """``el`` (and its tail) as UTF-8, serialised where it is (moving a big table to another
+        parent costs lxml seconds), without the declarations its ancestors already make."""
+        xml = etree.tostring(el, encoding="UTF-8")
+        at = xml.find(self.declarations, 0, xml.index(b">") + 1) if self.declarations else -1
+        return xml[:at] + xml[at + len(self.declarations):] if at > 0 else xml
+
+    def take(self, children: list[Any]) -> None:
+        """Finish complete top-level elements; serialise and drop them unless a TOC field holds them."""
+        for child in children:
+            self.finisher.prepare(child)
+            if child.tag == SECTPR:  # the last section's properties stay with python-docx
+                self.tail.append(child)
+                continue
+            if self.region is None and _is_toc(child):
+                self.region = _Region(etree.Element(BODY, nsmap=self.root.nsmap))
+                self.pieces.append(self.region)
+            if self.region is not None:
+                self.region.holder.append(child)
+                self.region.depth = _field_depth(child, self.region.depth)
+                if self.region.depth <= 0:
+                    self.region = None
+                continue
+            self.headings += self.finisher.headings(child)
+            self.pieces.append(self.serialise(child))
+            child.clear()
+            self.root.remove(child)
+
+    def content(self) -> bytes:
+        out = []
+        for piece in self.pieces:
+            if isinstance(piece, _Region):
+                self.finisher.fill_toc(piece.holder, self.headings)
+                xml = etree.tostring(piece.holder, encoding="UTF-8")
+                piece = b"" if len(piece.holder) == 0 else xml[xml.index(b">") + 1: -len(b"</w:body>")]
+            out.append(piece)
+        return b"".join(out)
+
+
+def stream_body(xml: str, finisher: Finisher) -> StreamedBody:
+    """Parse the rendered body ``xml`` slice by slice, finishing each top-level element in order."""
+    parser = etree.XMLPullParser(events=("start",), tag=BODY, recover=True)  # recover, as docxtpl
+    stream = _Stream(finisher)
+    for start in range(0, len(xml), SLICE):
+        parser.feed(xml[start:start + SLICE])
+        for _, el in parser.read_events():
+            stream.start(el)
+        if stream.root is not None and len(stream.root) > 1:
+            stream.take(list(stream.root)[:-1])  # every child but the last is complete
+    root = parser.close()
+    if stream.root is None:
+        stream.start(root)
+    stream.take(list(stream.root))
+    tree = etree.Element(BODY, nsmap=stream.root.nsmap)
+    tree.text = stream.root.text
+    tree.append(etree.Element(PLACEHOLDER_TAG, nsmap={"td": PLACEHOLDER_NS}))
+    for el in stream.tail:
+        tree.append(el)
+    return StreamedBody(tree, stream.content())
+
+
+def attach(part: Any, content: bytes) -> None:
+    """Make python-docx's document ``part`` save ``content`` where the placeholder is."""
+    part._streamed_body = content
+    part.__class__ = _streamed_class(type(part))
+
+
+@lru_cache(maxsize=None)
+def _streamed_class(base: type) -> type:
+    """A subclass of the part's class whose serialised XML has the streamed body spliced in."""
+    if getattr(base, "_splices_body", False):
+        return base
+
+    def blob(self: Any) -> bytes:
+        return base.blob.fget(self).replace(PLACEHOLDER, self._streamed_body, 1)  # type: ignore[attr-defined]
+
+    return type(f"Streamed{base.__name__}", (base,), {"blob": property(blob), "_splices_body": True})

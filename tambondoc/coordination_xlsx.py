@@ -12,7 +12,6 @@ import functools
 import io
 import unicodedata
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
@@ -20,7 +19,6 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 FONT = "TH SarabunPSK"
 MONEY = '#,##0;-#,##0;"-"'
@@ -267,8 +265,6 @@ def coordination_workbook(context: dict[str, Any], lg: dict[str, Any]) -> bytes:
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{total_row}"
     _print_setup(ws, last_col, total_row + 2)
-    # wb.save(), but deflating at the fastest level: openpyxl writes every Thai letter as a
-    # 7-byte character reference, and the default level spends ~5% of the build on that
     buffer = io.BytesIO()
-    ExcelWriter(wb, ZipFile(buffer, "w", ZIP_DEFLATED, compresslevel=1)).save()
+    wb.save(buffer)
     return buffer.getvalue()

@@ -1,5 +1,7 @@
 """Finishing touches on a rendered document that docxtpl cannot make while rendering.
 
+- Table grids follow the cells a column loop made (``docx_tables``), and pictures get
+  unique ids, as docxtpl does after parsing a body.
 - Cell properties are put back in schema order (docxtpl's colspan breaks it).
 - Amounts stay on one line in narrow budget columns (``docx_fit``).
 - A Word table of contents shows whatever its field result holds until someone updates it;
@@ -19,12 +21,13 @@ from docx.oxml.ns import qn
 TOC_LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
 # a template opts in by its Comments property, e.g. "page-numerals={{ settings.prose_numerals }}"
 PAGE_NUMERALS = re.compile(r"page-numerals=(thai|arabic)\b")
-# docxtpl's {% colspan %} puts gridSpan first in a cell's properties; Word wants schema order
 TCPR, FLDCHAR, FLDCHARTYPE, INSTRTEXT = (qn(f"w:{t}") for t in ("tcPr", "fldChar", "fldCharType", "instrText"))
 P, R, T, TAB, PPR, PSTYLE, VAL = (qn(f"w:{t}") for t in ("p", "r", "t", "tab", "pPr", "pStyle", "val"))
 TBL, DOCPR = qn("w:tbl"), "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+# docxtpl's {% colspan %} puts gridSpan first in a cell's properties; Word wants schema order
 TCPR_ORDER = [qn(f"w:{t}") for t in ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd",
                                       "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")]
+TCPR_RANK = {tag: i for i, tag in enumerate(TCPR_ORDER)}
 
 
 class DocumentFinisher:
@@ -52,7 +55,7 @@ class DocumentFinisher:
             self.last_id += 1
             docpr.set("id", str(self.last_id))
         for tcpr in el.iter(TCPR):
-            _schema_order(tcpr, TCPR_ORDER)
+            _schema_order(tcpr, TCPR_RANK)
         if tables:
             fit_amounts(el, self.styles)
         if self.numerals:
@@ -70,6 +73,7 @@ class DocumentFinisher:
         return found
 
     def fill_toc(self, body: Any, headings: list[tuple[int, str]]) -> None:
+        """Fill the TOC fields held in ``body`` with every heading of the document."""
         fill_toc(body, headings, self.toc_styles)
 
 
@@ -79,8 +83,7 @@ def numerals_wanted(comments: str) -> str | None:
     return marker.group(1) if marker else None
 
 
-def _schema_order(parent: Any, order: list[str]) -> None:
-    rank = {tag: i for i, tag in enumerate(order)}
+def _schema_order(parent: Any, rank: dict[str, int]) -> None:
     children = list(parent)
     ordered = sorted(children, key=lambda el: rank.get(el.tag, len(rank)))
     if ordered != children:

@@ -17,11 +17,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from _ruamel_yaml import CParser
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
                                 ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 from ruamel.yaml.resolver import implicit_resolvers
+
+try:
+    from _ruamel_yaml import CParser  # ruamel.yaml.clib; without it every plan takes ruamel's path
+except ImportError:  # pragma: no cover - CPython wheels exist for every supported platform
+    CParser = None
 
 
 class Unsupported(Exception):
@@ -96,6 +100,8 @@ def _new_anchor(anchors: dict[str, Any], name: str) -> None:
 
 def load(text: str) -> Any:
     """The single document in ``text`` as dicts, lists and scalars; raises Unsupported."""
+    if CParser is None:
+        raise Unsupported("ruamel.yaml.clib is not installed")
     try:
         return _build(CParser(text))
     except YAMLError as e:

@@ -100,6 +100,7 @@ class _Stream:
         for child in children:
             self.finisher.prepare(child)
             if child.tag == SECTPR:  # the last section's properties stay with python-docx
+                self.root.remove(child)
                 self.tail.append(child)
                 continue
             if self.region is None and _is_toc(child):

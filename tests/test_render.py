@@ -6,9 +6,13 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
+from tambondoc.docx_stream import SLICE
 from tambondoc.render import render_docx
 
 
@@ -76,3 +80,37 @@ def test_column_loop_grid_matches_cells(tmp_path: Path) -> None:
         rows = re.findall(r"<w:tr[ >].*?</w:tr>", xml)
         assert xml.count("<w:gridCol ") == len(years) + 1
         assert all(row.count("<w:tc>") == len(years) + 1 for row in rows)
+
+
+def _field_run(doc_paragraph: Any, kind: str) -> None:
+    run = doc_paragraph.add_run()._r
+    fld = OxmlElement("w:fldChar")
+    fld.set(qn("w:fldCharType"), kind)
+    run.append(fld)
+
+
+def test_table_of_contents_lists_headings_that_come_later(tmp_path: Path) -> None:
+    """The TOC is held while the rest of the body streams past it, then filled in order."""
+    doc = Document()
+    begin = doc.add_paragraph()
+    _field_run(begin, "begin")
+    instr = OxmlElement("w:instrText")
+    instr.text = ' TOC \\o "1-2" \\h '
+    begin.add_run()._r.append(instr)
+    _field_run(begin, "separate")
+    doc.add_paragraph("สารบัญจะปรากฏที่นี่")
+    _field_run(doc.add_paragraph(), "end")
+    doc.add_paragraph("{% for i in range(1500) %}")
+    doc.add_paragraph("เนื้อความย่อหน้าที่ {{ i }} ยาวพอให้เนื้อเอกสารเกินหนึ่งช่วงของการอ่าน")
+    doc.add_paragraph("{% endfor %}")
+    doc.add_heading("ส่วนที่ ๑ บทนำ", level=1)
+    doc.add_heading("๑.๑ ความเป็นมา", level=2)
+    doc.add_heading("ระดับสามไม่อยู่ในสารบัญ", level=3)
+    doc.add_heading("ส่วนที่ ๒ แผนงาน", level=1)
+    doc.save(tmp_path / "toc.docx")
+    xml = body_xml(render_docx(tmp_path / "toc.docx", {}, tmp_path)[0])
+    toc = xml[: xml.index("เนื้อความย่อหน้าที่ 0")]
+    assert "สารบัญจะปรากฏที่นี่" not in toc
+    found = re.findall(r"<w:t[^>]*>([^<]*)</w:t>", toc)
+    assert found == ["ส่วนที่ ๑ บทนำ", "๑.๑ ความเป็นมา", "ส่วนที่ ๒ แผนงาน"]
+    assert len(xml) > 3 * SLICE and xml.count("ส่วนที่ ๒ แผนงาน") == 2

@@ -86,8 +86,7 @@ class Styles:
         ppr = _child(p, PPR)
         ps = _child(ppr, PSTYLE) if ppr is not None else None
         sid = ps.get(VAL) if ps is not None else "Normal"
-        first = _child(p, R)
-        run = _child(first, RPR) if first is not None else None
+        run = next((rpr for r in p if r.tag == R and (rpr := _child(r, RPR)) is not None), None)
         size_el = _child(run, SZ) if run is not None else None
         size_el = size_el if size_el is not None else self._lookup(sid, SZ)
         bold_el = _child(run, B) if run is not None else None
@@ -132,8 +131,8 @@ def _child(parent: Any, tag: str) -> Any:
     return None
 
 
-def _cell_paragraph(tc: Any) -> tuple[int, Any, Any] | None:
-    """(grid span, width element, the only paragraph) of a cell, or None if it has several."""
+def _cell_paragraph(tc: Any) -> tuple[int, Any, Any]:
+    """(grid span or 0, width element, the only paragraph or None if it has several) of a cell."""
     tcpr = paragraph = None
     paragraphs = 0
     for child in tc:

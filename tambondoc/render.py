@@ -122,7 +122,9 @@ def _prepared_class() -> type:
 
     docxtpl re-runs its XML clean-up (``patch_xml``) and recompiles the Jinja source of
     every part on every render; both depend only on the template, so they are memoised by
-    the part's XML text. Rendering, table fixes and saving stay docxtpl's own.
+    the part's XML text. The rendered body is streamed through the finishing steps
+    (``docx_stream``) instead of docxtpl's whole-tree table fixes; headers, footers,
+    properties and saving stay docxtpl's own.
     """
     from docxtpl import DocxTemplate
 

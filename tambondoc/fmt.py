@@ -169,8 +169,8 @@ def comments(text: str) -> Counter[str]:
 
 def format_text(text: str, name: str) -> str:
     """The canonical text of a plan; PlanError if a key, value or comment would be lost."""
+    before = load_text(text, name)  # first: its errors have positions for every YAML mistake
     data = _load(text, name)
-    before = load_text(text, name)
     _order_flow(data, schema())
     lines = _dump(data).split("\n")
     changed = PlanError(f"{name}: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "

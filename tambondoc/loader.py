@@ -195,6 +195,12 @@ def load_text(text: str, name: str) -> Any:
     except (YAMLError, ConstructorError) as e:
         problem = yaml_problem(name, e, text)
         raise PlanError(str(problem), [problem]) from e
+    except yaml_events.BadNumber as e:
+        raise _fail(name, f"'{e.value}' ไม่ใช่ตัวเลขที่ถูกต้อง ให้แก้เป็นตัวเลข "
+                    "หรือครอบด้วยเครื่องหมายคำพูดถ้าเป็นข้อความ", e.line, e.column) from e
+    except ValueError as e:  # the same mistake, met by ruamel's loader (which has no position)
+        raise _fail(name, f"มีค่าที่ดูเหมือนตัวเลขแต่ไม่ใช่ตัวเลขที่ถูกต้อง ({e}) "
+                    "ให้แก้เป็นตัวเลข หรือครอบด้วยเครื่องหมายคำพูดถ้าเป็นข้อความ") from e
     except RecursionError as e:
         raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     try:

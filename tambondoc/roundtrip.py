@@ -16,7 +16,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.resolver import VersionedResolver
 
 from tambondoc.errors import PlanError
-from tambondoc.loader import yaml_problem
+from tambondoc.loader import load_text, yaml_problem
 
 
 class PlanResolver(VersionedResolver):
@@ -38,7 +38,12 @@ def rt_yaml() -> YAML:
 
 
 def load_rt(text: str, name: str = "<plan>") -> Any:
-    """Parse plan text into ruamel's commented containers, or raise PlanError naming the line."""
+    """Parse plan text into ruamel's commented containers, or raise PlanError naming the line.
+
+    The fast loader reads it first: it refuses alias bombs and reports values ruamel's
+    constructors would crash on (such as '0x_') at their line and column.
+    """
+    load_text(text, name)
     try:
         return rt_yaml().load(text)
     except YAMLError as e:

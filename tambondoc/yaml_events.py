@@ -32,6 +32,18 @@ class Unsupported(Exception):
     """The document needs ruamel's full loader (or holds an error it should report)."""
 
 
+class BadNumber(ValueError):
+    """A plain value that YAML reads as a number but that is not one ('0x_', '+_', '._').
+
+    ruamel's constructor crashes on these with a bare ValueError; here the value's position
+    is known, so the user is told where it is.
+    """
+
+    def __init__(self, value: str, line: int, column: int) -> None:
+        super().__init__(value)
+        self.value, self.line, self.column = value, line, column
+
+
 def _resolvers_1_2() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     """ruamel's own implicit resolvers for YAML 1.2, by first character."""
     table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -43,6 +55,7 @@ def _resolvers_1_2() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 
 
 _RESOLVERS = _resolvers_1_2()
+NAN = float("nan")
 _PLAIN_TEXT = re.compile(r"[^-+0-9.~nNtTfF<=!&*]")  # a first character no resolver claims
 
 
@@ -63,7 +76,7 @@ def _float(value: str) -> float:
     if text == ".inf":
         return sign * float("inf")
     if text == ".nan":
-        return float("nan")
+        return NAN  # one object, as ruamel's: two .nan keys are the same key to both loaders
     return sign * float(text)
 
 
@@ -90,7 +103,13 @@ def _plain(value: str) -> Any:
 def _scalar(event: Any) -> Any:
     if event.tag is not None:
         raise Unsupported("explicit tag")
-    return _plain(event.value) if event.implicit[0] else event.value
+    if not event.implicit[0]:
+        return event.value
+    try:
+        return _plain(event.value)
+    except ValueError as e:
+        mark = event.start_mark
+        raise BadNumber(event.value, mark.line + 1, mark.column + 1) from e
 
 
 def _new_anchor(anchors: dict[str, Any], name: str) -> None:

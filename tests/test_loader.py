@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tambondoc import yaml_events
+from tambondoc.errors import PlanError
 from tambondoc.loader import _fast_yaml, load_text
 
 from conftest import EXAMPLE
@@ -67,6 +68,19 @@ def test_fallback_keeps_ruamel_results_and_errors() -> None:
         load_text("a: 1\na: 2", "p.yaml")
 
 
+@pytest.mark.parametrize("value", ["0x_", "0b_", "+_", "._", "-_"])
+def test_value_read_as_a_number_but_not_one_is_an_error_at_its_place(value: str) -> None:
+    with pytest.raises(PlanError) as caught:
+        load_text(f"plan:\n  budget: {value}\n", "p.yaml")
+    assert str(caught.value) == (f"p.yaml:2:11: error: '{value}' ไม่ใช่ตัวเลขที่ถูกต้อง ให้แก้เป็นตัวเลข "
+                                 "หรือครอบด้วยเครื่องหมายคำพูดถ้าเป็นข้อความ")
+
+
+def test_bad_number_met_by_ruamel_is_still_a_message() -> None:
+    with pytest.raises(PlanError, match=r"^p.yaml:1:1: error: มีค่าที่ดูเหมือนตัวเลขแต่ไม่ใช่ตัวเลขที่ถูกต้อง"):
+        load_text("<<: {a: 1}\nb: 0x_\n", "p.yaml")
+
+
 def test_aliases_share_one_object() -> None:
     data = yaml_events.load("a: &x [1, 2]\nb: *x\n")
     assert data["a"] is data["b"] and data == {"a": [1, 2], "b": [1, 2]}
@@ -103,7 +117,7 @@ def test_fast_loader_never_accepts_what_ruamel_refuses(text: str) -> None:
     try:
         expected = _fast_yaml().load(text)
     except Exception:
-        with pytest.raises(yaml_events.Unsupported):
+        with pytest.raises((yaml_events.Unsupported, yaml_events.BadNumber)):
             yaml_events.load(text)
         return
     assert agrees(text), expected  # ruamel read it: the fast path agrees or steps aside

@@ -34,6 +34,11 @@ def _get(data: Any, *keys: str) -> Any:
     return node
 
 
+def _key(value: Any) -> Any:
+    """``value`` if it can be an id or a number to look up, else None (a schema error elsewhere)."""
+    return value if isinstance(value, (str, int, float)) else None
+
+
 def parse_be_date(text: Any) -> dt.date | None:
     """A พ.ศ. date string 'YYYY-MM-DD' as a real C.E. date, or None if it is not one."""
     if not isinstance(text, str) or len(text) != 10:
@@ -67,12 +72,12 @@ def _dates(data: dict[str, Any]) -> Iterator[Finding]:
 
 
 def _references(data: dict[str, Any]) -> Iterator[Finding]:
-    villages = {v.get("no") for _, v in _list(data, "tambon", "villages")}
+    villages = {_key(v.get("no")) for _, v in _list(data, "tambon", "villages")}
     lgs = [lg.get("id") for _, lg in _list(data, "tambon", "local_governments")]
-    provincial = {p.get("id") for _, p in _list(data, "direction", "provincial_strategies")}
+    provincial = {_key(p.get("id")) for _, p in _list(data, "direction", "provincial_strategies")}
     tactics: dict[Any, set[Any]] = {}
     for _, s in _list(data, "direction", "strategies"):
-        tactics[s.get("id")] = {t.get("id") for _, t in _list(s, "tactics")}
+        tactics[_key(s.get("id"))] = {_key(t.get("id")) for _, t in _list(s, "tactics")}
     vlist = ", ".join(str(v) for v in sorted(x for x in villages if isinstance(x, int)))
 
     def village_refs(base: list[str | int], refs: Any) -> Iterator[Finding]:
@@ -98,7 +103,7 @@ def _references(data: dict[str, Any]) -> Iterator[Finding]:
         if isinstance(sid, str) and sid not in tactics:
             yield base + ["strategy"], False, \
                 f"ไม่มียุทธศาสตร์ '{sid}' ใน direction.strategies (มี {', '.join(map(str, tactics))})", "error"
-        elif isinstance(tid, str) and tid not in tactics.get(sid, set()):
+        elif isinstance(sid, str) and isinstance(tid, str) and tid not in tactics[sid]:
             yield base + ["tactic"], False, \
                 f"กลยุทธ์ '{tid}' ไม่อยู่ในยุทธศาสตร์ {sid} (มี {', '.join(map(str, sorted(tactics[sid], key=str)))})", "error"
         yield from village_refs(base + ["villages"], p.get("villages"))
@@ -142,7 +147,7 @@ def _committee(data: dict[str, Any]) -> Iterator[Finding]:
     if not isinstance(committee, dict):
         return
     members = _list(data, "committee", "members")
-    roles = Counter(m.get("role") for _, m in members)
+    roles = Counter(_key(m.get("role")) for _, m in members)
     chairs = [i for i, m in members if m.get("role") == "ประธานกรรมการ"]
     if isinstance(committee.get("members"), list):
         if not chairs:
@@ -174,8 +179,11 @@ def _consistency(data: dict[str, Any]) -> Iterator[Finding]:
             f"เนื้อที่ {rai:,} ไร่ เท่ากับ {rai / 625:,.2f} ตร.กม. แต่ใส่ไว้ {km:,} ตร.กม. (1 ตร.กม. = 625 ไร่)", "warning"
     owner: dict[int, Any] = {}
     for i, g in _list(data, "tambon", "local_governments"):
-        for j, no in enumerate(g.get("villages") or []):
-            if isinstance(no, int) and no in owner:
+        refs = g.get("villages")
+        for j, no in enumerate(refs if isinstance(refs, list) else []):
+            if not isinstance(no, int):
+                continue
+            if no in owner:
                 yield ["tambon", "local_governments", i, "villages", j], False, \
                     f"หมู่ที่ {no} อยู่ในเขต อปท. '{owner[no]}' แล้ว หมู่บ้านหนึ่งอยู่ได้ใน อปท. เดียว", "warning"
             owner.setdefault(no, g.get("id"))
@@ -205,7 +213,9 @@ def check(data: Any) -> Iterator[Finding]:
     seen: set[Any] = set()
     for i, s in _list(data, "direction", "strategies"):
         for j, t in _list(s, "tactics"):
-            tid = t.get("id")
+            tid = _key(t.get("id"))
+            if tid is None:
+                continue
             if tid in seen:
                 yield ["direction", "strategies", i, "tactics", j, "id"], False, f"รหัสกลยุทธ์ '{tid}' ซ้ำ ให้ใช้รหัสที่ไม่ซ้ำกันทั้งแผน", "error"
             seen.add(tid)

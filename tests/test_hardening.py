@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -156,3 +158,40 @@ def test_interrupted_write_leaves_previous_file(tmp_path: Path, monkeypatch: "py
         pass
     assert target.read_bytes() == b"previous good document"
     assert [p.name for p in tmp_path.iterdir()] == ["plan-book.docx"]
+
+
+EXAMPLE_LINES = EXAMPLE_TEXT.split("\n")
+VALUE_LINES = [i for i, line in enumerate(EXAMPLE_LINES) if re.match(r"^\s*(- )?[a-z_]+:\s*\S", line)]
+WRONG_VALUES = ["0x_", "~", "''", "[]", "{}", "{a: 1}", "[1, [2]]", "1e999", ".nan", "true", "ก", "-1", "x: y", "P001"]
+
+
+def _commands(plan: Path, out: Path) -> list[list[str]]:
+    return [["validate", str(plan)], ["fmt", "--check", str(plan)], ["next-year", str(plan), "-o", str(out / "next.yaml")],
+            ["diff", str(EXAMPLE), str(plan)], ["export-xlsx", str(plan), "-o", str(out / "projects.xlsx")]]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(VALUE_LINES), st.sampled_from(WRONG_VALUES)), min_size=1, max_size=3))
+def test_fuzz_values_of_the_wrong_type(tmp_path: Path, edits: list[tuple[int, str]]) -> None:
+    """Any value replaced by one of the wrong type: every command reports, none crashes."""
+    lines = list(EXAMPLE_LINES)
+    for k, value in edits:
+        lines[k] = f"{lines[k].split(':', 1)[0]}: {value}"
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("\n".join(lines), encoding="utf-8")
+    for args in _commands(plan, tmp_path):
+        result = CliRunner().invoke(cli, args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args[0], repr(result.exception))
+
+
+@pytest.mark.parametrize("find, replace", [
+    ("{id: S1.1, name:", "{id: {a: 1}, name:"),  # a tactic id that is a mapping
+    ("      villages: [1, 2]\n", "      villages: 1.5\n"),  # an อปท.'s villages that is not a list
+    ("    strategy: S1\n", "    strategy: [S1]\n"),  # a project's strategy that is a list
+])
+def test_wrong_types_in_references_are_reported(tmp_path: Path, find: str, replace: str) -> None:
+    assert find in EXAMPLE_TEXT
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(EXAMPLE_TEXT.replace(find, replace, 1), encoding="utf-8")
+    code, out = validate(plan)
+    assert code == 1 and f"{plan}:" in out

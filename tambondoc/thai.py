@@ -7,6 +7,7 @@ than hand-written converters.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
@@ -51,6 +52,8 @@ def money(value: Any, dash: bool = False) -> str:
     """1234567 -> '1,234,567'; 1234.5 -> '1,234.50'; 0 -> '-' when ``dash``."""
     if value is None or value == "":
         return "-" if dash else ""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # only an invalid plan has one (diff shows it); validate reports it
     amount = _decimal(value)
     if dash and amount == 0:
         return "-"

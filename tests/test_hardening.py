@@ -195,3 +195,11 @@ def test_wrong_types_in_references_are_reported(tmp_path: Path, find: str, repla
     plan.write_text(EXAMPLE_TEXT.replace(find, replace, 1), encoding="utf-8")
     code, out = validate(plan)
     assert code == 1 and f"{plan}:" in out
+
+
+def test_diff_shows_an_infinite_amount_instead_of_crashing(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(EXAMPLE_TEXT.replace("{year: 2571, amount: 450000,", "{year: 2571, amount: .inf,", 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["diff", str(EXAMPLE), str(plan)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "→ inf" in result.output

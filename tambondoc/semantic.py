@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from typing import Any, Iterator
 
@@ -189,23 +190,31 @@ def _consistency(data: dict[str, Any]) -> Iterator[Finding]:
             owner.setdefault(no, g.get("id"))
 
 
-def _non_finite(node: Any, path: list[str | int]) -> Iterator[Finding]:
-    """YAML's .nan and .inf pass every numeric bound; no amount or count may be one."""
+# characters XML 1.0 (so Word and Excel) cannot hold; YAML lets "\x01" or "\v" escapes make them
+NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _bad_values(node: Any, path: list[str | int]) -> Iterator[Finding]:
+    """Values no document can hold: .nan and .inf pass every numeric bound, and control
+    characters (pasted from a PDF, or written as escapes) cannot go into Word or Excel."""
     if isinstance(node, float) and not math.isfinite(node):
         yield path, False, f"ตัวเลข {node} ใช้ไม่ได้ ให้ใส่จำนวนจริง", "error"
+    elif isinstance(node, str) and (bad := NOT_IN_XML.search(node)):
+        yield path, False, (f"ข้อความมีอักขระควบคุมที่มองไม่เห็น (U+{ord(bad.group()):04X}) หลัง '{node[:bad.start()][-20:]}' "
+                            "ซึ่งใส่ในเอกสาร Word หรือ Excel ไม่ได้ ให้ลบออก"), "error"
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _non_finite(value, path + [key])
+            yield from _bad_values(value, path + [key])
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _non_finite(value, path + [i])
+            yield from _bad_values(value, path + [i])
 
 
 def check(data: Any) -> Iterator[Finding]:
     """Yield every semantic finding of a loaded plan."""
     if not isinstance(data, dict):
         return
-    yield from _non_finite(data, [])
+    yield from _bad_values(data, [])
     yield from _unique(_list(data, "tambon", "villages"), ["tambon", "villages"], "no", "หมู่ที่")
     yield from _unique(_list(data, "tambon", "local_governments"), ["tambon", "local_governments"], "id", "รหัส อปท.")
     yield from _unique(_list(data, "direction", "provincial_strategies"), ["direction", "provincial_strategies"], "id", "รหัสยุทธศาสตร์จังหวัด")

@@ -178,3 +178,13 @@ def test_degenerate_files_do_not_crash(tmp_path: Path, content: str) -> None:
     code, out = run("validate", str(plan))
     assert code == 1
     assert out.startswith(f"{plan}:1:1: error:")
+
+
+def test_control_character_is_reported_before_it_breaks_a_document(example_plan: Path) -> None:
+    """A control character (here from a YAML escape; in practice pasted from a PDF) cannot go
+    into Word or Excel: validate names it instead of build failing."""
+    line = edit(example_plan, "    name: ขุดลอกหนองน้ำสาธารณะหนองบัวงาม", '    name: "ขุดลอก\\x01หนองน้ำสาธารณะหนองบัวงาม"')
+    code, out = run("validate", str(example_plan))
+    assert code == 1
+    assert out == (f"{example_plan}:{line}:11: error: ข้อความมีอักขระควบคุมที่มองไม่เห็น (U+0001) หลัง 'ขุดลอก' "
+                   "ซึ่งใส่ในเอกสาร Word หรือ Excel ไม่ได้ ให้ลบออก ($.projects[0].name)\n")

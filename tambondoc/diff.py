@@ -254,10 +254,9 @@ def _budget(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]) 
 
     contexts = []
     for data, side in zip((old, new), sides):
-        try:
-            contexts.append(build_context(data))
-        except Exception:  # build_context assumes a valid plan; an invalid one may fail anywhere
+        if not side.valid:  # build_context assumes a valid plan; an invalid one may fail anywhere
             return None, f"คำนวณงบประมาณของ {side.label} ไม่ได้ เพราะแผนไม่ผ่านการตรวจสอบ ให้แก้ตามรายงานของ tambondoc validate"
+        contexts.append(build_context(data))
     a, b = (c["summary"] for c in contexts)
     total = _rows([("total", "รวม", contexts[0]["totals"]["amount"])], [("total", "รวม", contexts[1]["totals"]["amount"])])[0]
     return Budget(

@@ -203,3 +203,12 @@ def test_diff_shows_an_infinite_amount_instead_of_crashing(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["diff", str(EXAMPLE), str(plan)])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "→ inf" in result.output
+
+
+def test_diff_of_an_invalid_plan_skips_the_budget_instead_of_crashing(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(EXAMPLE_TEXT.replace("{year: 2571, amount: 450000,", "{year: 'ปีหน้า', amount: 450000,", 1),
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["diff", str(EXAMPLE), str(plan)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert f"คำนวณงบประมาณของ {plan} ไม่ได้ เพราะแผนไม่ผ่านการตรวจสอบ" in result.output

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from lxml import etree
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -64,6 +65,7 @@ def test_long_body_streams_in_order_without_placeholder(tmp_path: Path) -> None:
     assert numbers == list(range(3000))
     assert xml.index("แถว 2999") < xml.index(">3000<") < xml.index("ท้ายตาราง") < xml.index(">จบ<")
     assert "tambondoc" not in xml and xml.count("xmlns:w=") == 1
+    etree.fromstring(xml.encode("utf-8"))  # strict: every prefix the streamed chunks use is declared
     assert xml.rstrip().endswith("</w:sectPr></w:body></w:document>")
 
 

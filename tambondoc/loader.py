@@ -146,6 +146,11 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     elif isinstance(err, MarkedYAMLError) and (found := _unclosed_quote(lines, line)):
         line, col = found
         hint = _hint("while scanning a quoted scalar")
+    elif str(getattr(err, "context", "")).startswith("while parsing a flow") and err.context_mark is not None:
+        # the parser notices a missing ']' or '}' where the next line starts; the bracket to
+        # close is where the flow collection was opened
+        line, col = err.context_mark.line + 1, err.context_mark.column + 1
+        hint = "วงเล็บ [ หรือ { ที่เปิดตรงนี้ยังไม่ได้ปิด หรือขาดเครื่องหมาย , ระหว่างค่า"
     elif "expected key" in detail and (start := _over_indented(lines, line)):
         line, col = start, _indent(lines[start - 1]) + 1
         hint = "ย่อหน้าไม่ตรงกับคีย์อื่นในระดับเดียวกัน ให้จัดช่องว่างหน้าบรรทัดให้ตรงกัน"

@@ -110,6 +110,10 @@ def test_injected_mistake_is_reported_at_its_line(example_plan: Path, old: str, 
          ":2: error: YAML ไม่ถูกต้อง: ย่อหน้าไม่ตรงกับคีย์อื่นในระดับเดียวกัน"),
         ("    rai: 28750", "      rai: 28750",
          ":7: error: YAML ไม่ถูกต้อง: ย่อหน้าไม่ตรงกับคีย์อื่นในระดับเดียวกัน"),
+        ("    villages: [1]\n    period: ม.ค. - เม.ย. 2571", "    villages: [1\n    period: ม.ค. - เม.ย. 2571",
+         ":15: error: YAML ไม่ถูกต้อง: วงเล็บ [ หรือ { ที่เปิดตรงนี้ยังไม่ได้ปิด"),
+        ("funding: {local: 450000}}", "funding: {local: 450000}",
+         ":9: error: YAML ไม่ถูกต้อง: วงเล็บ [ หรือ { ที่เปิดตรงนี้ยังไม่ได้ปิด"),
     ],
 )
 def test_yaml_syntax_errors_are_positioned(example_plan: Path, old: str, new: str, message: str) -> None:

@@ -208,7 +208,8 @@ def test_diff_sides_that_do_not_load(example_plan: Path, tmp_path: Path) -> None
     broken = tmp_path / "broken.yaml"
     broken.write_text("plan:\n  title: [ไม่ปิด\n", encoding="utf-8")
     code, _, err = run("diff", str(example_plan), str(broken))
-    assert code == 2 and err.startswith(f"{broken}:3:1: error: YAML ไม่ถูกต้อง")
+    assert code == 2
+    assert err.startswith(f"{broken}:2:10: error: YAML ไม่ถูกต้อง: วงเล็บ [ หรือ {{ ที่เปิดตรงนี้ยังไม่ได้ปิด")
 
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

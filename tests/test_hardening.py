@@ -170,7 +170,7 @@ def _commands(plan: Path, out: Path) -> list[list[str]]:
             ["diff", str(EXAMPLE), str(plan)], ["export-xlsx", str(plan), "-o", str(out / "projects.xlsx")]]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(VALUE_LINES), st.sampled_from(WRONG_VALUES)), min_size=1, max_size=3))
 def test_fuzz_values_of_the_wrong_type(tmp_path: Path, edits: list[tuple[int, str]]) -> None:
     """Any value replaced by one of the wrong type: every command reports, none crashes."""

@@ -14,6 +14,7 @@ paragraphs of a TOC field stay in memory and are filled once the whole body has 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
@@ -27,6 +28,7 @@ PLACEHOLDER_NS = "urn:tambondoc:streamed-body"
 PLACEHOLDER_TAG = "{%s}here" % PLACEHOLDER_NS
 PLACEHOLDER = b'<td:here xmlns:td="urn:tambondoc:streamed-body"/>'
 SLICE = 1 << 16
+TOC = re.compile(r"\s*TOC\b")  # the field instruction, as docx_finish.fill_toc reads it
 
 
 class Finisher(Protocol):
@@ -54,7 +56,7 @@ class StreamedBody:
 
 
 def _is_toc(el: Any) -> bool:
-    return any((instr.text or "").lstrip().startswith("TOC") for instr in el.iter(INSTRTEXT))
+    return any(TOC.match(instr.text or "") for instr in el.iter(INSTRTEXT))
 
 
 def _field_depth(el: Any, depth: int) -> int:

@@ -15,6 +15,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from tambondoc.docx_tables import cell_props
+
 NUMBER = re.compile(r"^[-\d\u0E50-\u0E59,.()]+$")
 # advance widths as a share of the font size, measured on LibreOffice's PDFs (TH SarabunPSK
 # as Laksaman; digits are tabular: "1,500,000" at 12 pt is 51.5 pt, 53.9 pt bold; "15,000"
@@ -41,7 +43,7 @@ def _width_em(text: str) -> float:
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TBL, TR, TC, P, R, T = (W + t for t in ("tbl", "tr", "tc", "p", "r", "t"))
-TCPR, TCW, GRIDSPAN, PPR, PSTYLE, RPR = (W + t for t in ("tcPr", "tcW", "gridSpan", "pPr", "pStyle", "rPr"))
+PPR, PSTYLE, RPR = (W + t for t in ("pPr", "pStyle", "rPr"))
 SZ, SZCS, B, VAL, TYPE, WIDTH = (W + t for t in ("sz", "szCs", "b", "val", "type", "w"))
 # run properties that come after sz/szCs in schema order
 AFTER_SIZE = {W + t for t in ("highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
@@ -131,24 +133,6 @@ def _child(parent: Any, tag: str) -> Any:
     return None
 
 
-def _cell_paragraph(tc: Any) -> tuple[int, Any, Any]:
-    """(grid span or 0, width element, the only paragraph or None if it has several) of a cell."""
-    tcpr = paragraph = None
-    paragraphs = 0
-    for child in tc:
-        if child.tag == P:
-            paragraph, paragraphs = child, paragraphs + 1
-        elif child.tag == TCPR:
-            tcpr = child
-    span = width = None
-    for child in tcpr if tcpr is not None else ():
-        if child.tag == GRIDSPAN:
-            span = child
-        elif child.tag == TCW:
-            width = child
-    return (int(span.get(VAL)) if span is not None else 0, width, paragraph if paragraphs == 1 else None)
-
-
 def fit_amounts(body: Any, styles: Styles) -> None:
     """Shrink the font of number-only cells that are wider than their column; every number in
     that column gets the same size, so a column does not mix sizes.
@@ -162,10 +146,12 @@ def fit_amounts(body: Any, styles: Styles) -> None:
         for tr in tbl.iterchildren(TR):
             column = 0
             for tc in tr.iterchildren(TC):
-                span, width, p = _cell_paragraph(tc)
-                start, column = column, column + (span or 1)
-                if span or width is None or width.get(TYPE, "dxa") != "dxa" or p is None:
+                span, width = cell_props(tc)
+                start, column = column, column + (int(span.get(VAL)) if span is not None else 1)
+                paragraphs = [c for c in tc if c.tag == P]
+                if span is not None or width is None or width.get(TYPE, "dxa") != "dxa" or len(paragraphs) != 1:
                     continue
+                p = paragraphs[0]
                 text = "".join(t.text or "" for t in p.iter(T)).strip()
                 if not text or not NUMBER.match(text):
                     continue

@@ -19,7 +19,7 @@ TBLGRID, GRIDCOL, TR, TC, TCPR, GRIDSPAN, TCW = (W + t for t in ("tblGrid", "gri
 WIDTH, VAL, TYPE = W + "w", W + "val", W + "type"
 
 
-def _cell_props(tc: Any) -> tuple[Any, Any]:
+def cell_props(tc: Any) -> tuple[Any, Any]:
     """A cell's (gridSpan, tcW) elements; plain child loops, cheaper than lxml's find()."""
     span = width = None
     for tcpr in tc:
@@ -34,7 +34,7 @@ def _cell_props(tc: Any) -> tuple[Any, Any]:
 
 
 def _span(tc: Any) -> int:
-    span, _ = _cell_props(tc)
+    span, _ = cell_props(tc)
     return int(span.get(VAL)) if span is not None else 1
 
 
@@ -82,7 +82,7 @@ def fit_grid(table: Any) -> None:
     grid = table.find(TBLGRID)
     cols = grid.findall(GRIDCOL) if grid is not None else []
     for row in table.iterchildren(TR):
-        props = [_cell_props(c) for c in row.iterchildren(TC)]
+        props = [cell_props(c) for c in row.iterchildren(TC)]
         if (len(props) != len(cols) or any(span is not None for span, _ in props)
                 or any(w is None or w.get(TYPE) != "dxa" for _, w in props)):
             continue
@@ -96,7 +96,7 @@ def fit_grid(table: Any) -> None:
         for tr in table.iterchildren(TR):
             start = 0
             for tc in tr.iterchildren(TC):
-                span_el, width = _cell_props(tc)
+                span_el, width = cell_props(tc)
                 span = int(span_el.get(VAL)) if span_el is not None else 1
                 if width is not None and width.get(TYPE) == "dxa":
                     width.set(WIDTH, str(round(sum(scaled[start:start + span]))))

@@ -70,11 +70,11 @@ def bare_render(plan: Path) -> float:
     from docxtpl import DocxTemplate
     from jinja2 import Environment
 
-    from tambondoc import render
-    from tambondoc.build import document_jobs
-    from tambondoc.compute import build_context
-    from tambondoc.loader import load_plan
-    from tambondoc.templates import find_template
+    from tambondoc.docx import render
+    from tambondoc.build.plan import document_jobs
+    from tambondoc.context.build import build_context
+    from tambondoc.plan.load import load_plan
+    from tambondoc.docx.templates import find_template
 
     _, data = load_plan(plan)
     jobs, _ = document_jobs(plan, build_context(data))
@@ -125,7 +125,7 @@ def main() -> None:
     if args.peak_of:
         kind, plan, out = args.peak_of
         if kind == "build":
-            from tambondoc.build import build_plan
+            from tambondoc.build.plan import build_plan
 
             build_plan(Path(plan), Path(out))
         else:
@@ -134,9 +134,9 @@ def main() -> None:
         return
     low, high = (int(x) for x in args.projects.split("-"))
 
-    from tambondoc.batch import build_many
-    from tambondoc.build import build_plan
-    from tambondoc.validate import validate_file
+    from tambondoc.build.batch import build_many
+    from tambondoc.build.plan import build_plan
+    from tambondoc.check.validate import validate_file
 
     work = Path(tempfile.mkdtemp(prefix="tambondoc-bench-"))
     plans = write_plans(work / "plans", args.plans, low, high)

@@ -24,8 +24,8 @@ def cli() -> None:
               show_default=True, help="รูปแบบรายงาน")
 def validate(plans: tuple[Path, ...], fmt: str) -> None:
     """ตรวจสอบไฟล์แผน (PLAN...) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์"""
-    from tambondoc.reporter import format_problems
-    from tambondoc.validate import validate_file
+    from tambondoc.reporters import format_problems
+    from tambondoc.check.validate import validate_file
 
     results = [validate_file(p) for p in plans]
     problems = [p for r in results for p in r.problems]
@@ -40,7 +40,7 @@ def validate(plans: tuple[Path, ...], fmt: str) -> None:
 
 
 def _print_problems(problems: list, fmt: str = "text") -> None:
-    from tambondoc.reporter import format_problems
+    from tambondoc.reporters import format_problems
 
     click.echo(format_problems(problems, fmt), err=True)
 
@@ -58,7 +58,7 @@ def _print_problems(problems: list, fmt: str = "text") -> None:
 def build(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
           jobs: int | None, force: bool) -> None:
     """สร้างเอกสารจากไฟล์แผนหรือทุกแผนในโฟลเดอร์: รูปเล่มแผน คำสั่ง ก.บ.ต. บัญชีประสานโครงการ"""
-    from tambondoc.batch import build_many, discover
+    from tambondoc.build.batch import build_many, discover
 
     plans = discover(list(paths))
     if not plans:
@@ -99,7 +99,7 @@ def templates() -> None:
                 default=Path("templates/docx"))
 def templates_init(directory: Path) -> None:
     """คัดลอกแม่แบบมาตรฐานไปที่ DIRECTORY (ค่าเริ่มต้น templates/docx) โดยไม่เขียนทับไฟล์เดิม"""
-    from tambondoc.templates import init_templates
+    from tambondoc.docx.templates import init_templates
 
     copied = init_templates(directory)
     for path in copied:
@@ -115,7 +115,7 @@ def templates_init(directory: Path) -> None:
 def templates_check(folder: Path | None, plan: Path | None) -> None:
     """ตรวจแม่แบบทุกไฟล์: ไวยากรณ์ ตัวแปร และตัวกรองที่ข้อมูลแผนไม่มี"""
     from tambondoc.errors import PlanError
-    from tambondoc.template_check import check_templates
+    from tambondoc.docx.check import check_templates
 
     try:
         reports = check_templates(folder, plan)
@@ -154,7 +154,7 @@ def _fail(e: Exception) -> None:
 def xlsx_template(plan: Path, out: Path) -> None:
     """สร้างแบบฟอร์ม Excel เปล่าสำหรับรวบรวมโครงการจากหมู่บ้าน (มีรายการให้เลือกจากแผน)"""
     from tambondoc.errors import PlanError
-    from tambondoc.xlsx_write import write_template
+    from tambondoc.xlsx.workbooks import write_template
 
     try:
         click.echo(f"{plan}: สร้างแบบฟอร์มแล้ว {write_template(plan, out)}")
@@ -169,7 +169,7 @@ def xlsx_template(plan: Path, out: Path) -> None:
 def export_xlsx(plan: Path, out: Path) -> None:
     """ส่งออกโครงการทั้งหมดเป็น Excel: แผ่นงานรวม แผ่นงานรายยุทธศาสตร์ และสรุปงบประมาณ"""
     from tambondoc.errors import PlanError
-    from tambondoc.xlsx_write import write_export
+    from tambondoc.xlsx.workbooks import write_export
 
     try:
         click.echo(f"{plan}: ส่งออกโครงการแล้ว {write_export(plan, out)}")
@@ -185,7 +185,7 @@ def export_xlsx(plan: Path, out: Path) -> None:
 def import_xlsx(books: tuple[Path, ...], plan: Path, dry_run: bool, combine: bool) -> None:
     """นำโครงการจากไฟล์ Excel (BOOK...) เข้าแผน: ตรวจทุกแถวก่อน ถ้ามีปัญหาจะไม่แก้ไฟล์แผน"""
     from tambondoc.errors import PlanError
-    from tambondoc.xlsx_import import import_books
+    from tambondoc.importing.run import import_books
 
     try:
         result = import_books(list(books), plan, combine=combine, dry_run=dry_run)
@@ -216,8 +216,8 @@ def diff_cmd(old: str, new: str, fmt: str, exit_code: bool) -> None:
     โครงการที่เพิ่ม ลบ แก้ไข งบประมาณก่อน/หลัง วิสัยทัศน์ ยุทธศาสตร์ กรรมการ และข้อมูลทั่วไป
     รหัสออก: 0 = สำเร็จ (1 เมื่อพบการเปลี่ยนแปลงและใช้ --exit-code), 2 = อ่านแผนไม่ได้
     """
-    from tambondoc.diff import diff_plans
-    from tambondoc.diff_report import render
+    from tambondoc.diff.compare import diff_plans
+    from tambondoc.diff.report import render
     from tambondoc.errors import PlanError
 
     try:
@@ -236,7 +236,7 @@ def diff_cmd(old: str, new: str, fmt: str, exit_code: bool) -> None:
 def next_year_cmd(plan: Path, output: Path | None) -> None:
     """สร้างแผนฉบับทบทวนปีถัดไป: เลื่อนปีงบประมาณ ทบทวนครั้งที่ +1 และส่วนทบทวนโครงการปีที่แล้ว"""
     from tambondoc.errors import PlanError
-    from tambondoc.nextyear import next_year
+    from tambondoc.authoring.nextyear import next_year
 
     try:
         target, rolled = next_year(plan, output)
@@ -257,7 +257,7 @@ def next_year_cmd(plan: Path, output: Path | None) -> None:
 def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
     """จัดรูปแบบไฟล์แผนให้เป็นแบบเดียวกัน (ย่อหน้า ลำดับคีย์ตาม schema เครื่องหมายคำพูด) โดยคงความเห็นไว้ทั้งหมด"""
     from tambondoc.errors import PlanError
-    from tambondoc.fmt import format_file
+    from tambondoc.authoring.fmt import format_file
 
     changed = failed = 0
     for plan in plans:
@@ -283,7 +283,7 @@ def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
 def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str) -> None:
     """สร้างไฟล์แผนใหม่ (PLAN) พร้อมคำอธิบายภาษาไทย ให้กรอกช่องที่ว่างแล้วตรวจด้วย validate"""
     from tambondoc.errors import PlanError
-    from tambondoc.skeleton import new_plan
+    from tambondoc.authoring.skeleton import new_plan
 
     try:
         new_plan(plan, tambon, amphoe, changwat)
@@ -298,8 +298,8 @@ def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str) -> None:
               help="เขียนลงไฟล์ (เช่น docs/templates.md) แทนการพิมพ์ออกหน้าจอ")
 def templates_docs(output: Path | None) -> None:
     """พิมพ์คู่มือข้อมูล (context) และตัวกรองที่แม่แบบใช้ได้ เป็น Markdown"""
-    from tambondoc.context_docs import markdown, sample_context
-    from tambondoc.write import write_atomic
+    from tambondoc.docx.docs import markdown, sample_context
+    from tambondoc.files import write_atomic
 
     text = markdown(sample_context())
     if output is None:

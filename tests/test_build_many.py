@@ -11,7 +11,7 @@ from docx import Document
 
 from tambondoc.cli import cli
 from tambondoc.errors import PlanError
-from tambondoc.write import inside, safe_name
+from tambondoc.files import inside, safe_name
 
 from conftest import tiny_templates
 

@@ -22,7 +22,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from tambondoc.cli import cli
-from tambondoc.loader import load_plan
+from tambondoc.plan.load import load_plan
 from tambondoc.thai import baht_text, thai_digits
 
 from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice, stand_in_plan_book

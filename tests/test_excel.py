@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLE, needs_libreoffice, soffice
 from tambondoc.cli import cli
-from tambondoc.compute import build_context
+from tambondoc.context.build import build_context
 from tambondoc.errors import PlanError
-from tambondoc.loader import load_plan
-from tambondoc.splice import splice
-from tambondoc.xlsx_io import read_table
+from tambondoc.plan.load import load_plan
+from tambondoc.importing.splice import splice
+from tambondoc.importing.read import read_table
 
 S5 = "S5 ยุทธศาสตร์ด้านโครงสร้างพื้นฐานและการบริหารจัดการที่ดี"
 S51 = "S5.1 พัฒนาถนนและระบบไฟฟ้าสาธารณะ"

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tambondoc.cli import cli
-from tambondoc.loader import MAX_BYTES
-from tambondoc.validate import validate_file
+from tambondoc.plan.load import MAX_BYTES
+from tambondoc.check.validate import validate_file
 
 from conftest import EXAMPLE, tiny_templates
 
@@ -114,7 +114,7 @@ def test_fuzz_mutated_example(tmp_path: Path, start: int, length: int, insert: s
 )
 def test_fuzz_build(tmp_path: Path, start: int, length: int, insert: str) -> None:
     """A mutated plan either builds or fails with a PlanError; nothing else escapes."""
-    from tambondoc.build import build_plan
+    from tambondoc.build.plan import build_plan
     from tambondoc.errors import PlanError
 
     plan = tmp_path / "mutant.yaml"
@@ -143,7 +143,7 @@ def test_malicious_template_is_refused_by_name(tmp_path: Path, example_plan: Pat
 def test_interrupted_write_leaves_previous_file(tmp_path: Path, monkeypatch: "pytest.MonkeyPatch") -> None:
     import os
 
-    from tambondoc.write import write_atomic
+    from tambondoc.files import write_atomic
 
     target = tmp_path / "plan-book.docx"
     write_atomic(target, b"previous good document")

@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from tambondoc.cli import cli
-from tambondoc.compute import DEFAULT_DUTIES, DEFAULT_PREAMBLE, build_context
-from tambondoc.loader import load_plan
+from tambondoc.context.build import DEFAULT_DUTIES, DEFAULT_PREAMBLE, build_context
+from tambondoc.plan.load import load_plan
 from tambondoc.resources import default_templates_dir
 from tambondoc.thai import thai_digits
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tambondoc import yaml_events
+from tambondoc.plan import events as yaml_events
 from tambondoc.errors import PlanError
-from tambondoc.loader import _fast_yaml, load_text
+from tambondoc.plan.load import _fast_yaml, load_text
 
 from conftest import EXAMPLE
 

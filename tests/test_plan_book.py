@@ -17,9 +17,9 @@ from ruamel.yaml import YAML
 from conftest import EXAMPLE, needs_libreoffice, soffice
 from tambondoc import thai
 from tambondoc.cli import cli
-from tambondoc.compute import build_context
+from tambondoc.context.build import build_context
 from tambondoc.resources import default_templates_dir
-from tambondoc.validate import validate_file
+from tambondoc.check.validate import validate_file
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FONT = "TH SarabunPSK"
@@ -404,7 +404,7 @@ def test_one_budget_column_per_fiscal_year(tmp_path: Path, years: list[int], hea
 @needs_libreoffice
 @pytest.mark.libreoffice
 def test_amounts_stay_on_one_line_with_three_fiscal_years(tmp_path: Path) -> None:
-    from tambondoc.pdf import convert_to_pdf
+    from tambondoc.build.pdf import convert_to_pdf
 
     plan = copy_example(tmp_path)
 
@@ -431,7 +431,7 @@ def test_amounts_stay_on_one_line_with_three_fiscal_years(tmp_path: Path) -> Non
 
 
 def test_pdf_without_libreoffice_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tambondoc.pdf as pdf
+    import tambondoc.build.pdf as pdf
 
     monkeypatch.setattr(pdf, "soffice", lambda: None)
     plan = copy_example(tmp_path)

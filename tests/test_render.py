@@ -13,8 +13,8 @@ from lxml import etree
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from tambondoc.docx_stream import SLICE
-from tambondoc.render import render_docx
+from tambondoc.docx.stream import SLICE
+from tambondoc.docx.render import render_docx
 
 
 def body_xml(content: bytes) -> str:

@@ -20,12 +20,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from tambondoc.cli import cli
-from tambondoc.fmt import format_text
-from tambondoc.loader import load_text
-from tambondoc.positions import json_path
-from tambondoc.roundtrip import dump_rt, load_rt, rt_yaml
-from tambondoc.schema_check import schema
-from tambondoc.validate import validate_file
+from tambondoc.authoring.fmt import format_text
+from tambondoc.plan.load import load_text
+from tambondoc.plan.positions import json_path
+from tambondoc.plan.roundtrip import dump_rt, load_rt, rt_yaml
+from tambondoc.check.schema import schema
+from tambondoc.check.validate import validate_file
 
 from conftest import EXAMPLE, ROOT
 
@@ -174,8 +174,8 @@ def test_diff_text_and_exit_codes(example_plan: Path, edited: Path) -> None:
     assert "  + P045 ก่อสร้างโรงคัดแยกขยะชุมชน [S4] (100,000 บาท)" in out.splitlines()
     assert "  รวมทั้งสิ้น: 12,178,000 → 12,319,000 (+141,000)" in out.splitlines()
     assert run("diff", str(example_plan), str(edited), "--exit-code")[0] == 1
-    from tambondoc.diff import diff_plans
-    from tambondoc.diff_report import render
+    from tambondoc.diff.compare import diff_plans
+    from tambondoc.diff.report import render
 
     coloured = render(diff_plans(str(example_plan), str(edited)), "text", color=True).splitlines()
     assert "\x1b[32m  + P045 ก่อสร้างโรงคัดแยกขยะชุมชน [S4] (100,000 บาท)\x1b[0m" in coloured

@@ -9,11 +9,11 @@ from click.testing import CliRunner
 from docx import Document
 
 from tambondoc.cli import cli
-from tambondoc.compute import build_context
-from tambondoc.loader import load_plan
+from tambondoc.context.build import build_context
+from tambondoc.plan.load import load_plan
 from tambondoc.resources import default_templates_dir
-from tambondoc.template_check import check_template
-from tambondoc.templates import find_template
+from tambondoc.docx.check import check_template
+from tambondoc.docx.templates import find_template
 
 from conftest import EXAMPLE
 
@@ -127,7 +127,7 @@ def test_templates_check_reports_a_broken_override(tmp_path: Path) -> None:
 
 
 def test_context_docs_are_current_and_complete() -> None:
-    from tambondoc.context_docs import context_rows, markdown, sample_context
+    from tambondoc.docx.docs import context_rows, markdown, sample_context
 
     context = sample_context()
     assert [r.path for r in context_rows(context) if not r.description] == []
@@ -138,6 +138,6 @@ def test_context_docs_are_current_and_complete() -> None:
 
 
 def test_every_filter_is_documented() -> None:
-    from tambondoc.render import FILTER_DOCS, FILTERS
+    from tambondoc.docx.render import FILTER_DOCS, FILTERS
 
     assert set(FILTER_DOCS) == set(FILTERS)

@@ -34,7 +34,7 @@ def test_example_is_valid() -> None:
 
 
 def test_example_is_rich() -> None:
-    from tambondoc.loader import load_plan
+    from tambondoc.plan.load import load_plan
 
     _, data = load_plan(EXAMPLE)
     projects = data["projects"]

@@ -1,0 +1,1 @@
+"""Tools that write plan files: fmt, next-year, new."""

@@ -1,0 +1,1 @@
+"""Write a plan's documents: one plan, many in parallel, incrementally, and PDFs."""

@@ -1,0 +1,124 @@
+"""Build a plan's documents: validate, compute, render everything in memory, then write.
+
+Nothing is written until every document has rendered, so a failed build leaves the
+previous good outputs in place (mkdocs' gather-then-write).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tambondoc.context.build import build_context
+from tambondoc.errors import PlanError, PlanInvalid
+from tambondoc.build.incremental import image_inputs, make_stamp, write_stamp
+from tambondoc.docx.render import render_docx
+from tambondoc.docx.templates import TEMPLATE_FILES, find_template
+from tambondoc.check.validate import validate_file
+from tambondoc.files import inside, safe_name, write_atomic
+
+
+@dataclass
+class BuildResult:
+    """What one plan's build wrote and what the user should know about it."""
+
+    plan: Path
+    outdir: Path
+    written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One .docx to render: which template, which output file, with what context."""
+
+    template: str
+    output: str
+    context: dict[str, Any]
+
+
+def garuda_path(plan: Path, context: dict[str, Any], templates: Path | None = None) -> str:
+    """The emblem for the order: the plan's own image, else garuda.png among the templates."""
+    own = context["settings"].get("garuda_image")
+    if own:
+        return str((plan.resolve().parent / own).resolve())
+    try:
+        return str(find_template("garuda.png", plan, templates))
+    except PlanError:
+        return "garuda.png"  # missing: the image loader turns this into a warning
+
+
+def document_jobs(plan: Path, context: dict[str, Any], templates: Path | None = None
+                  ) -> tuple[list[Job], list[str]]:
+    """Every .docx a plan produces, and notes on the ones it does not (an อปท. without projects).
+
+    ``templates check`` uses the same list, so it checks templates against exactly the context
+    the build gives them.
+    """
+    context = {**context, "garuda_image": garuda_path(plan, context, templates)}
+    jobs = [Job("plan-book.docx", "plan-book.docx", context), Job("kbt-order.docx", "kbt-order.docx", context)]
+    notes = []
+    for lg in context["local_governments"]:
+        if not lg["totals"]["count"]:
+            notes.append(f"{lg['name']} ({lg['id']}) ไม่มีโครงการที่ส่งให้ จึงไม่สร้างบัญชีประสานโครงการ")
+            continue
+        jobs.append(Job("coordination.docx", f"coordination-{safe_name(lg['id'])}.docx", {**context, "lg": lg}))
+    return jobs, notes
+
+
+def template_inputs(plan: Path, templates: Path | None = None) -> list[Path]:
+    """The template files a build of ``plan`` would use now (for incremental builds)."""
+    found = []
+    for name in TEMPLATE_FILES:
+        try:
+            found.append(find_template(name, plan, templates))
+        except PlanError:
+            continue
+    return found
+
+
+def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None
+               ) -> tuple[dict[str, bytes], list[str], list[str]]:
+    """Every output of a validated plan as {file name: bytes}, plus warnings and notes."""
+    from tambondoc.xlsx.coordination import coordination_workbook
+
+    base = plan.resolve().parent
+    jobs, notes = document_jobs(plan, build_context(data), templates)
+    outputs: dict[str, bytes] = {}
+    warnings: list[str] = []
+    for job in jobs:
+        content, warns = render_docx(find_template(job.template, plan, templates), job.context, base)
+        outputs[job.output] = content
+        warnings.extend(f"{job.output}: {w}" for w in warns)
+        if "lg" in job.context:
+            outputs[Path(job.output).with_suffix(".xlsx").name] = coordination_workbook(job.context, job.context["lg"])
+    return outputs, warnings, notes
+
+
+def output_dir(plan: Path, out_root: Path) -> Path:
+    return out_root / safe_name(plan.stem)
+
+
+def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: bool = False) -> BuildResult:
+    """Validate and build one plan into ``out_root/<plan stem>/``; raise PlanError on failure."""
+    checked = validate_file(plan)
+    if not checked.ok:
+        raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ", checked.problems)
+    try:
+        outputs, warnings, notes = render_all(plan, checked.data, templates)
+    except PlanError as e:
+        raise PlanError(f"{plan}: {e}") from e
+    result = BuildResult(plan, output_dir(plan, out_root), warnings=warnings, notes=notes)
+    targets = {name: inside(result.outdir, name) for name in outputs}
+    for name, content in outputs.items():
+        write_atomic(targets[name], content)
+        result.written.append(targets[name])
+    if pdf:
+        from tambondoc.build.pdf import convert_to_pdf
+
+        result.written += convert_to_pdf([p for p in result.written if p.suffix == ".docx"], result.outdir)
+    inputs = image_inputs(plan, checked.data) + template_inputs(plan, templates)
+    write_stamp(result.outdir, make_stamp(plan, inputs, result.written, pdf))
+    return result

@@ -1,0 +1,232 @@
+"""Derive everything the documents show from a validated plan: names, totals, summaries.
+
+Templates only lay out what this module computes, so a district can restyle a document
+without redoing arithmetic in Jinja.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tambondoc.check.rules import FUNDING_KEYS, ROLE_ORDER
+from tambondoc.thai import MONTHS_FULL, be_date, year_range, village_list
+
+FUNDING_LABELS = {
+    "local": "งบท้องถิ่น (แผนพัฒนาท้องถิ่น)",
+    "agency": "งบหน่วยงานภาครัฐ/เอกชน",
+    "province": "งบพัฒนาจังหวัด",
+    "community": "งบชุมชน",
+}
+APPROACHES = ["ทำเอง", "ทำร่วม", "ขอสนับสนุน"]
+
+DEFAULT_DUTIES = [
+    "รวบรวมข้อมูลขององค์กรปกครองส่วนท้องถิ่นหรือกรมการพัฒนาชุมชน ได้แก่ ข้อมูลความจำเป็นพื้นฐาน (จปฐ.) "
+    "ข้อมูลพื้นฐานระดับหมู่บ้าน (กชช. 2ค) และข้อมูลอื่น ๆ เพื่อใช้เป็นข้อมูลในการจัดทำแผนพัฒนาตำบล",
+    "รวบรวมแผนพัฒนาหมู่บ้าน แผนชุมชน และแผนพัฒนาท้องถิ่นในตำบล เพื่อใช้ประกอบการจัดทำแผนพัฒนาตำบล",
+    "จัดทำแผนพัฒนาตำบล โดยนำข้อมูลมาวิเคราะห์หรือสังเคราะห์ กลั่นกรอง ประมวลผล เพื่อกำหนดทิศทางการพัฒนาตำบล "
+    "และจัดลำดับความสำคัญของแผนงานหรือโครงการระดับตำบล รวมทั้งจัดทำแผนงานหรือโครงการในการแก้ไขปัญหาในพื้นที่"
+    "ที่มีความคาบเกี่ยวตั้งแต่สองหมู่บ้านขึ้นไป",
+    "จำแนกแผนงานหรือโครงการระดับตำบลที่สอดคล้องกับทิศทางการพัฒนาขององค์กรปกครองส่วนท้องถิ่น "
+    "และจัดทำบัญชีประสานโครงการพัฒนาส่งให้องค์กรปกครองส่วนท้องถิ่นพิจารณาบรรจุไว้ในแผนพัฒนาท้องถิ่น",
+    "จัดส่งแผนพัฒนาตำบลให้คณะกรรมการบริหารงานอำเภอแบบบูรณาการ (ก.บ.อ.) ใช้ประกอบการจัดทำแผนพัฒนาอำเภอ",
+    "ทบทวนแผนพัฒนาตำบลทุกปี เพื่อให้แผนงานหรือโครงการระดับตำบลเป็นปัจจุบัน",
+    "ปฏิบัติงานอื่น ๆ ตามที่นายอำเภอมอบหมาย",
+]
+
+DEFAULT_PREAMBLE = (
+    "ตามระเบียบกระทรวงมหาดไทย ว่าด้วยการจัดทำแผนและประสานแผนพัฒนาพื้นที่ในระดับอำเภอและตำบล พ.ศ. 2562 "
+    "กำหนดให้มีคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) เป็นกลไกในการจัดทำแผนพัฒนาตำบล "
+    "และประสานแผนพัฒนาตำบลกับแผนพัฒนาท้องถิ่นและแผนพัฒนาอำเภอ "
+    "เพื่อให้การบริหารงานในระดับตำบลเป็นไปอย่างมีประสิทธิภาพ อาศัยอำนาจตามความในระเบียบดังกล่าว "
+    "จึงแต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{tambon} ประกอบด้วย"
+)
+
+DEFAULT_SETTINGS = {"prose_numerals": "thai", "table_numerals": "arabic", "order_numerals": "thai"}
+
+
+def _zero_sources() -> dict[str, float]:
+    return {k: 0 for k in FUNDING_KEYS}
+
+
+def _add(into: dict[str, float], other: dict[str, float]) -> None:
+    for key, value in other.items():
+        into[key] = into.get(key, 0) + (value or 0)
+
+
+def paragraphs(text: Any) -> list[str]:
+    """Multi-line YAML text as paragraphs (one per non-empty line)."""
+    return [line.strip() for line in str(text or "").splitlines() if line.strip()]
+
+
+def _project(p: dict[str, Any], years: list[int], strategies: dict[str, Any],
+             tactics: dict[str, Any], lgs: dict[str, Any], village_numbers: list[int]) -> dict[str, Any]:
+    by_year = {y: 0 for y in years}
+    by_source = _zero_sources()
+    by_year_source: dict[int, dict[str, float]] = {y: _zero_sources() for y in years}
+    for b in p["budget"]:
+        by_year[b["year"]] = by_year.get(b["year"], 0) + b["amount"]
+        _add(by_source, b["funding"])
+        _add(by_year_source.setdefault(b["year"], _zero_sources()), b["funding"])
+    lg = lgs.get(p.get("local_government") or "")
+    return {
+        **p,
+        "objective_paragraphs": paragraphs(p.get("objective")),
+        "target_paragraphs": paragraphs(p.get("target")),
+        "strategy_name": strategies[p["strategy"]]["name"],
+        "tactic_name": tactics[p["tactic"]]["name"],
+        "village_text": village_list(p["villages"], village_numbers),
+        "location_text": p.get("location") or village_list(p["villages"], village_numbers),
+        "local_government_name": lg["name"] if lg else "",
+        "total": sum(by_year.values()),
+        "by_year": by_year,
+        "by_source": by_source,
+        "by_year_source": by_year_source,
+        "year_amounts": [by_year.get(y, 0) for y in years],
+        "source_amounts": [by_source[k] for k in FUNDING_KEYS],
+    }
+
+
+def _totals(projects: list[dict[str, Any]], years: list[int]) -> dict[str, Any]:
+    by_year = {y: 0 for y in years}
+    by_source = _zero_sources()
+    for p in projects:
+        _add(by_year, p["by_year"])
+        _add(by_source, p["by_source"])
+    return {
+        "count": len(projects),
+        "amount": sum(by_year.values()),
+        "by_year": by_year,
+        "by_source": by_source,
+        "year_amounts": [by_year.get(y, 0) for y in years],
+        "source_amounts": [by_source[k] for k in FUNDING_KEYS],
+    }
+
+
+def _sort_key(p: dict[str, Any]) -> tuple[int, int]:
+    return (p.get("priority") or 10**6, p["_index"])
+
+
+def _strategy_groups(projects: list[dict[str, Any]], strategies: list[dict[str, Any]],
+                     years: list[int]) -> list[dict[str, Any]]:
+    groups = []
+    for s in strategies:
+        rows = sorted((p for p in projects if p["strategy"] == s["id"]), key=_sort_key)
+        if rows:
+            groups.append({**s, "projects": rows, "totals": _totals(rows, years)})
+    return groups
+
+
+def _committee(data: dict[str, Any]) -> dict[str, Any]:
+    c = data["committee"]
+    order = {role: i for i, role in enumerate(ROLE_ORDER)}
+    members = sorted(enumerate(c["members"]), key=lambda im: (order[im[1]["role"]], im[0]))
+    preamble = c["order"].get("preamble") or DEFAULT_PREAMBLE.format(tambon=data["tambon"]["name"])
+    return {
+        **c,
+        "members": [{**m, "no": i} for i, (_, m) in enumerate(members, 1)],
+        "duties": c.get("duties") or DEFAULT_DUTIES,
+        "preamble_paragraphs": paragraphs(preamble),
+        "chair": next(m for _, m in members if m["role"] == "ประธานกรรมการ"),
+        "order_date": _date_parts(c["order"]["date"]),
+    }
+
+
+def _date_parts(value: str) -> dict[str, Any]:
+    """'2570-01-12' as day, full month name and B.E. year, for 'สั่ง ณ วันที่ …' lines."""
+    date = be_date(value)
+    return {"day": date.day, "month": MONTHS_FULL[date.month - 1], "year": date.year + 543}
+
+
+def with_defaults(value: Any, schema: dict[str, Any]) -> Any:
+    """Fill every optional field the plan left out: lists with [], the rest with the
+    schema default or None.
+
+    Templates then see one shape for every plan and test ``{% if x %}``; with
+    StrictUndefined a field one plan omits would otherwise break the build of that plan only.
+    """
+    if isinstance(value, dict) and "properties" in schema:
+        filled = dict(value)
+        for key, sub in schema["properties"].items():
+            if key not in filled:
+                filled[key] = [] if sub.get("type") == "array" else sub.get("default")
+            else:
+                filled[key] = with_defaults(filled[key], sub)
+        return filled
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [with_defaults(item, schema["items"]) for item in value]
+    return value
+
+
+def build_context(data: dict[str, Any]) -> dict[str, Any]:
+    """The full rendering context of a validated plan, shared by every document."""
+    from tambondoc.check.schema import schema
+
+    data = with_defaults(data, schema())
+    years: list[int] = list(data["plan"]["fiscal_years"])
+    tambon = data["tambon"]
+    village_numbers = [v["no"] for v in tambon["villages"]]
+    strategies_list = data["direction"]["strategies"]
+    strategies = {s["id"]: s for s in strategies_list}
+    tactics = {t["id"]: t for s in strategies_list for t in s["tactics"]}
+    lgs = {lg["id"]: lg for lg in tambon["local_governments"]}
+    provincial = {p["id"]: p for p in data["direction"]["provincial_strategies"]}
+
+    projects = [
+        {**_project(p, years, strategies, tactics, lgs, village_numbers), "_index": i}
+        for i, p in enumerate(data["projects"])
+    ]
+    villages = [
+        {**v, "population_total": v["population"]["male"] + v["population"]["female"]}
+        for v in tambon["villages"]
+    ]
+    village_totals = {
+        "households": sum(v["households"] for v in villages),
+        "male": sum(v["population"]["male"] for v in villages),
+        "female": sum(v["population"]["female"] for v in villages),
+    }
+    village_totals["population"] = village_totals["male"] + village_totals["female"]
+    totals = _totals(projects, years)
+    by_approach = [
+        {"approach": a, **_totals([p for p in projects if p["approach"] == a], years)} for a in APPROACHES
+    ]
+    strategy_groups = _strategy_groups(projects, strategies_list, years)
+    lg_lists = []
+    for lg in tambon["local_governments"]:
+        rows = [p for p in projects if p.get("local_government") == lg["id"]]
+        lg_lists.append({**lg, "groups": _strategy_groups(rows, strategies_list, years),
+                         "totals": _totals(rows, years)})
+    context = {
+        "settings": {**DEFAULT_SETTINGS, **{k: v for k, v in (data["settings"] or {}).items() if v is not None}},
+        "plan": {**data["plan"], "years_text": year_range(years),
+                 "foreword_paragraphs": paragraphs(data["plan"].get("foreword"))},
+        "years": years,
+        "funding_keys": list(FUNDING_KEYS),
+        "funding_labels": [FUNDING_LABELS[k] for k in FUNDING_KEYS],
+        "approaches": APPROACHES,
+        "tambon": {**tambon, "villages": villages, "village_totals": village_totals,
+                   "history_paragraphs": paragraphs(tambon.get("history")),
+                   "location_paragraphs": paragraphs(tambon.get("location")),
+                   "terrain_paragraphs": paragraphs(tambon.get("terrain")),
+                   "climate_paragraphs": paragraphs(tambon.get("climate"))},
+        "analysis": data["analysis"],
+        "direction": {**data["direction"],
+                      "strategies": [{**s, "provincial_strategy_name":
+                                      provincial.get(s.get("provincial_strategy") or "", {}).get("name", "")}
+                                     for s in strategies_list]},
+        "projects": sorted(projects, key=lambda p: (strategies_list.index(strategies[p["strategy"]]), _sort_key(p))),
+        "strategy_groups": strategy_groups,
+        "totals": totals,
+        "summary": {
+            "by_source": [{"key": k, "label": FUNDING_LABELS[k], "amount": totals["by_source"][k]} for k in FUNDING_KEYS],
+            "by_approach": by_approach,
+            "by_year": [{"year": y, "amount": totals["by_year"][y]} for y in years],
+            "by_strategy": [{"id": g["id"], "name": g["name"], **g["totals"]} for g in strategy_groups],
+        },
+        "local_governments": lg_lists,
+        "committee": _committee(data),
+        "review": data["review"],
+    }
+    from tambondoc.context.book import book_context
+
+    context["book"] = book_context(data, context)
+    return context

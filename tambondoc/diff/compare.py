@@ -1,0 +1,298 @@
+"""What changed between two revisions of a plan, matched by id, for review in pull requests.
+
+A line diff of a 2,000-line YAML file is not something a district chief can approve; this
+compares the plans as plans: projects, budget totals, direction, committee, general data.
+The result is plain dataclasses; ``diff_report`` turns it into text, Markdown or JSON.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from tambondoc.errors import PlanError
+from tambondoc.plan.load import load_text, read_text
+
+_MISSING = object()
+_ID_FIELDS = ("id", "no", "year", "name", "file", "problem", "what")
+
+
+@dataclass
+class Change:
+    """One value that differs; ``path`` is relative to its section or item (``budget[2571].amount``)."""
+
+    path: str
+    old: Any = None
+    new: Any = None
+
+
+@dataclass
+class Entry:
+    """Something added or removed: a project, strategy, member or village."""
+
+    id: str
+    name: str
+    detail: str = ""
+    amount: float | None = None
+
+
+@dataclass
+class Modified:
+    id: str
+    name: str
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class Matched:
+    """Items of a list matched by their id on both sides."""
+
+    added: list[Entry] = field(default_factory=list)
+    removed: list[Entry] = field(default_factory=list)
+    changed: list[Modified] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass
+class Amount:
+    key: str
+    label: str
+    before: float
+    after: float
+    delta: float
+
+
+@dataclass
+class Budget:
+    total: Amount
+    by_strategy: list[Amount]
+    by_source: list[Amount]
+    by_year: list[Amount]
+
+    def __bool__(self) -> bool:
+        return any(a.delta for a in [self.total, *self.by_strategy, *self.by_source, *self.by_year])
+
+
+@dataclass
+class Side:
+    """Where one side came from, and whether it passed validation (a diff is shown either way)."""
+
+    label: str
+    valid: bool = True
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlanDiff:
+    old: Side
+    new: Side
+    projects: Matched
+    budget: Budget | None
+    budget_note: str
+    direction: list[Change]
+    strategies: Matched
+    committee: list[Change]
+    members: Matched
+    tambon: list[Change]
+    villages: Matched
+    other: list[Change]
+
+    @property
+    def changed(self) -> bool:
+        parts = (self.projects, self.budget, self.direction, self.strategies, self.committee,
+                 self.members, self.tambon, self.villages, self.other)
+        return any(bool(p) for p in parts)
+
+
+def read_spec(spec: str) -> tuple[str, str]:
+    """The text of ``spec``: a file path, or ``REV:path`` read with ``git show`` in the current repository."""
+    path = Path(spec)
+    if path.is_file() or ":" not in spec:
+        if not path.is_file():
+            raise PlanError(f"{spec}: ไม่พบไฟล์ ระบุเป็น path ของไฟล์แผน หรือ REV:path เช่น HEAD~1:plans/x.yaml")
+        return spec, read_text(path)
+    try:
+        done = subprocess.run(["git", "show", spec], capture_output=True, timeout=60)
+    except FileNotFoundError as e:
+        raise PlanError(f"{spec}: ไม่พบโปรแกรม git ให้ติดตั้ง git หรือระบุไฟล์แผนเป็น path แทน") from e
+    except subprocess.TimeoutExpired as e:
+        raise PlanError(f"{spec}: git show ใช้เวลานานเกินไป") from e
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PlanError(
+            f"{spec}: อ่านจาก git ไม่ได้ ({reason[0] if reason else 'git show ล้มเหลว'}) "
+            "ตรวจชื่อ revision (เช่น HEAD~1, main, origin/main) และ path ของไฟล์เทียบกับรากของ repository "
+            "(หรือขึ้นต้นด้วย ./ เพื่อเทียบกับโฟลเดอร์ปัจจุบัน)"
+        )
+    try:
+        text = done.stdout.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise PlanError(f"{spec}: ไฟล์ไม่ใช่ UTF-8 ให้บันทึกใหม่เป็น UTF-8") from e
+    return spec, text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_side(spec: str) -> tuple[Side, dict[str, Any]]:
+    """Load one side; it must parse, but a plan that does not validate is still compared."""
+    from tambondoc.check.validate import check_data
+
+    label, text = read_spec(spec)
+    data = load_text(text, label)
+    if not isinstance(data, dict):
+        raise PlanError(f"{label}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1)")
+    errors = [str(p) for p in check_data(data, text, label) if p.level == "error"]
+    return Side(label, not errors, errors), data
+
+
+def _hashable(value: Any) -> bool:
+    return value is not None and not isinstance(value, (dict, list))
+
+
+def _id_field(old: list[Any], new: list[Any]) -> str | None:
+    """The field that identifies items of these lists, if every item has a unique one."""
+    if not all(isinstance(x, dict) for x in old + new) or not old + new:
+        return None
+    for key in _ID_FIELDS:
+        ok = all(all(_hashable(x.get(key)) for x in side) and len({x[key] for x in side}) == len(side)
+                 for side in (old, new))
+        if ok:
+            return key
+    return None
+
+
+def _union(old: Iterable[Any], new: Iterable[Any]) -> list[Any]:
+    keys = list(old)
+    return keys + [k for k in new if k not in keys]
+
+
+def _join(path: str, key: Any) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def compare(old: Any, new: Any, path: str, out: list[Change]) -> list[Change]:
+    """Append every differing leaf; lists of items are matched by their id, not position."""
+    if old == new:
+        return out
+    if isinstance(old, dict) and isinstance(new, dict):
+        for k in _union(old, new):
+            compare(old.get(k, _MISSING), new.get(k, _MISSING), _join(path, k), out)
+        return out
+    if isinstance(old, list) and isinstance(new, list) and (key := _id_field(old, new)):
+        o, n = {x[key]: x for x in old}, {x[key]: x for x in new}
+        for k in _union(o, n):
+            compare(o.get(k, _MISSING), n.get(k, _MISSING), f"{path}[{k}]", out)
+        return out
+    old, new = (None if x is _MISSING else x for x in (old, new))
+    if old != new:
+        out.append(Change(path, old, new))
+    return out
+
+
+def _get(data: Any, *keys: str) -> Any:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _items(data: Any, key: str) -> dict[Any, dict[str, Any]]:
+    found: dict[Any, dict[str, Any]] = {}
+    for item in data if isinstance(data, list) else []:
+        if isinstance(item, dict) and _hashable(item.get(key)):
+            found.setdefault(item[key], item)
+    return found
+
+
+def _project_total(p: dict[str, Any]) -> float | None:
+    amounts = [b.get("amount") for b in p.get("budget") or [] if isinstance(b, dict)]
+    return _num(sum(a for a in amounts if isinstance(a, (int, float)))) if amounts else None
+
+
+def _match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: bool = False) -> Matched:
+    o, n = _items(old, key), _items(new, key)
+    result = Matched()
+
+    def entry(k: Any, item: dict[str, Any]) -> Entry:
+        return Entry(str(k), str(item.get(name) or ""), str(item.get(detail) or "") if detail else "",
+                     _project_total(item) if amount else None)
+
+    for k, item in n.items():
+        if k not in o:
+            result.added.append(entry(k, item))
+        elif changes := compare({x: v for x, v in o[k].items() if x != key},
+                                {x: v for x, v in item.items() if x != key}, "", []):
+            result.changed.append(Modified(str(k), str(item.get(name) or o[k].get(name) or ""), changes))
+    result.removed = [entry(k, item) for k, item in o.items() if k not in n]
+    return result
+
+
+def _without(data: Any, *keys: str) -> Any:
+    return {k: v for k, v in data.items() if k not in keys} if isinstance(data, dict) else data
+
+
+def _num(x: float) -> float:
+    return int(x) if float(x).is_integer() else round(x, 2)
+
+
+def _rows(before: list[tuple[Any, str, float]], after: list[tuple[Any, str, float]], sort: bool = False) -> list[Amount]:
+    b = {k: (label, v) for k, label, v in before}
+    a = {k: (label, v) for k, label, v in after}
+    keys = _union(a, b)
+    rows = []
+    for k in sorted(keys) if sort else keys:
+        label = (a.get(k) or b[k])[0]
+        x, y = _num(b.get(k, ("", 0))[1]), _num(a.get(k, ("", 0))[1])
+        rows.append(Amount(str(k), label, x, y, _num(y - x)))
+    return rows
+
+
+def _budget(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]) -> tuple[Budget | None, str]:
+    """Totals before and after, from the same ``build_context`` the documents use."""
+    from tambondoc.context.build import build_context
+
+    contexts = []
+    for data, side in zip((old, new), sides):
+        if not side.valid:  # build_context assumes a valid plan; an invalid one may fail anywhere
+            return None, f"คำนวณงบประมาณของ {side.label} ไม่ได้ เพราะแผนไม่ผ่านการตรวจสอบ ให้แก้ตามรายงานของ tambondoc validate"
+        contexts.append(build_context(data))
+    a, b = (c["summary"] for c in contexts)
+    total = _rows([("total", "รวม", contexts[0]["totals"]["amount"])], [("total", "รวม", contexts[1]["totals"]["amount"])])[0]
+    return Budget(
+        total,
+        _rows([(s["id"], s["name"], s["amount"]) for s in a["by_strategy"]],
+              [(s["id"], s["name"], s["amount"]) for s in b["by_strategy"]]),
+        _rows([(s["key"], s["label"], s["amount"]) for s in a["by_source"]],
+              [(s["key"], s["label"], s["amount"]) for s in b["by_source"]]),
+        _rows([(y["year"], str(y["year"]), y["amount"]) for y in a["by_year"]],
+              [(y["year"], str(y["year"]), y["amount"]) for y in b["by_year"]], sort=True),
+    ), ""
+
+
+def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]) -> PlanDiff:
+    """The structured difference of two loaded plans."""
+    budget, note = _budget(old, new, sides)
+    return PlanDiff(
+        old=sides[0], new=sides[1],
+        projects=_match(old.get("projects"), new.get("projects"), "id", "name", "strategy", amount=True),
+        budget=budget, budget_note=note,
+        direction=compare(_without(old.get("direction"), "strategies"),
+                          _without(new.get("direction"), "strategies"), "direction", []),
+        strategies=_match(_get(old, "direction", "strategies"), _get(new, "direction", "strategies"), "id", "name"),
+        committee=compare(_without(old.get("committee"), "members"),
+                          _without(new.get("committee"), "members"), "committee", []),
+        members=_match(_get(old, "committee", "members"), _get(new, "committee", "members"),
+                       "name", "position", "role"),
+        tambon=compare(_without(old.get("tambon"), "villages"), _without(new.get("tambon"), "villages"), "tambon", []),
+        villages=_match(_get(old, "tambon", "villages"), _get(new, "tambon", "villages"), "no", "name", "headman"),
+        other=compare(_without(old, "projects", "direction", "committee", "tambon"),
+                      _without(new, "projects", "direction", "committee", "tambon"), "", []),
+    )
+
+
+def diff_plans(old_spec: str, new_spec: str) -> PlanDiff:
+    """Compare two plans given as file paths or ``REV:path``; PlanError if either does not load."""
+    old_side, old = load_side(old_spec)
+    new_side, new = load_side(new_spec)
+    return diff_data(old, new, (old_side, new_side))

@@ -1,0 +1,234 @@
+"""Show a plan diff as terminal text, a pull-request comment (Markdown) or JSON.
+
+Field paths are shown with the schema's Thai titles ("งบประมาณรายปี [2571] › งบประมาณ (บาท)"),
+so the review reads like the plan, and amounts carry thousands separators.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from typing import Any, Callable
+
+import click
+
+from tambondoc.diff.compare import Amount, Change, Matched, PlanDiff
+from tambondoc.check.schema import schema
+from tambondoc.thai import money
+
+_AMOUNT_KEYS = {"amount", "local", "agency", "province", "community", "budget_received",
+                "average_income", "threshold"}
+_TOKEN = re.compile(r"\[([^\]]*)\]|([^.\[]+)")
+_SEP = " › "
+
+
+def _schema_at(base: tuple[str, ...]) -> dict[str, Any]:
+    node: dict[str, Any] = schema()
+    for part in base:
+        node = (node.get("items") if part == "[]" else node.get("properties", {}).get(part)) or {}
+    return node
+
+
+def label(base: tuple[str, ...], path: str, skip: int = 0) -> str:
+    """A field path in the schema's Thai titles (minus ``skip`` leading parts); unknown keys stay as written."""
+    node, parts = _schema_at(base), []
+    for selector, key in _TOKEN.findall(path):
+        if key:
+            node = node.get("properties", {}).get(key) or {}
+            parts.append(node.get("title") or key)
+        else:
+            node = node.get("items") or {}
+            parts[-1:] = [f"{parts[-1]} [{selector}]"] if parts else [f"[{selector}]"]
+    return _SEP.join(parts[skip:])
+
+
+def value(v: Any, key: str = "", nested: bool = False) -> str:
+    """One value as a reviewer reads it: amounts with separators, lists joined, nothing as '—'."""
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return money(v) if key in _AMOUNT_KEYS else str(v)
+    if isinstance(v, list):
+        text = ", ".join(value(x, nested=True) for x in v)
+        return f"[{text}]" if nested or not v else text
+    if isinstance(v, dict):
+        text = ", ".join(f"{k}: {value(x, str(k), True)}" for k, x in v.items())
+        return f"{{{text}}}" if nested else text
+    return str(v).strip()
+
+
+def _last_key(path: str) -> str:
+    keys = [k for _, k in _TOKEN.findall(path) if k]
+    return keys[-1] if keys else ""
+
+
+def _delta(x: float) -> str:
+    return ("+" if x > 0 else "") + money(x) if x else "0"
+
+
+def _summary(d: PlanDiff) -> str:
+    p = d.projects
+    parts = [f"โครงการ เพิ่ม {len(p.added)} ลบ {len(p.removed)} แก้ไข {len(p.changed)}"]
+    if d.budget:
+        t = d.budget.total
+        parts.append(f"งบประมาณรวม {money(t.before)} → {money(t.after)} บาท ({_delta(t.delta)})")
+    return " · ".join(parts)
+
+
+Head = tuple[str, ...]
+_PROJECT_HEAD: Head = ("รหัส", "โครงการ", "ยุทธศาสตร์", "งบประมาณ (บาท)")
+
+
+def _sections(d: PlanDiff) -> list[tuple[str, tuple[str, ...], list[Change], Matched | None, Head]]:
+    """(heading, schema base of item fields, changes, matched items, table head) per section.
+
+    The changes of every section but the last are under one top-level key the heading names.
+    """
+    return [
+        ("วิสัยทัศน์และทิศทางการพัฒนา", (), d.direction, None, ()),
+        ("ยุทธศาสตร์ กลยุทธ์ และเป้าประสงค์", ("direction", "strategies", "[]"), [], d.strategies,
+         ("รหัส", "ยุทธศาสตร์")),
+        ("คณะกรรมการ ก.บ.ต.", ("committee", "members", "[]"), d.committee, d.members,
+         ("ชื่อ-สกุล", "ตำแหน่ง", "บทบาท")),
+        ("ข้อมูลทั่วไปของตำบล", ("tambon", "villages", "[]"), d.tambon, d.villages,
+         ("หมู่ที่", "ชื่อหมู่บ้าน", "ผู้ใหญ่บ้าน")),
+        ("ข้อมูลอื่น ๆ (แผน การวิเคราะห์ การทบทวน)", (), d.other, None, ()),
+    ]
+
+
+def _side_warnings(d: PlanDiff) -> list[str]:
+    return [f"{s.label} ไม่ผ่านการตรวจสอบ ({len(s.errors)} ปัญหา) เช่น {s.errors[0]}"
+            for s in (d.old, d.new) if not s.valid]
+
+
+def _budget_tables(d: PlanDiff) -> list[tuple[str, list[Amount]]]:
+    assert d.budget is not None
+    b = d.budget
+    return [("ตามยุทธศาสตร์", b.by_strategy), ("ตามแหล่งงบประมาณ", b.by_source), ("ตามปีงบประมาณ", b.by_year)]
+
+
+def _row_name(title: str, a: Amount) -> str:
+    return f"{a.key} {a.label}" if title == "ตามยุทธศาสตร์" else a.label
+
+
+# ---------------------------------------------------------------- text
+
+def render_text(d: PlanDiff, color: bool = False) -> str:
+    style: Callable[..., str] = click.style if color else (lambda s, **_: s)
+    out = [style(f"เปรียบเทียบแผน: {d.old.label} → {d.new.label}", bold=True)]
+    out += [style(f"! {w}", fg="yellow") for w in _side_warnings(d)]
+    if not d.changed:
+        return "\n".join(out + ["ไม่มีการเปลี่ยนแปลง"])
+    out.append(_summary(d))
+
+    def matched(m: Matched, base: tuple[str, ...], amounts: bool = False) -> None:
+        for e in m.added:
+            extra = f" ({money(e.amount)} บาท)" if amounts and e.amount is not None else ""
+            out.append(style(f"  + {e.id} {e.name}" + (f" [{e.detail}]" if e.detail else "") + extra, fg="green"))
+        for e in m.removed:
+            extra = f" ({money(e.amount)} บาท)" if amounts and e.amount is not None else ""
+            out.append(style(f"  - {e.id} {e.name}" + (f" [{e.detail}]" if e.detail else "") + extra, fg="red"))
+        for c in m.changed:
+            out.append(style(f"  ~ {c.id} {c.name}", fg="yellow"))
+            changes(c.changes, base, indent="      ")
+
+    def changes(cs: list[Change], base: tuple[str, ...], skip: int = 0, indent: str = "  ") -> None:
+        for c in cs:
+            key = _last_key(c.path)
+            out.append(f"{indent}{label(base, c.path, skip)}: {style(value(c.old, key), fg='red')} → "
+                       f"{style(value(c.new, key), fg='green')}")
+
+    if d.projects:
+        out += ["", style("โครงการ", bold=True)]
+        matched(d.projects, ("projects", "[]"), amounts=True)
+    if d.budget:
+        out += ["", style("งบประมาณ (บาท): ก่อน → หลัง (เปลี่ยนแปลง)", bold=True)]
+        for title, rows in _budget_tables(d):
+            out.append(f"  {title}")
+            out += [f"    {_row_name(title, a)}: {money(a.before)} → {money(a.after)} ({_delta(a.delta)})" for a in rows]
+        t = d.budget.total
+        out.append(style(f"  รวมทั้งสิ้น: {money(t.before)} → {money(t.after)} ({_delta(t.delta)})", bold=True))
+    elif d.budget_note:
+        out += ["", style(d.budget_note, fg="yellow")]
+    sections = _sections(d)
+    for i, (heading, base, cs, m, _) in enumerate(sections):
+        if cs or m:
+            out += ["", style(heading, bold=True)]
+            changes(cs, (), 0 if i == len(sections) - 1 else 1)
+            if m:
+                matched(m, base)
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- markdown
+
+def _cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", "<br>").strip() or " "
+
+
+def _table(head: list[str], rows: list[list[Any]], right: frozenset[int] | set[int] = frozenset()) -> list[str]:
+    rule = ["---:" if i in right else "---" for i in range(len(head))]
+    return ["| " + " | ".join(head) + " |", "| " + " | ".join(rule) + " |",
+            *("| " + " | ".join(_cell(c) for c in r) + " |" for r in rows), ""]
+
+
+def _change_rows(cs: list[Change], base: tuple[str, ...], skip: int = 0) -> list[list[Any]]:
+    return [[label(base, c.path, skip), value(c.old, _last_key(c.path)), value(c.new, _last_key(c.path))] for c in cs]
+
+
+def _md_matched(m: Matched, base: tuple[str, ...], head: Head) -> list[str]:
+    out: list[str] = []
+    for title, entries in (("เพิ่ม", m.added), ("ลบ", m.removed)):
+        if entries:
+            rows = [[e.id, e.name, e.detail, money(e.amount) if e.amount is not None else "—"][: len(head)]
+                    for e in entries]
+            out += [f"**{title} {len(entries)}**", "", *_table(list(head), rows, {3})]
+    if m.changed:
+        out += [f"**แก้ไข {len(m.changed)}**", ""]
+        for c in m.changed:
+            out += [f"`{c.id}` {c.name}", "", *_table(["รายการ", "เดิม", "ใหม่"], _change_rows(c.changes, base))]
+    return out
+
+
+def render_markdown(d: PlanDiff) -> str:
+    out = [f"### แผนพัฒนาตำบล: เปรียบเทียบ `{d.old.label}` → `{d.new.label}`", ""]
+    out += [f"> ⚠️ {_cell(w)}" for w in _side_warnings(d)] + ([""] if _side_warnings(d) else [])
+    if not d.changed:
+        return "\n".join(out + ["ไม่มีการเปลี่ยนแปลง", ""])
+    out += [f"**สรุป:** {_summary(d)}", ""]
+    if d.projects:
+        out += ["#### โครงการ", "", *_md_matched(d.projects, ("projects", "[]"), _PROJECT_HEAD)]
+    if d.budget:
+        out += ["#### งบประมาณ (บาท)", ""]
+        for title, rows in _budget_tables(d):
+            table = [[_row_name(title, a), money(a.before), money(a.after), _delta(a.delta)] for a in rows]
+            t = d.budget.total
+            table.append(["**รวม**", f"**{money(t.before)}**", f"**{money(t.after)}**", f"**{_delta(t.delta)}**"])
+            out += _table([title.replace("ตาม", ""), "ก่อน", "หลัง", "เปลี่ยนแปลง"], table, {1, 2, 3})
+    elif d.budget_note:
+        out += [f"> {d.budget_note}", ""]
+    sections = _sections(d)
+    for i, (heading, base, cs, m, head) in enumerate(sections):
+        if cs or m:
+            out += [f"#### {heading}", ""]
+            if cs:
+                out += _table(["รายการ", "เดิม", "ใหม่"], _change_rows(cs, (), 0 if i == len(sections) - 1 else 1))
+            if m:
+                out += _md_matched(m, base, head)
+    return "\n".join(out)
+
+
+def render_json(d: PlanDiff) -> str:
+    return json.dumps({"changed": d.changed, **dataclasses.asdict(d)}, ensure_ascii=False, indent=2)
+
+
+def render(d: PlanDiff, fmt: str, color: bool = False) -> str:
+    """The diff in ``text``, ``markdown`` or ``json``."""
+    if fmt == "json":
+        return render_json(d)
+    if fmt == "markdown":
+        return render_markdown(d)
+    return render_text(d, color)

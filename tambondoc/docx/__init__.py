@@ -1,0 +1,1 @@
+"""Render Word documents from templates, then finish and lay out their tables."""

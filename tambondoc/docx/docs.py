@@ -1,0 +1,238 @@
+"""Document the rendering context from the code that builds it, so the docs cannot drift.
+
+The context of the example plan (every optional field filled by ``with_defaults``) is walked
+key by key; plan fields take their Thai title and description from the JSON Schema, computed
+fields from ``COMPUTED_DOCS`` in ``compute``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fnmatch import fnmatchcase
+
+from tambondoc.docx.render import FILTER_DOCS
+from tambondoc.check.schema import schema
+
+_TYPES = {str: "ข้อความ", int: "จำนวนเต็ม", float: "ตัวเลข", bool: "จริง/เท็จ", dict: "ชุดคีย์", list: "รายการ"}
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str
+    type: str
+    description: str
+
+
+def _schema_at(parts: list[str]) -> dict[str, Any] | None:
+    node: dict[str, Any] | None = schema()
+    for part in parts:
+        if node is None:
+            return None
+        if part == "[]":
+            node = node.get("items") if isinstance(node.get("items"), dict) else None
+        else:
+            node = node.get("properties", {}).get(part)
+    return node
+
+
+TOTALS_KEYS = {"count", "amount", "by_year", "by_source", "year_amounts", "source_amounts"}
+
+# Computed fields (patterns match dotted paths; the first match wins).
+COMPUTED_DOCS: dict[str, str] = {
+    "garuda_image": "path ของภาพตราครุฑสำหรับคำสั่ง (settings.garuda_image หรือภาพที่มากับแม่แบบ)",
+    "lg": "เฉพาะ coordination.docx: อปท. ที่กำลังสร้างบัญชี (โครงสร้างเดียวกับ local_governments.[])",
+    "plan.years_text": "ช่วงปีงบประมาณ เช่น '2571-2572'",
+    "*_paragraphs": "ข้อความหลายบรรทัดแยกเป็นย่อหน้า (รายการข้อความ)",
+    "years": "ปีงบประมาณของแผน (รายการปี พ.ศ.)",
+    "funding_keys": "รหัสแหล่งงบประมาณตามลำดับคอลัมน์: local, agency, province, community",
+    "funding_labels": "ชื่อแหล่งงบประมาณภาษาไทยตามลำดับ funding_keys",
+    "approaches": "วิธีดำเนินการตามลำดับ: ทำเอง, ทำร่วม, ขอสนับสนุน",
+    "tambon.villages.[].population_total": "ประชากรรวมชายและหญิงของหมู่บ้าน",
+    "tambon.village_totals": "ยอดรวมทุกหมู่บ้าน",
+    "tambon.village_totals.households": "ครัวเรือนรวม",
+    "tambon.village_totals.male": "ประชากรชายรวม",
+    "tambon.village_totals.female": "ประชากรหญิงรวม",
+    "tambon.village_totals.population": "ประชากรรวม",
+    "direction.strategies.[].provincial_strategy_name": "ชื่อประเด็นยุทธศาสตร์จังหวัดที่ยุทธศาสตร์นี้สอดคล้อง",
+    "projects": "โครงการทั้งหมด เรียงตามยุทธศาสตร์แล้วตามลำดับความสำคัญ",
+    "projects.[].strategy_name": "ชื่อยุทธศาสตร์ของโครงการ",
+    "projects.[].tactic_name": "ชื่อกลยุทธ์ของโครงการ",
+    "projects.[].village_text": "หมู่บ้านที่ดำเนินการเป็นข้อความ เช่น 'หมู่ที่ 1, 3' หรือ 'ทุกหมู่บ้าน'",
+    "projects.[].location_text": "สถานที่ดำเนินการ (location หรือ village_text)",
+    "projects.[].local_government_name": "ชื่อ อปท. ที่ส่งบัญชีประสานให้ (ว่างถ้าไม่ส่ง)",
+    "projects.[].total": "งบประมาณรวมทุกปี (บาท)",
+    "*.by_year": "ยอดเงินตามปีงบประมาณ {ปี: บาท}",
+    "*.by_year_source": "ยอดเงินตามปีและแหล่งงบประมาณ {ปี: {แหล่ง: บาท}}",
+    "*.by_source": "ยอดเงินตามแหล่งงบประมาณ {local, agency, province, community: บาท}",
+    "*.by_source.local": "งบท้องถิ่น (บาท)",
+    "*.by_source.agency": "งบหน่วยงานภาครัฐ/เอกชน (บาท)",
+    "*.by_source.province": "งบพัฒนาจังหวัด (บาท)",
+    "*.by_source.community": "งบชุมชน (บาท)",
+    "*.year_amounts": "ยอดเงินแต่ละปีตามลำดับ years (ใช้กับคอลัมน์ {%tc for %})",
+    "*.source_amounts": "ยอดเงินแต่ละแหล่งตามลำดับ funding_keys",
+    "*.count": "จำนวนโครงการ",
+    "*.amount": "จำนวนเงินรวม (บาท)",
+    "totals": "ยอดรวมทั้งแผน: count, amount, by_year, by_source, year_amounts, source_amounts",
+    "strategy_groups": "ยุทธศาสตร์ที่มีโครงการ พร้อมโครงการ (projects) และยอดรวม (totals) ของยุทธศาสตร์",
+    "strategy_groups.[].projects": "โครงการของยุทธศาสตร์ เรียงตามลำดับความสำคัญ",
+    "summary": "ตารางสรุป",
+    "summary.by_source": "สรุปตามแหล่งงบประมาณ",
+    "summary.by_source.[].key": "รหัสแหล่งงบประมาณ",
+    "summary.by_source.[].label": "ชื่อแหล่งงบประมาณ",
+    "summary.by_approach": "สรุปตามวิธีดำเนินการ (ทำเอง/ทำร่วม/ขอสนับสนุน)",
+    "summary.by_approach.[].approach": "วิธีดำเนินการ",
+    "summary.by_year": "สรุปตามปีงบประมาณ",
+    "summary.by_year.[].year": "ปีงบประมาณ",
+    "summary.by_strategy": "สรุปตามยุทธศาสตร์",
+    "summary.by_strategy.[].id": "รหัสยุทธศาสตร์",
+    "summary.by_strategy.[].name": "ชื่อยุทธศาสตร์",
+    "local_governments": "อปท. ในตำบล แต่ละแห่งพร้อมโครงการที่ส่งให้",
+    "local_governments.[].groups": "โครงการที่ส่งให้ อปท. นี้ จัดกลุ่มตามยุทธศาสตร์ (โครงสร้างเดียวกับ strategy_groups)",
+    "local_governments.[].totals": "ยอดรวมโครงการที่ส่งให้ อปท. นี้",
+    "committee.members.[].no": "ลำดับที่ในคำสั่ง (เรียงตามบทบาท: ประธาน รองประธาน กรรมการ เลขานุการ ผู้ช่วยเลขานุการ)",
+    "committee.chair": "ประธานกรรมการ (name, position, role)",
+    "committee.chair.*": "ของประธานกรรมการ",
+    "committee.order_date": "วันที่คำสั่งแยกส่วน: day, month (ชื่อเดือนเต็ม), year (พ.ศ.)",
+    "committee.order_date.day": "วันที่",
+    "committee.order_date.month": "ชื่อเดือนเต็ม เช่น มกราคม",
+    "committee.order_date.year": "ปี พ.ศ.",
+    "book": "ค่าที่ใช้เฉพาะรูปเล่มแผน",
+    "book.prepared_by": "ผู้จัดทำ (plan.prepared_by หรือ ก.บ.ต. ตำบล...)",
+    "book.multi_year": "แผนครอบคลุมมากกว่าหนึ่งปีหรือไม่",
+    "book.budget_columns": "จำนวนคอลัมน์งบประมาณ (ปีละคอลัมน์ และคอลัมน์รวมเมื่อมีหลายปี)",
+    "book.area": "เนื้อที่เป็นข้อความมีจุลภาค",
+    "book.area.rai": "เนื้อที่ (ไร่) เช่น '28,750'",
+    "book.area.sq_km": "เนื้อที่ (ตร.กม.)",
+    "book.funds_total": "ยอดรวมกองทุน",
+    "book.funds_total.members": "สมาชิกรวม",
+    "book.strategy_no": "ลำดับที่ของยุทธศาสตร์ {รหัส: ลำดับ}",
+    "book.strategy_titles": "ชื่อหัวข้อยุทธศาสตร์ {รหัส: ชื่อ}",
+    "book.strategy_count": "จำนวนยุทธศาสตร์",
+    "book.by_year": "สรุปตามปีงบประมาณ พร้อมจำนวนโครงการและแหล่งงบประมาณ",
+    "book.by_year.[].year": "ปีงบประมาณ",
+    "book.by_source": "สรุปตามแหล่งงบประมาณพร้อมร้อยละ",
+    "book.by_source.[].key": "รหัสแหล่งงบประมาณ",
+    "book.by_source.[].label": "ชื่อแหล่งงบประมาณ",
+    "*.share": "ร้อยละของงบประมาณรวม (ข้อความทศนิยมสองตำแหน่ง)",
+    "book.by_approach": "สรุปตามวิธีดำเนินการพร้อมร้อยละ",
+    "book.by_approach.[].approach": "วิธีดำเนินการ",
+    "book.local_governments": "อปท. พร้อมหมู่บ้านในเขตเป็นข้อความ",
+    "book.local_governments.[].village_text": "หมู่บ้านในเขตเป็นข้อความ",
+    "book.review": "สรุปการทบทวน (ว่างถ้าไม่มี review)",
+    "book.review.received_total": "งบประมาณที่ได้รับรวม (บาท)",
+    "book.review.status_counts": "จำนวนโครงการปีที่แล้วตามสถานะ",
+    "book.review.status_counts.[].status": "สถานะ",
+    "book.review.status_counts.[].count": "จำนวนโครงการ",
+}
+SAME_AS = {
+    "*.projects.[]": "projects.[]",
+    "local_governments.[].groups.[]": "strategy_groups.[]",
+    "book.local_governments.[]": "tambon.local_governments.[]",
+    "committee.chair": "committee.members.[]",
+    "*.totals": "totals",
+}
+NO_DESCEND = ("*.by_year", "*.by_year_source", "book.strategy_no", "book.strategy_titles")
+
+_ALIASES = {"local_governments": ["tambon", "local_governments"], "strategy_groups": ["direction", "strategies"]}
+
+
+def _match(path: str, pattern: str) -> bool:
+    """fnmatch where '[]' in a pattern means the literal list marker, not a character class."""
+    return fnmatchcase(path, pattern.replace("[", "[[]"))
+
+
+def _describe(parts: list[str]) -> str:
+    dotted = ".".join(parts)
+    for pattern, text in COMPUTED_DOCS.items():
+        if _match(dotted, pattern):
+            return text
+    alias = _ALIASES.get(parts[0], [parts[0]]) + parts[1:]
+    for candidate in (parts, alias):
+        node = _schema_at(candidate)
+        if node and "title" in node:
+            return f"{node['title']}: {node.get('description', '')}".rstrip(": ")
+    return ""
+
+
+def _type(value: Any) -> str:
+    return "ว่างได้" if value is None else _TYPES.get(type(value), type(value).__name__)
+
+
+def _walk(value: Any, parts: list[str], rows: dict[str, Row]) -> None:
+    dotted = ".".join(parts)
+    same = next((ref for pattern, ref in SAME_AS.items() if _match(dotted, pattern) and dotted != ref), None)
+    if same:
+        rows[dotted] = Row(dotted, _type(value), f"โครงสร้างเดียวกับ `{same}`")
+        return
+    if parts and dotted not in rows:
+        rows[dotted] = Row(dotted, _type(value), _describe(parts))
+    if any(_match(dotted, pattern) for pattern in NO_DESCEND):
+        return
+    if isinstance(value, dict):
+        is_totals = TOTALS_KEYS <= value.keys() and dotted != "totals"
+        if is_totals:
+            rows[dotted + ".(ยอดรวม)"] = Row(dotted + ".count/.amount/...", "ชุดคีย์", "ยอดรวมแบบเดียวกับ `totals`")
+        for key, child in value.items():
+            if not str(key).startswith("_") and not (is_totals and key in TOTALS_KEYS):
+                _walk(child, parts + [str(key)], rows)
+    elif isinstance(value, list):
+        merged: dict[str, Any] = {}
+        for item in value:
+            if isinstance(item, dict):
+                for key, child in item.items():
+                    if merged.get(key) is None:
+                        merged[key] = child
+        if merged:
+            _walk(merged, parts + ["[]"], rows)
+
+
+def context_rows(context: dict[str, Any]) -> list[Row]:
+    rows: dict[str, Row] = {}
+    _walk({k: v for k, v in context.items() if k != "image"}, [], rows)
+    return [r for r in rows.values() if not r.path.endswith(".[]")]
+
+
+def markdown(context: dict[str, Any]) -> str:
+    """docs/templates.md: the context, the filters, and how to use them."""
+    lines = [
+        "# แม่แบบเอกสาร: ข้อมูลและตัวกรองที่ใช้ได้",
+        "",
+        "<!-- generated by `tambondoc templates docs`; do not edit by hand -->",
+        "",
+        "แม่แบบ .docx ใช้ภาษา Jinja ของ [docxtpl](https://docxtpl.readthedocs.io): `{{ ตัวแปร }}`,",
+        "`{%p for x in รายการ %}...{%p endfor %}` (ย่อหน้า), `{%tr for %}` (แถวตาราง), `{%tc for %}` (คอลัมน์),",
+        "และ `{{ image(path, กว้าง_ซม.) }}` สำหรับภาพ (path เทียบกับไฟล์แผน). ตัวแปรที่ไม่มีทำให้การสร้างเอกสาร",
+        "ล้มเหลวพร้อมชื่อแม่แบบและตัวแปร; ช่องที่แผนไม่ได้ใส่มีค่าว่าง (`None` หรือ `[]`) ให้ตรวจด้วย `{% if x %}`.",
+        "ตรวจแม่แบบด้วย `tambondoc templates check`.",
+        "",
+        "## ตัวกรองภาษาไทย",
+        "",
+        "| ตัวกรอง | ความหมายและตัวอย่าง |",
+        "|---|---|",
+        *[f"| `{name}` | {doc} |" for name, doc in FILTER_DOCS.items()],
+        "",
+        "## ข้อมูล (context)",
+        "",
+        "`[]` หมายถึงสมาชิกแต่ละตัวของรายการ. แม่แบบ coordination.docx มี `lg` เพิ่ม (อปท. ที่กำลังสร้างบัญชี",
+        "มีโครงสร้างเดียวกับสมาชิกของ `local_governments`).",
+        "",
+        "| ตัวแปร | ชนิด | คำอธิบาย |",
+        "|---|---|---|",
+    ]
+    for row in context_rows(context):
+        lines.append(f"| `{row.path}` | {row.type} | {row.description.replace('|', '/')} |")
+    return "\n".join(lines) + "\n"
+
+
+def sample_context() -> dict[str, Any]:
+    """The plan-book context of the shipped example plan, as the build gives it."""
+    from tambondoc.build.plan import document_jobs
+    from tambondoc.context.build import build_context
+    from tambondoc.docx.check import sample_plan
+    from tambondoc.check.validate import validate_file
+
+    plan = sample_plan()
+    jobs, _ = document_jobs(plan, build_context(validate_file(plan).data))
+    return jobs[0].context

@@ -1,0 +1,1 @@
+"""import-xlsx: workbook rows back into the plan's YAML, comments and layout kept."""

@@ -1,0 +1,163 @@
+"""Read a project workbook safely: refuse macros, encrypted, legacy and corrupt files before
+openpyxl parses anything, then return the project table with every cell's address.
+
+openpyxl parses the XML with defusedxml (installed as a dependency), so entity bombs are
+refused; the zip's declared sizes are checked first so a zip bomb is never inflated.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from tambondoc.errors import PlanError
+from tambondoc.xlsx.columns import PROJECT_SHEET, match_header
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_ENTRIES = 2000
+MAX_ROWS = 5000
+MAX_COLS = 200
+HEADER_SEARCH_ROWS = 10
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MACRO_SUFFIXES = {".xlsm", ".xltm", ".xlam"}
+
+
+@dataclass
+class Table:
+    """The project table of one workbook: headers and rows, with where each cell is."""
+
+    book: str
+    sheet: str
+    header_row: int
+    headers: dict[int, Any]                      # column (1-based) -> header text
+    rows: list[tuple[int, dict[int, Any]]]       # (row number, column -> value), blank rows skipped
+    uncalculated: set[tuple[int, int]] = field(default_factory=set)  # formula cells with no value
+
+    def where(self, col: int, row: int) -> str:
+        """'villages.xlsx:โครงการ!D12', the address every problem is reported at."""
+        return f"{self.book}:{self.sheet}!{get_column_letter(col)}{row}"
+
+
+def _refuse(name: str, what: str) -> PlanError:
+    return PlanError(f"{name}: {what}")
+
+
+def check_file(path: Path, name: str) -> None:
+    """Refuse what openpyxl should never be handed, with the reason and what to do."""
+    macro = ("ไฟล์มีมาโคร (VBA) ซึ่งอาจไม่ปลอดภัย โปรแกรมจะไม่เปิดไฟล์นี้ "
+             "ให้เปิดใน Excel แล้วบันทึกเป็นชนิด 'สมุดงาน Excel (.xlsx)'")
+    if path.suffix.lower() in MACRO_SUFFIXES:
+        raise _refuse(name, macro)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            magic = f.read(8)
+    except OSError as e:
+        raise _refuse(name, f"เปิดไฟล์ไม่ได้: {e.strerror or e}") from e
+    if size > MAX_FILE_BYTES:
+        raise _refuse(name, f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {MAX_FILE_BYTES:,}) ให้ตรวจว่าเลือกไฟล์ถูก")
+    if magic == OLE_MAGIC:
+        raise _refuse(name, "ไฟล์ถูกตั้งรหัสผ่าน/เข้ารหัสไว้ หรือเป็นไฟล์ Excel รุ่นเก่า (.xls) "
+                            "ให้เปิดใน Excel เอารหัสผ่านออก แล้วบันทึกเป็น .xlsx")
+    corrupt = "ไฟล์เสียหรือไม่ใช่ไฟล์ Excel (.xlsx) ให้ตรวจว่าเลือกไฟล์ถูก หรือเปิดใน Excel แล้วบันทึกใหม่"
+    if not magic.startswith(b"PK"):
+        raise _refuse(name, corrupt)
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            content_types = z.read("[Content_Types].xml")[:1_000_000] if "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise _refuse(name, corrupt) from e
+    if not content_types or "xl/workbook.xml" not in names:
+        raise _refuse(name, corrupt)
+    if len(infos) > MAX_ZIP_ENTRIES or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
+        raise _refuse(name, "ไฟล์มีข้อมูลเมื่อขยายใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) โปรแกรมจะไม่เปิดไฟล์นี้")
+    if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
+        raise _refuse(name, macro)
+
+
+def _open(path: Path, name: str, data_only: bool) -> Any:
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+    except Exception as e:  # openpyxl raises many kinds for a damaged file; all mean the same here
+        raise _refuse(name, "อ่านไฟล์ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่สมุดงาน Excel (.xlsx) "
+                            f"ให้เปิดใน Excel แล้วบันทึกใหม่ [{type(e).__name__}]") from e
+
+
+def _grid(ws: Any, name: str, sheet: str) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
+    for row in ws.iter_rows(max_col=MAX_COLS, values_only=True):
+        rows.append(row)
+        if len(rows) > MAX_ROWS:
+            raise _refuse(name, f"แผ่นงาน '{sheet}' มีเกิน {MAX_ROWS:,} แถว ให้แบ่งเป็นหลายไฟล์")
+    return rows
+
+
+def _header_row(rows: list[tuple[Any, ...]]) -> int | None:
+    """The first row (1-based) that looks like the project table's header."""
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS], 1):
+        keys = [match_header(v) for v in row if v is not None]
+        if ("name" in keys or "id" in keys) and sum(k is not None for k in keys) >= 2:
+            return i
+    return None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_table(path: Path, name: str | None = None) -> Table:
+    """The project table of a workbook (sheet 'โครงการ', else the first sheet that has one)."""
+    name = name or str(path)
+    check_file(path, name)
+    wb = _open(path, name, data_only=True)
+    try:
+        sheets = [ws for ws in wb.worksheets if hasattr(ws, "iter_rows")]
+        order = sorted(sheets, key=lambda ws: ws.title != PROJECT_SHEET)
+        for ws in order:
+            grid = _grid(ws, name, ws.title)
+            header = _header_row(grid)
+            if header is not None:
+                break
+        else:
+            raise _refuse(name, "ไม่พบตารางโครงการ (แถวหัวตารางที่มี 'ชื่อโครงการ') ในแผ่นงานใด "
+                                "ให้ใช้แม่แบบจากคำสั่ง tambondoc xlsx-template")
+        sheet = ws.title
+    finally:
+        wb.close()
+    headers = {c: v for c, v in enumerate(grid[header - 1], 1) if not _blank(v)}
+    rows = []
+    for r, row in enumerate(grid[header:], header + 1):
+        values = {c: v for c, v in enumerate(row, 1) if not _blank(v)}
+        if values:
+            rows.append((r, values))
+    table = Table(name, sheet, header, headers, rows)
+    table.uncalculated = _uncalculated(path, name, sheet, table)
+    present = {r for r, _ in rows}
+    extra = {r for r, c in table.uncalculated if r not in present and match_header(headers.get(c, "")) is not None}
+    table.rows = sorted(rows + [(r, {}) for r in extra], key=lambda rv: rv[0])
+    return table
+
+
+def _uncalculated(path: Path, name: str, sheet: str, table: Table) -> set[tuple[int, int]]:
+    """Formula cells that have no cached value (saved by a program that does not calculate)."""
+    wb = _open(path, name, data_only=False)
+    try:
+        found = set()
+        values = dict(table.rows)
+        for r, row in enumerate(wb[sheet].iter_rows(max_col=MAX_COLS, max_row=MAX_ROWS + 1), 1):
+            if r <= table.header_row:
+                continue
+            for c, cell in enumerate(row, 1):
+                if getattr(cell, "data_type", None) == "f" and values.get(r, {}).get(c) is None:
+                    found.add((r, c))
+        return found
+    finally:
+        wb.close()

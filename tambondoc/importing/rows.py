@@ -1,0 +1,237 @@
+"""Workbook rows to checked project values: every cell checked, every problem at its cell.
+
+Rows are read from any number of workbooks; a row is either a new project (blank id) or an
+update of the plan's project with that id, and only columns present in the workbook are
+touched. All rows are checked before anything is merged, so one bad cell writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tambondoc.importing.merge import Cells, number
+from tambondoc.xlsx.columns import (
+    APPROACHES, BY_KEY, COLUMNS, COMPUTED_HEADERS, TEXT_FIELDS, Choices, match_header, normalize,
+    resolve,
+)
+from tambondoc.importing.read import Table
+
+REQUIRED = [c.key for c in COLUMNS if c.required]
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+class CellError(ValueError):
+    """A cell's value cannot be used; the message says why and what to write instead."""
+
+
+@dataclass
+class Row:
+    """One project row: the values of the columns the workbook has (None = blank cell)."""
+
+    table: Table
+    row: int
+    cols: dict[Any, int]
+    values: dict[str, Any] = field(default_factory=dict)
+    budget: Cells = field(default_factory=dict)
+    bad: set[Any] = field(default_factory=set)
+
+    def at(self, key: Any) -> str:
+        return self.table.where(self.cols.get(key, 1), self.row)
+
+    @property
+    def pid(self) -> str | None:
+        return self.values.get("id")
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        raise CellError("เซลล์นี้เป็นวันที่/เวลา ให้พิมพ์เป็นข้อความ (จัดรูปแบบเซลล์เป็น 'ข้อความ' ก่อนพิมพ์)")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    return text or None
+
+
+def _number(value: Any, what: str) -> int | float:
+    shown = str(value).strip()
+    if isinstance(value, str):
+        cleaned = value.translate(_THAI_DIGITS).replace(",", "").strip()
+        if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
+            raise CellError(f"{what}ต้องเป็นตัวเลข (พบ '{shown}')")
+        value = float(cleaned)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise CellError(f"{what}ต้องเป็นตัวเลข (พบ '{shown}')")
+    if value < 0:
+        raise CellError(f"{what}ติดลบไม่ได้ (พบ {shown})")
+    return number(value)
+
+
+def _villages(value: Any, choices: Choices) -> list[int]:
+    text = str(number(value)) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+    cleaned = re.sub(r"หมู่ที่|หมู่|ม\.", " ", text.translate(_THAI_DIGITS))
+    found: list[int] = []
+    for token in re.split(r"[,\s/]+|และ", cleaned):
+        if not token:
+            continue
+        m = re.fullmatch(r"(\d+)(?:-(\d+))?", token)
+        if not m:
+            raise CellError(f"หมู่ที่ต้องเป็นเลขหมู่คั่นด้วยจุลภาค เช่น 1, 3 (พบ '{text}')")
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        found += [n for n in range(first, last + 1) if n not in found]
+    have = ", ".join(map(str, choices.villages))
+    for n in found:
+        if n not in choices.villages:
+            raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ (มีหมู่ที่ {have})")
+    if not found:
+        raise CellError(f"หมู่ที่ต้องเป็นเลขหมู่คั่นด้วยจุลภาค เช่น 1, 3 (พบ '{text}')")
+    return sorted(found)
+
+
+def _pick(text: str, what: str, labels: dict[str, str], names: dict[str, str]) -> str:
+    found = resolve(text, labels, names)
+    if found is None:
+        raise CellError(f"ไม่มี{what} '{text}' ในแผน ให้เลือกจากรายการ (มี {', '.join(labels)})")
+    return found
+
+
+def parse_value(key: str, value: Any, choices: Choices) -> Any:
+    """The plan value of one cell (None for blank), or CellError."""
+    if key == "villages":
+        return _villages(value, choices)
+    if key == "priority":
+        n = _number(value, "ลำดับความสำคัญ")
+        if not isinstance(n, int) or n < 1:
+            raise CellError(f"ลำดับความสำคัญต้องเป็นจำนวนเต็มตั้งแต่ 1 (พบ '{value}')")
+        return n
+    text = _text(value)
+    if text is None or key in TEXT_FIELDS:
+        return text
+    if key == "id":
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", text):
+            raise CellError(f"รหัสโครงการ '{text}' ใช้ได้เฉพาะอักษรอังกฤษ ตัวเลข จุด ขีด (เช่น P001)")
+        return text
+    if key == "strategy":
+        return _pick(text, "ยุทธศาสตร์", choices.strategies, choices.strategy_names)
+    if key == "tactic":
+        return _pick(text, "กลยุทธ์", choices.tactics, choices.tactic_names)
+    if key == "local_government":
+        return _pick(text, " อปท.", choices.lgs, choices.lgs)
+    if key == "approach":
+        if text not in APPROACHES:
+            raise CellError(f"วิธีดำเนินการต้องเป็น ทำเอง, ทำร่วม หรือ ขอสนับสนุน (พบ '{text}')")
+        return text
+    raise KeyError(key)
+
+
+@dataclass
+class Layout:
+    """Which column holds which field in one table."""
+
+    fields: dict[str, int]
+    budget: dict[tuple[str, int], int]
+
+
+def layout(table: Table, choices: Choices, errors: list[str], warnings: list[str]) -> Layout:
+    out = Layout({}, {})
+    used = {c for _, values in table.rows for c in values} | {c for _, c in table.uncalculated}
+    for col, header in sorted(table.headers.items()):
+        key = match_header(header)
+        at = table.where(col, table.header_row)
+        if key is None:
+            if normalize(header) not in COMPUTED_HEADERS:
+                warnings.append(f"{at}: warning: ไม่รู้จักคอลัมน์ '{header}' จึงไม่นำเข้าคอลัมน์นี้")
+            continue
+        target = out.fields if isinstance(key, str) else out.budget
+        if key in target:
+            errors.append(f"{at}: คอลัมน์ '{header}' ซ้ำกับคอลัมน์ "
+                          f"{table.where(target[key], table.header_row).rsplit('!', 1)[1]} ให้ลบคอลัมน์ที่ซ้ำ")
+            continue
+        if isinstance(key, tuple) and key[1] not in choices.years:
+            if col in used:
+                years = ", ".join(map(str, choices.years))
+                errors.append(f"{at}: ปีงบประมาณ {key[1]} ไม่อยู่ในปีของแผน ({years}) ให้แก้ปีในหัวคอลัมน์")
+            continue
+        target[key] = col
+    return out
+
+
+def read_rows(table: Table, choices: Choices, errors: list[str], warnings: list[str]) -> list[Row]:
+    """Every non-blank row of a table, parsed; problems appended to ``errors`` as 'where: message'."""
+    lay = layout(table, choices, errors, warnings)
+    cols: dict[Any, int] = {**lay.fields, **lay.budget}
+    rows = []
+    for r, values in table.rows:
+        row = Row(table, r, cols)
+        for key, col in cols.items():
+            if (r, col) in table.uncalculated:
+                errors.append(f"{row.at(key)}: เซลล์นี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้ "
+                              "ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง หรือพิมพ์ค่าแทนสูตร")
+                row.bad.add(key)
+                continue
+            raw = values.get(col)
+            try:
+                if isinstance(key, tuple):
+                    row.budget[key] = None if raw is None else _number(raw, "งบประมาณ (บาท) ")
+                else:
+                    row.values[key] = None if raw is None else parse_value(key, raw, choices)
+            except CellError as e:
+                errors.append(f"{row.at(key)}: {e}")
+                row.bad.add(key)
+        rows.append(row)
+    _missing_columns(table, lay, rows, errors)
+    return rows
+
+
+def _missing_columns(table: Table, lay: Layout, rows: list[Row], errors: list[str]) -> None:
+    new = [str(r.row) for r in rows if r.pid is None]
+    if not new:
+        return
+    need = [BY_KEY[k].header for k in REQUIRED if k not in lay.fields]
+    if not lay.budget:
+        need.append("งบประมาณ (เช่น งบท้องถิ่น 2571)")
+    if need:
+        errors.append(f"{table.where(1, table.header_row)}: ไม่มีคอลัมน์ {', '.join(need)} ซึ่งโครงการใหม่ "
+                      f"(แถว {', '.join(new[:10])}) ต้องมี ให้เพิ่มคอลัมน์ หรือใช้แม่แบบจาก xlsx-template")
+
+
+def check_rows(rows: list[Row], choices: Choices, plan: dict[str, dict[str, Any]], errors: list[str]) -> None:
+    """Checks across cells and rows: ids, required values, tactic within strategy, some budget."""
+    seen: dict[str, Row] = {}
+    for row in rows:
+        pid = row.pid
+        old = plan.get(pid, {}) if pid else {}
+        if pid is not None:
+            if pid not in plan:
+                errors.append(f"{row.at('id')}: ไม่มีโครงการรหัส '{pid}' ในแผน "
+                              "ถ้าเป็นโครงการใหม่ให้เว้นช่องรหัสโครงการว่าง")
+                continue
+            if pid in seen:
+                errors.append(f"{row.at('id')}: รหัสโครงการ '{pid}' ซ้ำกับ {seen[pid].at('id')} "
+                              "แต่ละโครงการใส่ได้แถวเดียว")
+            seen[pid] = row
+        strategy = row.values.get("strategy") if "strategy" in row.cols else old.get("strategy")
+        tactic = row.values.get("tactic") if "tactic" in row.cols else old.get("tactic")
+        if tactic and not strategy and "strategy" in row.cols and "strategy" not in row.bad:
+            row.values["strategy"] = strategy = choices.tactic_strategy[tactic]
+        for key in REQUIRED:
+            if key in row.cols and key not in row.bad and row.values.get(key) is None:
+                errors.append(f"{row.at(key)}: ต้องใส่{BY_KEY[key].header}")
+        if tactic and strategy and choices.tactic_strategy.get(tactic) != strategy:
+            mine = ", ".join(t for t, s in choices.tactic_strategy.items() if s == strategy)
+            errors.append(f"{row.at('tactic')}: กลยุทธ์ '{tactic}' ไม่อยู่ในยุทธศาสตร์ {strategy} (มี {mine})")
+        bad_budget = any(isinstance(k, tuple) for k in row.bad)
+        if row.budget and not bad_budget and all(v is None for v in row.budget.values()) \
+                and (pid is None or _only_budget(old, row)):
+            first = min(row.budget, key=lambda k: row.cols[k])
+            errors.append(f"{row.at(first)}: ต้องใส่งบประมาณอย่างน้อยหนึ่งช่อง (ใส่ 0 ถ้าไม่ใช้งบประมาณ)")
+
+
+def _only_budget(old: dict[str, Any], row: Row) -> bool:
+    """True when the row's blank budget cells would leave the project with no budget at all."""
+    left = {(s, b["year"]) for b in old.get("budget") or [] for s in b.get("funding") or {}}
+    return left <= set(row.budget)
+

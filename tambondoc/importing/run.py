@@ -1,0 +1,229 @@
+"""import-xlsx: workbooks into the plan YAML, all or nothing, validated before the file is replaced.
+
+Order: validate the plan; read and check every row of every workbook; report projects several
+villages proposed (and combine them with ``combine``); merge into the round-trip plan; validate
+the new text; write atomically. Any problem stops before the write.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tambondoc.errors import PlanError, PlanInvalid
+from tambondoc.importing.rows import Row, check_rows, read_rows
+from tambondoc.plan.load import load_text
+from tambondoc.importing.merge import (
+    Budget, add_project, budget_of, id_allocator, new_project, overlay, set_budget, set_field,
+)
+from tambondoc.plan.roundtrip import rt_yaml
+from tambondoc.importing.splice import splice
+from tambondoc.check.validate import check_data, validate_file
+from tambondoc.files import write_atomic
+from tambondoc.xlsx.columns import BY_KEY, Choices
+from tambondoc.importing.read import read_table
+
+LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 2)]
+DIFFERING = ("tactic", "approach", "agency", "local_government")
+
+
+@dataclass
+class ImportResult:
+    """What an import changed (or, with dry_run, would change) and what the user should know."""
+
+    plan: Path
+    old_text: str
+    new_text: str
+    changes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.new_text != self.old_text
+
+    def diff(self) -> str:
+        return "".join(difflib.unified_diff(
+            self.old_text.splitlines(True), self.new_text.splitlines(True),
+            fromfile=str(self.plan), tofile=f"{self.plan} (หลังนำเข้า)"))
+
+
+@dataclass
+class NewProject:
+    fields: dict[str, Any]
+    budget: Budget
+    rows: list[Row]
+
+
+def _dump(yaml: Any, data: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _loaded(text: str) -> tuple[Any, Any, str]:
+    """The round-trip plan, the writer whose layout matches the file best, and its dump."""
+    data = rt_yaml().load(text)
+    best: tuple[float, Any, str] | None = None
+    for mapping, sequence, offset in LAYOUTS:
+        yaml = rt_yaml()
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        dumped = _dump(yaml, data)
+        if dumped == text:
+            return data, yaml, dumped
+        score = difflib.SequenceMatcher(None, text.splitlines(), dumped.splitlines(), autojunk=False).ratio()
+        if best is None or score > best[0]:
+            best = (score, yaml, dumped)
+    assert best is not None
+    return data, best[1], best[2]
+
+
+def _new_text(original: str, before: str, after: str, name: str) -> str:
+    """The edit applied to the file's own text; refused if that would not mean the same plan."""
+    text = splice(original, before, after)
+    try:
+        same = load_text(text, name) == load_text(after, name)
+    except PlanError:
+        same = False
+    if not same:
+        raise PlanError(f"{name}: แก้ไฟล์แผนโดยคงบรรทัดอื่นไว้ตามเดิมไม่ได้ (รูปแบบการเขียนต่างจากมาตรฐานมาก) "
+                        "จึงไม่นำเข้า ให้จัดย่อหน้าแบบแผนตัวอย่าง (คีย์ย่อ 2 ช่อง รายการ '- ' ย่อ 2 ช่อง) แล้วลองใหม่")
+    return text
+
+
+def _label(row: Row) -> str:
+    villages = row.values.get("villages")
+    return f"หมู่ที่ {', '.join(map(str, villages))}" if villages else row.at("name")
+
+
+def _new_projects(rows: list[Row], combine: bool, plan: dict[str, dict[str, Any]],
+                  warnings: list[str]) -> list[NewProject]:
+    """New rows as projects; rows with the same name and strategy are reported, or combined."""
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:
+        key = (" ".join(row.values["name"].split()), row.values["strategy"])
+        groups.setdefault(key, []).append(row)
+    existing = {(" ".join(str(p["name"]).split()), p["strategy"]): pid for pid, p in plan.items()}
+    out = []
+    for (name, strategy), group in groups.items():
+        if (name, strategy) in existing:
+            warnings.append(f"{group[0].at('name')}: warning: แผนมีโครงการ '{name}' ในยุทธศาสตร์ {strategy} "
+                            f"แล้ว ({existing[(name, strategy)]}) ถ้าเป็นโครงการเดียวกันให้ใส่รหัสนั้นในช่องรหัสโครงการ")
+        if len(group) > 1:
+            who = "; ".join(f"{_label(r)} ({r.at('name')})" for r in group)
+            tail = "รวมเป็นโครงการระดับตำบลโครงการเดียวแล้ว" if combine else \
+                "ใช้ --combine เพื่อรวมเป็นโครงการระดับตำบลโครงการเดียว"
+            warnings.append(f"{group[0].at('name')}: โครงการ '{name}' ({strategy}) เสนอ {len(group)} แถว: {who} {tail}")
+        if combine and len(group) > 1:
+            out.append(_combined(group, warnings))
+        else:
+            out += [NewProject(dict(r.values), overlay({}, r.budget), [r]) for r in group]
+    return out
+
+
+def _combined(group: list[Row], warnings: list[str]) -> NewProject:
+    """One tambon project: villages of all rows, budgets summed, other values from the first row."""
+    fields: dict[str, Any] = {}
+    for row in group:
+        for key, value in row.values.items():
+            if fields.get(key) is None:
+                fields[key] = value
+    fields["villages"] = sorted({v for r in group for v in r.values.get("villages") or []})
+    priorities = [r.values["priority"] for r in group if r.values.get("priority")]
+    fields["priority"] = min(priorities) if priorities else None
+    for key in DIFFERING:
+        for row in group[1:]:
+            if row.values.get(key) not in (None, fields.get(key)):
+                warnings.append(f"{row.at(key)}: warning: {BY_KEY[key].header} '{row.values[key]}' ไม่ตรงกับแถวแรก "
+                                f"ใช้ '{fields[key]}' จาก {group[0].at(key)}")
+    budget: Budget = {}
+    for row in group:
+        for year, sources in overlay({}, row.budget).items():
+            for source, amount in sources.items():
+                total = budget.setdefault(year, {}).get(source, 0) + amount
+                budget[year][source] = round(total, 2) if isinstance(total, float) else total
+    return NewProject(fields, dict(sorted(budget.items())), group)
+
+
+def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[str], dict[str, list[Row]]]:
+    changes, origin = [], {}
+    index = {p.get("id"): p for p in doc["projects"]}
+    for row in updates:
+        pm = index[row.pid]
+        changed = [key for key, value in row.values.items() if key != "id" and set_field(pm, key, value)]
+        if row.budget and set_budget(pm, overlay(budget_of(pm), row.budget)):
+            changed.append("budget")
+        if changed:
+            names = ", ".join("งบประมาณ" if k == "budget" else BY_KEY[k].header for k in changed)
+            changes.append(f"{row.at('id')}: แก้ไข {row.pid}: {names}")
+        origin[row.pid] = [row]
+    allocate = id_allocator(doc)
+    for project in new:
+        pid = allocate()
+        add_project(doc["projects"], new_project(pid, project.fields, project.budget))
+        rows = ", ".join(r.at("name") for r in project.rows)
+        changes.append(f"{rows}: เพิ่ม {pid} {project.fields['name']}")
+        origin[pid] = project.rows
+    return changes, origin
+
+
+def _validate_new(text: str, plan: Path, origin: dict[str, list[Row]]) -> None:
+    """Validate the merged plan (as ``validate`` does); report a problem at the row it came from."""
+    data = load_text(text, str(plan))
+    problems = [p for p in check_data(data, text, str(plan)) if p.level == "error"]
+    if not problems:
+        return
+    lines = []
+    for problem in problems:
+        m = re.match(r"\$\.projects\[(\d+)\](?:\.(\w+))?", problem.path)
+        project = data["projects"][int(m.group(1))] if m else None
+        rows = origin.get(project.get("id")) if isinstance(project, dict) else None
+        key = m.group(2) if m and m.group(2) else "id"
+        lines.append(f"{rows[0].at(key if key in rows[0].cols else 'id')}: {problem.message}" if rows
+                     else f"{problem} (หลังนำเข้า)")
+    raise PlanError("\n".join(lines + [f"นำเข้าไม่สำเร็จ: แผนหลังนำเข้าไม่ผ่านการตรวจสอบ {plan} ไม่ถูกแก้ไข"]))
+
+
+def _encode(text: str, plan: Path) -> bytes:
+    """The new text in the plan file's own newline and BOM convention."""
+    raw = plan.read_bytes()
+    if b"\r\n" in raw:
+        text = text.replace("\n", "\r\n")
+    return (b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")
+
+
+def import_books(books: list[Path], plan: Path, combine: bool = False, dry_run: bool = False) -> ImportResult:
+    """Import project rows from ``books`` into ``plan``; PlanError lists every problem by cell."""
+    checked = validate_file(plan)
+    if not checked.ok:
+        raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ ให้แก้แผนก่อนนำเข้า", checked.problems)
+    choices = Choices.of(checked.data)
+    by_id = {p["id"]: p for p in checked.data["projects"]}
+    errors: list[str] = []
+    warnings: list[str] = []
+    rows: list[Row] = []
+    for book in books:
+        rows += read_rows(read_table(book), choices, errors, warnings)
+    check_rows(rows, choices, by_id, errors)
+    listed = {r.pid for r in rows if r.pid}
+    if listed and (missing := [pid for pid in by_id if pid not in listed]):
+        warnings.append(f"{plan}: warning: โครงการ {', '.join(missing)} ไม่อยู่ในไฟล์ที่นำเข้า จึงคงไว้ตามเดิม "
+                        "(การนำเข้าไม่ลบโครงการ ถ้าต้องการลบให้ลบในไฟล์แผน)")
+    if errors:
+        raise PlanError("\n".join(errors + [f"นำเข้าไม่สำเร็จ: พบปัญหา {len(errors)} รายการ {plan} ไม่ถูกแก้ไข"]))
+    result = ImportResult(plan, checked.text, checked.text, warnings=warnings)
+    new = _new_projects([r for r in rows if r.pid is None], combine, by_id, warnings)
+    doc, yaml, before = _loaded(checked.text)
+    result.changes, origin = _merge(doc, [r for r in rows if r.pid is not None], new)
+    if not result.changes:
+        return result
+    result.new_text = _new_text(checked.text, before, _dump(yaml, doc), str(plan))
+    _validate_new(result.new_text, plan, origin)
+    if not dry_run and result.changed:
+        write_atomic(plan, _encode(result.new_text, plan))
+        result.written = True
+    return result

@@ -1,0 +1,221 @@
+"""Read a plan file into plain Python data, fast, and turn YAML failures into Problems.
+
+Loading builds the data straight from ruamel.yaml's C parser events (``yaml_events``), and
+falls back to ruamel's safe loader for anything beyond plain YAML and for every error, so
+messages come from ruamel. Positions are only recovered (see ``positions``) when there is a
+problem to report.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import ConstructorError, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from tambondoc.plan import events as yaml_events
+from tambondoc.errors import PlanError, Problem
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_NODES = 1_000_000
+
+
+class PlanConstructor(SafeConstructor):
+    """Safe constructor that keeps dates as text (years are พ.ศ., not C.E.)."""
+
+
+PlanConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
+)
+
+
+def _fast_yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = PlanConstructor
+    return yaml
+
+
+def _fail(name: str, message: str, line: int = 1, column: int = 1) -> PlanError:
+    problem = Problem(name, line, column, message)
+    return PlanError(str(problem), [problem])
+
+
+def read_text(path: Path) -> str:
+    """Read a plan as UTF-8 (BOM and CRLF allowed) or raise PlanError naming the line."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail(name, f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {MAX_BYTES:,}) "
+                        "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise _fail(name, f"เปิดไฟล์ไม่ได้: {e.strerror or e}") from e
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        start = raw.rfind(b"\n", 0, e.start) + 1
+        col = next((i for i, b in enumerate(raw[start : e.start + 1]) if b >= 0x80), 0) + 1
+        raise _fail(name, "ไฟล์ไม่ใช่ UTF-8 (อาจบันทึกเป็น Windows-874/TIS-620) "
+                    "ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8", line, col) from e
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_HINTS: list[tuple[str, str]] = [
+    (r"found character '\\t'|found character '\t'", "ใช้แท็บ (Tab) ย่อหน้าไม่ได้ ให้ใช้ช่องว่าง (เว้นวรรค) แทน"),
+    (r"found duplicate key", "คีย์ซ้ำในระดับเดียวกัน ให้ลบหรือเปลี่ยนชื่อคีย์ที่ซ้ำ"),
+    (r"while scanning a quoted scalar", "เครื่องหมายคำพูดเปิดแล้วไม่ได้ปิด ให้ใส่ \" หรือ ' ปิดท้ายข้อความ"),
+    (r"mapping values are not allowed", "ย่อหน้าไม่ถูกต้อง หรือมี ': ' ในข้อความ (ให้ครอบข้อความด้วย \"...\")"),
+    (r"could not find expected ':'", "ขาดเครื่องหมาย ':' หลังชื่อคีย์ หรือย่อหน้าไม่ตรงกัน"),
+    (r"expected <block end>, but found", "ย่อหน้าไม่ตรงกับบรรทัดก่อนหน้า ให้จัดช่องว่างหน้าบรรทัดให้ตรงกัน"),
+    (r"could not determine a constructor for the tag", "ใช้แท็ก YAML (!...) ไม่ได้ ใส่ได้เฉพาะข้อความ ตัวเลข รายการ และคีย์"),
+    (r"found undefined alias", "อ้างถึง alias (*) ที่ไม่มี anchor (&) ให้ตรวจชื่อ"),
+    (r"while parsing a flow", "วงเล็บ [ ] หรือ { } เปิดแล้วไม่ได้ปิด หรือขาดเครื่องหมาย ,"),
+]
+
+
+def _hint(text: str) -> str:
+    for pattern, hint in _HINTS:
+        if re.search(pattern, text):
+            return hint
+    return "แก้ไขรูปแบบ YAML ตรงตำแหน่งนี้"
+
+
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?[^#'"\s][^#:]*:\s+(["'])(.*)$|^\s*-\s+(["'])(.*)$""")
+
+
+def _unclosed_quote(lines: list[str], before: int) -> tuple[int, int] | None:
+    """Find a line (before the parser's complaint) whose quoted value never closes.
+
+    The parser only notices an unclosed quote where the next quote happens to be, often
+    hundreds of lines later; the user needs the line where the quote was opened.
+    """
+    for number, line in enumerate(lines[:before], 1):
+        m = _OPEN_QUOTE.match(line)
+        if not m:
+            continue
+        quote, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        body = rest.replace('\\\\', "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in body:
+            return number, line.index(quote) + 1
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _over_indented(lines: list[str], line: int) -> int | None:
+    """The line whose indentation is off, when the parser complains at a later sibling.
+
+    'did not find expected key' is raised at the sibling after the block; the user's
+    mistake is the block's first line, indented deeper than the key it belongs under.
+    """
+    content = [i for i in range(line - 1) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    if not content or line > len(lines):
+        return None
+    here = _indent(lines[line - 1])
+    run = []
+    for i in reversed(content):
+        if _indent(lines[i]) <= here:
+            parent = i
+            break
+        run.append(i)
+    else:
+        return None
+    if run and _indent(lines[parent]) < here and lines[parent].rstrip().endswith(":"):
+        return run[-1] + 1
+    if not run and _indent(lines[parent]) < here and not lines[parent].rstrip().endswith(":"):
+        return parent + 1  # the previous key is the one indented less than its siblings
+    return None
+
+
+def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
+    """Turn a ruamel error into a Problem at the offending line and column."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    detail = str(getattr(err, "problem", None) or str(err).splitlines()[0])
+    lines = text.split("\n")
+    hint = _hint(str(err))
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1] and "cannot start any token" in detail:
+        hint = _hint("found character '\t'")
+    elif isinstance(err, MarkedYAMLError) and (found := _unclosed_quote(lines, line)):
+        line, col = found
+        hint = _hint("while scanning a quoted scalar")
+    elif str(getattr(err, "context", "")).startswith("while parsing a flow") and err.context_mark is not None:
+        # the parser notices a missing ']' or '}' where the next line starts; the bracket to
+        # close is where the flow collection was opened
+        line, col = err.context_mark.line + 1, err.context_mark.column + 1
+        hint = "วงเล็บ [ หรือ { ที่เปิดตรงนี้ยังไม่ได้ปิด หรือขาดเครื่องหมาย , ระหว่างค่า"
+    elif "expected key" in detail and (start := _over_indented(lines, line)):
+        line, col = start, _indent(lines[start - 1]) + 1
+        hint = "ย่อหน้าไม่ตรงกับคีย์อื่นในระดับเดียวกัน ให้จัดช่องว่างหน้าบรรทัดให้ตรงกัน"
+    return Problem(name, line, col, f"YAML ไม่ถูกต้อง: {hint} [{detail}]")
+
+
+def expanded_size(data: Any) -> int:
+    """How many nodes a reader walking the data would visit, aliases expanded.
+
+    Memoised per shared object, so a "billion laughs" file is measured in linear time
+    instead of being expanded.
+    """
+    memo: dict[int, int] = {}
+
+    def size(node: Any) -> int:
+        if not isinstance(node, (dict, list)):
+            return 1
+        key = id(node)
+        if key not in memo:
+            memo[key] = 0  # a cycle counts once; the safe constructor cannot build one anyway
+            children = node.values() if isinstance(node, dict) else node
+            memo[key] = 1 + sum(size(child) for child in children)
+        return memo[key]
+
+    return size(data)
+
+
+def _check_size(data: Any, name: str) -> None:
+    """Refuse alias bombs before anything walks the expanded tree."""
+    if expanded_size(data) > MAX_NODES:
+        raise _fail(name, f"แผนมีข้อมูลซ้อนกันมากเกินไป (เกิน {MAX_NODES:,} รายการเมื่อขยาย alias) "
+                    "อาจเกิดจาก anchor/alias (& และ *) ที่ขยายตัวซ้ำ ๆ ให้เขียนข้อมูลตรง ๆ แทน")
+
+
+def _parse(text: str) -> Any:
+    """The fast event builder when the document allows it, else ruamel's safe loader."""
+    try:
+        return yaml_events.load(text)
+    except yaml_events.Unsupported:
+        return _fast_yaml().load(text)
+
+
+def load_text(text: str, name: str) -> Any:
+    """Parse YAML text into dicts, lists and scalars or raise PlanError with one Problem."""
+    try:
+        data = _parse(text)
+    except (YAMLError, ConstructorError) as e:
+        problem = yaml_problem(name, e, text)
+        raise PlanError(str(problem), [problem]) from e
+    except yaml_events.BadNumber as e:
+        raise _fail(name, f"'{e.value}' ไม่ใช่ตัวเลขที่ถูกต้อง ให้แก้เป็นตัวเลข "
+                    "หรือครอบด้วยเครื่องหมายคำพูดถ้าเป็นข้อความ", e.line, e.column) from e
+    except ValueError as e:  # the same mistake, met by ruamel's loader (which has no position)
+        raise _fail(name, f"มีค่าที่ดูเหมือนตัวเลขแต่ไม่ใช่ตัวเลขที่ถูกต้อง ({e}) "
+                    "ให้แก้เป็นตัวเลข หรือครอบด้วยเครื่องหมายคำพูดถ้าเป็นข้อความ") from e
+    except RecursionError as e:
+        raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
+    try:
+        _check_size(data, name)
+    except RecursionError as e:
+        raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
+    return data
+
+
+def load_plan(path: Path) -> tuple[str, Any]:
+    """Return the plan's text and data; errors name the file, line and column."""
+    text = read_text(path)
+    return text, load_text(text, str(path))

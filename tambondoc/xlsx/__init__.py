@@ -1,0 +1,1 @@
+"""Write the Excel workbooks: project columns, styles, the coordination list."""

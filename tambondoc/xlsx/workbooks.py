@@ -1,0 +1,258 @@
+"""Write the two workbooks: a blank template for village projects, and the plan's project table.
+
+Both share the project sheet's columns (``xlsx_columns``), so an exported workbook imports back
+unchanged and an officer can filter, sort and rank in Excel, then import the edits.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from tambondoc.errors import PlanError, PlanInvalid
+from tambondoc.check.rules import FUNDING_KEYS
+from tambondoc.check.validate import validate_file
+from tambondoc.files import write_atomic
+from tambondoc.xlsx.columns import (
+    APPROACHES, BY_KEY, COLUMNS, FUNDING_HEADERS, FUNDING_NOTES, LISTS_SHEET, NOTES_SHEET,
+    PROJECT_SHEET, TOTAL_HEADER, Choices, budget_header, project_cells,
+)
+from tambondoc.xlsx.style import BOLD, BOX, TITLE, WRAP, formula, header, put
+from tambondoc.xlsx.summary import summary_sheet
+
+EMPTY_ROWS = 300
+LINE_HEIGHT = 24  # points per line of 14 pt TH SarabunPSK, which is taller than Latin fonts
+MAX_LINES = 8
+CHARS_PER_WIDTH = 0.75  # Thai characters per unit of Excel column width, at 14 pt
+
+
+def _lists(wb: Workbook, choices: Choices) -> None:
+    """A hidden sheet of drop-down values, each list under a workbook-level name."""
+    ws = wb.create_sheet(LISTS_SHEET)
+    lists = {
+        "list_villages": ("หมู่ที่", choices.villages),
+        "list_strategies": ("ยุทธศาสตร์", list(choices.strategies.values())),
+        "list_tactics": ("กลยุทธ์", list(choices.tactics.values())),
+        "list_approaches": ("วิธีดำเนินการ", APPROACHES),
+        "list_lgs": ("อปท.", list(choices.lgs.values())),
+        "list_sources": ("แหล่งงบประมาณ", [FUNDING_HEADERS[k] for k in FUNDING_KEYS]),
+    }
+    for c, (name, (title, values)) in enumerate(lists.items(), 1):
+        put(ws, 1, c, title, BOLD)
+        for r, value in enumerate(values, 2):
+            put(ws, r, c, value)
+        col = get_column_letter(c)
+        ref = f"{quote_sheetname(LISTS_SHEET)}!${col}$2:${col}${max(2, len(values) + 1)}"
+        wb.defined_names[name] = DefinedName(name, attr_text=ref)
+        ws.column_dimensions[col].width = 40
+    ws.sheet_state = "hidden"
+
+
+def _validations(ws: Worksheet, choices: Choices, headers: list[str], last: int) -> None:
+    col = {h: get_column_letter(i) for i, h in enumerate(headers, 1)}
+
+    def add(header: str, dv: DataValidation) -> None:
+        dv.add(f"{col[header]}2:{col[header]}{last}")
+        ws.add_data_validation(dv)
+
+    def pick(name: str, prompt: str, strict: bool = True) -> DataValidation:
+        return DataValidation(type="list", formula1=name, allow_blank=True, showDropDown=False,
+                              showErrorMessage=strict, errorTitle="ค่าไม่อยู่ในรายการ",
+                              error="ให้เลือกจากรายการ", showInputMessage=True, prompt=prompt)
+
+    add(BY_KEY["strategy"].header, pick("list_strategies", "เลือกยุทธศาสตร์"))
+    add(BY_KEY["tactic"].header, pick("list_tactics", "เลือกกลยุทธ์ของยุทธศาสตร์ที่เลือก"))
+    add(BY_KEY["villages"].header, pick("list_villages", "เลือกหมู่ที่ หรือพิมพ์หลายหมู่คั่นด้วยจุลภาค เช่น 1, 3",
+                                        strict=False))
+    add(BY_KEY["approach"].header, pick("list_approaches", "ทำเอง / ทำร่วม / ขอสนับสนุน"))
+    if choices.lgs:
+        add(BY_KEY["local_government"].header, pick("list_lgs", "อปท. ที่จะส่งบัญชีประสานโครงการให้"))
+    add(BY_KEY["priority"].header, DataValidation(
+        type="whole", operator="greaterThanOrEqual", formula1="1", allow_blank=True, showErrorMessage=True,
+        error="ลำดับความสำคัญต้องเป็นจำนวนเต็มตั้งแต่ 1"))
+    for source, year in choices.budget_columns():
+        add(budget_header(source, year), DataValidation(
+            type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+            showErrorMessage=True, error="งบประมาณต้องเป็นตัวเลข (บาท) ไม่ติดลบ",
+            showInputMessage=True, prompt=f"{FUNDING_NOTES[source]} ปีงบประมาณ {year} (บาท)"))
+
+
+def _money_format(projects: list[dict[str, Any]]) -> str:
+    whole = all(float(v).is_integer() for p in projects for b in p.get("budget") or []
+                for v in (b.get("funding") or {}).values())
+    return "#,##0" if whole else "#,##0.00"
+
+
+def _lines(values: list[Any], widths: list[int]) -> int:
+    """Lines the tallest wrapped cell needs (Thai marks above and below take no width)."""
+    def need(value: Any, width: int) -> int:
+        text = str(value or "")
+        fits = max(int(width * CHARS_PER_WIDTH), 1)
+        return sum(-(-sum(unicodedata.category(ch) != "Mn" for ch in line) // fits) or 1
+                   for line in text.split("\n"))
+    return min(MAX_LINES, max([need(v, w) for v, w in zip(values, widths)] or [1]))
+
+
+def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any]], money: str,
+                   total: bool = False, subtotal: bool = False, validations: bool = False) -> None:
+    """The project table: header row 1, one project a row, frozen header, filter, formats."""
+    headers = choices.headers() + ([TOTAL_HEADER] if total else [])
+    header(ws, 1, headers)
+    first_budget = headers.index(budget_header(*choices.budget_columns()[0])) + 1
+    last_budget = first_budget + len(choices.budget_columns()) - 1
+    span = f"{get_column_letter(first_budget)}{{r}}:{get_column_letter(last_budget)}{{r}}"
+    widths = [next((x.width for x in COLUMNS if x.header == h), 14) for h in headers]
+    for r, p in enumerate(projects, 2):
+        values = project_cells(p, choices)
+        for c, value in enumerate(values, 1):
+            cell = put(ws, r, c, value)
+            cell.border, cell.alignment = BOX, WRAP
+            if first_budget <= c <= last_budget:
+                cell.number_format = money
+        ws.row_dimensions[r].height = LINE_HEIGHT * _lines(values, widths)
+        if total:
+            formula(ws, r, len(headers), f"=SUM({span.format(r=r)})", money)
+    end = len(projects) + 1
+    if subtotal and projects:
+        put(ws, end + 1, 2, "รวม", BOLD)
+        for c in [*range(first_budget, last_budget + 1), *([len(headers)] if total else [])]:
+            col = get_column_letter(c)
+            formula(ws, end + 1, c, f"=SUBTOTAL(109,{col}2:{col}{end})", money, BOLD)
+    for c, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "C2"
+    ws.row_dimensions[1].height = 42
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(end, 2)}"
+    if validations:
+        _validations(ws, choices, headers, max(end, 1) + EMPTY_ROWS)
+
+
+def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
+    ws = wb.create_sheet(NOTES_SHEET)
+    put(ws, 1, 1, "คำอธิบายคอลัมน์ในแผ่นงาน 'โครงการ'", TITLE)
+    lines = [
+        "กรอกหนึ่งแถวต่อหนึ่งโครงการ เริ่มแถวที่ 2 ห้ามเปลี่ยนข้อความหัวตาราง (สลับลำดับคอลัมน์ได้)",
+        "นำเข้าแผนด้วยคำสั่ง: tambondoc import-xlsx ไฟล์นี้.xlsx --into แผน.yaml (ใส่ --dry-run เพื่อดูก่อน)",
+        "แหล่งงบประมาณแยกเป็นคอลัมน์ 'แหล่งงบ ปีงบประมาณ' ใส่จำนวนเงิน (บาท) เฉพาะช่องที่มีเงิน ช่องที่ว่างคือไม่มี",
+    ]
+    if exported:
+        lines.append("โปรแกรมนำเข้าเฉพาะแผ่นงาน 'โครงการ' แผ่นงานรายยุทธศาสตร์และ 'สรุป' มีไว้ดูเท่านั้น")
+    for r, text in enumerate(lines, 2):
+        put(ws, r, 1, text).alignment = WRAP
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+        ws.row_dimensions[r].height = LINE_HEIGHT * _lines([text], [148])
+    start = len(lines) + 3
+    header(ws, start, ["คอลัมน์", "ความหมาย", "ต้องใส่", "ตัวอย่าง"])
+    rows = [(c.header, c.note, "ต้องใส่" if c.required else "", c.example) for c in COLUMNS]
+    years = ", ".join(str(y) for y in choices.years)
+    for k in FUNDING_KEYS:
+        rows.append((f"{FUNDING_HEADERS[k]} <ปี>", f"{FUNDING_NOTES[k]} แยกรายปีงบประมาณ ({years}) หน่วยบาท",
+                     "อย่างน้อยหนึ่งช่อง", "450000"))
+    if exported:
+        rows.append((TOTAL_HEADER, "ผลรวมงบประมาณทุกปีทุกแหล่ง (สูตร ไม่ต้องแก้ โปรแกรมไม่นำเข้า)", "", ""))
+    widths = [26, 80, 16, 26]
+    for r, row in enumerate(rows, start + 1):
+        for c, value in enumerate(row, 1):
+            cell = put(ws, r, c, value)
+            cell.alignment, cell.border = WRAP, BOX
+        ws.row_dimensions[r].height = LINE_HEIGHT * _lines(list(row), widths)
+    for col, width in zip("ABCD", widths):
+        ws.column_dimensions[col].width = width
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def _to_bytes(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def template_workbook(data: dict[str, Any]) -> bytes:
+    """A blank project sheet with drop-downs from the plan, and the notes sheet."""
+    choices = Choices.of(data)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = PROJECT_SHEET
+    _project_sheet(ws, choices, [], "#,##0", validations=True)
+    _notes(wb, choices, exported=False)
+    _lists(wb, choices)
+    return _to_bytes(wb)
+
+
+def _cut(text: str, width: int) -> str:
+    """At most ``width`` characters, never splitting a Thai syllable from its marks."""
+    if len(text) <= width:
+        return text
+    end = width
+    while end > 1 and (unicodedata.category(text[end]) == "Mn" or text[end - 1] in "เแโใไ"):
+        end -= 1
+    return text[:end].rstrip()
+
+
+def _sheet_title(sid: str, name: str, used: set[str]) -> str:
+    """A sheet name Excel accepts (31 characters, no []:*?/\\), unique in the workbook."""
+    name = name.removeprefix("ยุทธศาสตร์").strip()
+    clean = " ".join("".join(" " if ch in "[]:*?/\\'" else ch for ch in f"{sid} {name}").split())
+    title, n = _cut(clean, 31), 2
+    while title in used:
+        title = f"{_cut(clean, 27)} ({n})"
+        n += 1
+    used.add(title)
+    return title
+
+
+def export_workbook(data: dict[str, Any]) -> bytes:
+    """Every project (sheet 'โครงการ'), a sheet per strategy, and formula totals ('สรุป')."""
+    choices = Choices.of(data)
+    projects = data["projects"]
+    money = _money_format(projects)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = PROJECT_SHEET
+    _project_sheet(ws, choices, projects, money, total=True, validations=True)
+    summary_sheet(wb.create_sheet("สรุป"), choices, data, money)
+    used = {PROJECT_SHEET, "สรุป", NOTES_SHEET, LISTS_SHEET}
+    for s in data["direction"]["strategies"]:
+        rows = [p for p in projects if p["strategy"] == s["id"]]
+        _project_sheet(wb.create_sheet(_sheet_title(s["id"], s["name"], used)), choices, rows, money,
+                       total=True, subtotal=True)
+    _notes(wb, choices, exported=True)
+    _lists(wb, choices)
+    return _to_bytes(wb)
+
+
+def _valid_plan(plan: Path) -> dict[str, Any]:
+    checked = validate_file(plan)
+    if not checked.ok:
+        raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ ให้แก้แผนก่อน (tambondoc validate)", checked.problems)
+    return checked.data
+
+
+def _target(out: Path) -> Path:
+    if out.suffix.lower() != ".xlsx":
+        raise PlanError(f"{out}: ชื่อไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx")
+    return out
+
+
+def write_template(plan: Path, out: Path) -> Path:
+    """Write the village project template for ``plan`` to ``out`` (atomically)."""
+    write_atomic(_target(out), template_workbook(_valid_plan(plan)))
+    return out
+
+
+def write_export(plan: Path, out: Path) -> Path:
+    """Write every project of ``plan`` to ``out`` (atomically)."""
+    write_atomic(_target(out), export_workbook(_valid_plan(plan)))
+    return out

@@ -70,11 +70,12 @@ def bare_render(plan: Path) -> float:
     from docxtpl import DocxTemplate
     from jinja2 import Environment
 
-    from tambondoc.docx import render
-    from tambondoc.build.plan import document_jobs
     from tambondoc.context.build import build_context
-    from tambondoc.plan.load import load_plan
+    from tambondoc.docx import render
+    from tambondoc.docx.environment import FILTERS
+    from tambondoc.docx.jobs import document_jobs
     from tambondoc.docx.templates import find_template
+    from tambondoc.plan.load import load_plan
 
     _, data = load_plan(plan)
     jobs, _ = document_jobs(plan, build_context(data))
@@ -82,7 +83,7 @@ def bare_render(plan: Path) -> float:
     for job in jobs:
         tpl = DocxTemplate(str(find_template(job.template, plan)))
         env = Environment(autoescape=True)
-        env.filters.update(render.FILTERS)
+        env.filters.update(FILTERS)
         tpl.render({**job.context, "image": render.ImageLoader(tpl, plan.parent)}, env, autoescape=True)
         tpl.save(io.BytesIO())
     return time.perf_counter() - started

@@ -24,8 +24,8 @@ def cli() -> None:
               show_default=True, help="รูปแบบรายงาน")
 def validate(plans: tuple[Path, ...], fmt: str) -> None:
     """ตรวจสอบไฟล์แผน (PLAN...) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์"""
-    from tambondoc.reporters import format_problems
     from tambondoc.check.validate import validate_file
+    from tambondoc.reporters import format_problems
 
     results = [validate_file(p) for p in plans]
     problems = [p for r in results for p in r.problems]
@@ -114,8 +114,8 @@ def templates_init(directory: Path) -> None:
 @click.option("--plan", type=PLAN_PATH, help="ตรวจกับข้อมูลของแผนนี้ (ค่าเริ่มต้น: แผนตัวอย่าง)")
 def templates_check(folder: Path | None, plan: Path | None) -> None:
     """ตรวจแม่แบบทุกไฟล์: ไวยากรณ์ ตัวแปร และตัวกรองที่ข้อมูลแผนไม่มี"""
-    from tambondoc.errors import PlanError
     from tambondoc.docx.check import check_templates
+    from tambondoc.errors import PlanError
 
     try:
         reports = check_templates(folder, plan)
@@ -153,8 +153,8 @@ def _fail(e: Exception) -> None:
               help="ไฟล์ .xlsx ที่จะสร้าง")
 def xlsx_template(plan: Path, out: Path) -> None:
     """สร้างแบบฟอร์ม Excel เปล่าสำหรับรวบรวมโครงการจากหมู่บ้าน (มีรายการให้เลือกจากแผน)"""
+    from tambondoc.build.exports import write_template
     from tambondoc.errors import PlanError
-    from tambondoc.xlsx.workbooks import write_template
 
     try:
         click.echo(f"{plan}: สร้างแบบฟอร์มแล้ว {write_template(plan, out)}")
@@ -168,8 +168,8 @@ def xlsx_template(plan: Path, out: Path) -> None:
               help="ไฟล์ .xlsx ที่จะสร้าง")
 def export_xlsx(plan: Path, out: Path) -> None:
     """ส่งออกโครงการทั้งหมดเป็น Excel: แผ่นงานรวม แผ่นงานรายยุทธศาสตร์ และสรุปงบประมาณ"""
+    from tambondoc.build.exports import write_export
     from tambondoc.errors import PlanError
-    from tambondoc.xlsx.workbooks import write_export
 
     try:
         click.echo(f"{plan}: ส่งออกโครงการแล้ว {write_export(plan, out)}")
@@ -235,8 +235,8 @@ def diff_cmd(old: str, new: str, fmt: str, exit_code: bool) -> None:
               help="ไฟล์แผนปีถัดไป (ค่าเริ่มต้น: ข้างไฟล์เดิม ชื่อเป็นปีถัดไป)")
 def next_year_cmd(plan: Path, output: Path | None) -> None:
     """สร้างแผนฉบับทบทวนปีถัดไป: เลื่อนปีงบประมาณ ทบทวนครั้งที่ +1 และส่วนทบทวนโครงการปีที่แล้ว"""
-    from tambondoc.errors import PlanError
     from tambondoc.authoring.nextyear import next_year
+    from tambondoc.errors import PlanError
 
     try:
         target, rolled = next_year(plan, output)
@@ -256,8 +256,8 @@ def next_year_cmd(plan: Path, output: Path | None) -> None:
 @click.option("--check", is_flag=True, help="ไม่แก้ไฟล์ บอกรายชื่อไฟล์ที่ยังไม่ได้จัดรูปแบบ และออกด้วยรหัส 1 (สำหรับ CI)")
 def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
     """จัดรูปแบบไฟล์แผนให้เป็นแบบเดียวกัน (ย่อหน้า ลำดับคีย์ตาม schema เครื่องหมายคำพูด) โดยคงความเห็นไว้ทั้งหมด"""
-    from tambondoc.errors import PlanError
     from tambondoc.authoring.fmt import format_file
+    from tambondoc.errors import PlanError
 
     changed = failed = 0
     for plan in plans:
@@ -282,8 +282,8 @@ def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
 @click.option("--changwat", required=True, help="ชื่อจังหวัด")
 def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str) -> None:
     """สร้างไฟล์แผนใหม่ (PLAN) พร้อมคำอธิบายภาษาไทย ให้กรอกช่องที่ว่างแล้วตรวจด้วย validate"""
-    from tambondoc.errors import PlanError
     from tambondoc.authoring.skeleton import new_plan
+    from tambondoc.errors import PlanError
 
     try:
         new_plan(plan, tambon, amphoe, changwat)

@@ -18,6 +18,7 @@ class Problem:
     message: str
     path: str = field(default="", compare=False)
     level: str = field(default="error", compare=False)
+    rule: str = field(default="", compare=False)  # the check that found it: "schema", "references", ...
 
     def __str__(self) -> str:
         where = f" ({self.path})" if self.path else ""

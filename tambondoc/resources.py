@@ -24,3 +24,8 @@ def schema_path() -> Path:
 
 def default_templates_dir() -> Path:
     return data_path("templates", "docx")
+
+
+def sample_plan() -> Path:
+    """The shipped example plan: what ``templates check`` and ``templates docs`` render."""
+    return data_path("plans", "example-tambon.yaml")

@@ -11,7 +11,8 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
-from pythainlp.util import arabic_digit_to_thai_digit, bahttext as _bahttext, collate, thai_strftime
+from pythainlp.util import arabic_digit_to_thai_digit, collate, thai_strftime
+from pythainlp.util import bahttext as _bahttext
 
 MONTHS_FULL = [
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -19,12 +20,29 @@ MONTHS_FULL = [
 ]
 
 
+THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def parse_be_date(text: Any) -> dt.date | None:
+    """A พ.ศ. date string 'YYYY-MM-DD' as a real C.E. date, or None if it is not one."""
+    if not isinstance(text, str) or len(text) != 10:
+        return None
+    try:
+        y, m, d = (int(p) for p in text.split("-"))
+        return dt.date(y - 543, m, d)
+    except ValueError:
+        return None
+
+
 def be_date(value: str | dt.date) -> dt.date:
-    """A plan date ('2570-03-20', year in พ.ศ.) as a C.E. ``date``."""
+    """A plan date ('2570-03-20', year in พ.ศ.) as a C.E. ``date``; ValueError if it is not one."""
     if isinstance(value, dt.date):
         return value
-    y, m, d = (int(p) for p in str(value).split("-"))
-    return dt.date(y - 543, m, d)
+    date = parse_be_date(value)
+    if date is None:
+        raise ValueError(f"not a B.E. date: {value!r}")
+    return date
 
 
 def thai_date(value: str | dt.date, style: str = "full") -> str:

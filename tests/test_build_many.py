@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import tiny_templates
 from docx import Document
 
 from tambondoc.cli import cli
 from tambondoc.errors import PlanError
 from tambondoc.files import inside, safe_name
-
-from conftest import tiny_templates
 
 
 @pytest.fixture

@@ -18,14 +18,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice, stand_in_plan_book
 from docx import Document
 from openpyxl import load_workbook
 
 from tambondoc.cli import cli
 from tambondoc.plan.load import load_plan
 from tambondoc.thai import baht_text, thai_digits
-
-from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice, stand_in_plan_book
 
 LGS = ["tm-nongbua", "abt-nongbua"]
 INJECTED = "=1+1 ขุดลอกคลองส่งน้ำ"

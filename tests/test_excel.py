@@ -12,16 +12,16 @@ from typing import Any
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE, needs_libreoffice, soffice
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE, needs_libreoffice, soffice
 from tambondoc.cli import cli
 from tambondoc.context.build import build_context
 from tambondoc.errors import PlanError
-from tambondoc.plan.load import load_plan
-from tambondoc.importing.splice import splice
 from tambondoc.importing.read import read_table
+from tambondoc.importing.splice import splice
+from tambondoc.plan.load import load_plan
 
 S5 = "S5 ยุทธศาสตร์ด้านโครงสร้างพื้นฐานและการบริหารจัดการที่ดี"
 S51 = "S5.1 พัฒนาถนนและระบบไฟฟ้าสาธารณะ"

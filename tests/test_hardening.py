@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE, tiny_templates
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tambondoc.check.validate import validate_file
 from tambondoc.cli import cli
 from tambondoc.plan.load import MAX_BYTES
-from tambondoc.check.validate import validate_file
-
-from conftest import EXAMPLE, tiny_templates
 
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
 

@@ -17,14 +17,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE, needs_libreoffice, pdf_text, stand_in_plan_book, to_pdf
 
 from tambondoc.cli import cli
 from tambondoc.context.build import DEFAULT_DUTIES, DEFAULT_PREAMBLE, build_context
 from tambondoc.plan.load import load_plan
 from tambondoc.resources import default_templates_dir
 from tambondoc.thai import thai_digits
-
-from conftest import EXAMPLE, needs_libreoffice, pdf_text, stand_in_plan_book, to_pdf
 
 ON_BEHALF = "ปฏิบัติราชการแทนนายอำเภอเนินสะอาด"
 

@@ -6,14 +6,13 @@ import math
 from typing import Any
 
 import pytest
+from conftest import EXAMPLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tambondoc.plan import events as yaml_events
 from tambondoc.errors import PlanError
+from tambondoc.plan import events as yaml_events
 from tambondoc.plan.load import _fast_yaml, load_text
-
-from conftest import EXAMPLE
 
 
 def same(a: Any, b: Any) -> bool:

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE, needs_libreoffice, soffice
 from docx import Document
 from ruamel.yaml import YAML
 
-from conftest import EXAMPLE, needs_libreoffice, soffice
 from tambondoc import thai
+from tambondoc.check.validate import validate_file
 from tambondoc.cli import cli
 from tambondoc.context.build import build_context
 from tambondoc.resources import default_templates_dir
-from tambondoc.check.validate import validate_file
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FONT = "TH SarabunPSK"

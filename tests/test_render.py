@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from lxml import etree
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
-from tambondoc.docx.stream import SLICE
 from tambondoc.docx.render import render_docx
+from tambondoc.docx.stream import SLICE
 
 
 def body_xml(content: bytes) -> str:

@@ -14,20 +14,19 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from tambondoc.cli import cli
 from tambondoc.authoring.fmt import format_text
+from tambondoc.check.validate import validate_file
+from tambondoc.cli import cli
 from tambondoc.plan.load import load_text
 from tambondoc.plan.positions import json_path
 from tambondoc.plan.roundtrip import dump_rt, load_rt, rt_yaml
-from tambondoc.check.schema import schema
-from tambondoc.check.validate import validate_file
-
-from conftest import EXAMPLE, ROOT
+from tambondoc.plan.schema import schema
 
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
 STATUS_MESSAGE = ("ค่า null ใช้ไม่ได้ (สถานะ) ให้เลือกหนึ่งใน: ดำเนินการแล้ว, อยู่ระหว่างดำเนินการ, "

@@ -6,16 +6,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE
 from docx import Document
 
 from tambondoc.cli import cli
 from tambondoc.context.build import build_context
-from tambondoc.plan.load import load_plan
-from tambondoc.resources import default_templates_dir
 from tambondoc.docx.check import check_template
 from tambondoc.docx.templates import find_template
-
-from conftest import EXAMPLE
+from tambondoc.plan.load import load_plan
+from tambondoc.resources import default_templates_dir
 
 
 def make_docx(path: Path, *paragraphs: list[str], footer: str | None = None) -> Path:
@@ -138,6 +137,6 @@ def test_context_docs_are_current_and_complete() -> None:
 
 
 def test_every_filter_is_documented() -> None:
-    from tambondoc.docx.render import FILTER_DOCS, FILTERS
+    from tambondoc.docx.environment import FILTER_DOCS, FILTERS
 
     assert set(FILTER_DOCS) == set(FILTERS)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE
 
 from tambondoc.cli import cli
-
-from conftest import EXAMPLE
 
 
 def run(*args: str) -> tuple[int, str]:

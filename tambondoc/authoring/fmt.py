@@ -19,10 +19,10 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from tambondoc.errors import PlanError
+from tambondoc.files import write_atomic
 from tambondoc.plan.load import load_text, read_text, yaml_problem
 from tambondoc.plan.roundtrip import rt_yaml
-from tambondoc.check.schema import schema
-from tambondoc.files import write_atomic
+from tambondoc.plan.schema import schema
 
 
 def _yaml() -> YAML:

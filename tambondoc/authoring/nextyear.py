@@ -14,18 +14,16 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from tambondoc.errors import PlanError
 from tambondoc.authoring.fmt import is_loose
+from tambondoc.authoring.skeleton import yaml_scalar
+from tambondoc.errors import PlanError
+from tambondoc.files import write_atomic
 from tambondoc.plan.load import read_text
 from tambondoc.plan.roundtrip import dump_rt, load_rt
-from tambondoc.check.rules import parse_be_date
-from tambondoc.authoring.skeleton import yaml_scalar
-from tambondoc.files import write_atomic
+from tambondoc.plan.vocabulary import STATUSES
+from tambondoc.thai import ARABIC_TO_THAI, THAI_TO_ARABIC, parse_be_date
 
-STATUSES = ["ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ", "ยกเลิก"]
 _YEAR = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{4}(?![0-9๐-๙])")
-_THAI = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 @dataclass
@@ -42,11 +40,11 @@ class Rolled:
 def shift_years(text: str, years: set[int]) -> str:
     """Add one to every 4-digit year in ``years`` (Arabic or Thai numerals, kept as written)."""
     def bump(m: re.Match[str]) -> str:
-        year = int(m.group().translate(_THAI))
+        year = int(m.group().translate(THAI_TO_ARABIC))
         if year not in years:
             return m.group()
         new = str(year + 1)
-        return new.translate(_TO_THAI) if m.group()[0] in "๐๑๒๓๔๕๖๗๘๙" else new
+        return new.translate(ARABIC_TO_THAI) if m.group()[0] in "๐๑๒๓๔๕๖๗๘๙" else new
     return _YEAR.sub(bump, text)
 
 

@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 
 from tambondoc.errors import PlanError
-from tambondoc.plan.load import load_text
 from tambondoc.files import write_atomic
+from tambondoc.plan.load import load_text
 
 _SKELETON = """\
 # แผนพัฒนาตำบล{tambon} อำเภอ{amphoe} จังหวัด{changwat} (สร้างด้วย tambondoc new)

@@ -41,8 +41,9 @@ def discover(paths: list[Path]) -> list[Path]:
 
 def build_one(plan: Path, out_root: Path, templates: Path | None, pdf: bool, force: bool) -> Outcome:
     """Build one plan (or skip it when unchanged); never raises for a user error."""
-    from tambondoc.build.plan import build_plan, output_dir, template_inputs
     from tambondoc.build.incremental import is_current
+    from tambondoc.build.plan import build_plan, output_dir
+    from tambondoc.docx.jobs import template_inputs
 
     try:
         if not force and is_current(plan, output_dir(plan, out_root), pdf, template_inputs(plan, templates)):

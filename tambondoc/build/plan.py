@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tambondoc.context.build import build_context
-from tambondoc.errors import PlanError, PlanInvalid
 from tambondoc.build.incremental import image_inputs, make_stamp, write_stamp
-from tambondoc.docx.render import render_docx
-from tambondoc.docx.templates import TEMPLATE_FILES, find_template
 from tambondoc.check.validate import validate_file
+from tambondoc.context.build import build_context
+from tambondoc.docx.jobs import document_jobs, template_inputs
+from tambondoc.docx.render import render_docx
+from tambondoc.docx.templates import find_template
+from tambondoc.errors import PlanError, PlanInvalid
 from tambondoc.files import inside, safe_name, write_atomic
 
 
@@ -28,55 +29,6 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Job:
-    """One .docx to render: which template, which output file, with what context."""
-
-    template: str
-    output: str
-    context: dict[str, Any]
-
-
-def garuda_path(plan: Path, context: dict[str, Any], templates: Path | None = None) -> str:
-    """The emblem for the order: the plan's own image, else garuda.png among the templates."""
-    own = context["settings"].get("garuda_image")
-    if own:
-        return str((plan.resolve().parent / own).resolve())
-    try:
-        return str(find_template("garuda.png", plan, templates))
-    except PlanError:
-        return "garuda.png"  # missing: the image loader turns this into a warning
-
-
-def document_jobs(plan: Path, context: dict[str, Any], templates: Path | None = None
-                  ) -> tuple[list[Job], list[str]]:
-    """Every .docx a plan produces, and notes on the ones it does not (an อปท. without projects).
-
-    ``templates check`` uses the same list, so it checks templates against exactly the context
-    the build gives them.
-    """
-    context = {**context, "garuda_image": garuda_path(plan, context, templates)}
-    jobs = [Job("plan-book.docx", "plan-book.docx", context), Job("kbt-order.docx", "kbt-order.docx", context)]
-    notes = []
-    for lg in context["local_governments"]:
-        if not lg["totals"]["count"]:
-            notes.append(f"{lg['name']} ({lg['id']}) ไม่มีโครงการที่ส่งให้ จึงไม่สร้างบัญชีประสานโครงการ")
-            continue
-        jobs.append(Job("coordination.docx", f"coordination-{safe_name(lg['id'])}.docx", {**context, "lg": lg}))
-    return jobs, notes
-
-
-def template_inputs(plan: Path, templates: Path | None = None) -> list[Path]:
-    """The template files a build of ``plan`` would use now (for incremental builds)."""
-    found = []
-    for name in TEMPLATE_FILES:
-        try:
-            found.append(find_template(name, plan, templates))
-        except PlanError:
-            continue
-    return found
 
 
 def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None

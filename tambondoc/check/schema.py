@@ -10,18 +10,12 @@ from typing import Any, Iterator
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
-from tambondoc.resources import schema_path
+from tambondoc.plan.schema import schema
 
 _TYPES = {
     "string": "ข้อความ", "integer": "จำนวนเต็ม", "number": "ตัวเลข", "object": "ชุดคีย์ (mapping)",
     "array": "รายการ (- ...)", "boolean": "true/false", "null": "ค่าว่าง",
 }
-
-
-@lru_cache(maxsize=1)
-def schema() -> dict[str, Any]:
-    with schema_path().open(encoding="utf-8") as f:
-        return json.load(f)
 
 
 @lru_cache(maxsize=1)

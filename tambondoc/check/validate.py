@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tambondoc.check import rules
 from tambondoc.check import schema as schema_check
-from tambondoc.check import rules as semantic
 from tambondoc.errors import PlanError, Problem
 from tambondoc.plan.load import load_plan
 from tambondoc.plan.positions import Locator, json_path
@@ -29,15 +29,15 @@ class Result:
 
 def check_data(data: Any, text: str, name: str) -> list[Problem]:
     """All schema and semantic problems of already-loaded data, sorted by position."""
-    findings = [(path, at_key, msg, "error") for path, at_key, msg in schema_check.schema_errors(data)]
-    findings += list(semantic.check(data))
+    findings = [(path, at_key, msg, "error", "schema") for path, at_key, msg in schema_check.schema_errors(data)]
+    findings += list(rules.check(data))
     if not findings:
         return []
     locator = Locator(text)
     problems = set()
-    for path, at_key, msg, level in findings:
+    for path, at_key, msg, level, rule in findings:
         line, col = locator.locate(path, key=at_key)
-        problems.add(Problem(name, line, col, msg, json_path(path), level))
+        problems.add(Problem(name, line, col, msg, json_path(path), level, rule))
     return sorted(problems)
 
 

@@ -1,16 +1,15 @@
 """Values only the plan book shows: default foreword, fund totals, shares, per-year counts.
 
-Kept beside ``compute.build_context`` (which adds them under ``book``) so the plan-book
+Kept beside ``context.build.build_context`` (which adds them under ``book``) so the plan-book
 template lays out numbers instead of computing them in Jinja.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from tambondoc.context.build import paragraphs
-from tambondoc.check.rules import FUNDING_KEYS
+from tambondoc.context.text import decimal_text, paragraphs, share_text
+from tambondoc.plan.vocabulary import FUNDING_KEYS, STATUSES
 from tambondoc.thai import village_list
 
 DEFAULT_FOREWORD = (
@@ -23,20 +22,6 @@ DEFAULT_FOREWORD = (
     "องค์กรปกครองส่วนท้องถิ่น และหน่วยงานภาครัฐ เพื่อแก้ไขปัญหาและตอบสนองความต้องการของประชาชนในตำบล"
     "ได้อย่างแท้จริง และขอขอบคุณทุกภาคส่วนที่มีส่วนร่วมในการจัดทำแผน"
 )
-STATUSES = ["ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ", "ยกเลิก"]
-
-
-def decimal_text(value: Any) -> str:
-    """28750 -> '28,750'; 46.5 -> '46.5' (areas: no forced satang-style decimals)."""
-    if value is None:
-        return ""
-    text = f"{Decimal(str(value)):,f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def share_text(part: float, whole: float) -> str:
-    """Percentage with two decimals, '0.00' when there is nothing to share."""
-    return f"{(part / whole * 100) if whole else 0:.2f}"
 
 
 def _by_year(ctx: dict[str, Any]) -> list[dict[str, Any]]:

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from tambondoc.check.rules import FUNDING_KEYS, ROLE_ORDER
-from tambondoc.thai import MONTHS_FULL, be_date, year_range, village_list
-
-FUNDING_LABELS = {
-    "local": "งบท้องถิ่น (แผนพัฒนาท้องถิ่น)",
-    "agency": "งบหน่วยงานภาครัฐ/เอกชน",
-    "province": "งบพัฒนาจังหวัด",
-    "community": "งบชุมชน",
-}
-APPROACHES = ["ทำเอง", "ทำร่วม", "ขอสนับสนุน"]
+from tambondoc.context.book import book_context
+from tambondoc.context.text import paragraphs
+from tambondoc.plan.schema import schema
+from tambondoc.plan.vocabulary import (
+    APPROACHES,
+    CHAIR,
+    DEFAULT_NUMERALS,
+    FUNDING_KEYS,
+    ROLES,
+    SOURCE_BY_KEY,
+)
+from tambondoc.thai import MONTHS_FULL, be_date, village_list, year_range
 
 DEFAULT_DUTIES = [
     "รวบรวมข้อมูลขององค์กรปกครองส่วนท้องถิ่นหรือกรมการพัฒนาชุมชน ได้แก่ ข้อมูลความจำเป็นพื้นฐาน (จปฐ.) "
@@ -41,9 +43,6 @@ DEFAULT_PREAMBLE = (
     "จึงแต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{tambon} ประกอบด้วย"
 )
 
-DEFAULT_SETTINGS = {"prose_numerals": "thai", "table_numerals": "arabic", "order_numerals": "thai"}
-
-
 def _zero_sources() -> dict[str, float]:
     return {k: 0 for k in FUNDING_KEYS}
 
@@ -51,11 +50,6 @@ def _zero_sources() -> dict[str, float]:
 def _add(into: dict[str, float], other: dict[str, float]) -> None:
     for key, value in other.items():
         into[key] = into.get(key, 0) + (value or 0)
-
-
-def paragraphs(text: Any) -> list[str]:
-    """Multi-line YAML text as paragraphs (one per non-empty line)."""
-    return [line.strip() for line in str(text or "").splitlines() if line.strip()]
 
 
 def _project(p: dict[str, Any], years: list[int], strategies: dict[str, Any],
@@ -118,7 +112,7 @@ def _strategy_groups(projects: list[dict[str, Any]], strategies: list[dict[str, 
 
 def _committee(data: dict[str, Any]) -> dict[str, Any]:
     c = data["committee"]
-    order = {role: i for i, role in enumerate(ROLE_ORDER)}
+    order = {role: i for i, role in enumerate(ROLES)}
     members = sorted(enumerate(c["members"]), key=lambda im: (order[im[1]["role"]], im[0]))
     preamble = c["order"].get("preamble") or DEFAULT_PREAMBLE.format(tambon=data["tambon"]["name"])
     return {
@@ -126,7 +120,7 @@ def _committee(data: dict[str, Any]) -> dict[str, Any]:
         "members": [{**m, "no": i} for i, (_, m) in enumerate(members, 1)],
         "duties": c.get("duties") or DEFAULT_DUTIES,
         "preamble_paragraphs": paragraphs(preamble),
-        "chair": next(m for _, m in members if m["role"] == "ประธานกรรมการ"),
+        "chair": next(m for _, m in members if m["role"] == CHAIR),
         "order_date": _date_parts(c["order"]["date"]),
     }
 
@@ -159,8 +153,6 @@ def with_defaults(value: Any, schema: dict[str, Any]) -> Any:
 
 def build_context(data: dict[str, Any]) -> dict[str, Any]:
     """The full rendering context of a validated plan, shared by every document."""
-    from tambondoc.check.schema import schema
-
     data = with_defaults(data, schema())
     years: list[int] = list(data["plan"]["fiscal_years"])
     tambon = data["tambon"]
@@ -196,13 +188,13 @@ def build_context(data: dict[str, Any]) -> dict[str, Any]:
         lg_lists.append({**lg, "groups": _strategy_groups(rows, strategies_list, years),
                          "totals": _totals(rows, years)})
     context = {
-        "settings": {**DEFAULT_SETTINGS, **{k: v for k, v in (data["settings"] or {}).items() if v is not None}},
+        "settings": {**DEFAULT_NUMERALS, **{k: v for k, v in (data["settings"] or {}).items() if v is not None}},
         "plan": {**data["plan"], "years_text": year_range(years),
                  "foreword_paragraphs": paragraphs(data["plan"].get("foreword"))},
         "years": years,
         "funding_keys": list(FUNDING_KEYS),
-        "funding_labels": [FUNDING_LABELS[k] for k in FUNDING_KEYS],
-        "approaches": APPROACHES,
+        "funding_labels": [SOURCE_BY_KEY[k].label for k in FUNDING_KEYS],
+        "approaches": list(APPROACHES),
         "tambon": {**tambon, "villages": villages, "village_totals": village_totals,
                    "history_paragraphs": paragraphs(tambon.get("history")),
                    "location_paragraphs": paragraphs(tambon.get("location")),
@@ -217,7 +209,7 @@ def build_context(data: dict[str, Any]) -> dict[str, Any]:
         "strategy_groups": strategy_groups,
         "totals": totals,
         "summary": {
-            "by_source": [{"key": k, "label": FUNDING_LABELS[k], "amount": totals["by_source"][k]} for k in FUNDING_KEYS],
+            "by_source": [{"key": k, "label": SOURCE_BY_KEY[k].label, "amount": totals["by_source"][k]} for k in FUNDING_KEYS],
             "by_approach": by_approach,
             "by_year": [{"year": y, "amount": totals["by_year"][y]} for y in years],
             "by_strategy": [{"id": g["id"], "name": g["name"], **g["totals"]} for g in strategy_groups],
@@ -226,7 +218,5 @@ def build_context(data: dict[str, Any]) -> dict[str, Any]:
         "committee": _committee(data),
         "review": data["review"],
     }
-    from tambondoc.context.book import book_context
-
     context["book"] = book_context(data, context)
     return context

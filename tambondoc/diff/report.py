@@ -14,25 +14,18 @@ from typing import Any, Callable
 import click
 
 from tambondoc.diff.compare import Amount, Change, Matched, PlanDiff
-from tambondoc.check.schema import schema
+from tambondoc.plan.schema import node as _schema_node
+from tambondoc.plan.vocabulary import FUNDING_KEYS
 from tambondoc.thai import money
 
-_AMOUNT_KEYS = {"amount", "local", "agency", "province", "community", "budget_received",
-                "average_income", "threshold"}
+_AMOUNT_KEYS = {"amount", *FUNDING_KEYS, "budget_received", "average_income", "threshold"}
 _TOKEN = re.compile(r"\[([^\]]*)\]|([^.\[]+)")
 _SEP = " › "
 
 
-def _schema_at(base: tuple[str, ...]) -> dict[str, Any]:
-    node: dict[str, Any] = schema()
-    for part in base:
-        node = (node.get("items") if part == "[]" else node.get("properties", {}).get(part)) or {}
-    return node
-
-
 def label(base: tuple[str, ...], path: str, skip: int = 0) -> str:
     """A field path in the schema's Thai titles (minus ``skip`` leading parts); unknown keys stay as written."""
-    node, parts = _schema_at(base), []
+    node, parts = _schema_node(*base), []
     for selector, key in _TOKEN.findall(path):
         if key:
             node = node.get("properties", {}).get(key) or {}

@@ -14,13 +14,13 @@ from typing import Any
 
 from jinja2 import ChainableUndefined, TemplateSyntaxError, meta, nodes
 
-from tambondoc.build.plan import document_jobs
-from tambondoc.context.build import build_context
-from tambondoc.errors import PlanError, PlanInvalid
-from tambondoc.docx.render import make_environment
-from tambondoc.resources import data_path
-from tambondoc.docx.templates import find_template
 from tambondoc.check.validate import validate_file
+from tambondoc.context.build import build_context
+from tambondoc.docx.environment import make_environment
+from tambondoc.docx.jobs import document_jobs
+from tambondoc.docx.templates import find_template
+from tambondoc.errors import PlanError, PlanInvalid
+from tambondoc.resources import sample_plan
 
 HEADER_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 FOOTER_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
@@ -103,10 +103,6 @@ def check_template(name: str, path: Path, context: dict[str, Any]) -> TemplateRe
     for var in dict.fromkeys(missing):
         report.problems.append(f"{name}: ใช้ตัวแปร '{var}' ที่ข้อมูลแผนไม่มี")
     return report
-
-
-def sample_plan() -> Path:
-    return data_path("plans", "example-tambon.yaml")
 
 
 def check_templates(templates: Path | None = None, plan: Path | None = None) -> list[TemplateReport]:

@@ -8,12 +8,12 @@ fields from ``COMPUTED_DOCS`` in ``compute``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Any
 
-from fnmatch import fnmatchcase
-
-from tambondoc.docx.render import FILTER_DOCS
-from tambondoc.check.schema import schema
+from tambondoc.docx.environment import FILTER_DOCS
+from tambondoc.plan.schema import node as schema_node
+from tambondoc.plan.vocabulary import APPROACHES, FUNDING_KEYS, SOURCES
 
 _TYPES = {str: "ข้อความ", int: "จำนวนเต็ม", float: "ตัวเลข", bool: "จริง/เท็จ", dict: "ชุดคีย์", list: "รายการ"}
 
@@ -25,18 +25,6 @@ class Row:
     description: str
 
 
-def _schema_at(parts: list[str]) -> dict[str, Any] | None:
-    node: dict[str, Any] | None = schema()
-    for part in parts:
-        if node is None:
-            return None
-        if part == "[]":
-            node = node.get("items") if isinstance(node.get("items"), dict) else None
-        else:
-            node = node.get("properties", {}).get(part)
-    return node
-
-
 TOTALS_KEYS = {"count", "amount", "by_year", "by_source", "year_amounts", "source_amounts"}
 
 # Computed fields (patterns match dotted paths; the first match wins).
@@ -46,9 +34,9 @@ COMPUTED_DOCS: dict[str, str] = {
     "plan.years_text": "ช่วงปีงบประมาณ เช่น '2571-2572'",
     "*_paragraphs": "ข้อความหลายบรรทัดแยกเป็นย่อหน้า (รายการข้อความ)",
     "years": "ปีงบประมาณของแผน (รายการปี พ.ศ.)",
-    "funding_keys": "รหัสแหล่งงบประมาณตามลำดับคอลัมน์: local, agency, province, community",
+    "funding_keys": f"รหัสแหล่งงบประมาณตามลำดับคอลัมน์: {', '.join(FUNDING_KEYS)}",
     "funding_labels": "ชื่อแหล่งงบประมาณภาษาไทยตามลำดับ funding_keys",
-    "approaches": "วิธีดำเนินการตามลำดับ: ทำเอง, ทำร่วม, ขอสนับสนุน",
+    "approaches": f"วิธีดำเนินการตามลำดับ: {', '.join(APPROACHES)}",
     "tambon.villages.[].population_total": "ประชากรรวมชายและหญิงของหมู่บ้าน",
     "tambon.village_totals": "ยอดรวมทุกหมู่บ้าน",
     "tambon.village_totals.households": "ครัวเรือนรวม",
@@ -65,11 +53,8 @@ COMPUTED_DOCS: dict[str, str] = {
     "projects.[].total": "งบประมาณรวมทุกปี (บาท)",
     "*.by_year": "ยอดเงินตามปีงบประมาณ {ปี: บาท}",
     "*.by_year_source": "ยอดเงินตามปีและแหล่งงบประมาณ {ปี: {แหล่ง: บาท}}",
-    "*.by_source": "ยอดเงินตามแหล่งงบประมาณ {local, agency, province, community: บาท}",
-    "*.by_source.local": "งบท้องถิ่น (บาท)",
-    "*.by_source.agency": "งบหน่วยงานภาครัฐ/เอกชน (บาท)",
-    "*.by_source.province": "งบพัฒนาจังหวัด (บาท)",
-    "*.by_source.community": "งบชุมชน (บาท)",
+    "*.by_source": f"ยอดเงินตามแหล่งงบประมาณ {{{', '.join(FUNDING_KEYS)}: บาท}}",
+    **{f"*.by_source.{s.key}": f"{s.title} (บาท)" for s in SOURCES},
     "*.year_amounts": "ยอดเงินแต่ละปีตามลำดับ years (ใช้กับคอลัมน์ {%tc for %})",
     "*.source_amounts": "ยอดเงินแต่ละแหล่งตามลำดับ funding_keys",
     "*.count": "จำนวนโครงการ",
@@ -81,7 +66,7 @@ COMPUTED_DOCS: dict[str, str] = {
     "summary.by_source": "สรุปตามแหล่งงบประมาณ",
     "summary.by_source.[].key": "รหัสแหล่งงบประมาณ",
     "summary.by_source.[].label": "ชื่อแหล่งงบประมาณ",
-    "summary.by_approach": "สรุปตามวิธีดำเนินการ (ทำเอง/ทำร่วม/ขอสนับสนุน)",
+    "summary.by_approach": f"สรุปตามวิธีดำเนินการ ({'/'.join(APPROACHES)})",
     "summary.by_approach.[].approach": "วิธีดำเนินการ",
     "summary.by_year": "สรุปตามปีงบประมาณ",
     "summary.by_year.[].year": "ปีงบประมาณ",
@@ -150,7 +135,7 @@ def _describe(parts: list[str]) -> str:
             return text
     alias = _ALIASES.get(parts[0], [parts[0]]) + parts[1:]
     for candidate in (parts, alias):
-        node = _schema_at(candidate)
+        node = schema_node(*candidate)
         if node and "title" in node:
             return f"{node['title']}: {node.get('description', '')}".rstrip(": ")
     return ""
@@ -228,10 +213,10 @@ def markdown(context: dict[str, Any]) -> str:
 
 def sample_context() -> dict[str, Any]:
     """The plan-book context of the shipped example plan, as the build gives it."""
-    from tambondoc.build.plan import document_jobs
-    from tambondoc.context.build import build_context
-    from tambondoc.docx.check import sample_plan
     from tambondoc.check.validate import validate_file
+    from tambondoc.context.build import build_context
+    from tambondoc.docx.jobs import document_jobs
+    from tambondoc.resources import sample_plan
 
     plan = sample_plan()
     jobs, _ = document_jobs(plan, build_context(validate_file(plan).data))

@@ -15,6 +15,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from tambondoc.docx.ooxml import W
 from tambondoc.docx.tables import cell_props
 
 NUMBER = re.compile(r"^[-\d\u0E50-\u0E59,.()]+$")
@@ -41,7 +42,6 @@ def _width_em(text: str) -> float:
     return total
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TBL, TR, TC, P, R, T = (W + t for t in ("tbl", "tr", "tc", "p", "r", "t"))
 PPR, PSTYLE, RPR = (W + t for t in ("pPr", "pStyle", "rPr"))
 SZ, SZCS, B, VAL, TYPE, WIDTH = (W + t for t in ("sz", "szCs", "b", "val", "type", "w"))

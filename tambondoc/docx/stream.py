@@ -7,8 +7,8 @@ to a pull parser; every top-level paragraph or table is finished and serialised 
 the next one starts, then dropped, so memory follows the largest table, not the book.
 
 The body python-docx keeps holds only a placeholder element (and the final section
-properties); ``attach`` makes the document part put the streamed bytes in its place when
-the package is saved. A table of contents must list headings that come after it, so the
+properties); ``docx.patches.attach`` makes the document part put the streamed bytes in its
+place when the package is saved. A table of contents must list headings that come after it, so the
 paragraphs of a TOC field stay in memory and are filled once the whole body has been read.
 """
 
@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Protocol
 
 from lxml import etree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from tambondoc.docx.ooxml import W
+
 BODY, SECTPR, INSTRTEXT, FLDCHAR, FLDCHARTYPE = (W + t for t in ("body", "sectPr", "instrText", "fldChar",
                                                                  "fldCharType"))
 PLACEHOLDER_NS = "urn:tambondoc:streamed-body"
@@ -150,21 +150,3 @@ def stream_body(xml: str, finisher: Finisher) -> StreamedBody:
     for el in stream.tail:
         tree.append(el)
     return StreamedBody(tree, stream.content())
-
-
-def attach(part: Any, content: bytes) -> None:
-    """Make python-docx's document ``part`` save ``content`` where the placeholder is."""
-    part._streamed_body = content
-    part.__class__ = _streamed_class(type(part))
-
-
-@lru_cache(maxsize=None)
-def _streamed_class(base: type) -> type:
-    """A subclass of the part's class whose serialised XML has the streamed body spliced in."""
-    if getattr(base, "_splices_body", False):
-        return base
-
-    def blob(self: Any) -> bytes:
-        return base.blob.fget(self).replace(PLACEHOLDER, self._streamed_body, 1)  # type: ignore[attr-defined]
-
-    return type(f"Streamed{base.__name__}", (base,), {"blob": property(blob), "_splices_body": True})

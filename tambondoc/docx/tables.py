@@ -13,7 +13,8 @@ from typing import Any
 
 from lxml import etree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from tambondoc.docx.ooxml import W
+
 TBLGRID, GRIDCOL, TR, TC, TCPR, GRIDSPAN, TCW = (W + t for t in ("tblGrid", "gridCol", "tr", "tc", "tcPr",
                                                                  "gridSpan", "tcW"))
 WIDTH, VAL, TYPE = W + "w", W + "val", W + "type"

@@ -12,11 +12,19 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString,
+    DoubleQuotedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
 )
 
-from tambondoc.importing.rt_edit import delete_key, flow_map, flow_seq, insert_item, insert_key
-from tambondoc.check.rules import FUNDING_KEYS
+from tambondoc.importing.rt_edit import (
+    delete_key,
+    flow_map,
+    flow_seq,
+    insert_item,
+    insert_key,
+)
+from tambondoc.plan.vocabulary import FUNDING_KEYS
 from tambondoc.xlsx.columns import FIELD_ORDER
 
 Budget = dict[int, dict[str, int | float]]   # year -> source -> amount

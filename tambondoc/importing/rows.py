@@ -14,14 +14,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tambondoc.importing.merge import Cells, number
+from tambondoc.importing.read import Table
+from tambondoc.plan.vocabulary import APPROACHES
+from tambondoc.thai import THAI_TO_ARABIC
 from tambondoc.xlsx.columns import (
-    APPROACHES, BY_KEY, COLUMNS, COMPUTED_HEADERS, TEXT_FIELDS, Choices, match_header, normalize,
+    BY_KEY,
+    COLUMNS,
+    COMPUTED_HEADERS,
+    TEXT_FIELDS,
+    Choices,
+    match_header,
+    normalize,
     resolve,
 )
-from tambondoc.importing.read import Table
 
 REQUIRED = [c.key for c in COLUMNS if c.required]
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 class CellError(ValueError):
@@ -59,7 +66,7 @@ def _text(value: Any) -> str | None:
 def _number(value: Any, what: str) -> int | float:
     shown = str(value).strip()
     if isinstance(value, str):
-        cleaned = value.translate(_THAI_DIGITS).replace(",", "").strip()
+        cleaned = value.translate(THAI_TO_ARABIC).replace(",", "").strip()
         if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
             raise CellError(f"{what}ต้องเป็นตัวเลข (พบ '{shown}')")
         value = float(cleaned)
@@ -72,7 +79,7 @@ def _number(value: Any, what: str) -> int | float:
 
 def _villages(value: Any, choices: Choices) -> list[int]:
     text = str(number(value)) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
-    cleaned = re.sub(r"หมู่ที่|หมู่|ม\.", " ", text.translate(_THAI_DIGITS))
+    cleaned = re.sub(r"หมู่ที่|หมู่|ม\.", " ", text.translate(THAI_TO_ARABIC))
     found: list[int] = []
     for token in re.split(r"[,\s/]+|และ", cleaned):
         if not token:
@@ -122,7 +129,7 @@ def parse_value(key: str, value: Any, choices: Choices) -> Any:
         return _pick(text, " อปท.", choices.lgs, choices.lgs)
     if key == "approach":
         if text not in APPROACHES:
-            raise CellError(f"วิธีดำเนินการต้องเป็น ทำเอง, ทำร่วม หรือ ขอสนับสนุน (พบ '{text}')")
+            raise CellError(f"วิธีดำเนินการต้องเป็น {', '.join(APPROACHES[:-1])} หรือ {APPROACHES[-1]} (พบ '{text}')")
         return text
     raise KeyError(key)
 

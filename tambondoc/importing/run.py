@@ -14,18 +14,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tambondoc.errors import PlanError, PlanInvalid
-from tambondoc.importing.rows import Row, check_rows, read_rows
-from tambondoc.plan.load import load_text
-from tambondoc.importing.merge import (
-    Budget, add_project, budget_of, id_allocator, new_project, overlay, set_budget, set_field,
-)
-from tambondoc.plan.roundtrip import rt_yaml
-from tambondoc.importing.splice import splice
 from tambondoc.check.validate import check_data, validate_file
+from tambondoc.errors import PlanError, PlanInvalid
 from tambondoc.files import write_atomic
-from tambondoc.xlsx.columns import BY_KEY, Choices
+from tambondoc.importing.merge import (
+    Budget,
+    add_project,
+    budget_of,
+    id_allocator,
+    new_project,
+    overlay,
+    set_budget,
+    set_field,
+)
 from tambondoc.importing.read import read_table
+from tambondoc.importing.rows import Row, check_rows, read_rows
+from tambondoc.importing.splice import splice
+from tambondoc.plan.load import load_text
+from tambondoc.plan.roundtrip import rt_yaml
+from tambondoc.xlsx.columns import BY_KEY, Choices
 
 LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 2)]
 DIFFERING = ("tactic", "approach", "agency", "local_government")

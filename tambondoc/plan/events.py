@@ -18,12 +18,22 @@ import re
 from typing import Any
 
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
-                                ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from ruamel.yaml.resolver import implicit_resolvers
 
 try:
-    from _ruamel_yaml import CParser  # ruamel.yaml.clib; without it every plan takes ruamel's path
+    from _ruamel_yaml import (
+        CParser,  # ruamel.yaml.clib; without it every plan takes ruamel's path
+    )
 except ImportError:  # pragma: no cover - CPython wheels exist for every supported platform
     CParser = None
 

@@ -16,8 +16,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from tambondoc.plan import events as yaml_events
 from tambondoc.errors import PlanError, Problem
+from tambondoc.plan import events as yaml_events
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_NODES = 1_000_000

@@ -10,27 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tambondoc.check.rules import FUNDING_KEYS
+from tambondoc.plan.vocabulary import FUNDING_KEYS, SOURCE_BY_KEY, SOURCES
+from tambondoc.thai import THAI_TO_ARABIC
 
-APPROACHES = ["ทำเอง", "ทำร่วม", "ขอสนับสนุน"]
 PROJECT_SHEET = "โครงการ"
 NOTES_SHEET = "คำอธิบาย"
 LISTS_SHEET = "รายการ"
 TOTAL_HEADER = "งบประมาณรวม (บาท)"
-FUNDING_HEADERS = {"local": "งบท้องถิ่น", "agency": "งบหน่วยงาน", "province": "งบพัฒนาจังหวัด",
-                   "community": "งบชุมชน"}
-FUNDING_NOTES = {
-    "local": "งบท้องถิ่น (บรรจุในแผนพัฒนาท้องถิ่นของ อปท.)",
-    "agency": "งบส่วนราชการ หน่วยงานของรัฐ หรือภาคเอกชน",
-    "province": "งบพัฒนาจังหวัด/กลุ่มจังหวัด",
-    "community": "ทุนหรือแรงงานของชุมชนเอง",
-}
-_FUNDING_ALIASES = {
-    "local": ("งบท้องถิ่น", "งบ อปท.", "งบอปท."),
-    "agency": ("งบหน่วยงาน", "งบหน่วยงานภาครัฐ/เอกชน", "งบหน่วยงานภาครัฐ", "งบภาครัฐ/เอกชน"),
-    "province": ("งบพัฒนาจังหวัด", "งบจังหวัด"),
-    "community": ("งบชุมชน",),
-}
 
 
 @dataclass(frozen=True)
@@ -87,16 +73,13 @@ TEXT_FIELDS = ("name", "objective", "target", "kpi", "expected_result", "locatio
                "agency", "note")
 COMPUTED_HEADERS = {TOTAL_HEADER}
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
-
 def normalize(text: Any) -> str:
     """Header text as compared: Thai digits to Arabic, single spaces, no required-marker '*'."""
-    return " ".join(str(text).translate(_THAI_DIGITS).replace("*", " ").split())
+    return " ".join(str(text).translate(THAI_TO_ARABIC).replace("*", " ").split())
 
 
 def budget_header(source: str, year: int) -> str:
-    return f"{FUNDING_HEADERS[source]} {year}"
+    return f"{SOURCE_BY_KEY[source].column} {year}"
 
 
 _BUDGET_RE = re.compile(r"^(.*?)\s*(?:ปี\s*)?(?:พ\.ศ\.\s*)?(\d{4})$")
@@ -110,9 +93,9 @@ def match_header(text: Any) -> str | tuple[str, int] | None:
             return c.key
     m = _BUDGET_RE.match(norm)
     if m:
-        for source, names in _FUNDING_ALIASES.items():
-            if m.group(1) in names:
-                return source, int(m.group(2))
+        for s in SOURCES:
+            if m.group(1) == s.column or m.group(1) in s.aliases:
+                return s.key, int(m.group(2))
     return None
 
 

@@ -11,9 +11,8 @@ from typing import Any, Callable
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tambondoc.context.build import FUNDING_LABELS
-from tambondoc.check.rules import FUNDING_KEYS
-from tambondoc.xlsx.columns import APPROACHES, BY_KEY, PROJECT_SHEET, Choices, budget_header
+from tambondoc.plan.vocabulary import APPROACHES, FUNDING_KEYS, SOURCE_BY_KEY
+from tambondoc.xlsx.columns import BY_KEY, PROJECT_SHEET, Choices, budget_header
 from tambondoc.xlsx.style import BOLD, BOX, TITLE, formula, header, put
 
 
@@ -62,10 +61,10 @@ def summary_sheet(ws: Worksheet, choices: Choices, data: dict[str, Any], money: 
     strategy_col, approach_col = column(BY_KEY["strategy"].header), column(BY_KEY["approach"].header)
     table("จำแนกตามยุทธศาสตร์", "ยุทธศาสตร์", list(choices.strategies.values()),
           lambda key: f"=COUNTIF({strategy_col},{key})", by("strategy"))
-    source_of = {FUNDING_LABELS[s]: s for s in FUNDING_KEYS}
+    source_of = {SOURCE_BY_KEY[s].label: s for s in FUNDING_KEYS}
     table("จำแนกตามแหล่งงบประมาณ", "แหล่งงบประมาณ", list(source_of), None,
           lambda _ref, key, y: f"=SUM({budget[(source_of[key], y)]})")
-    table("จำแนกตามวิธีดำเนินการ", "วิธีดำเนินการ", APPROACHES,
+    table("จำแนกตามวิธีดำเนินการ", "วิธีดำเนินการ", list(APPROACHES),
           lambda key: f"=COUNTIF({approach_col},{key})", by("approach"))
     put(ws, row, 1, "จำแนกตามปีงบประมาณ", BOLD)
     header(ws, row + 1, ["ปีงบประมาณ", "งบประมาณรวม"])

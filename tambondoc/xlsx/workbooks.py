@@ -1,6 +1,6 @@
 """Write the two workbooks: a blank template for village projects, and the plan's project table.
 
-Both share the project sheet's columns (``xlsx_columns``), so an exported workbook imports back
+Both share the project sheet's columns (``xlsx.columns``), so an exported workbook imports back
 unchanged and an officer can filter, sort and rank in Excel, then import the edits.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -17,13 +16,17 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tambondoc.errors import PlanError, PlanInvalid
-from tambondoc.check.rules import FUNDING_KEYS
-from tambondoc.check.validate import validate_file
-from tambondoc.files import write_atomic
+from tambondoc.plan.vocabulary import APPROACHES, FUNDING_KEYS, SOURCE_BY_KEY
 from tambondoc.xlsx.columns import (
-    APPROACHES, BY_KEY, COLUMNS, FUNDING_HEADERS, FUNDING_NOTES, LISTS_SHEET, NOTES_SHEET,
-    PROJECT_SHEET, TOTAL_HEADER, Choices, budget_header, project_cells,
+    BY_KEY,
+    COLUMNS,
+    LISTS_SHEET,
+    NOTES_SHEET,
+    PROJECT_SHEET,
+    TOTAL_HEADER,
+    Choices,
+    budget_header,
+    project_cells,
 )
 from tambondoc.xlsx.style import BOLD, BOX, TITLE, WRAP, formula, header, put
 from tambondoc.xlsx.summary import summary_sheet
@@ -41,9 +44,9 @@ def _lists(wb: Workbook, choices: Choices) -> None:
         "list_villages": ("หมู่ที่", choices.villages),
         "list_strategies": ("ยุทธศาสตร์", list(choices.strategies.values())),
         "list_tactics": ("กลยุทธ์", list(choices.tactics.values())),
-        "list_approaches": ("วิธีดำเนินการ", APPROACHES),
+        "list_approaches": ("วิธีดำเนินการ", list(APPROACHES)),
         "list_lgs": ("อปท.", list(choices.lgs.values())),
-        "list_sources": ("แหล่งงบประมาณ", [FUNDING_HEADERS[k] for k in FUNDING_KEYS]),
+        "list_sources": ("แหล่งงบประมาณ", [SOURCE_BY_KEY[k].column for k in FUNDING_KEYS]),
     }
     for c, (name, (title, values)) in enumerate(lists.items(), 1):
         put(ws, 1, c, title, BOLD)
@@ -82,7 +85,7 @@ def _validations(ws: Worksheet, choices: Choices, headers: list[str], last: int)
         add(budget_header(source, year), DataValidation(
             type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
             showErrorMessage=True, error="งบประมาณต้องเป็นตัวเลข (บาท) ไม่ติดลบ",
-            showInputMessage=True, prompt=f"{FUNDING_NOTES[source]} ปีงบประมาณ {year} (บาท)"))
+            showInputMessage=True, prompt=f"{SOURCE_BY_KEY[source].note} ปีงบประมาณ {year} (บาท)"))
 
 
 def _money_format(projects: list[dict[str, Any]]) -> str:
@@ -156,7 +159,7 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
     rows = [(c.header, c.note, "ต้องใส่" if c.required else "", c.example) for c in COLUMNS]
     years = ", ".join(str(y) for y in choices.years)
     for k in FUNDING_KEYS:
-        rows.append((f"{FUNDING_HEADERS[k]} <ปี>", f"{FUNDING_NOTES[k]} แยกรายปีงบประมาณ ({years}) หน่วยบาท",
+        rows.append((f"{SOURCE_BY_KEY[k].column} <ปี>", f"{SOURCE_BY_KEY[k].note} แยกรายปีงบประมาณ ({years}) หน่วยบาท",
                      "อย่างน้อยหนึ่งช่อง", "450000"))
     if exported:
         rows.append((TOTAL_HEADER, "ผลรวมงบประมาณทุกปีทุกแหล่ง (สูตร ไม่ต้องแก้ โปรแกรมไม่นำเข้า)", "", ""))
@@ -231,28 +234,3 @@ def export_workbook(data: dict[str, Any]) -> bytes:
     _notes(wb, choices, exported=True)
     _lists(wb, choices)
     return _to_bytes(wb)
-
-
-def _valid_plan(plan: Path) -> dict[str, Any]:
-    checked = validate_file(plan)
-    if not checked.ok:
-        raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ ให้แก้แผนก่อน (tambondoc validate)", checked.problems)
-    return checked.data
-
-
-def _target(out: Path) -> Path:
-    if out.suffix.lower() != ".xlsx":
-        raise PlanError(f"{out}: ชื่อไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx")
-    return out
-
-
-def write_template(plan: Path, out: Path) -> Path:
-    """Write the village project template for ``plan`` to ``out`` (atomically)."""
-    write_atomic(_target(out), template_workbook(_valid_plan(plan)))
-    return out
-
-
-def write_export(plan: Path, out: Path) -> Path:
-    """Write every project of ``plan`` to ``out`` (atomically)."""
-    write_atomic(_target(out), export_workbook(_valid_plan(plan)))
-    return out

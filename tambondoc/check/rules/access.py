@@ -1,0 +1,26 @@
+"""Read a plan that may not match the schema: every accessor tolerates a wrong type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Finding = tuple[list[str | int], bool, str, str]  # path, at_key, message, level
+
+
+def items_of(data: Any, *keys: str) -> list[tuple[int, dict[str, Any]]]:
+    node = data
+    for key in keys:
+        node = node.get(key) if isinstance(node, dict) else None
+    return [(i, x) for i, x in enumerate(node) if isinstance(x, dict)] if isinstance(node, list) else []
+
+
+def get(data: Any, *keys: str) -> Any:
+    node = data
+    for key in keys:
+        node = node.get(key) if isinstance(node, dict) else None
+    return node
+
+
+def as_key(value: Any) -> Any:
+    """``value`` if it can be an id or a number to look up, else None (a schema error elsewhere)."""
+    return value if isinstance(value, (str, int, float)) else None

@@ -1,0 +1,34 @@
+"""Values no document can hold: .nan and .inf, and control characters Word and Excel refuse."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Iterator
+
+from tambondoc.check.rules.access import Finding
+
+ID = "values"
+
+# characters XML 1.0 (so Word and Excel) cannot hold; YAML lets "\x01" or "\v" escapes make them
+NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _bad_values(node: Any, path: list[str | int]) -> Iterator[Finding]:
+    """Values no document can hold: .nan and .inf pass every numeric bound, and control
+    characters (pasted from a PDF, or written as escapes) cannot go into Word or Excel."""
+    if isinstance(node, float) and not math.isfinite(node):
+        yield path, False, f"ตัวเลข {node} ใช้ไม่ได้ ให้ใส่จำนวนจริง", "error"
+    elif isinstance(node, str) and (bad := NOT_IN_XML.search(node)):
+        yield path, False, (f"ข้อความมีอักขระควบคุมที่มองไม่เห็น (U+{ord(bad.group()):04X}) หลัง '{node[:bad.start()][-20:]}' "
+                            "ซึ่งใส่ในเอกสาร Word หรือ Excel ไม่ได้ ให้ลบออก"), "error"
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _bad_values(value, path + [key])
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _bad_values(value, path + [i])
+
+
+def check(data: dict[str, Any]) -> Iterator[Finding]:
+    yield from _bad_values(data, [])

@@ -1,0 +1,24 @@
+"""Text helpers the context and the templates share: paragraphs, plain decimals, shares."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+
+def paragraphs(text: Any) -> list[str]:
+    """Multi-line YAML text as paragraphs (one per non-empty line)."""
+    return [line.strip() for line in str(text or "").splitlines() if line.strip()]
+
+
+def decimal_text(value: Any) -> str:
+    """28750 -> '28,750'; 46.5 -> '46.5' (areas: no forced satang-style decimals)."""
+    if value is None:
+        return ""
+    text = f"{Decimal(str(value)):,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def share_text(part: float, whole: float) -> str:
+    """Percentage with two decimals, '0.00' when there is nothing to share."""
+    return f"{(part / whole * 100) if whole else 0:.2f}"

@@ -1,0 +1,10 @@
+"""WordprocessingML names, once: the namespace and the tags the finishing steps look for."""
+
+from __future__ import annotations
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def w(*tags: str) -> tuple[str, ...]:
+    """Clark names of WordprocessingML tags: ``w("p", "r")`` -> ('{...}p', '{...}r')."""
+    return tuple(W + t for t in tags)

@@ -162,7 +162,7 @@ def main() -> None:
     def build_all(folder: Path, jobs: int, force: bool = True) -> float:
         started = time.perf_counter()
         outcomes = list(build_many(plans, folder, jobs=jobs, force=force))
-        assert all(o.status != "failed" for o in outcomes), [o.message for o in outcomes if o.status == "failed"][:3]
+        assert all(o.status.value != "failed" for o in outcomes), [o.message for o in outcomes if o.status.value == "failed"][:3]
         return time.perf_counter() - started
 
     cores = os.cpu_count() or 1

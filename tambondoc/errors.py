@@ -19,10 +19,27 @@ class Problem:
     path: str = field(default="", compare=False)
     level: str = field(default="error", compare=False)
     rule: str = field(default="", compare=False)  # the check that found it: "schema", "references", ...
+    sheet: str = ""  # a workbook cell: line is its row, column its column
+
+    @property
+    def where(self) -> str:
+        """'plan.yaml:12:5', or 'book.xlsx:โครงการ!D12' for a workbook cell."""
+        if self.sheet:
+            return f"{self.file}:{self.sheet}!{column_letter(self.column)}{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        where = f" ({self.path})" if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.level}: {self.message}{where}"
+        path = f" ({self.path})" if self.path else ""
+        return f"{self.where}: {self.level}: {self.message}{path}"
+
+
+def column_letter(column: int) -> str:
+    """Excel's name of a 1-based column: 1 -> 'A', 28 -> 'AB'."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 class PlanError(Exception):

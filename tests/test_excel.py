@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import difflib
 import shutil
 import subprocess
@@ -160,8 +162,9 @@ def test_rows_deleted_in_excel_are_kept_with_a_warning(example_plan: Path, tmp_p
     wb.save(tmp_path / "fewer.xlsx")
     result = run("import-xlsx", tmp_path / "fewer.xlsx", "--into", example_plan)
     assert result.exit_code == 0, result.stderr
+    projects_line = before.decode("utf-8").split("\n").index("projects:") + 1
     assert result.stderr.splitlines() == [
-        f"{example_plan}: warning: โครงการ P002, P003 ไม่อยู่ในไฟล์ที่นำเข้า จึงคงไว้ตามเดิม "
+        f"{example_plan}:{projects_line}:1: warning: โครงการ P002, P003 ไม่อยู่ในไฟล์ที่นำเข้า จึงคงไว้ตามเดิม "
         "(การนำเข้าไม่ลบโครงการ ถ้าต้องการลบให้ลบในไฟล์แผน)"]
     assert example_plan.read_bytes() == before
 
@@ -264,7 +267,7 @@ def test_same_project_from_two_villages_reported_then_combined(example_plan: Pat
     v5 = fill(blank, tmp_path / "v5.xlsx", [village_row(village=5, amount=50000,
                                                         **{"งบชุมชน 2572": 5000})])
     before = example_plan.read_bytes()
-    report = (f"{v3}:โครงการ!B2: โครงการ 'ซ่อมถนนในหมู่บ้าน' (S5) เสนอ 2 แถว: หมู่ที่ 3 ({v3}:โครงการ!B2); "
+    report = (f"{v3}:โครงการ!B2: warning: โครงการ 'ซ่อมถนนในหมู่บ้าน' (S5) เสนอ 2 แถว: หมู่ที่ 3 ({v3}:โครงการ!B2); "
               f"หมู่ที่ 5 ({v5}:โครงการ!B2)")
     result = run("import-xlsx", v3, v5, "--into", example_plan, "--dry-run")
     assert result.exit_code == 0, result.stderr
@@ -299,24 +302,24 @@ def test_bad_rows_name_the_cell_and_leave_the_plan_untouched(example_plan: Path,
     result = run("import-xlsx", book, "--into", example_plan)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{book}:โครงการ!I2: ไม่มีหมู่ที่ 12 ในตำบลนี้ (มีหมู่ที่ 1, 2, 3, 4, 5, 6, 7, 8, 9)",
-        f"{book}:โครงการ!L3: งบประมาณ (บาท) ต้องเป็นตัวเลข (พบ 'ห้าหมื่นบาท')",
-        f"{book}:โครงการ!B4: ต้องใส่ชื่อโครงการ",
-        f"{book}:โครงการ!D5: กลยุทธ์ 'S1.1' ไม่อยู่ในยุทธศาสตร์ S5 (มี S5.1, S5.2)",
+        f"{book}:โครงการ!I2: error: ไม่มีหมู่ที่ 12 ในตำบลนี้ (มีหมู่ที่ 1, 2, 3, 4, 5, 6, 7, 8, 9)",
+        f"{book}:โครงการ!L3: error: งบประมาณ (บาท) ต้องเป็นตัวเลข (พบ 'ห้าหมื่นบาท')",
+        f"{book}:โครงการ!B4: error: ต้องใส่ชื่อโครงการ",
+        f"{book}:โครงการ!D5: error: กลยุทธ์ 'S1.1' ไม่อยู่ในยุทธศาสตร์ S5 (มี S5.1, S5.2)",
         f"นำเข้าไม่สำเร็จ: พบปัญหา 4 รายการ {example_plan} ไม่ถูกแก้ไข",
     ]
     assert example_plan.read_bytes() == before
 
 
 @pytest.mark.parametrize("cells, line", [
-    ({(2, "รหัสโครงการ"): "P099"}, "A2: ไม่มีโครงการรหัส 'P099' ในแผน ถ้าเป็นโครงการใหม่ให้เว้นช่องรหัสโครงการว่าง"),
-    ({(3, "รหัสโครงการ"): "P001"}, "A3: รหัสโครงการ 'P001' ซ้ำกับ {book}:โครงการ!A2 แต่ละโครงการใส่ได้แถวเดียว"),
-    ({(2, "วิธีดำเนินการ"): "จ้างเหมา"}, "T2: วิธีดำเนินการต้องเป็น ทำเอง, ทำร่วม หรือ ขอสนับสนุน (พบ 'จ้างเหมา')"),
-    ({(2, "ยุทธศาสตร์"): "S9"}, "C2: ไม่มียุทธศาสตร์ 'S9' ในแผน ให้เลือกจากรายการ (มี S1, S2, S3, S4, S5)"),
-    ({(2, "งบท้องถิ่น 2571"): -5}, "L2: งบประมาณ (บาท) ติดลบไม่ได้ (พบ -5)"),
-    ({(2, "ลำดับความสำคัญ"): 1.5}, "W2: ลำดับความสำคัญต้องเป็นจำนวนเต็มตั้งแต่ 1 (พบ '1.5')"),
-    ({(2, "งบท้องถิ่น 2571"): None}, "L2: ต้องใส่งบประมาณอย่างน้อยหนึ่งช่อง (ใส่ 0 ถ้าไม่ใช้งบประมาณ)"),
-    ({(2, "ส่งให้ อปท."): "เทศบาลเมือง"}, "V2: ไม่มี อปท. 'เทศบาลเมือง' ในแผน ให้เลือกจากรายการ (มี tm-nongbua, abt-nongbua)"),
+    ({(2, "รหัสโครงการ"): "P099"}, "A2: error: ไม่มีโครงการรหัส 'P099' ในแผน ถ้าเป็นโครงการใหม่ให้เว้นช่องรหัสโครงการว่าง"),
+    ({(3, "รหัสโครงการ"): "P001"}, "A3: error: รหัสโครงการ 'P001' ซ้ำกับ {book}:โครงการ!A2 แต่ละโครงการใส่ได้แถวเดียว"),
+    ({(2, "วิธีดำเนินการ"): "จ้างเหมา"}, "T2: error: วิธีดำเนินการต้องเป็น ทำเอง, ทำร่วม หรือ ขอสนับสนุน (พบ 'จ้างเหมา')"),
+    ({(2, "ยุทธศาสตร์"): "S9"}, "C2: error: ไม่มียุทธศาสตร์ 'S9' ในแผน ให้เลือกจากรายการ (มี S1, S2, S3, S4, S5)"),
+    ({(2, "งบท้องถิ่น 2571"): -5}, "L2: error: งบประมาณ (บาท) ติดลบไม่ได้ (พบ -5)"),
+    ({(2, "ลำดับความสำคัญ"): 1.5}, "W2: error: ลำดับความสำคัญต้องเป็นจำนวนเต็มตั้งแต่ 1 (พบ '1.5')"),
+    ({(2, "งบท้องถิ่น 2571"): None}, "L2: error: ต้องใส่งบประมาณอย่างน้อยหนึ่งช่อง (ใส่ 0 ถ้าไม่ใช้งบประมาณ)"),
+    ({(2, "ส่งให้ อปท."): "เทศบาลเมือง"}, "V2: error: ไม่มี อปท. 'เทศบาลเมือง' ในแผน ให้เลือกจากรายการ (มี tm-nongbua, abt-nongbua)"),
 ])
 def test_bad_cell_in_exported_workbook(example_plan: Path, tmp_path: Path, cells: dict, line: str) -> None:
     before = example_plan.read_bytes()
@@ -523,5 +526,15 @@ def test_formula_without_cached_value_is_flagged(example_plan: Path, tmp_path: P
     book = fill(template(example_plan), tmp_path / "formula.xlsx", [village_row(amount="=50000*2")])
     result = run("import-xlsx", book, "--into", example_plan)
     assert result.exit_code == 1
-    assert (f"{book}:โครงการ!L2: เซลล์นี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้ ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง "
+    assert (f"{book}:โครงการ!L2: error: เซลล์นี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้ ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง "
             "หรือพิมพ์ค่าแทนสูตร") in result.stderr.splitlines()
+
+
+def test_import_problems_as_json(example_plan: Path, tmp_path: Path) -> None:
+    book = edit(export(example_plan), tmp_path / "bad.xlsx", {(2, "รหัสโครงการ"): "P099"})
+    result = run("import-xlsx", book, "--into", example_plan, "--format", "json")
+    assert result.exit_code == 1
+    problem, warning = json.loads(result.stdout)
+    assert (problem["file"], problem["sheet"], problem["line"], problem["column"]) == (str(book), "โครงการ", 2, 1)
+    assert problem["rule"] == "xlsx-rows" and problem["level"] == "error"
+    assert warning["file"] == str(example_plan) and warning["level"] == "warning"  # P001 is not in the book

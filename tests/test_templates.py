@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -48,41 +50,41 @@ def test_clean_template_lists_variables_and_filters(tmp_path: Path, context: dic
 def test_unknown_variable_is_reported(tmp_path: Path, context: dict) -> None:
     path = make_docx(tmp_path / "t.docx", ["{{ tambon.nmae }}"], ["{{ budget_total }}"])
     report = check_template("t.docx", path, context)
-    assert report.problems == [
-        "t.docx: ใช้ตัวแปร 'nmae' ที่ข้อมูลแผนไม่มี",
-        "t.docx: ใช้ตัวแปร 'budget_total' ที่ข้อมูลแผนไม่มี",
+    assert [str(p) for p in report.problems] == [
+        f"{path}:1:1: error: ใช้ตัวแปร 'nmae' ที่ข้อมูลแผนไม่มี",
+        f"{path}:1:1: error: ใช้ตัวแปร 'budget_total' ที่ข้อมูลแผนไม่มี",
     ]
 
 
 def test_unknown_variable_in_footer_is_reported(tmp_path: Path, context: dict) -> None:
     path = make_docx(tmp_path / "t.docx", ["ok"], footer="{{ plan.author }}")
-    assert check_template("t.docx", path, context).problems == ["t.docx: ใช้ตัวแปร 'author' ที่ข้อมูลแผนไม่มี"]
+    assert [p.message for p in check_template("t.docx", path, context).problems] == ["ใช้ตัวแปร 'author' ที่ข้อมูลแผนไม่มี"]
 
 
 def test_syntax_error_names_template_and_text(tmp_path: Path, context: dict) -> None:
     path = make_docx(tmp_path / "t.docx", ["ส่วนที่ ๑"], ["ประวัติ {% if tambon.history %} ตำบล"])
     [problem] = check_template("t.docx", path, context).problems
-    assert problem.startswith("t.docx (body): ไวยากรณ์ Jinja ผิด:")
-    assert "ประวัติ {% if tambon.history %} ตำบล" in problem
+    assert problem.message.startswith("ไวยากรณ์ Jinja ผิด (body):")
+    assert "ประวัติ {% if tambon.history %} ตำบล" in problem.message
 
 
 def test_tag_split_across_runs_is_found(tmp_path: Path, context: dict) -> None:
     path = make_docx(tmp_path / "t.docx", ["{{ tam", "bon.nm", "ae }}"])
     report = check_template("t.docx", path, context)
     assert report.variables == {"tambon"}
-    assert report.problems == ["t.docx: ใช้ตัวแปร 'nmae' ที่ข้อมูลแผนไม่มี"]
+    assert [p.message for p in report.problems] == ["ใช้ตัวแปร 'nmae' ที่ข้อมูลแผนไม่มี"]
 
 
 def test_unknown_filter(tmp_path: Path, context: dict) -> None:
     path = make_docx(tmp_path / "t.docx", ["{{ totals.amount|bahttext }}"])
     [problem] = check_template("t.docx", path, context).problems
-    assert problem.startswith("t.docx (body): ไม่มีตัวกรอง 'bahttext'")
+    assert problem.message.startswith("ไม่มีตัวกรอง 'bahttext' (body)")
 
 
 def test_sandbox_blocks_internals(tmp_path: Path, context: dict) -> None:
     path = make_docx(tmp_path / "t.docx", ["{{ plan.__class__.__mro__ }}"])
     [problem] = check_template("t.docx", path, context).problems
-    assert problem.startswith("t.docx: แสดงผลไม่ได้: SecurityError") or "__class__" in problem
+    assert problem.message.startswith("แสดงผลไม่ได้: SecurityError") or "__class__" in problem.message
 
 
 def test_lookup_is_per_document(tmp_path: Path) -> None:
@@ -122,7 +124,11 @@ def test_templates_check_reports_a_broken_override(tmp_path: Path) -> None:
     make_docx(tmp_path / "kbt-order.docx", ["{{ committee.chairman }}"])
     result = CliRunner().invoke(cli, ["templates", "check", "--templates", str(tmp_path)])
     assert result.exit_code == 1
-    assert "  error: kbt-order.docx: ใช้ตัวแปร 'chairman' ที่ข้อมูลแผนไม่มี" in result.stdout.splitlines()
+    assert f"  {tmp_path / 'kbt-order.docx'}:1:1: error: ใช้ตัวแปร 'chairman' ที่ข้อมูลแผนไม่มี" in result.stdout.splitlines()
+    result = CliRunner().invoke(cli, ["templates", "check", "--templates", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1
+    [problem] = json.loads(result.stdout)
+    assert problem["rule"] == "template-variable" and problem["file"] == str(tmp_path / "kbt-order.docx")
 
 
 def test_context_docs_are_current_and_complete() -> None:

@@ -5,6 +5,7 @@ One bad plan never stops the others: each worker returns an Outcome instead of r
 
 from __future__ import annotations
 
+import enum
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -14,12 +15,18 @@ from typing import Iterator
 from tambondoc.errors import PlanError, Problem
 
 
+class Status(enum.Enum):
+    BUILT = "built"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
 @dataclass
 class Outcome:
     """How one plan's build ended: built, unchanged or failed."""
 
     plan: Path
-    status: str
+    status: Status
     message: str = ""
     written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -47,14 +54,14 @@ def build_one(plan: Path, out_root: Path, templates: Path | None, pdf: bool, for
 
     try:
         if not force and is_current(plan, output_dir(plan, out_root), pdf, template_inputs(plan, templates)):
-            return Outcome(plan, "unchanged")
+            return Outcome(plan, Status.UNCHANGED)
         result = build_plan(plan, out_root, templates, pdf)
     except PlanError as e:
         message = str(e).removeprefix(f"{plan}: ") if not e.problems else "แผนไม่ผ่านการตรวจสอบ"
-        return Outcome(plan, "failed", message, problems=e.problems)
+        return Outcome(plan, Status.FAILED, message, problems=e.problems)
     except Exception as e:  # a bug must not take the other plans down; report it as one
-        return Outcome(plan, "failed", f"ข้อผิดพลาดภายในโปรแกรม: {type(e).__name__}: {e}")
-    return Outcome(plan, "built", written=result.written, warnings=result.warnings, notes=result.notes)
+        return Outcome(plan, Status.FAILED, f"ข้อผิดพลาดภายในโปรแกรม: {type(e).__name__}: {e}")
+    return Outcome(plan, Status.BUILT, written=result.written, warnings=result.warnings, notes=result.notes)
 
 
 def _same_outputs(plans: list[Path]) -> dict[Path, str]:
@@ -74,7 +81,7 @@ def build_many(plans: list[Path], out_root: Path, templates: Path | None = None,
     """Yield one Outcome per plan as each finishes (in parallel when ``jobs`` > 1)."""
     clashes = _same_outputs(plans)
     for plan, message in clashes.items():
-        yield Outcome(plan, "failed", message)
+        yield Outcome(plan, Status.FAILED, message)
     todo = [p for p in plans if p not in clashes]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     if jobs == 1:

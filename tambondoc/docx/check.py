@@ -19,7 +19,7 @@ from tambondoc.context.build import build_context
 from tambondoc.docx.environment import make_environment
 from tambondoc.docx.jobs import document_jobs
 from tambondoc.docx.templates import find_template
-from tambondoc.errors import PlanError, PlanInvalid
+from tambondoc.errors import PlanError, PlanInvalid, Problem
 from tambondoc.resources import sample_plan
 
 HEADER_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
@@ -34,7 +34,10 @@ class TemplateReport:
     path: Path
     variables: set[str] = field(default_factory=set)
     filters: set[str] = field(default_factory=set)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, message: str, rule: str, line: int = 1) -> None:
+        self.problems.append(Problem(str(self.path), line, 1, message, rule=rule))
 
 
 def _text_around(xml: str, lineno: int | None) -> str:
@@ -78,18 +81,20 @@ def check_template(name: str, path: Path, context: dict[str, Any]) -> TemplateRe
         tpl = DocxTemplate(str(path))
         parts = _parts(tpl)
     except Exception as e:  # not a .docx at all
-        report.problems.append(f"{name}: เปิดแม่แบบไม่ได้: {e}")
+        report.add(f"เปิดแม่แบบไม่ได้: {e}", "template-open")
         return report
     for part, xml in parts:
         try:
             ast = env.parse(xml)
         except TemplateSyntaxError as e:
-            report.problems.append(f"{name} ({part}): ไวยากรณ์ Jinja ผิด: {e.message} ใกล้ข้อความ: «{_text_around(xml, e.lineno)}»")
+            report.add(f"ไวยากรณ์ Jinja ผิด ({part}): {e.message} ใกล้ข้อความ: «{_text_around(xml, e.lineno)}»",
+                       "template-syntax", e.lineno or 1)
             continue
         for node in ast.find_all(nodes.Filter):
             report.filters.add(node.name)
             if node.name not in env.filters:
-                report.problems.append(f"{name} ({part}): ไม่มีตัวกรอง '{node.name}' (มี {', '.join(sorted(env.filters))})")
+                report.add(f"ไม่มีตัวกรอง '{node.name}' ({part}) (มี {', '.join(sorted(env.filters))})",
+                           "template-filter", node.lineno or 1)
         if not report.problems:
             report.variables |= meta.find_undeclared_variables(ast)
     if report.problems:
@@ -99,9 +104,9 @@ def check_template(name: str, path: Path, context: dict[str, Any]) -> TemplateRe
     try:
         DocxTemplate(str(path)).render({**context, "image": lambda *a, **k: ""}, env, autoescape=True)
     except Exception as e:  # a filter fed a missing value, a sandbox violation, ...
-        report.problems.append(f"{name}: แสดงผลไม่ได้: {type(e).__name__}: {e}")
+        report.add(f"แสดงผลไม่ได้: {type(e).__name__}: {e}", "template-render")
     for var in dict.fromkeys(missing):
-        report.problems.append(f"{name}: ใช้ตัวแปร '{var}' ที่ข้อมูลแผนไม่มี")
+        report.add(f"ใช้ตัวแปร '{var}' ที่ข้อมูลแผนไม่มี", "template-variable")
     return report
 
 
@@ -120,7 +125,8 @@ def check_templates(templates: Path | None = None, plan: Path | None = None) -> 
         try:
             path = find_template(name, plan, templates)
         except PlanError as e:
-            reports.append(TemplateReport(name, Path(name), problems=[str(e)]))
+            reports.append(TemplateReport(name, Path(name)))
+            reports[-1].add(str(e), "template-missing")
             continue
         reports.append(check_template(name, path, context))
     return reports

@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from tambondoc.errors import PlanError
+from tambondoc.errors import PlanError, Problem
 from tambondoc.xlsx.columns import PROJECT_SHEET, match_header
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -39,9 +39,30 @@ class Table:
     rows: list[tuple[int, dict[int, Any]]]       # (row number, column -> value), blank rows skipped
     uncalculated: set[tuple[int, int]] = field(default_factory=set)  # formula cells with no value
 
-    def where(self, col: int, row: int) -> str:
-        """'villages.xlsx:โครงการ!D12', the address every problem is reported at."""
-        return f"{self.book}:{self.sheet}!{get_column_letter(col)}{row}"
+    def where(self, col: int, row: int) -> Cell:
+        """The cell every problem is reported at ('villages.xlsx:โครงการ!D12')."""
+        return Cell(self.book, self.sheet, row, col)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a workbook: where an import problem is and what a message points back to."""
+
+    book: str
+    sheet: str
+    row: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.book}:{self.sheet}!{get_column_letter(self.col)}{self.row}"
+
+    @property
+    def name(self) -> str:
+        """The cell's name within its sheet: 'D12'."""
+        return f"{get_column_letter(self.col)}{self.row}"
+
+    def problem(self, message: str, level: str = "error", rule: str = "xlsx-cell") -> Problem:
+        return Problem(self.book, self.row, self.col, message, level=level, rule=rule, sheet=self.sheet)
 
 
 def _refuse(name: str, what: str) -> PlanError:

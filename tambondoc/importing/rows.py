@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tambondoc.errors import Problem
 from tambondoc.importing.merge import Cells, number
-from tambondoc.importing.read import Table
+from tambondoc.importing.read import Cell, Table
 from tambondoc.plan.vocabulary import APPROACHES
 from tambondoc.thai import THAI_TO_ARABIC
 from tambondoc.xlsx.columns import (
@@ -46,7 +47,7 @@ class Row:
     budget: Cells = field(default_factory=dict)
     bad: set[Any] = field(default_factory=set)
 
-    def at(self, key: Any) -> str:
+    def at(self, key: Any) -> Cell:
         return self.table.where(self.cols.get(key, 1), self.row)
 
     @property
@@ -142,7 +143,7 @@ class Layout:
     budget: dict[tuple[str, int], int]
 
 
-def layout(table: Table, choices: Choices, errors: list[str], warnings: list[str]) -> Layout:
+def layout(table: Table, choices: Choices, problems: list[Problem]) -> Layout:
     out = Layout({}, {})
     used = {c for _, values in table.rows for c in values} | {c for _, c in table.uncalculated}
     for col, header in sorted(table.headers.items()):
@@ -150,33 +151,35 @@ def layout(table: Table, choices: Choices, errors: list[str], warnings: list[str
         at = table.where(col, table.header_row)
         if key is None:
             if normalize(header) not in COMPUTED_HEADERS:
-                warnings.append(f"{at}: warning: ไม่รู้จักคอลัมน์ '{header}' จึงไม่นำเข้าคอลัมน์นี้")
+                problems.append(at.problem(f"ไม่รู้จักคอลัมน์ '{header}' จึงไม่นำเข้าคอลัมน์นี้", "warning", "xlsx-columns"))
             continue
         target = out.fields if isinstance(key, str) else out.budget
         if key in target:
-            errors.append(f"{at}: คอลัมน์ '{header}' ซ้ำกับคอลัมน์ "
-                          f"{table.where(target[key], table.header_row).rsplit('!', 1)[1]} ให้ลบคอลัมน์ที่ซ้ำ")
+            problems.append(at.problem(f"คอลัมน์ '{header}' ซ้ำกับคอลัมน์ "
+                                       f"{table.where(target[key], table.header_row).name} ให้ลบคอลัมน์ที่ซ้ำ",
+                                       rule="xlsx-columns"))
             continue
         if isinstance(key, tuple) and key[1] not in choices.years:
             if col in used:
                 years = ", ".join(map(str, choices.years))
-                errors.append(f"{at}: ปีงบประมาณ {key[1]} ไม่อยู่ในปีของแผน ({years}) ให้แก้ปีในหัวคอลัมน์")
+                problems.append(at.problem(f"ปีงบประมาณ {key[1]} ไม่อยู่ในปีของแผน ({years}) ให้แก้ปีในหัวคอลัมน์",
+                                           rule="xlsx-columns"))
             continue
         target[key] = col
     return out
 
 
-def read_rows(table: Table, choices: Choices, errors: list[str], warnings: list[str]) -> list[Row]:
-    """Every non-blank row of a table, parsed; problems appended to ``errors`` as 'where: message'."""
-    lay = layout(table, choices, errors, warnings)
+def read_rows(table: Table, choices: Choices, problems: list[Problem]) -> list[Row]:
+    """Every non-blank row of a table, parsed; each problem appended at its cell."""
+    lay = layout(table, choices, problems)
     cols: dict[Any, int] = {**lay.fields, **lay.budget}
     rows = []
     for r, values in table.rows:
         row = Row(table, r, cols)
         for key, col in cols.items():
             if (r, col) in table.uncalculated:
-                errors.append(f"{row.at(key)}: เซลล์นี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้ "
-                              "ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง หรือพิมพ์ค่าแทนสูตร")
+                problems.append(row.at(key).problem("เซลล์นี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้ "
+                                                    "ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง หรือพิมพ์ค่าแทนสูตร"))
                 row.bad.add(key)
                 continue
             raw = values.get(col)
@@ -186,14 +189,14 @@ def read_rows(table: Table, choices: Choices, errors: list[str], warnings: list[
                 else:
                     row.values[key] = None if raw is None else parse_value(key, raw, choices)
             except CellError as e:
-                errors.append(f"{row.at(key)}: {e}")
+                problems.append(row.at(key).problem(str(e)))
                 row.bad.add(key)
         rows.append(row)
-    _missing_columns(table, lay, rows, errors)
+    _missing_columns(table, lay, rows, problems)
     return rows
 
 
-def _missing_columns(table: Table, lay: Layout, rows: list[Row], errors: list[str]) -> None:
+def _missing_columns(table: Table, lay: Layout, rows: list[Row], problems: list[Problem]) -> None:
     new = [str(r.row) for r in rows if r.pid is None]
     if not new:
         return
@@ -201,11 +204,12 @@ def _missing_columns(table: Table, lay: Layout, rows: list[Row], errors: list[st
     if not lay.budget:
         need.append("งบประมาณ (เช่น งบท้องถิ่น 2571)")
     if need:
-        errors.append(f"{table.where(1, table.header_row)}: ไม่มีคอลัมน์ {', '.join(need)} ซึ่งโครงการใหม่ "
-                      f"(แถว {', '.join(new[:10])}) ต้องมี ให้เพิ่มคอลัมน์ หรือใช้แม่แบบจาก xlsx-template")
+        problems.append(table.where(1, table.header_row).problem(
+            f"ไม่มีคอลัมน์ {', '.join(need)} ซึ่งโครงการใหม่ (แถว {', '.join(new[:10])}) ต้องมี "
+            "ให้เพิ่มคอลัมน์ หรือใช้แม่แบบจาก xlsx-template", rule="xlsx-columns"))
 
 
-def check_rows(rows: list[Row], choices: Choices, plan: dict[str, dict[str, Any]], errors: list[str]) -> None:
+def check_rows(rows: list[Row], choices: Choices, plan: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
     """Checks across cells and rows: ids, required values, tactic within strategy, some budget."""
     seen: dict[str, Row] = {}
     for row in rows:
@@ -213,12 +217,12 @@ def check_rows(rows: list[Row], choices: Choices, plan: dict[str, dict[str, Any]
         old = plan.get(pid, {}) if pid else {}
         if pid is not None:
             if pid not in plan:
-                errors.append(f"{row.at('id')}: ไม่มีโครงการรหัส '{pid}' ในแผน "
-                              "ถ้าเป็นโครงการใหม่ให้เว้นช่องรหัสโครงการว่าง")
+                problems.append(row.at("id").problem(f"ไม่มีโครงการรหัส '{pid}' ในแผน "
+                                                     "ถ้าเป็นโครงการใหม่ให้เว้นช่องรหัสโครงการว่าง", rule="xlsx-rows"))
                 continue
             if pid in seen:
-                errors.append(f"{row.at('id')}: รหัสโครงการ '{pid}' ซ้ำกับ {seen[pid].at('id')} "
-                              "แต่ละโครงการใส่ได้แถวเดียว")
+                problems.append(row.at("id").problem(f"รหัสโครงการ '{pid}' ซ้ำกับ {seen[pid].at('id')} "
+                                                     "แต่ละโครงการใส่ได้แถวเดียว", rule="xlsx-rows"))
             seen[pid] = row
         strategy = row.values.get("strategy") if "strategy" in row.cols else old.get("strategy")
         tactic = row.values.get("tactic") if "tactic" in row.cols else old.get("tactic")
@@ -226,15 +230,15 @@ def check_rows(rows: list[Row], choices: Choices, plan: dict[str, dict[str, Any]
             row.values["strategy"] = strategy = choices.tactic_strategy[tactic]
         for key in REQUIRED:
             if key in row.cols and key not in row.bad and row.values.get(key) is None:
-                errors.append(f"{row.at(key)}: ต้องใส่{BY_KEY[key].header}")
+                problems.append(row.at(key).problem(f"ต้องใส่{BY_KEY[key].header}"))
         if tactic and strategy and choices.tactic_strategy.get(tactic) != strategy:
             mine = ", ".join(t for t, s in choices.tactic_strategy.items() if s == strategy)
-            errors.append(f"{row.at('tactic')}: กลยุทธ์ '{tactic}' ไม่อยู่ในยุทธศาสตร์ {strategy} (มี {mine})")
+            problems.append(row.at("tactic").problem(f"กลยุทธ์ '{tactic}' ไม่อยู่ในยุทธศาสตร์ {strategy} (มี {mine})"))
         bad_budget = any(isinstance(k, tuple) for k in row.bad)
         if row.budget and not bad_budget and all(v is None for v in row.budget.values()) \
                 and (pid is None or _only_budget(old, row)):
             first = min(row.budget, key=lambda k: row.cols[k])
-            errors.append(f"{row.at(first)}: ต้องใส่งบประมาณอย่างน้อยหนึ่งช่อง (ใส่ 0 ถ้าไม่ใช้งบประมาณ)")
+            problems.append(row.at(first).problem("ต้องใส่งบประมาณอย่างน้อยหนึ่งช่อง (ใส่ 0 ถ้าไม่ใช้งบประมาณ)"))
 
 
 def _only_budget(old: dict[str, Any], row: Row) -> bool:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import difflib
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tambondoc.check.validate import check_data, validate_file
-from tambondoc.errors import PlanError, PlanInvalid
+from tambondoc.errors import PlanError, PlanInvalid, Problem
 from tambondoc.files import write_atomic
 from tambondoc.importing.merge import (
     Budget,
@@ -28,6 +28,7 @@ from tambondoc.importing.merge import (
     set_field,
 )
 from tambondoc.importing.read import read_table
+from tambondoc.plan.positions import Locator
 from tambondoc.importing.rows import Row, check_rows, read_rows
 from tambondoc.importing.splice import splice
 from tambondoc.plan.load import load_text
@@ -46,7 +47,7 @@ class ImportResult:
     old_text: str
     new_text: str
     changes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     written: bool = False
 
     @property
@@ -104,11 +105,11 @@ def _new_text(original: str, before: str, after: str, name: str) -> str:
 
 def _label(row: Row) -> str:
     villages = row.values.get("villages")
-    return f"หมู่ที่ {', '.join(map(str, villages))}" if villages else row.at("name")
+    return f"หมู่ที่ {', '.join(map(str, villages))}" if villages else str(row.at("name"))
 
 
 def _new_projects(rows: list[Row], combine: bool, plan: dict[str, dict[str, Any]],
-                  warnings: list[str]) -> list[NewProject]:
+                  warnings: list[Problem]) -> list[NewProject]:
     """New rows as projects; rows with the same name and strategy are reported, or combined."""
     groups: dict[tuple[str, str], list[Row]] = {}
     for row in rows:
@@ -118,13 +119,15 @@ def _new_projects(rows: list[Row], combine: bool, plan: dict[str, dict[str, Any]
     out = []
     for (name, strategy), group in groups.items():
         if (name, strategy) in existing:
-            warnings.append(f"{group[0].at('name')}: warning: แผนมีโครงการ '{name}' ในยุทธศาสตร์ {strategy} "
-                            f"แล้ว ({existing[(name, strategy)]}) ถ้าเป็นโครงการเดียวกันให้ใส่รหัสนั้นในช่องรหัสโครงการ")
+            warnings.append(group[0].at("name").problem(
+                f"แผนมีโครงการ '{name}' ในยุทธศาสตร์ {strategy} แล้ว ({existing[(name, strategy)]}) "
+                "ถ้าเป็นโครงการเดียวกันให้ใส่รหัสนั้นในช่องรหัสโครงการ", "warning", "xlsx-rows"))
         if len(group) > 1:
             who = "; ".join(f"{_label(r)} ({r.at('name')})" for r in group)
             tail = "รวมเป็นโครงการระดับตำบลโครงการเดียวแล้ว" if combine else \
                 "ใช้ --combine เพื่อรวมเป็นโครงการระดับตำบลโครงการเดียว"
-            warnings.append(f"{group[0].at('name')}: โครงการ '{name}' ({strategy}) เสนอ {len(group)} แถว: {who} {tail}")
+            warnings.append(group[0].at("name").problem(f"โครงการ '{name}' ({strategy}) เสนอ {len(group)} แถว: {who} {tail}",
+                                                        "warning", "xlsx-rows"))
         if combine and len(group) > 1:
             out.append(_combined(group, warnings))
         else:
@@ -132,7 +135,7 @@ def _new_projects(rows: list[Row], combine: bool, plan: dict[str, dict[str, Any]
     return out
 
 
-def _combined(group: list[Row], warnings: list[str]) -> NewProject:
+def _combined(group: list[Row], warnings: list[Problem]) -> NewProject:
     """One tambon project: villages of all rows, budgets summed, other values from the first row."""
     fields: dict[str, Any] = {}
     for row in group:
@@ -145,8 +148,8 @@ def _combined(group: list[Row], warnings: list[str]) -> NewProject:
     for key in DIFFERING:
         for row in group[1:]:
             if row.values.get(key) not in (None, fields.get(key)):
-                warnings.append(f"{row.at(key)}: warning: {BY_KEY[key].header} '{row.values[key]}' ไม่ตรงกับแถวแรก "
-                                f"ใช้ '{fields[key]}' จาก {group[0].at(key)}")
+                warnings.append(row.at(key).problem(f"{BY_KEY[key].header} '{row.values[key]}' ไม่ตรงกับแถวแรก "
+                                                    f"ใช้ '{fields[key]}' จาก {group[0].at(key)}", "warning", "xlsx-rows"))
     budget: Budget = {}
     for row in group:
         for year, sources in overlay({}, row.budget).items():
@@ -172,7 +175,7 @@ def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[st
     for project in new:
         pid = allocate()
         add_project(doc["projects"], new_project(pid, project.fields, project.budget))
-        rows = ", ".join(r.at("name") for r in project.rows)
+        rows = ", ".join(str(r.at("name")) for r in project.rows)
         changes.append(f"{rows}: เพิ่ม {pid} {project.fields['name']}")
         origin[pid] = project.rows
     return changes, origin
@@ -184,15 +187,15 @@ def _validate_new(text: str, plan: Path, origin: dict[str, list[Row]]) -> None:
     problems = [p for p in check_data(data, text, str(plan)) if p.level == "error"]
     if not problems:
         return
-    lines = []
+    found = []
     for problem in problems:
         m = re.match(r"\$\.projects\[(\d+)\](?:\.(\w+))?", problem.path)
         project = data["projects"][int(m.group(1))] if m else None
         rows = origin.get(project.get("id")) if isinstance(project, dict) else None
         key = m.group(2) if m and m.group(2) else "id"
-        lines.append(f"{rows[0].at(key if key in rows[0].cols else 'id')}: {problem.message}" if rows
-                     else f"{problem} (หลังนำเข้า)")
-    raise PlanError("\n".join(lines + [f"นำเข้าไม่สำเร็จ: แผนหลังนำเข้าไม่ผ่านการตรวจสอบ {plan} ไม่ถูกแก้ไข"]))
+        found.append(rows[0].at(key if key in rows[0].cols else "id").problem(problem.message, rule=problem.rule)
+                     if rows else replace(problem, message=f"{problem.message} (หลังนำเข้า)"))
+    raise PlanInvalid(f"นำเข้าไม่สำเร็จ: แผนหลังนำเข้าไม่ผ่านการตรวจสอบ {plan} ไม่ถูกแก้ไข", found)
 
 
 def _encode(text: str, plan: Path) -> bytes:
@@ -210,18 +213,20 @@ def import_books(books: list[Path], plan: Path, combine: bool = False, dry_run: 
         raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ ให้แก้แผนก่อนนำเข้า", checked.problems)
     choices = Choices.of(checked.data)
     by_id = {p["id"]: p for p in checked.data["projects"]}
-    errors: list[str] = []
-    warnings: list[str] = []
+    found: list[Problem] = []
     rows: list[Row] = []
     for book in books:
-        rows += read_rows(read_table(book), choices, errors, warnings)
-    check_rows(rows, choices, by_id, errors)
+        rows += read_rows(read_table(book), choices, found)
+    check_rows(rows, choices, by_id, found)
     listed = {r.pid for r in rows if r.pid}
     if listed and (missing := [pid for pid in by_id if pid not in listed]):
-        warnings.append(f"{plan}: warning: โครงการ {', '.join(missing)} ไม่อยู่ในไฟล์ที่นำเข้า จึงคงไว้ตามเดิม "
-                        "(การนำเข้าไม่ลบโครงการ ถ้าต้องการลบให้ลบในไฟล์แผน)")
+        line, col = Locator(checked.text).locate(["projects"], key=True)
+        found.append(Problem(str(plan), line, col, f"โครงการ {', '.join(missing)} ไม่อยู่ในไฟล์ที่นำเข้า จึงคงไว้ตามเดิม "
+                             "(การนำเข้าไม่ลบโครงการ ถ้าต้องการลบให้ลบในไฟล์แผน)", level="warning", rule="xlsx-rows"))
+    errors = [p for p in found if p.level == "error"]
     if errors:
-        raise PlanError("\n".join(errors + [f"นำเข้าไม่สำเร็จ: พบปัญหา {len(errors)} รายการ {plan} ไม่ถูกแก้ไข"]))
+        raise PlanInvalid(f"นำเข้าไม่สำเร็จ: พบปัญหา {len(errors)} รายการ {plan} ไม่ถูกแก้ไข", found)
+    warnings = [p for p in found if p.level != "error"]
     result = ImportResult(plan, checked.text, checked.text, warnings=warnings)
     new = _new_projects([r for r in rows if r.pid is None], combine, by_id, warnings)
     doc, yaml, before = _loaded(checked.text)

@@ -17,6 +17,7 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
+from tambondoc.context.columns import FIELD_ORDER
 from tambondoc.importing.rt_edit import (
     delete_key,
     flow_map,
@@ -25,7 +26,6 @@ from tambondoc.importing.rt_edit import (
     insert_key,
 )
 from tambondoc.plan.vocabulary import FUNDING_KEYS
-from tambondoc.xlsx.columns import FIELD_ORDER
 
 Budget = dict[int, dict[str, int | float]]   # year -> source -> amount
 Cells = dict[tuple[str, int], int | float | None]

@@ -13,23 +13,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tambondoc.context.columns import FIELD_BY_KEY, PROJECT_FIELDS, TEXT_FIELDS
 from tambondoc.errors import Problem
 from tambondoc.importing.merge import Cells, number
 from tambondoc.importing.read import Cell, Table
 from tambondoc.plan.vocabulary import APPROACHES
 from tambondoc.thai import THAI_TO_ARABIC
 from tambondoc.xlsx.columns import (
-    BY_KEY,
-    COLUMNS,
     COMPUTED_HEADERS,
-    TEXT_FIELDS,
     Choices,
     match_header,
     normalize,
     resolve,
 )
 
-REQUIRED = [c.key for c in COLUMNS if c.required]
+REQUIRED = [c.key for c in PROJECT_FIELDS if c.required]
 
 
 class CellError(ValueError):
@@ -200,7 +198,7 @@ def _missing_columns(table: Table, lay: Layout, rows: list[Row], problems: list[
     new = [str(r.row) for r in rows if r.pid is None]
     if not new:
         return
-    need = [BY_KEY[k].header for k in REQUIRED if k not in lay.fields]
+    need = [FIELD_BY_KEY[k].header for k in REQUIRED if k not in lay.fields]
     if not lay.budget:
         need.append("งบประมาณ (เช่น งบท้องถิ่น 2571)")
     if need:
@@ -230,7 +228,7 @@ def check_rows(rows: list[Row], choices: Choices, plan: dict[str, dict[str, Any]
             row.values["strategy"] = strategy = choices.tactic_strategy[tactic]
         for key in REQUIRED:
             if key in row.cols and key not in row.bad and row.values.get(key) is None:
-                problems.append(row.at(key).problem(f"ต้องใส่{BY_KEY[key].header}"))
+                problems.append(row.at(key).problem(f"ต้องใส่{FIELD_BY_KEY[key].header}"))
         if tactic and strategy and choices.tactic_strategy.get(tactic) != strategy:
             mine = ", ".join(t for t, s in choices.tactic_strategy.items() if s == strategy)
             problems.append(row.at("tactic").problem(f"กลยุทธ์ '{tactic}' ไม่อยู่ในยุทธศาสตร์ {strategy} (มี {mine})"))

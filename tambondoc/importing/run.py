@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tambondoc.check.validate import check_data, validate_file
+from tambondoc.context.columns import FIELD_BY_KEY
 from tambondoc.errors import PlanError, PlanInvalid, Problem
 from tambondoc.files import write_atomic
 from tambondoc.importing.merge import (
@@ -28,12 +29,12 @@ from tambondoc.importing.merge import (
     set_field,
 )
 from tambondoc.importing.read import read_table
-from tambondoc.plan.positions import Locator
 from tambondoc.importing.rows import Row, check_rows, read_rows
 from tambondoc.importing.splice import splice
 from tambondoc.plan.load import load_text
+from tambondoc.plan.positions import Locator
 from tambondoc.plan.roundtrip import rt_yaml
-from tambondoc.xlsx.columns import BY_KEY, Choices
+from tambondoc.xlsx.columns import Choices
 
 LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 2)]
 DIFFERING = ("tactic", "approach", "agency", "local_government")
@@ -148,7 +149,7 @@ def _combined(group: list[Row], warnings: list[Problem]) -> NewProject:
     for key in DIFFERING:
         for row in group[1:]:
             if row.values.get(key) not in (None, fields.get(key)):
-                warnings.append(row.at(key).problem(f"{BY_KEY[key].header} '{row.values[key]}' ไม่ตรงกับแถวแรก "
+                warnings.append(row.at(key).problem(f"{FIELD_BY_KEY[key].header} '{row.values[key]}' ไม่ตรงกับแถวแรก "
                                                     f"ใช้ '{fields[key]}' จาก {group[0].at(key)}", "warning", "xlsx-rows"))
     budget: Budget = {}
     for row in group:
@@ -168,7 +169,7 @@ def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[st
         if row.budget and set_budget(pm, overlay(budget_of(pm), row.budget)):
             changed.append("budget")
         if changed:
-            names = ", ".join("งบประมาณ" if k == "budget" else BY_KEY[k].header for k in changed)
+            names = ", ".join("งบประมาณ" if k == "budget" else FIELD_BY_KEY[k].header for k in changed)
             changes.append(f"{row.at('id')}: แก้ไข {row.pid}: {names}")
         origin[row.pid] = [row]
     allocate = id_allocator(doc)

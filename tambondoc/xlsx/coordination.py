@@ -8,129 +8,35 @@ auto-filter, and a print setup of A4 landscape fitted to the page width.
 
 from __future__ import annotations
 
-import functools
 import io
-import unicodedata
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-FONT = "TH SarabunPSK"
-MONEY = '#,##0;-#,##0;"-"'
-THIN = Side(style="thin", color="000000")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-# a box per cell, or one band across a group heading / total row
-BORDERS = {
-    "box": BOX,
-    "band": Border(top=THIN, bottom=THIN),
-    "band-left": Border(top=THIN, bottom=THIN, left=THIN),
-    "band-right": Border(top=THIN, bottom=THIN, right=THIN),
-}
-HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
-GROUP_FILL = PatternFill("solid", fgColor="EDEDED")
+from tambondoc.context.columns import (
+    COORDINATION_AFTER_BUDGET,
+    COORDINATION_BEFORE_BUDGET,
+    COORDINATION_WORKBOOK_EXTRA,
+    NUMBER_HEADING,
+    coordination_fields,
+)
+from tambondoc.xlsx.style import MONEY, FastSheet, line_widths, text_width
+
 SHEET_TITLE = "บัญชีประสานโครงการ"
 
-# (header, value of a project, widest the column may grow to); the budget columns go
-# between เป้าหมาย and สถานที่
-BEFORE = [
-    ("ที่", None, 5),
-    ("โครงการ", lambda p: p["name"], 24),
-    ("วัตถุประสงค์", lambda p: p.get("objective") or "-", 18),
-    ("เป้าหมาย (ผลผลิตของโครงการ)", lambda p: p.get("target") or "-", 18),
-]
-AFTER = [
-    ("สถานที่ (หมู่ที่)", lambda p: p["location_text"], 11),
-    ("ตัวชี้วัด (KPI)", lambda p: p.get("kpi") or "-", 18),
-    ("ผลที่คาดว่าจะได้รับ", lambda p: p.get("expected_result") or "-", 18),
-    ("หน่วยงานรับผิดชอบหลัก", lambda p: p["agency"], 16),
-    ("หมายเหตุ", lambda p: p.get("note") or "", 12),
-    ("รหัสโครงการ", lambda p: p["id"], 9),
-]
-FILLS = {"head": HEAD_FILL, "group": GROUP_FILL}
+# the columns before and after the per-year budget, as on the Word list (after a 'ที่' column)
+BEFORE = coordination_fields(COORDINATION_BEFORE_BUDGET)
+AFTER = coordination_fields(COORDINATION_AFTER_BUDGET + COORDINATION_WORKBOOK_EXTRA)
+NUMBER_CAP = 5
 CHARS_PER_UNIT = 0.8
 LINE_PT = 21
 TITLE_ROWS = 3
 HEADER_ROW = TITLE_ROWS + 2
 
 
-class _ZeroWidth(dict):
-    """A ``str.translate`` table that drops what takes no width (combining vowels and tone
-    marks), filled in as characters are first met: one Unicode look-up per character seen
-    rather than per character written."""
-
-    def __missing__(self, code: int) -> int | None:
-        self[code] = None if unicodedata.category(chr(code)) in ("Mn", "Me", "Cf") else code
-        return self[code]
-
-
-_ZERO_WIDTH = _ZeroWidth()
-
-
-@functools.lru_cache(maxsize=4096)
-def _line_widths(text: str) -> tuple[int, ...]:
-    """Columns each line of Thai text needs (asked for a project's texts twice: column
-    widths, then row heights)."""
-    return tuple(len(line.translate(_ZERO_WIDTH)) for line in text.splitlines() or [""])
-
-
-def _text_width(text: Any) -> int:
-    """Columns the widest line of a value needs."""
-    return max(_line_widths(str(text)))
-
-
-@functools.cache
-def _font(size: int, bold: bool) -> Font:
-    return Font(name=FONT, size=size, bold=bold)
-
-
-@functools.cache
-def _alignment(wrap: bool, align: str | None) -> Alignment:
-    return Alignment(wrap_text=wrap, vertical="top", horizontal=align)
-
-
-class _Sheet:
-    """The worksheet being filled, remembering on the way what its layout needs.
-
-    Each cell is written once and never read back: the text of wrapped cells is kept here for
-    the row heights. A cell's font, alignment, fill and border are assigned through openpyxl
-    once per combination of them and later cells copy the result, as assigning them cell by
-    cell makes openpyxl hash every style object each time. (Named styles did the same but cost
-    more to register and to save, and listed their names among the workbook's cell styles.)
-    """
-
-    def __init__(self, ws: Worksheet) -> None:
-        self.ws = ws
-        self.styles: dict[tuple, StyleArray] = {}
-        self.wrapped: dict[int, list[tuple[int, str]]] = {}
-
-    def put(self, row: int, col: int, value: Any, *, bold: bool = False, size: int = 14, fmt: str | None = None,
-            fill: str | None = None, wrap: bool = True, align: str | None = None, box: bool | str = True,
-            formula: bool = False) -> None:
-        key = (bold, size, fmt, fill, wrap, align, box)
-        cell = Cell(self.ws, row=row, column=col, value=value, style_array=self.styles.get(key))
-        self.ws._cells[row, col] = cell  # what ws.cell() does, less its look-ups and checks
-        if isinstance(value, str) and value.startswith("=") and not formula:
-            cell.data_type = "s"  # text from the plan is never a formula
-        if key not in self.styles:
-            cell.font = _font(size, bold)
-            cell.alignment = _alignment(wrap, align)
-            if fmt:
-                cell.number_format = fmt
-            if fill:
-                cell.fill = FILLS[fill]
-            if box:
-                cell.border = BORDERS[box if isinstance(box, str) else "box"]
-            self.styles[key] = StyleArray(cell._style)
-        if wrap and isinstance(value, str) and cell.data_type != "f":
-            self.wrapped.setdefault(row, []).append((col, value))
-
-
-def _titles(sheet: _Sheet, context: dict[str, Any], lg: dict[str, Any], last_col: int) -> None:
+def _titles(sheet: FastSheet, context: dict[str, Any], lg: dict[str, Any], last_col: int) -> None:
     """Three centred title rows, each merged across the table.
 
     The merge is added as a plain range: ``ws.merge_cells`` would also make a placeholder for
@@ -150,15 +56,15 @@ def _titles(sheet: _Sheet, context: dict[str, Any], lg: dict[str, Any], last_col
         sheet.ws.row_dimensions[row].height = 30 if row == 1 else 26
 
 
-def _header(sheet: _Sheet, years: list[int]) -> list[str]:
-    labels = ([h for h, _, _ in BEFORE] + [f"งบประมาณ ปี {y} (บาท)" for y in years]
-              + [h for h, _, _ in AFTER])
+def _header(sheet: FastSheet, years: list[int]) -> list[str]:
+    labels = ([NUMBER_HEADING] + [f.form_title for f in BEFORE] + [f"งบประมาณ ปี {y} (บาท)" for y in years]
+              + [f.form_title for f in AFTER])
     for col, label in enumerate(labels, 1):
         sheet.put(HEADER_ROW, col, label, bold=True, fill="head", align="center")
     return labels
 
 
-def _label_row(sheet: _Sheet, row: int, text: str, last_col: int, fill: str) -> None:
+def _label_row(sheet: FastSheet, row: int, text: str, last_col: int, fill: str) -> None:
     """A group heading or total row: the text in the project column, spilling over the
     empty cells to its right (no merge, so the sheet still sorts and filters), the row
     shaded and boxed as one band."""
@@ -170,32 +76,32 @@ def _label_row(sheet: _Sheet, row: int, text: str, last_col: int, fill: str) -> 
             sheet.put(row, col, None, fill=fill, box=edge)
 
 
-def _project_row(sheet: _Sheet, row: int, no: int, p: dict[str, Any], years: list[int],
+def _project_row(sheet: FastSheet, row: int, no: int, p: dict[str, Any], years: list[int],
                  texts: dict[int, list[str]]) -> None:
     """One project; its text per column is added to ``texts`` for the column widths."""
-    first_year = len(BEFORE) + 1
+    first_year = len(BEFORE) + 2
     sheet.put(row, 1, no, align="center")
-    for col, (_, value, _) in enumerate(BEFORE[1:], 2):
-        sheet.put(row, col, text := value(p))
+    for col, f in enumerate(BEFORE, 2):
+        sheet.put(row, col, text := f.value(p))
         texts.setdefault(col, []).append(str(text or ""))
     for i, amount in enumerate(p["year_amounts"]):
         sheet.put(row, first_year + i, amount, fmt=MONEY)
-    for col, (_, value, _) in enumerate(AFTER, first_year + len(years)):
-        sheet.put(row, col, text := value(p))
+    for col, f in enumerate(AFTER, first_year + len(years)):
+        sheet.put(row, col, text := f.value(p))
         texts.setdefault(col, []).append(str(text or ""))
 
 
 def _widths(ws: Worksheet, labels: list[str], texts: dict[int, list[str]], years: list[int]) -> list[float]:
-    caps = [cap for _, _, cap in BEFORE] + [12] * len(years) + [cap for _, _, cap in AFTER]
+    caps = [NUMBER_CAP] + [f.cap for f in BEFORE] + [12] * len(years) + [f.cap for f in AFTER]
     widths = []
     for col, (label, cap) in enumerate(zip(labels, caps), 1):
-        longest = max([_text_width(v) for v in texts.get(col, [])] + [min(_text_width(label), 8), 4])
+        longest = max([text_width(v) for v in texts.get(col, [])] + [min(text_width(label), 8), 4])
         widths.append(min(longest + 2, cap))
         ws.column_dimensions[get_column_letter(col)].width = widths[-1]
     return widths
 
 
-def _heights(sheet: _Sheet, widths: list[float], first: int, last: int) -> None:
+def _heights(sheet: FastSheet, widths: list[float], first: int, last: int) -> None:
     """Row heights for wrapped text: neither Excel nor LibreOffice sizes rows on opening.
 
     Lines per cell are estimated at CHARS_PER_UNIT characters per unit of column width,
@@ -205,7 +111,7 @@ def _heights(sheet: _Sheet, widths: list[float], first: int, last: int) -> None:
         lines = 1
         for col, text in sheet.wrapped.get(row, []):
             per_line = max(int((widths[col - 1] - 1) * CHARS_PER_UNIT), 1)
-            lines = max(lines, sum(-(-max(width, 1) // per_line) for width in _line_widths(text)))
+            lines = max(lines, sum(-(-max(width, 1) // per_line) for width in line_widths(text)))
         sheet.ws.row_dimensions[row].height = lines * LINE_PT + 4
 
 
@@ -229,11 +135,11 @@ def coordination_workbook(context: dict[str, Any], lg: dict[str, Any]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_TITLE
-    sheet = _Sheet(ws)
+    sheet = FastSheet(ws)
     labels = _header(sheet, years)
     last_col = len(labels)
     _titles(sheet, context, lg, last_col)
-    first_year = len(BEFORE) + 1
+    first_year = len(BEFORE) + 2
     year_cols = [get_column_letter(first_year + i) for i in range(len(years))]
     texts: dict[int, list[str]] = {}
     subtotal_rows: list[int] = []

@@ -1,24 +1,47 @@
-"""Cell styles and writers shared by the workbooks tambondoc writes (Thai font, borders, formats)."""
+"""One Excel style stack for every workbook tambondoc writes: the Thai font, fills, borders,
+number formats, and the writers that put values into cells safely.
+
+Two palettes: the project sheets (export, village template) use a light blue heading and grey
+rules; the coordination list, which is printed and sent, uses black rules and grey bands as
+the Word list does.
+"""
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tambondoc.errors import PlanError
+from tambondoc.xlsx.patches import new_cell
 
 FONT = "TH SarabunPSK"
+MAX_CELL = 32767
+
+# project sheets
 BODY = Font(name=FONT, size=14)
 BOLD = Font(name=FONT, size=14, bold=True)
 TITLE = Font(name=FONT, size=16, bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-THIN = Side(style="thin", color="999999")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+GREY_RULE = Side(style="thin", color="999999")
+BOX = Border(left=GREY_RULE, right=GREY_RULE, top=GREY_RULE, bottom=GREY_RULE)
 WRAP = Alignment(wrap_text=True, vertical="top")
-MAX_CELL = 32767
+
+# the coordination list
+MONEY = '#,##0;-#,##0;"-"'
+BLACK_RULE = Side(style="thin", color="000000")
+BORDERS = {  # a box per cell, or one band across a group heading / total row
+    "box": Border(left=BLACK_RULE, right=BLACK_RULE, top=BLACK_RULE, bottom=BLACK_RULE),
+    "band": Border(top=BLACK_RULE, bottom=BLACK_RULE),
+    "band-left": Border(top=BLACK_RULE, bottom=BLACK_RULE, left=BLACK_RULE),
+    "band-right": Border(top=BLACK_RULE, bottom=BLACK_RULE, right=BLACK_RULE),
+}
+FILLS = {"head": PatternFill("solid", fgColor="D9D9D9"), "group": PatternFill("solid", fgColor="EDEDED")}
 
 
 def put(ws: Worksheet, row: int, col: int, value: Any, font: Font = BODY) -> Any:
@@ -42,3 +65,74 @@ def header(ws: Worksheet, row: int, headers: list[str]) -> None:
         cell = put(ws, row, c, text, BOLD)
         cell.fill, cell.border = HEAD_FILL, BOX
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+class _ZeroWidth(dict):
+    """A ``str.translate`` table that drops what takes no width (combining vowels and tone
+    marks), filled in as characters are first met: one Unicode look-up per character seen
+    rather than per character written."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.category(chr(code)) in ("Mn", "Me", "Cf") else code
+        return self[code]
+
+
+_ZERO_WIDTH = _ZeroWidth()
+
+
+@functools.lru_cache(maxsize=4096)
+def line_widths(text: str) -> tuple[int, ...]:
+    """Columns each line of Thai text needs (asked for a project's texts twice: column
+    widths, then row heights)."""
+    return tuple(len(line.translate(_ZERO_WIDTH)) for line in text.splitlines() or [""])
+
+
+def text_width(text: Any) -> int:
+    """Columns the widest line of a value needs."""
+    return max(line_widths(str(text)))
+
+
+@functools.cache
+def _font(size: int, bold: bool) -> Font:
+    return Font(name=FONT, size=size, bold=bold)
+
+
+@functools.cache
+def _alignment(wrap: bool, align: str | None) -> Alignment:
+    return Alignment(wrap_text=wrap, vertical="top", horizontal=align)
+
+
+class FastSheet:
+    """The worksheet being filled, remembering on the way what its layout needs.
+
+    Each cell is written once and never read back: the text of wrapped cells is kept here for
+    the row heights. A cell's font, alignment, fill and border are assigned through openpyxl
+    once per combination of them and later cells copy the result, as assigning them cell by
+    cell makes openpyxl hash every style object each time. (Named styles did the same but cost
+    more to register and to save, and listed their names among the workbook's cell styles.)
+    """
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.styles: dict[tuple, StyleArray] = {}
+        self.wrapped: dict[int, list[tuple[int, str]]] = {}
+
+    def put(self, row: int, col: int, value: Any, *, bold: bool = False, size: int = 14, fmt: str | None = None,
+            fill: str | None = None, wrap: bool = True, align: str | None = None, box: bool | str = True,
+            formula: bool = False) -> None:
+        key = (bold, size, fmt, fill, wrap, align, box)
+        cell = new_cell(self.ws, row, col, value, self.styles.get(key))
+        if isinstance(value, str) and value.startswith("=") and not formula:
+            cell.data_type = "s"  # text from the plan is never a formula
+        if key not in self.styles:
+            cell.font = _font(size, bold)
+            cell.alignment = _alignment(wrap, align)
+            if fmt:
+                cell.number_format = fmt
+            if fill:
+                cell.fill = FILLS[fill]
+            if box:
+                cell.border = BORDERS[box if isinstance(box, str) else "box"]
+            self.styles[key] = StyleArray(cell._style)
+        if wrap and isinstance(value, str) and cell.data_type != "f":
+            self.wrapped.setdefault(row, []).append((col, value))

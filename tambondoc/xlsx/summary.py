@@ -11,8 +11,9 @@ from typing import Any, Callable
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tambondoc.context.columns import FIELD_BY_KEY
 from tambondoc.plan.vocabulary import APPROACHES, FUNDING_KEYS, SOURCE_BY_KEY
-from tambondoc.xlsx.columns import BY_KEY, PROJECT_SHEET, Choices, budget_header
+from tambondoc.xlsx.columns import PROJECT_SHEET, Choices, budget_header
 from tambondoc.xlsx.style import BOLD, BOX, TITLE, formula, header, put
 
 
@@ -55,10 +56,10 @@ def summary_sheet(ws: Worksheet, choices: Choices, data: dict[str, Any], money: 
         row = end + 2
 
     def by(field: str) -> Callable[[str, str, int], str]:
-        crit = column(BY_KEY[field].header)
+        crit = column(FIELD_BY_KEY[field].header)
         return lambda ref, _key, y: "=" + "+".join(f"SUMIF({crit},{ref},{budget[(s, y)]})" for s in FUNDING_KEYS)
 
-    strategy_col, approach_col = column(BY_KEY["strategy"].header), column(BY_KEY["approach"].header)
+    strategy_col, approach_col = column(FIELD_BY_KEY["strategy"].header), column(FIELD_BY_KEY["approach"].header)
     table("จำแนกตามยุทธศาสตร์", "ยุทธศาสตร์", list(choices.strategies.values()),
           lambda key: f"=COUNTIF({strategy_col},{key})", by("strategy"))
     source_of = {SOURCE_BY_KEY[s].label: s for s in FUNDING_KEYS}

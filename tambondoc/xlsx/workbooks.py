@@ -16,10 +16,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tambondoc.context.columns import FIELD_BY_KEY, PROJECT_FIELDS
 from tambondoc.plan.vocabulary import APPROACHES, FUNDING_KEYS, SOURCE_BY_KEY
 from tambondoc.xlsx.columns import (
-    BY_KEY,
-    COLUMNS,
     LISTS_SHEET,
     NOTES_SHEET,
     PROJECT_SHEET,
@@ -71,14 +70,14 @@ def _validations(ws: Worksheet, choices: Choices, headers: list[str], last: int)
                               showErrorMessage=strict, errorTitle="ค่าไม่อยู่ในรายการ",
                               error="ให้เลือกจากรายการ", showInputMessage=True, prompt=prompt)
 
-    add(BY_KEY["strategy"].header, pick("list_strategies", "เลือกยุทธศาสตร์"))
-    add(BY_KEY["tactic"].header, pick("list_tactics", "เลือกกลยุทธ์ของยุทธศาสตร์ที่เลือก"))
-    add(BY_KEY["villages"].header, pick("list_villages", "เลือกหมู่ที่ หรือพิมพ์หลายหมู่คั่นด้วยจุลภาค เช่น 1, 3",
+    add(FIELD_BY_KEY["strategy"].header, pick("list_strategies", "เลือกยุทธศาสตร์"))
+    add(FIELD_BY_KEY["tactic"].header, pick("list_tactics", "เลือกกลยุทธ์ของยุทธศาสตร์ที่เลือก"))
+    add(FIELD_BY_KEY["villages"].header, pick("list_villages", "เลือกหมู่ที่ หรือพิมพ์หลายหมู่คั่นด้วยจุลภาค เช่น 1, 3",
                                         strict=False))
-    add(BY_KEY["approach"].header, pick("list_approaches", "ทำเอง / ทำร่วม / ขอสนับสนุน"))
+    add(FIELD_BY_KEY["approach"].header, pick("list_approaches", "ทำเอง / ทำร่วม / ขอสนับสนุน"))
     if choices.lgs:
-        add(BY_KEY["local_government"].header, pick("list_lgs", "อปท. ที่จะส่งบัญชีประสานโครงการให้"))
-    add(BY_KEY["priority"].header, DataValidation(
+        add(FIELD_BY_KEY["local_government"].header, pick("list_lgs", "อปท. ที่จะส่งบัญชีประสานโครงการให้"))
+    add(FIELD_BY_KEY["priority"].header, DataValidation(
         type="whole", operator="greaterThanOrEqual", formula1="1", allow_blank=True, showErrorMessage=True,
         error="ลำดับความสำคัญต้องเป็นจำนวนเต็มตั้งแต่ 1"))
     for source, year in choices.budget_columns():
@@ -112,7 +111,7 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
     first_budget = headers.index(budget_header(*choices.budget_columns()[0])) + 1
     last_budget = first_budget + len(choices.budget_columns()) - 1
     span = f"{get_column_letter(first_budget)}{{r}}:{get_column_letter(last_budget)}{{r}}"
-    widths = [next((x.width for x in COLUMNS if x.header == h), 14) for h in headers]
+    widths = [next((x.width for x in PROJECT_FIELDS if x.header == h), 14) for h in headers]
     for r, p in enumerate(projects, 2):
         values = project_cells(p, choices)
         for c, value in enumerate(values, 1):
@@ -156,7 +155,7 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
         ws.row_dimensions[r].height = LINE_HEIGHT * _lines([text], [148])
     start = len(lines) + 3
     header(ws, start, ["คอลัมน์", "ความหมาย", "ต้องใส่", "ตัวอย่าง"])
-    rows = [(c.header, c.note, "ต้องใส่" if c.required else "", c.example) for c in COLUMNS]
+    rows = [(c.header, c.note, "ต้องใส่" if c.required else "", c.example) for c in PROJECT_FIELDS]
     years = ", ".join(str(y) for y in choices.years)
     for k in FUNDING_KEYS:
         rows.append((f"{SOURCE_BY_KEY[k].column} <ปี>", f"{SOURCE_BY_KEY[k].note} แยกรายปีงบประมาณ ({years}) หน่วยบาท",

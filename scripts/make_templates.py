@@ -1,40 +1,49 @@
-"""Rebuild the default .docx templates by running each scripts/make_*.py builder's ``build()``.
+"""Build the default .docx templates from their builders in scripts/templates/: the one source
+of truth for templates/docx/*.docx (the committed files are its output, byte for byte; a test
+rebuilds them and compares).
 
-Builders are found by name, so a new document only needs its own make_<name>.py. Give names
-(``python scripts/make_templates.py plan_book``) to rebuild only those.
+    python scripts/make_templates.py            # rebuild templates/docx/
+    python scripts/make_templates.py --check    # exit 1 if a committed template is not the builders' output
+    python scripts/make_templates.py --out DIR  # build into DIR
 """
 
 from __future__ import annotations
 
-import importlib.util
+import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(HERE), str(ROOT)]  # the builders read the column set from the package
+
+from templates import coordination, kbt_order, plan_book  # noqa: E402
+
+BUILDERS = (plan_book, kbt_order, coordination)
+COMMITTED = ROOT / "templates" / "docx"
 
 
-def builders(names: list[str] | None = None) -> list[Path]:
-    found = sorted(p for p in HERE.glob("make_*.py") if p.name != Path(__file__).name)
-    if names:
-        found = [p for p in found if p.stem.removeprefix("make_") in names]
-    return found
+def build_all(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [builder.build(folder) for builder in BUILDERS]
 
 
-def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(HERE))
-    scripts = builders(argv)
-    if argv and len(scripts) != len(set(argv)):
-        known = ", ".join(p.stem.removeprefix("make_") for p in builders())
-        print(f"unknown builder in {argv}; known: {known}", file=sys.stderr)
-        return 2
-    for script in scripts:
-        spec = importlib.util.spec_from_file_location(script.stem, script)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[script.stem] = module
-        spec.loader.exec_module(module)
-        print(f"{script.name}: {module.build()}")
-    return 0
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=COMMITTED)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    if not args.check:
+        for path in build_all(args.out):
+            print(path)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        stale = [p.name for p in build_all(Path(tmp)) if p.read_bytes() != (COMMITTED / p.name).read_bytes()]
+    for name in stale:
+        print(f"{COMMITTED / name}: not what scripts/templates builds; run python scripts/make_templates.py")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

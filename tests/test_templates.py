@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE
+from conftest import EXAMPLE, ROOT
 from docx import Document
 
 from tambondoc.cli import cli
@@ -146,3 +146,14 @@ def test_every_filter_is_documented() -> None:
     from tambondoc.docx.environment import FILTER_DOCS, FILTERS
 
     assert set(FILTER_DOCS) == set(FILTERS)
+
+
+def test_committed_templates_are_what_the_builders_make() -> None:
+    """scripts/templates/ is the one source of the default templates: rebuilding them gives the
+    committed files byte for byte (run python scripts/make_templates.py after changing a builder)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_templates.py"), "--check"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -9,29 +9,28 @@ splits across pages.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from docx.shared import Cm
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from docx_base import (  # noqa: E402
+from tambondoc.context.columns import (
+    COORDINATION_AFTER_BUDGET, COORDINATION_BEFORE_BUDGET, FIELD_BY_KEY, NUMBER_HEADING,
+)
+from templates.base import (
     header_page_numbers,
     cell_shading, new_document, paragraph_style, row_options, save, table_layout, vertical_align,
 )
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "coordination.docx"
-P = "|num('prose')"
-T = "|num('table')"
+NAME = "coordination.docx"
 YEAR_LOOP, YEAR_END = "{%tc for y in years %}", "{%tc endfor %}"
 # (heading, width cm); the three budget columns are the year loop: its tags and one year,
 # which the renderer widens to one column per fiscal year within the same table width.
-COLUMNS = [
-    ("ที่", 0.8), ("โครงการ", 3.7), ("วัตถุประสงค์", 3.0), ("เป้าหมาย\n(ผลผลิตของโครงการ)", 3.0),
-    ("", 0.6), ("", 3.1), ("", 0.6),
-    ("สถานที่\n(หมู่ที่)", 1.7), ("ตัวชี้วัด\n(KPI)", 2.6), ("ผลที่คาดว่า\nจะได้รับ", 2.4),
-    ("หน่วยงาน\nรับผิดชอบหลัก", 2.2), ("หมายเหตุ", 2.0),
-]
+WIDTHS = {"name": 3.7, "objective": 3.0, "target": 3.0, "location": 1.7, "kpi": 2.6, "expected_result": 2.4,
+          "agency": 2.2, "note": 2.0}
+COLUMNS = ([(NUMBER_HEADING, 0.8)]
+           + [("\n".join(FIELD_BY_KEY[k].form), WIDTHS[k]) for k in COORDINATION_BEFORE_BUDGET]
+           + [("", 0.6), ("", 3.1), ("", 0.6)]
+           + [("\n".join(FIELD_BY_KEY[k].form), WIDTHS[k]) for k in COORDINATION_AFTER_BUDGET])
 BUDGET = 4  # index of the year loop's opening column
 AFTER = len(COLUMNS) - BUDGET - 3  # columns after the budget
 GROUP_FILL, TOTAL_FILL = "EDEDED", "D9D9D9"
@@ -75,7 +74,7 @@ def _header(row) -> None:
     for i, (label, _) in enumerate(COLUMNS):
         _fill(row.cells[i], label, "Table Heading")
     _fill(row.cells[BUDGET], YEAR_LOOP, "Table Heading")
-    _fill(row.cells[BUDGET + 1], "งบประมาณ\nปี {{ y" + T + " }}\n(บาท)", "Table Heading")
+    _fill(row.cells[BUDGET + 1], "งบประมาณ\nปี {{ y|num('table') }}\n(บาท)", "Table Heading")
     _fill(row.cells[BUDGET + 2], YEAR_END, "Table Heading")
     row_options(row, header=True)
     for cell in row.cells:
@@ -85,7 +84,7 @@ def _header(row) -> None:
 
 def _amount_cells(row, loop: str) -> None:
     _fill(row.cells[BUDGET], "{%tc for a in " + loop + " %}", "Table Number")
-    _fill(row.cells[BUDGET + 1], "{{ a|money(true)" + T + " }}", "Table Number")
+    _fill(row.cells[BUDGET + 1], "{{ a|money(true)|num('table') }}", "Table Number")
     _fill(row.cells[BUDGET + 2], YEAR_END, "Table Number")
 
 
@@ -110,35 +109,35 @@ def _table(doc) -> None:
     _header(r["head"])
     r["group-for"].cells[0].paragraphs[0].text = "{%tr for g in lg.groups %}"
     group = _span(r["group"], 0, len(COLUMNS) - 1)
-    _fill(group, "{{ g.name" + T + " }}{% colspan years|length + " + str(len(COLUMNS) - 3) + " %}", "Table Group")
+    _fill(group, "{{ g.name|num('table') }}{% colspan years|length + " + str(len(COLUMNS) - 3) + " %}", "Table Group")
     cell_shading(group, GROUP_FILL)
     row_options(r["group"])
     r["project-for"].cells[0].paragraphs[0].text = "{%tr for p in g.projects %}"
     project = r["project"]
     texts = {
-        0: ("{{ loop.index" + T + " }}", "Table Number"),
-        1: ("{{ p.name" + T + " }}", "Table Text"),
-        2: ("{{ (p.objective or '-')" + T + " }}", "Table Text"),
-        3: ("{{ (p.target or '-')" + T + " }}", "Table Text"),
-        BUDGET + 3: ("{{ p.location_text" + T + " }}", "Table Text"),
-        BUDGET + 4: ("{{ (p.kpi or '-')" + T + " }}", "Table Text"),
-        BUDGET + 5: ("{{ (p.expected_result or '-')" + T + " }}", "Table Text"),
-        BUDGET + 6: ("{{ p.agency" + T + " }}", "Table Text"),
-        BUDGET + 7: ("{% if p.note %}{{ p.note" + T + " }}\n{% endif %}({{ p.id }})", "Table Text"),
+        0: ("{{ loop.index|num('table') }}", "Table Number"),
+        1: ("{{ p.name|num('table') }}", "Table Text"),
+        2: ("{{ (p.objective or '-')|num('table') }}", "Table Text"),
+        3: ("{{ (p.target or '-')|num('table') }}", "Table Text"),
+        BUDGET + 3: ("{{ p.location_text|num('table') }}", "Table Text"),
+        BUDGET + 4: ("{{ (p.kpi or '-')|num('table') }}", "Table Text"),
+        BUDGET + 5: ("{{ (p.expected_result or '-')|num('table') }}", "Table Text"),
+        BUDGET + 6: ("{{ p.agency|num('table') }}", "Table Text"),
+        BUDGET + 7: ("{% if p.note %}{{ p.note|num('table') }}\n{% endif %}({{ p.id }})", "Table Text"),
     }
     for i, (text, style) in texts.items():
         _fill(project.cells[i], text, style)
     _amount_cells(project, "p.year_amounts")
     row_options(project)
     r["project-end"].cells[0].paragraphs[0].text = "{%tr endfor %}"
-    _total_row(r["subtotal"], "รวม {{ g.totals.count" + T + " }} โครงการ", "g.totals.year_amounts",
+    _total_row(r["subtotal"], "รวม {{ g.totals.count|num('table') }} โครงการ", "g.totals.year_amounts",
                "Table Total", GROUP_FILL)
     r["group-end"].cells[0].paragraphs[0].text = "{%tr endfor %}"
-    _total_row(r["total"], "รวมทั้งสิ้น {{ lg.totals.count" + T + " }} โครงการ", "lg.totals.year_amounts",
+    _total_row(r["total"], "รวมทั้งสิ้น {{ lg.totals.count|num('table') }} โครงการ", "lg.totals.year_amounts",
                "Table Grand Total", TOTAL_FILL)
 
 
-def build() -> Path:
+def build(folder: Path) -> Path:
     doc = new_document(landscape=True)
     section = doc.sections[0]
     section.left_margin = section.right_margin = Cm(2.0)  # a wide table: 25.7 cm of text width
@@ -146,26 +145,23 @@ def build() -> Path:
     header_page_numbers(doc, thai=False)
     doc.add_paragraph("บัญชีประสานโครงการพัฒนา", style="List Title")
     doc.add_paragraph("แผนพัฒนาตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }} "
-                      "ปีงบประมาณ พ.ศ. {{ plan.years_text" + P + " }}", style="List Subtitle")
+                      "ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }}", style="List Subtitle")
     doc.add_paragraph("เสนอ {{ lg.name }} เพื่อพิจารณาบรรจุในแผนพัฒนาท้องถิ่น", style="List Subtitle")
     doc.add_paragraph(
         "คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }} ได้จัดทำแผนพัฒนาตำบล"
-        "{{ tambon.name }} ปีงบประมาณ พ.ศ. {{ plan.years_text" + P + " }} "
-        "{% if plan.approved_on %}ซึ่งได้รับความเห็นชอบเมื่อวันที่ {{ plan.approved_on|thai_date" + P + " }} {% endif %}"
+        "{{ tambon.name }} ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }} "
+        "{% if plan.approved_on %}ซึ่งได้รับความเห็นชอบเมื่อวันที่ {{ plan.approved_on|thai_date|num('prose') }} {% endif %}"
         "และได้จำแนกโครงการที่สอดคล้องกับทิศทางการพัฒนาและอำนาจหน้าที่ของ{{ lg.name }} "
-        "จำนวน {{ lg.totals.count" + P + " }} โครงการ งบประมาณรวม {{ lg.totals.amount|money" + P + " }} บาท "
+        "จำนวน {{ lg.totals.count|num('prose') }} โครงการ งบประมาณรวม {{ lg.totals.amount|money|num('prose') }} บาท "
         "({{ lg.totals.amount|baht_text }}) ตามบัญชีนี้ จึงขอให้{{ lg.name }}พิจารณาบรรจุโครงการดังกล่าว"
         "ไว้ในแผนพัฒนาท้องถิ่น เพื่อให้การพัฒนาตำบล{{ tambon.name }}เป็นไปในทิศทางเดียวกัน",
         style="List Cover")
     _table(doc)
     doc.add_paragraph("({{ committee.chair.name }})", style="Signature Name")
-    doc.add_paragraph("{{ committee.chair.position" + P + " }}", style="Signature")
+    doc.add_paragraph("{{ committee.chair.position|num('prose') }}", style="Signature")
     doc.add_paragraph("ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }}",
                       style="Signature")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    save(doc, OUT)
-    return OUT
+    save(doc, folder / NAME)
+    return folder / NAME
 
 
-if __name__ == "__main__":
-    print(build())

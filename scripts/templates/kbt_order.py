@@ -8,18 +8,16 @@ restyle the order in Word without touching the tags.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from docx.shared import Cm
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from docx_base import (  # noqa: E402
+from templates.base import (
     header_page_numbers,
     new_document, paragraph_border, paragraph_style, row_options, save, table_layout,
 )
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "kbt-order.docx"
+NAME = "kbt-order.docx"
 N = "|num('order')"
 # number, name and position, role: the 16 cm text width; the role column fits
 # "กรรมการและผู้ช่วยเลขานุการ" on one line at 16 pt
@@ -63,7 +61,7 @@ def _members(doc) -> None:
     table.rows[2].cells[0].paragraphs[0].text = "{%tr endfor %}"
 
 
-def build() -> Path:
+def build(folder: Path) -> Path:
     doc = new_document()
     _styles(doc)
     header_page_numbers(doc, thai=True)
@@ -91,10 +89,7 @@ def build() -> Path:
     doc.add_paragraph("{%p if committee.signer.on_behalf %}")
     doc.add_paragraph("{{ committee.signer.on_behalf" + N + " }}", style="Signature")
     doc.add_paragraph("{%p endif %}")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    save(doc, OUT)
-    return OUT
+    save(doc, folder / NAME)
+    return folder / NAME
 
 
-if __name__ == "__main__":
-    print(build())

@@ -7,7 +7,6 @@ a district can restyle the book in Word without touching the tags. The project t
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,12 +16,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from docx_base import new_document, paragraph_style  # noqa: E402
+from templates.base import new_document, paragraph_style, save
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "plan-book.docx"
-P = "|num('prose')"
-T = "|num('table')"
+NAME = "plan-book.docx"
 PORTRAIT_WIDTH = 16.0    # A4 21 cm less 3 cm left and 2 cm right
 LANDSCAPE_WIDTH = 26.7   # A4 29.7 cm less 1.5 cm each side
 HEADER_FILL = "D9D9D9"
@@ -306,7 +302,7 @@ def optional_table(doc, test: str, build, empty: str = NONE) -> None:
     tag(doc, "{%p endif %}")
 
 
-def paragraphs(doc, items: str, style: str = "Body Text", empty: str | None = NONE, expr: str = "t" + P) -> None:
+def paragraphs(doc, items: str, style: str = "Body Text", empty: str | None = NONE, expr: str = "t|num('prose')") -> None:
     """One paragraph per item of ``items`` (a context list), or ``empty`` when it has none."""
     tag(doc, "{%p for t in " + items + " %}")
     add(doc, "{{ " + expr + " }}", style)
@@ -320,25 +316,25 @@ def paragraphs(doc, items: str, style: str = "Body Text", empty: str | None = NO
 # ---------------------------------------------------------------- front matter
 
 def cover(doc) -> None:
-    add(doc, "{{ plan.title" + P + " }}", "Cover Title")
+    add(doc, "{{ plan.title|num('prose') }}", "Cover Title")
     tag(doc, "{%p if plan.revision %}")
-    add(doc, "(ฉบับทบทวน ครั้งที่ {{ plan.revision" + P + " }})", "Cover Subtitle")
+    add(doc, "(ฉบับทบทวน ครั้งที่ {{ plan.revision|num('prose') }})", "Cover Subtitle")
     tag(doc, "{%p endif %}")
     add(doc, "ตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }}", "Cover Subtitle")
-    add(doc, "ปีงบประมาณ พ.ศ. {{ plan.years_text" + P + " }}", "Cover Subtitle")
+    add(doc, "ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }}", "Cover Subtitle")
     add(doc, "จัดทำโดย", "Cover Text First")
-    add(doc, "{{ book.prepared_by" + P + " }}", "Cover Text")
+    add(doc, "{{ book.prepared_by|num('prose') }}", "Cover Text")
     tag(doc, "{%p if plan.office %}")
-    add(doc, "สนับสนุนโดย {{ plan.office" + P + " }}", "Cover Text")
+    add(doc, "สนับสนุนโดย {{ plan.office|num('prose') }}", "Cover Text")
     tag(doc, "{%p endif %}")
-    add(doc, "ให้ความเห็นชอบเมื่อวันที่ {{ plan.approved_on|thai_date" + P + " }}", "Cover Text")
+    add(doc, "ให้ความเห็นชอบเมื่อวันที่ {{ plan.approved_on|thai_date|num('prose') }}", "Cover Text")
 
 
 def foreword_and_contents(doc) -> None:
     add(doc, "คำนำ", "Heading 1")
     paragraphs(doc, "book.foreword_paragraphs", empty=None)
-    add(doc, "{{ book.prepared_by" + P + " }}", "Signature First")
-    add(doc, "{{ plan.approved_on|thai_date('month')" + P + " }}", "Signature")
+    add(doc, "{{ book.prepared_by|num('prose') }}", "Signature First")
+    add(doc, "{{ plan.approved_on|thai_date('month')|num('prose') }}", "Signature")
     add(doc, "สารบัญ", "Contents Title")
     add(doc, "หน้า", "Contents Label")
     toc = add(doc, "", "toc 1")
@@ -354,18 +350,17 @@ def foreword_and_contents(doc) -> None:
 def _villages(doc) -> None:
     w = [1.3, 3.5, 4.9, 1.75, 1.5, 1.5, 1.55]
     n = len(w)
-    vt = "tambon.village_totals."
     table(doc, w, "cllrrrr", [
         Row(["หมู่ที่", "ชื่อหมู่บ้าน", "ผู้ใหญ่บ้าน", "ครัวเรือน", "ประชากร (คน)", None, None], "head"),
         Row(["^", "^", "^", "^", "ชาย", "หญิง", "รวม"], "head"),
         tag_row(n, "{%tr for v in tambon.villages %}"),
-        Row(["{{ v.no" + T + " }}", "{{ v.name" + T + " }}",
+        Row(["{{ v.no|num('table') }}", "{{ v.name|num('table') }}",
              "{{ v.headman }}{% if v.headman_title == 'กำนัน' %} (กำนัน){% endif %}",
-             "{{ v.households|number" + T + " }}", "{{ v.population.male|number" + T + " }}",
-             "{{ v.population.female|number" + T + " }}", "{{ v.population_total|number" + T + " }}"]),
+             "{{ v.households|number|num('table') }}", "{{ v.population.male|number|num('table') }}",
+             "{{ v.population.female|number|num('table') }}", "{{ v.population_total|number|num('table') }}"]),
         tag_row(n, "{%tr endfor %}"),
-        Row(["รวม", None, None, "{{ " + vt + "households|number" + T + " }}", "{{ " + vt + "male|number" + T + " }}",
-             "{{ " + vt + "female|number" + T + " }}", "{{ " + vt + "population|number" + T + " }}"], "total"),
+        Row(["รวม", None, None, "{{ tambon.village_totals.households|number|num('table') }}", "{{ tambon.village_totals.male|number|num('table') }}",
+             "{{ tambon.village_totals.female|number|num('table') }}", "{{ tambon.village_totals.population|number|num('table') }}"], "total"),
     ])
 
 
@@ -376,7 +371,7 @@ def _simple_list_table(doc, items: str, var: str, columns: list[tuple[str, float
     n = len(widths)
     rows = [Row(["ที่"] + [c[0] for c in columns], "head"),
             tag_row(n, "{%tr for " + var + " in " + items + " %}"),
-            Row(["{{ loop.index" + T + " }}"] + [c[3] for c in columns]),
+            Row(["{{ loop.index|num('table') }}"] + [c[3] for c in columns]),
             tag_row(n, "{%tr endfor %}")]
     if total:
         rows.append(Row(total, "total"))
@@ -384,24 +379,24 @@ def _simple_list_table(doc, items: str, var: str, columns: list[tuple[str, float
 
 
 def part_one(doc) -> None:
-    add(doc, "{{ 'ส่วนที่ 1 ข้อมูลทั่วไปของตำบล'" + P + " }}", "Heading 1")
-    add(doc, "{{ '1.1 ประวัติความเป็นมา'" + P + " }}", "Heading 2")
+    add(doc, "{{ 'ส่วนที่ 1 ข้อมูลทั่วไปของตำบล'|num('prose') }}", "Heading 1")
+    add(doc, "{{ '1.1 ประวัติความเป็นมา'|num('prose') }}", "Heading 2")
     paragraphs(doc, "tambon.history_paragraphs")
 
-    add(doc, "{{ '1.2 ที่ตั้ง เนื้อที่ และอาณาเขต'" + P + " }}", "Heading 2")
+    add(doc, "{{ '1.2 ที่ตั้ง เนื้อที่ และอาณาเขต'|num('prose') }}", "Heading 2")
     paragraphs(doc, "tambon.location_paragraphs", empty=None)
-    add(doc, "ตำบล{{ tambon.name }} มีเนื้อที่ประมาณ {{ book.area.rai" + P + " }} ไร่ หรือประมาณ "
-        "{{ book.area.sq_km" + P + " }} ตารางกิโลเมตร มีอาณาเขตติดต่อ ดังนี้", "Body Text")
+    add(doc, "ตำบล{{ tambon.name }} มีเนื้อที่ประมาณ {{ book.area.rai|num('prose') }} ไร่ หรือประมาณ "
+        "{{ book.area.sq_km|num('prose') }} ตารางกิโลเมตร มีอาณาเขตติดต่อ ดังนี้", "Body Text")
     for label, key in (("ทิศเหนือ", "north"), ("ทิศใต้", "south"), ("ทิศตะวันออก", "east"), ("ทิศตะวันตก", "west")):
-        add(doc, f"{label}\tติดต่อกับ {{{{ tambon.boundaries.{key}{P} }}}}", "Boundary")
+        add(doc, f"{label}\tติดต่อกับ {{{{ tambon.boundaries.{key}|num('prose') }}}}", "Boundary")
 
-    add(doc, "{{ '1.3 สภาพภูมิประเทศและภูมิอากาศ'" + P + " }}", "Heading 2")
+    add(doc, "{{ '1.3 สภาพภูมิประเทศและภูมิอากาศ'|num('prose') }}", "Heading 2")
     add(doc, "สภาพภูมิประเทศ", "Subheading")
     paragraphs(doc, "tambon.terrain_paragraphs")
     add(doc, "สภาพภูมิอากาศ", "Subheading")
     paragraphs(doc, "tambon.climate_paragraphs")
 
-    add(doc, "{{ '1.4 แผนที่ตำบล'" + P + " }}", "Heading 2")
+    add(doc, "{{ '1.4 แผนที่ตำบล'|num('prose') }}", "Heading 2")
     tag(doc, "{%p if tambon.map_image %}")
     add(doc, "{{ image(tambon.map_image, 15) }}", "Picture")
     add(doc, "แผนที่ตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }}", "Caption")
@@ -409,75 +404,72 @@ def part_one(doc) -> None:
     add(doc, "(ไม่มีแผนที่)", "Body Text")
     tag(doc, "{%p endif %}")
 
-    add(doc, "{{ '1.5 หมู่บ้านและประชากร'" + P + " }}", "Heading 2")
-    vt = "tambon.village_totals."
-    add(doc, "ตำบล{{ tambon.name }} มี {{ tambon.villages|length" + P + " }} หมู่บ้าน "
-        "{{ " + vt + "households|number" + P + " }} ครัวเรือน ประชากรรวม {{ " + vt + "population|number" + P + " }} คน "
-        "แยกเป็นชาย {{ " + vt + "male|number" + P + " }} คน หญิง {{ " + vt + "female|number" + P + " }} คน ดังนี้",
+    add(doc, "{{ '1.5 หมู่บ้านและประชากร'|num('prose') }}", "Heading 2")
+    add(doc, "ตำบล{{ tambon.name }} มี {{ tambon.villages|length|num('prose') }} หมู่บ้าน "
+        "{{ tambon.village_totals.households|number|num('prose') }} ครัวเรือน ประชากรรวม {{ tambon.village_totals.population|number|num('prose') }} คน "
+        "แยกเป็นชาย {{ tambon.village_totals.male|number|num('prose') }} คน หญิง {{ tambon.village_totals.female|number|num('prose') }} คน ดังนี้",
         "Body Text")
     _villages(doc)
 
-    add(doc, "{{ '1.6 การประกอบอาชีพ'" + P + " }}", "Heading 2")
+    add(doc, "{{ '1.6 การประกอบอาชีพ'|num('prose') }}", "Heading 2")
     optional_table(doc, "tambon.occupations", lambda d: _simple_list_table(d, "tambon.occupations", "o", [
-        ("อาชีพ", 8.4, "l", "{{ o.name" + T + " }}"),
+        ("อาชีพ", 8.4, "l", "{{ o.name|num('table') }}"),
         ("ประเภท", 2.5, "c", "{% if o.kind %}อาชีพ{{ o.kind }}{% else %}-{% endif %}"),
-        ("จำนวนครัวเรือน", 3.0, "r", "{% if o.households is not none %}{{ o.households|number" + T + " }}"
+        ("จำนวนครัวเรือน", 3.0, "r", "{% if o.households is not none %}{{ o.households|number|num('table') }}"
          "{% else %}-{% endif %}")]))
 
-    add(doc, "{{ '1.7 กลุ่มอาชีพ'" + P + " }}", "Heading 2")
+    add(doc, "{{ '1.7 กลุ่มอาชีพ'|num('prose') }}", "Heading 2")
     optional_table(doc, "tambon.groups", lambda d: _simple_list_table(d, "tambon.groups", "g", [
-        ("ชื่อกลุ่ม", 5.6, "l", "{{ g.name" + T + " }}"),
-        ("หมู่ที่", 1.5, "c", "{% if g.village %}{{ g.village" + T + " }}{% else %}-{% endif %}"),
-        ("สมาชิก (คน)", 2.3, "r", "{% if g.members is not none %}{{ g.members|number" + T + " }}{% else %}-{% endif %}"),
+        ("ชื่อกลุ่ม", 5.6, "l", "{{ g.name|num('table') }}"),
+        ("หมู่ที่", 1.5, "c", "{% if g.village %}{{ g.village|num('table') }}{% else %}-{% endif %}"),
+        ("สมาชิก (คน)", 2.3, "r", "{% if g.members is not none %}{{ g.members|number|num('table') }}{% else %}-{% endif %}"),
         ("ผลิตภัณฑ์", 5.5, "l", "{{ g.products or '-' }}")]))
 
-    add(doc, "{{ '1.8 กองทุนในตำบล'" + P + " }}", "Heading 2")
-    ft = "book.funds_total."
+    add(doc, "{{ '1.8 กองทุนในตำบล'|num('prose') }}", "Heading 2")
     optional_table(doc, "tambon.funds", lambda d: _simple_list_table(d, "tambon.funds", "f", [
-        ("ชื่อกองทุน", 6.8, "l", "{{ f.name" + T + " }}"),
-        ("จำนวน (กองทุน)", 2.4, "r", "{% if f.count is not none %}{{ f.count|number" + T + " }}{% else %}-{% endif %}"),
-        ("สมาชิก (คน)", 2.4, "r", "{% if f.members %}{{ f.members|number" + T + " }}{% else %}-{% endif %}"),
-        ("เงินทุน (บาท)", 3.3, "r", "{{ f.amount|money" + T + " }}")],
-        total=["รวม", None, "{{ " + ft + "count|number" + T + " }}", "{{ " + ft + "members|number" + T + " }}",
-               "{{ " + ft + "amount|money" + T + " }}"]))
+        ("ชื่อกองทุน", 6.8, "l", "{{ f.name|num('table') }}"),
+        ("จำนวน (กองทุน)", 2.4, "r", "{% if f.count is not none %}{{ f.count|number|num('table') }}{% else %}-{% endif %}"),
+        ("สมาชิก (คน)", 2.4, "r", "{% if f.members %}{{ f.members|number|num('table') }}{% else %}-{% endif %}"),
+        ("เงินทุน (บาท)", 3.3, "r", "{{ f.amount|money|num('table') }}")],
+        total=["รวม", None, "{{ book.funds_total.count|number|num('table') }}", "{{ book.funds_total.members|number|num('table') }}",
+               "{{ book.funds_total.amount|money|num('table') }}"]))
 
-    add(doc, "{{ '1.9 องค์กรชุมชน'" + P + " }}", "Heading 2")
+    add(doc, "{{ '1.9 องค์กรชุมชน'|num('prose') }}", "Heading 2")
     optional_table(doc, "tambon.organisations", lambda d: _simple_list_table(d, "tambon.organisations", "o", [
-        ("ชื่อองค์กร", 8.4, "l", "{{ o.name" + T + " }}"),
-        ("สมาชิก (คน)", 2.4, "r", "{% if o.members is not none %}{{ o.members|number" + T + " }}{% else %}-{% endif %}"),
+        ("ชื่อองค์กร", 8.4, "l", "{{ o.name|num('table') }}"),
+        ("สมาชิก (คน)", 2.4, "r", "{% if o.members is not none %}{{ o.members|number|num('table') }}{% else %}-{% endif %}"),
         ("หมายเหตุ", 4.1, "l", "{{ o.note or '' }}")]))
 
-    add(doc, "{{ '1.10 สถานที่สำคัญ'" + P + " }}", "Heading 2")
+    add(doc, "{{ '1.10 สถานที่สำคัญ'|num('prose') }}", "Heading 2")
     optional_table(doc, "tambon.important_places", lambda d: _simple_list_table(d, "tambon.important_places", "s", [
-        ("ชื่อสถานที่", 7.4, "l", "{{ s.name" + T + " }}"),
+        ("ชื่อสถานที่", 7.4, "l", "{{ s.name|num('table') }}"),
         ("ประเภท", 5.0, "l", "{{ s.kind or '-' }}"),
-        ("หมู่ที่", 2.5, "c", "{% if s.village %}{{ s.village" + T + " }}{% else %}-{% endif %}")]))
+        ("หมู่ที่", 2.5, "c", "{% if s.village %}{{ s.village|num('table') }}{% else %}-{% endif %}")]))
 
-    add(doc, "{{ '1.11 ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)'" + P + " }}", "Heading 2")
-    bn = "tambon.basic_needs"
-    tag(doc, "{%p if " + bn + " %}")
-    add(doc, "จากการสำรวจข้อมูลความจำเป็นพื้นฐาน (จปฐ.) ปี {{ " + bn + ".survey_year" + P + " }}"
-        "{% if " + bn + ".households_surveyed %} จำนวน {{ " + bn + ".households_surveyed|number" + P + " }} ครัวเรือน"
-        "{% endif %} พบว่า ประชากรมีรายได้เฉลี่ย {{ " + bn + ".average_income|money" + P + " }} บาท/คน/ปี"
-        "{% if " + bn + ".threshold %} (เกณฑ์ จปฐ. {{ " + bn + ".threshold|money" + P + " }} บาท/คน/ปี){% endif %}"
-        "{% if " + bn + ".households_below is not none %} มีครัวเรือนที่มีรายได้ต่ำกว่าเกณฑ์ "
-        "{{ " + bn + ".households_below|number" + P + " }} ครัวเรือน{% endif %}", "Body Text")
-    tag(doc, "{%p if " + bn + ".indicators_failed %}")
+    add(doc, "{{ '1.11 ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)'|num('prose') }}", "Heading 2")
+    tag(doc, "{%p if tambon.basic_needs %}")
+    add(doc, "จากการสำรวจข้อมูลความจำเป็นพื้นฐาน (จปฐ.) ปี {{ tambon.basic_needs.survey_year|num('prose') }}"
+        "{% if tambon.basic_needs.households_surveyed %} จำนวน {{ tambon.basic_needs.households_surveyed|number|num('prose') }} ครัวเรือน"
+        "{% endif %} พบว่า ประชากรมีรายได้เฉลี่ย {{ tambon.basic_needs.average_income|money|num('prose') }} บาท/คน/ปี"
+        "{% if tambon.basic_needs.threshold %} (เกณฑ์ จปฐ. {{ tambon.basic_needs.threshold|money|num('prose') }} บาท/คน/ปี){% endif %}"
+        "{% if tambon.basic_needs.households_below is not none %} มีครัวเรือนที่มีรายได้ต่ำกว่าเกณฑ์ "
+        "{{ tambon.basic_needs.households_below|number|num('prose') }} ครัวเรือน{% endif %}", "Body Text")
+    tag(doc, "{%p if tambon.basic_needs.indicators_failed %}")
     add(doc, "ตัวชี้วัดที่ยังไม่ผ่านเกณฑ์ จปฐ. ได้แก่", "Body Text")
-    tag(doc, "{%p for t in " + bn + ".indicators_failed %}")
-    add(doc, "{{ loop.index" + P + " }}) {{ t" + P + " }}", "List Item")
+    tag(doc, "{%p for t in tambon.basic_needs.indicators_failed %}")
+    add(doc, "{{ loop.index|num('prose') }}) {{ t|num('prose') }}", "List Item")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p else %}")
     add(doc, NONE, "Body Text")
     tag(doc, "{%p endif %}")
 
-    add(doc, "{{ '1.12 องค์กรปกครองส่วนท้องถิ่น'" + P + " }}", "Heading 2")
+    add(doc, "{{ '1.12 องค์กรปกครองส่วนท้องถิ่น'|num('prose') }}", "Heading 2")
     _simple_list_table(doc, "book.local_governments", "lg", [
-        ("ชื่อองค์กรปกครองส่วนท้องถิ่น", 4.6, "l", "{{ lg.name" + T + " }}"),
+        ("ชื่อองค์กรปกครองส่วนท้องถิ่น", 4.6, "l", "{{ lg.name|num('table') }}"),
         ("ผู้บริหาร", 6.8, "l", [("{% if lg.head %}{{ lg.head.name }}{% else %}-{% endif %}", None),
-                                 ("{% if lg.head %}{{ lg.head.position" + T + " }}{% endif %}", None)]),
-        ("หมู่บ้านในเขต", 3.5, "l", "{{ lg.village_text" + T + " }}")], keep_together=True)
+                                 ("{% if lg.head %}{{ lg.head.position|num('table') }}{% endif %}", None)]),
+        ("หมู่บ้านในเขต", 3.5, "l", "{{ lg.village_text|num('table') }}")], keep_together=True)
 
 
 # ---------------------------------------------------------------- ส่วนที่ ๒
@@ -485,7 +477,7 @@ def part_one(doc) -> None:
 def _swot(doc) -> None:
     def items(key: str) -> list[tuple[str, str]]:
         return [("{%p for t in analysis." + key + " %}", "Table List"),
-                ("{{ loop.index" + P + " }}. {{ t" + P + " }}", "Table List"),
+                ("{{ loop.index|num('prose') }}. {{ t|num('prose') }}", "Table List"),
                 ("{%p endfor %}", "Table List")]
     table(doc, [8.0, 8.0], "ll", [
         Row(["จุดแข็ง (Strengths)", "จุดอ่อน (Weaknesses)"], "head"),
@@ -499,40 +491,40 @@ def _swot(doc) -> None:
 
 
 def part_two(doc) -> None:
-    add(doc, "{{ 'ส่วนที่ 2 การวิเคราะห์ข้อมูลและทิศทางการพัฒนา'" + P + " }}", "Heading 1")
-    add(doc, "{{ '2.1 การวิเคราะห์ศักยภาพของตำบล (SWOT)'" + P + " }}", "Heading 2")
+    add(doc, "{{ 'ส่วนที่ 2 การวิเคราะห์ข้อมูลและทิศทางการพัฒนา'|num('prose') }}", "Heading 1")
+    add(doc, "{{ '2.1 การวิเคราะห์ศักยภาพของตำบล (SWOT)'|num('prose') }}", "Heading 2")
     _swot(doc)
-    add(doc, "{{ '2.2 ปัญหา สาเหตุ และแนวทางแก้ไข'" + P + " }}", "Heading 2")
+    add(doc, "{{ '2.2 ปัญหา สาเหตุ และแนวทางแก้ไข'|num('prose') }}", "Heading 2")
     n = 4
     table(doc, [1.6, 4.8, 4.8, 4.8], "clll", [
         Row(["ลำดับที่", "ปัญหา", "สาเหตุ", "แนวทางแก้ไข"], "head"),
         tag_row(n, "{%tr for r in analysis.problems %}"),
-        Row(["{{ loop.index" + T + " }}", "{{ r.problem" + T + " }}", "{{ r.cause" + T + " }}",
-             "{{ r.solution" + T + " }}"], styles=[None, "Table Text Large", "Table Text Large", "Table Text Large"]),
+        Row(["{{ loop.index|num('table') }}", "{{ r.problem|num('table') }}", "{{ r.cause|num('table') }}",
+             "{{ r.solution|num('table') }}"], styles=[None, "Table Text Large", "Table Text Large", "Table Text Large"]),
         tag_row(n, "{%tr endfor %}"),
     ])
-    add(doc, "{{ '2.3 วิสัยทัศน์'" + P + " }}", "Heading 2")
-    add(doc, "“{{ direction.vision" + P + " }}”", "Vision")
+    add(doc, "{{ '2.3 วิสัยทัศน์'|num('prose') }}", "Heading 2")
+    add(doc, "“{{ direction.vision|num('prose') }}”", "Vision")
     tag(doc, "{%p if direction.mission %}")
     add(doc, "พันธกิจ", "Subheading")
     tag(doc, "{%p for t in direction.mission %}")
-    add(doc, "{{ loop.index" + P + " }}) {{ t" + P + " }}", "List Item")
+    add(doc, "{{ loop.index|num('prose') }}) {{ t|num('prose') }}", "List Item")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-    add(doc, "{{ '2.4 ยุทธศาสตร์ เป้าประสงค์ และกลยุทธ์'" + P + " }}", "Heading 2")
+    add(doc, "{{ '2.4 ยุทธศาสตร์ เป้าประสงค์ และกลยุทธ์'|num('prose') }}", "Heading 2")
     tag(doc, "{%p for s in direction.strategies %}")
-    add(doc, "ยุทธศาสตร์ที่ {{ loop.index" + P + " }} {{ book.strategy_titles[s.id]" + P + " }}", "Heading 3")
+    add(doc, "ยุทธศาสตร์ที่ {{ loop.index|num('prose') }} {{ book.strategy_titles[s.id]|num('prose') }}", "Heading 3")
     tag(doc, "{%p if s.provincial_strategy_name %}")
-    add(doc, "สอดคล้องกับประเด็นยุทธศาสตร์การพัฒนาจังหวัด{{ tambon.changwat }}: {{ s.provincial_strategy_name" + P + " }}",
+    add(doc, "สอดคล้องกับประเด็นยุทธศาสตร์การพัฒนาจังหวัด{{ tambon.changwat }}: {{ s.provincial_strategy_name|num('prose') }}",
         "Body Text")
     tag(doc, "{%p endif %}")
     add(doc, "เป้าประสงค์", "Subheading")
     tag(doc, "{%p for t in s.goals %}")
-    add(doc, "{{ loop.index" + P + " }}) {{ t" + P + " }}", "List Item")
+    add(doc, "{{ loop.index|num('prose') }}) {{ t|num('prose') }}", "List Item")
     tag(doc, "{%p endfor %}")
     add(doc, "กลยุทธ์", "Subheading")
     tag(doc, "{%p for t in s.tactics %}")
-    add(doc, "{{ loop.index" + P + " }}) {{ t.name" + P + " }}", "List Item")
+    add(doc, "{{ loop.index|num('prose') }}) {{ t.name|num('prose') }}", "List Item")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
 
@@ -541,7 +533,7 @@ def part_two(doc) -> None:
 
 def _money(expr: str) -> str:
     """An amount in table numerals; zero shows as '-' as in Thai budget tables."""
-    return "{{ " + expr + "|money(true)" + T + " }}"
+    return "{{ " + expr + "|money(true)|num('table') }}"
 
 
 def _year_cells(amounts: str, total: str) -> list:
@@ -568,20 +560,20 @@ def _project_table(doc) -> None:
     rows = [
         Row(["ที่", "แผนงาน/โครงการ", "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None, None, None,
              None, "เป้าหมาย", "ระยะเวลา", "สถานที่ดำเนินการ", "แหล่งงบประมาณ (บาท)", None, None, None], "head"),
-        Row(["^", "^", "{%tc for y in years %}", "ปี {{ y" + T + " }}", "{%tc endfor %}",
+        Row(["^", "^", "{%tc for y in years %}", "ปี {{ y|num('table') }}", "{%tc endfor %}",
              "{%tc if book.multi_year %}", "รวม", "{%tc endif %}", "^", "^", "^"] + src, "head"),
         tag_row(n, "{%tr for p in g.projects %}"),
-        Row(["{{ loop.index" + T + " }}", "{{ p.name" + T + " }}"] + _year_cells("p.year_amounts", "p.total")
-            + [[("{%p for t in p.target_paragraphs or [''] %}", None), ("{{ t" + T + " }}", None),
+        Row(["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}"] + _year_cells("p.year_amounts", "p.total")
+            + [[("{%p for t in p.target_paragraphs or [''] %}", None), ("{{ t|num('table') }}", None),
                 ("{%p endfor %}", None)],
-               "{{ (p.period or '-')" + T + " }}", "{{ p.location_text" + T + " }}"]
+               "{{ (p.period or '-')|num('table') }}", "{{ p.location_text|num('table') }}"]
             + sources("p.by_source")),
         tag_row(n, "{%tr endfor %}"),
-        Row(["รวมยุทธศาสตร์ที่ {{ book.strategy_no[g.id]" + T + " }} ({{ g.totals.count" + T + " }} โครงการ)", None]
+        Row(["รวมยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} ({{ g.totals.count|num('table') }} โครงการ)", None]
             + _year_cells("g.totals.year_amounts", "g.totals.amount")
             + ["", None, None] + sources("g.totals.by_source"), "total"),
         tag_row(n, "{%tr if loop.last %}"),
-        Row(["รวมทั้งสิ้น ({{ totals.count" + T + " }} โครงการ)", None]
+        Row(["รวมทั้งสิ้น ({{ totals.count|num('table') }} โครงการ)", None]
             + _year_cells("totals.year_amounts", "totals.amount")
             + ["", None, None] + sources("totals.by_source"), "total"),
         tag_row(n, "{%tr endif %}"),
@@ -591,52 +583,52 @@ def _project_table(doc) -> None:
 
 def _summary_tables(doc) -> None:
     src = SOURCE_HEADINGS
-    add(doc, "{{ '3.2 สรุปโครงการและงบประมาณ จำแนกตามยุทธศาสตร์'" + P + " }}", "Heading 2")
+    add(doc, "{{ '3.2 สรุปโครงการและงบประมาณ จำแนกตามยุทธศาสตร์'|num('prose') }}", "Heading 2")
     widths = [0.8, 6.0, 1.6] + YEAR_WIDTHS + [2.3] * 4
     n = len(widths)
     table(doc, widths, "clr" + YEAR_ALIGNS + "rrrr", [
         Row(["ที่", "ยุทธศาสตร์", "จำนวนโครงการ", "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None,
              None, None, None, "แหล่งงบประมาณ (บาท)", None, None, None], "head"),
-        Row(["^", "^", "^", "{%tc for y in years %}", "ปี {{ y" + T + " }}", "{%tc endfor %}",
+        Row(["^", "^", "^", "{%tc for y in years %}", "ปี {{ y|num('table') }}", "{%tc endfor %}",
              "{%tc if book.multi_year %}", "รวม", "{%tc endif %}"] + src, "head"),
         tag_row(n, "{%tr for s in summary.by_strategy %}"),
-        Row(["{{ book.strategy_no[s.id]" + T + " }}", "{{ s.name" + T + " }}", "{{ s.count" + T + " }}"]
+        Row(["{{ book.strategy_no[s.id]|num('table') }}", "{{ s.name|num('table') }}", "{{ s.count|num('table') }}"]
             + _year_cells("s.year_amounts", "s.amount") + [_money(f"s.by_source.{k}") for k, _ in SOURCES]),
         tag_row(n, "{%tr endfor %}"),
-        Row(["รวมทั้งสิ้น", None, "{{ totals.count" + T + " }}"]
+        Row(["รวมทั้งสิ้น", None, "{{ totals.count|num('table') }}"]
             + _year_cells("totals.year_amounts", "totals.amount")
             + [_money(f"totals.by_source.{k}") for k, _ in SOURCES], "total"),
     ], center=True, small=True, width=LANDSCAPE_WIDTH)
 
-    add(doc, "{{ '3.3 สรุปงบประมาณ จำแนกตามแหล่งงบประมาณ'" + P + " }}", "Heading 2")
+    add(doc, "{{ '3.3 สรุปงบประมาณ จำแนกตามแหล่งงบประมาณ'|num('prose') }}", "Heading 2")
     table(doc, [0.8, 7.0, 2.6, 1.6], "clrr", [
         Row(["ที่", "แหล่งงบประมาณ", "งบประมาณ (บาท)", "ร้อยละ"], "head"),
         tag_row(4, "{%tr for s in book.by_source %}"),
-        Row(["{{ loop.index" + T + " }}", "{{ s.label }}", _money("s.amount"), "{{ s.share" + T + " }}"]),
+        Row(["{{ loop.index|num('table') }}", "{{ s.label }}", _money("s.amount"), "{{ s.share|num('table') }}"]),
         tag_row(4, "{%tr endfor %}"),
-        Row(["รวม", None, _money("totals.amount"), "{{ '100.00'" + T + " }}"], "total"),
+        Row(["รวม", None, _money("totals.amount"), "{{ '100.00'|num('table') }}"], "total"),
     ], center=True, small=True, width=14.0, keep_together=True)
 
-    add(doc, "{{ '3.4 สรุปโครงการ จำแนกตามวิธีดำเนินการ'" + P + " }}", "Heading 2")
+    add(doc, "{{ '3.4 สรุปโครงการ จำแนกตามวิธีดำเนินการ'|num('prose') }}", "Heading 2")
     table(doc, [0.8, 3.6, 1.8] + YEAR_WIDTHS + [1.6], "clr" + YEAR_ALIGNS + "r", [
         Row(["ที่", "วิธีดำเนินการ", "จำนวนโครงการ", "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None,
              None, None, None, "ร้อยละ"], "head"),
-        Row(["^", "^", "^", "{%tc for y in years %}", "ปี {{ y" + T + " }}", "{%tc endfor %}",
+        Row(["^", "^", "^", "{%tc for y in years %}", "ปี {{ y|num('table') }}", "{%tc endfor %}",
              "{%tc if book.multi_year %}", "รวม", "{%tc endif %}", "^"], "head"),
         tag_row(10, "{%tr for s in book.by_approach %}"),
-        Row(["{{ loop.index" + T + " }}", "{{ s.approach }}", "{{ s.count" + T + " }}"]
-            + _year_cells("s.year_amounts", "s.amount") + ["{{ s.share" + T + " }}"]),
+        Row(["{{ loop.index|num('table') }}", "{{ s.approach }}", "{{ s.count|num('table') }}"]
+            + _year_cells("s.year_amounts", "s.amount") + ["{{ s.share|num('table') }}"]),
         tag_row(10, "{%tr endfor %}"),
-        Row(["รวม", None, "{{ totals.count" + T + " }}"] + _year_cells("totals.year_amounts", "totals.amount")
-            + ["{{ '100.00'" + T + " }}"], "total"),
+        Row(["รวม", None, "{{ totals.count|num('table') }}"] + _year_cells("totals.year_amounts", "totals.amount")
+            + ["{{ '100.00'|num('table') }}"], "total"),
     ], center=True, small=True, width=17.0, keep_together=True)
 
-    add(doc, "{{ '3.5 สรุปงบประมาณ จำแนกตามปีงบประมาณ'" + P + " }}", "Heading 2")
+    add(doc, "{{ '3.5 สรุปงบประมาณ จำแนกตามปีงบประมาณ'|num('prose') }}", "Heading 2")
     table(doc, [2.2, 1.8] + [2.3] * 4 + [2.4], "cr" + "rrrr" + "r", [
         Row(["ปีงบประมาณ", "จำนวนโครงการ", "แหล่งงบประมาณ (บาท)", None, None, None, "รวม (บาท)"], "head"),
         Row(["^", "^"] + src + ["^"], "head"),
         tag_row(7, "{%tr for y in book.by_year %}"),
-        Row(["{{ y.year" + T + " }}", "{{ y.count" + T + " }}"] + [_money(f"y.by_source.{k}") for k, _ in SOURCES]
+        Row(["{{ y.year|num('table') }}", "{{ y.count|num('table') }}"] + [_money(f"y.by_source.{k}") for k, _ in SOURCES]
             + [_money("y.amount")]),
         tag_row(7, "{%tr endfor %}"),
         Row(["รวม", "-"] + [_money(f"totals.by_source.{k}") for k, _ in SOURCES]
@@ -646,22 +638,22 @@ def _summary_tables(doc) -> None:
 
 
 def part_three(doc) -> None:
-    add(doc, "{{ 'ส่วนที่ 3 โครงการ/กิจกรรมตามแผนพัฒนาตำบล'" + P + " }}", "Heading 1")
+    add(doc, "{{ 'ส่วนที่ 3 โครงการ/กิจกรรมตามแผนพัฒนาตำบล'|num('prose') }}", "Heading 1")
     add(doc, "คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }} ได้รวบรวมแผนงาน/โครงการ"
         "จากแผนพัฒนาหมู่บ้าน วิเคราะห์ความเป็นไปได้ และจัดลำดับความสำคัญ จำแนกตามยุทธศาสตร์การพัฒนาตำบล "
-        "{{ book.strategy_count" + P + " }} ยุทธศาสตร์ รวม {{ totals.count" + P + " }} โครงการ "
-        "งบประมาณรวมทั้งสิ้น {{ totals.amount|money" + P + " }} บาท ({{ totals.amount|baht_text }}) "
-        "ปีงบประมาณ พ.ศ. {{ plan.years_text" + P + " }} ดังนี้", "Body Text")
-    add(doc, "{{ '3.1 โครงการ/กิจกรรม จำแนกตามยุทธศาสตร์'" + P + " }}", "Heading 2")
+        "{{ book.strategy_count|num('prose') }} ยุทธศาสตร์ รวม {{ totals.count|num('prose') }} โครงการ "
+        "งบประมาณรวมทั้งสิ้น {{ totals.amount|money|num('prose') }} บาท ({{ totals.amount|baht_text }}) "
+        "ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }} ดังนี้", "Body Text")
+    add(doc, "{{ '3.1 โครงการ/กิจกรรม จำแนกตามยุทธศาสตร์'|num('prose') }}", "Heading 2")
     tag(doc, "{%p for g in strategy_groups %}")
-    add(doc, "ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]" + P + " }} {{ book.strategy_titles[g.id]" + P + " }}",
+    add(doc, "ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('prose') }} {{ book.strategy_titles[g.id]|num('prose') }}",
         "Heading 3")
     _project_table(doc)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if not strategy_groups %}")
     add(doc, "(ยังไม่มีโครงการ)", "Body Text")
     tag(doc, "{%p endif %}")
-    add(doc, "รวมงบประมาณทั้งสิ้น {{ totals.amount|money" + P + " }} บาท ({{ totals.amount|baht_text }})",
+    add(doc, "รวมงบประมาณทั้งสิ้น {{ totals.amount|money|num('prose') }} บาท ({{ totals.amount|baht_text }})",
         "Total Line")
     _summary_tables(doc)
 
@@ -669,58 +661,57 @@ def part_three(doc) -> None:
 # ---------------------------------------------------------------- ส่วนที่ ๔ and ภาคผนวก
 
 def part_four(doc) -> None:
-    rv = "review."
     tag(doc, "{%p if review %}")
-    add(doc, "{{ 'ส่วนที่ 4 การทบทวนแผนพัฒนาตำบล'" + P + " }}", "Heading 1")
-    add(doc, "{{ '4.1 การประชุมทบทวนแผน'" + P + " }}", "Heading 2")
+    add(doc, "{{ 'ส่วนที่ 4 การทบทวนแผนพัฒนาตำบล'|num('prose') }}", "Heading 1")
+    add(doc, "{{ '4.1 การประชุมทบทวนแผน'|num('prose') }}", "Heading 2")
     add(doc, "คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }} ได้ประชุมทบทวนแผนพัฒนาตำบล "
-        "เมื่อวันที่ {{ " + rv + "meeting_date|thai_date" + P + " }}"
-        "{% if " + rv + "meeting_place %} ณ {{ " + rv + "meeting_place" + P + " }}{% endif %} "
-        "มีผู้เข้าร่วมประชุม จำนวน {{ " + rv + "attendance.total|number" + P + " }} คน"
-        "{% if " + rv + "attendance.detail %} ประกอบด้วย {{ " + rv + "attendance.detail" + P + " }}{% endif %}",
+        "เมื่อวันที่ {{ review.meeting_date|thai_date|num('prose') }}"
+        "{% if review.meeting_place %} ณ {{ review.meeting_place|num('prose') }}{% endif %} "
+        "มีผู้เข้าร่วมประชุม จำนวน {{ review.attendance.total|number|num('prose') }} คน"
+        "{% if review.attendance.detail %} ประกอบด้วย {{ review.attendance.detail|num('prose') }}{% endif %}",
         "Body Text")
-    add(doc, "{{ '4.2 การเปลี่ยนแปลงจากแผนเดิม'" + P + " }}", "Heading 2")
-    optional_table(doc, rv + "changes", lambda d: table(d, [1.1, 7.45, 7.45], "cll", [
+    add(doc, "{{ '4.2 การเปลี่ยนแปลงจากแผนเดิม'|num('prose') }}", "Heading 2")
+    optional_table(doc, "review.changes", lambda d: table(d, [1.1, 7.45, 7.45], "cll", [
         Row(["ที่", "สิ่งที่เปลี่ยนแปลง", "เหตุผล"], "head"),
         tag_row(3, "{%tr for c in review.changes %}"),
-        Row(["{{ loop.index" + T + " }}", "{{ c.what" + T + " }}", "{{ c.why" + T + " }}"],
+        Row(["{{ loop.index|num('table') }}", "{{ c.what|num('table') }}", "{{ c.why|num('table') }}"],
             styles=[None, "Table Text Large", "Table Text Large"]),
         tag_row(3, "{%tr endfor %}"),
     ]), empty="(ไม่มีการเปลี่ยนแปลง)")
-    add(doc, "{{ '4.3 ผลการดำเนินงานโครงการปีที่ผ่านมา'" + P + " }}", "Heading 2")
+    add(doc, "{{ '4.3 ผลการดำเนินงานโครงการปีที่ผ่านมา'|num('prose') }}", "Heading 2")
 
     def status_table(d) -> None:
-        add(d, "โครงการตามแผนปีที่ผ่านมา {{ review.previous_projects|length" + P + " }} โครงการ "
-            "{% for s in book.review.status_counts %}{{ s.status }} {{ s.count" + P + " }} โครงการ"
+        add(d, "โครงการตามแผนปีที่ผ่านมา {{ review.previous_projects|length|num('prose') }} โครงการ "
+            "{% for s in book.review.status_counts %}{{ s.status }} {{ s.count|num('prose') }} โครงการ"
             "{% if not loop.last %} {% endif %}{% endfor %} ได้รับงบประมาณรวม "
-            "{{ book.review.received_total|money" + P + " }} บาท", "Body Text")
+            "{{ book.review.received_total|money|num('prose') }} บาท", "Body Text")
         table(d, [1.0, 6.2, 3.2, 3.0, 2.6], "cllrl", [
             Row(["ที่", "โครงการ", "สถานะ", [("งบประมาณที่ได้รับ", None), ("(บาท)", None)], "หมายเหตุ"], "head"),
             tag_row(5, "{%tr for p in review.previous_projects %}"),
-            Row(["{{ loop.index" + T + " }}", "{{ p.name" + T + " }}", "{{ p.status }}",
-                 _money("p.budget_received"), "{{ (p.note or '')" + T + " }}"]),
+            Row(["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}", "{{ p.status }}",
+                 _money("p.budget_received"), "{{ (p.note or '')|num('table') }}"]),
             tag_row(5, "{%tr endfor %}"),
             Row(["รวม", None, None, _money("book.review.received_total"), ""], "total"),
         ])
-    optional_table(doc, rv + "previous_projects", status_table)
+    optional_table(doc, "review.previous_projects", status_table)
     tag(doc, "{%p endif %}")
 
 
 def appendix(doc) -> None:
     add(doc, "ภาคผนวก", "Heading 1")
     add(doc, "รายชื่อคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.)", "Heading 2")
-    add(doc, "ตามคำสั่งอำเภอ{{ tambon.amphoe }} ที่ {{ committee.order.number" + P + " }}/"
-        "{{ committee.order.year" + P + " }} ลงวันที่ {{ committee.order.date|thai_date" + P + " }}", "Body Text")
+    add(doc, "ตามคำสั่งอำเภอ{{ tambon.amphoe }} ที่ {{ committee.order.number|num('prose') }}/"
+        "{{ committee.order.year|num('prose') }} ลงวันที่ {{ committee.order.date|thai_date|num('prose') }}", "Body Text")
     table(doc, [1.0, 4.8, 6.2, 4.0], "clll", [
         Row(["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], "head"),
         tag_row(4, "{%tr for m in committee.members %}"),
-        Row(["{{ m.no" + T + " }}", "{{ m.name }}", "{{ m.position" + T + " }}", "{{ m.role }}"]),
+        Row(["{{ m.no|num('table') }}", "{{ m.name }}", "{{ m.position|num('table') }}", "{{ m.role }}"]),
         tag_row(4, "{%tr endfor %}"),
     ])
     add(doc, "ภาพกิจกรรม", "Heading 2")
     tag(doc, "{%p for ph in tambon.photos %}")
     add(doc, "{{ image(ph.file, 13) }}", "Picture")
-    add(doc, "ภาพที่ {{ loop.index" + P + " }} {{ ph.caption" + P + " }}", "Caption")
+    add(doc, "ภาพที่ {{ loop.index|num('prose') }} {{ ph.caption|num('prose') }}", "Caption")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if not tambon.photos %}")
     add(doc, "(ไม่มีภาพกิจกรรม)", "Body Text")
@@ -754,7 +745,7 @@ def _settings(doc) -> None:
         settings.append(update)
 
 
-def build() -> Path:
+def build(folder: Path) -> Path:
     doc = new_document()
     _styles(doc)
     _page_numbering(doc.sections[0], None)
@@ -777,10 +768,7 @@ def build() -> Path:
     props.comments = "tambondoc page-numerals={{ settings.prose_numerals }}"
     props.language = "th-TH"
     _settings(doc)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
-    return OUT
+    save(doc, folder / NAME)
+    return folder / NAME
 
 
-if __name__ == "__main__":
-    print(build())

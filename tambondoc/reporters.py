@@ -4,7 +4,7 @@ style), JSON, or GitHub workflow annotations. Every command that reports problem
 from __future__ import annotations
 
 import json
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from tambondoc.errors import Problem
 

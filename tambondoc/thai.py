@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from pythainlp.util import arabic_digit_to_thai_digit, collate, thai_strftime
 from pythainlp.util import bahttext as _bahttext

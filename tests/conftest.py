@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import pytest
 from docx import Document
@@ -71,3 +73,37 @@ def tiny_templates(folder: Path) -> Path:
         doc.add_paragraph(text)
         doc.save(folder / name)
     return folder
+
+
+class Ran(NamedTuple):
+    """What a command printed and how it exited, as a person at the terminal sees it."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run(*args: Any) -> Ran:
+    """Run ``tambondoc ARGS`` in-process; a traceback (anything but a clean exit) fails the test."""
+    from click.testing import CliRunner
+
+    from tambondoc.cli import cli
+
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replace the first ``count`` ``old`` in a text file; return the 1-based line of the first."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def squash(text: str) -> str:
+    """Text to compare with what pdftotext reads: it puts stray spaces inside Thai words
+    (เป็ น) and may swap stacked marks (ครัง้), so whitespace and Thai marks are dropped."""
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Mn")

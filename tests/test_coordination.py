@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice, stand_in_plan_book
+from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice, squash, stand_in_plan_book
 from docx import Document
 from openpyxl import load_workbook
 
@@ -28,11 +28,6 @@ from tambondoc.thai import baht_text, thai_digits
 
 LGS = ["tm-nongbua", "abt-nongbua"]
 INJECTED = "=1+1 ขุดลอกคลองส่งน้ำ"
-
-
-def squash(text: str) -> str:
-    """Text without spaces and Thai marks: pdftotext splits words and reorders tone marks."""
-    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Mn")
 
 
 def expected(plan: Path) -> dict[str, dict]:

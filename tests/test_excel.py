@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import difflib
+import json
 import shutil
 import subprocess
 import zipfile
@@ -13,12 +12,10 @@ from typing import Any
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
-from conftest import EXAMPLE, needs_libreoffice, soffice
+from conftest import EXAMPLE, needs_libreoffice, run, soffice
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tambondoc.cli import cli
 from tambondoc.context.build import build_context
 from tambondoc.errors import PlanError
 from tambondoc.importing.read import read_table
@@ -29,21 +26,17 @@ S5 = "S5 ยุทธศาสตร์ด้านโครงสร้าง�
 S51 = "S5.1 พัฒนาถนนและระบบไฟฟ้าสาธารณะ"
 
 
-def run(*args: Any) -> Any:
-    return CliRunner().invoke(cli, [str(a) for a in args])
-
-
 def export(plan: Path) -> Path:
     out = plan.parent / "projects.xlsx"
     result = run("export-xlsx", plan, "-o", out)
-    assert result.exit_code == 0, result.output + result.stderr
+    assert result.code == 0, result.out + result.err
     return out
 
 
 def template(plan: Path) -> Path:
     out = plan.parent / "villages.xlsx"
     result = run("xlsx-template", plan, "-o", out)
-    assert result.exit_code == 0, result.output + result.stderr
+    assert result.code == 0, result.out + result.err
     return out
 
 
@@ -88,9 +81,9 @@ def test_round_trip_leaves_plan_byte_identical(example_plan: Path) -> None:
     before = example_plan.read_bytes()
     book = export(example_plan)
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.strip() == f"{example_plan}: ไม่มีการเปลี่ยนแปลง"
-    assert result.stderr == ""
+    assert result.code == 0, result.err
+    assert result.out.strip() == f"{example_plan}: ไม่มีการเปลี่ยนแปลง"
+    assert result.err == ""
     assert example_plan.read_bytes() == before
 
 
@@ -106,7 +99,7 @@ def test_round_trip_after_excel_style_save_with_floats(example_plan: Path, tmp_p
                 cell.value = float(cell.value)
     wb.save(tmp_path / "floats.xlsx")
     result = run("import-xlsx", tmp_path / "floats.xlsx", "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
+    assert result.code == 0, result.err
     assert example_plan.read_bytes() == before
 
 
@@ -114,8 +107,8 @@ def test_edited_cell_changes_exactly_that_line(example_plan: Path, tmp_path: Pat
     before = example_plan.read_text(encoding="utf-8")
     book = edit(export(example_plan), tmp_path / "edited.xlsx", {(2, "ตัวชี้วัด (KPI)"): "มีน้ำกักเก็บเพิ่ม 60,000 ลบ.ม."})
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
-    assert f"{book}:โครงการ!A2: แก้ไข P001: ตัวชี้วัด (KPI)" in result.stdout.splitlines()
+    assert result.code == 0, result.err
+    assert f"{book}:โครงการ!A2: แก้ไข P001: ตัวชี้วัด (KPI)" in result.out.splitlines()
     removed, added = changed_lines(before, example_plan.read_text(encoding="utf-8"))
     assert removed == ['    kpi: ปริมาณน้ำกักเก็บเพิ่มขึ้นไม่น้อยกว่า 50,000 ลูกบาศก์เมตร']
     assert added == ['    kpi: มีน้ำกักเก็บเพิ่ม 60,000 ลบ.ม.']
@@ -125,7 +118,7 @@ def test_edited_budget_cell_changes_only_its_budget_row(example_plan: Path, tmp_
     before = example_plan.read_text(encoding="utf-8")
     book = edit(export(example_plan), tmp_path / "edited.xlsx", {(3, "งบท้องถิ่น 2572"): 250000})
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
+    assert result.code == 0, result.err
     removed, added = changed_lines(before, example_plan.read_text(encoding="utf-8"))
     assert removed == ["      - {year: 2572, amount: 200000, funding: {local: 200000}}"]
     assert added == ["      - {year: 2572, amount: 250000, funding: {local: 250000}}"]
@@ -137,7 +130,7 @@ def test_adding_and_clearing_optional_fields(example_plan: Path, tmp_path: Path)
     book = edit(export(example_plan), tmp_path / "edited.xlsx",
                 {(4, "หมายเหตุ"): "รอผลสำรวจ", (2, "ส่งให้ อปท."): None})
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
+    assert result.code == 0, result.err
     removed, added = changed_lines(before, example_plan.read_text(encoding="utf-8"))
     assert removed == ["    local_government: tm-nongbua"]
     assert added == ["    note: รอผลสำรวจ"]
@@ -149,9 +142,9 @@ def test_dry_run_shows_diff_and_writes_nothing(example_plan: Path, tmp_path: Pat
     before = example_plan.read_bytes()
     book = edit(export(example_plan), tmp_path / "edited.xlsx", {(2, "ระยะเวลา"): "ก.พ. - เม.ย. 2571"})
     result = run("import-xlsx", book, "--into", example_plan, "--dry-run")
-    assert result.exit_code == 0, result.stderr
-    assert "-    period: ม.ค. - เม.ย. 2571" in result.stdout.splitlines()
-    assert "+    period: ก.พ. - เม.ย. 2571" in result.stdout.splitlines()
+    assert result.code == 0, result.err
+    assert "-    period: ม.ค. - เม.ย. 2571" in result.out.splitlines()
+    assert "+    period: ก.พ. - เม.ย. 2571" in result.out.splitlines()
     assert example_plan.read_bytes() == before
 
 
@@ -161,9 +154,9 @@ def test_rows_deleted_in_excel_are_kept_with_a_warning(example_plan: Path, tmp_p
     wb["โครงการ"].delete_rows(3, 2)
     wb.save(tmp_path / "fewer.xlsx")
     result = run("import-xlsx", tmp_path / "fewer.xlsx", "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
+    assert result.code == 0, result.err
     projects_line = before.decode("utf-8").split("\n").index("projects:") + 1
-    assert result.stderr.splitlines() == [
+    assert result.err.splitlines() == [
         f"{example_plan}:{projects_line}:1: warning: โครงการ P002, P003 ไม่อยู่ในไฟล์ที่นำเข้า จึงคงไว้ตามเดิม "
         "(การนำเข้าไม่ลบโครงการ ถ้าต้องการลบให้ลบในไฟล์แผน)"]
     assert example_plan.read_bytes() == before
@@ -175,15 +168,15 @@ def test_rows_deleted_in_excel_are_kept_with_a_warning(example_plan: Path, tmp_p
 def test_new_row_gets_fresh_id_and_plan_still_validates(example_plan: Path, tmp_path: Path) -> None:
     book = fill(template(example_plan), tmp_path / "v3.xlsx", [village_row(village="3, 4", **{"ลำดับความสำคัญ": 9})])
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
+    assert result.code == 0, result.err
     # P045 is taken by last year's review (a cancelled project), so the next free id is P046
-    assert f"{book}:โครงการ!B2: เพิ่ม P046 ซ่อมถนนในหมู่บ้าน" in result.stdout.splitlines()
+    assert f"{book}:โครงการ!B2: เพิ่ม P046 ซ่อมถนนในหมู่บ้าน" in result.out.splitlines()
     assert project(example_plan, "P046") == {
         "id": "P046", "name": "ซ่อมถนนในหมู่บ้าน", "strategy": "S5", "tactic": "S5.1", "villages": [3, 4],
         "budget": [{"year": 2571, "amount": 100000, "funding": {"local": 100000}}],
         "approach": "ขอสนับสนุน", "agency": "องค์การบริหารส่วนตำบลหนองบัวงาม", "priority": 9,
     }
-    assert run("validate", example_plan).exit_code == 0
+    assert run("validate", example_plan).code == 0
     text = example_plan.read_text(encoding="utf-8")
     assert "    villages: [3, 4]\n    budget:\n      - {year: 2571, amount: 100000, funding: {local: 100000}}\n" in text
 
@@ -201,7 +194,7 @@ def test_comments_survive_an_import(example_plan: Path, tmp_path: Path) -> None:
                       (46, "งบชุมชน 2572"): 12000, (46, "วิธีดำเนินการ"): "ทำเอง",
                       (46, "หน่วยงานรับผิดชอบหลัก"): "คณะกรรมการหมู่บ้าน"})
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
+    assert result.code == 0, result.err
     after = example_plan.read_text(encoding="utf-8")
     removed, added = changed_lines(text, after)
     assert removed == []
@@ -228,11 +221,11 @@ def test_hand_spacing_elsewhere_is_kept(example_plan: Path, tmp_path: Path) -> N
         text = text.replace(plain, spaced, 1)
     example_plan.write_text(text, encoding="utf-8")
     book = export(example_plan)
-    assert run("import-xlsx", book, "--into", example_plan).exit_code == 0
+    assert run("import-xlsx", book, "--into", example_plan).code == 0
     assert example_plan.read_text(encoding="utf-8") == text
     edit(book, book, {(3, "งบท้องถิ่น 2572"): 210000, (3, "วัตถุประสงค์"): "เพื่อชะลอน้ำ"})
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
+    assert result.code == 0, result.err
     removed, added = changed_lines(text, example_plan.read_text(encoding="utf-8"))
     assert removed == ["    objective: เพื่อชะลอน้ำและเพิ่มความชุ่มชื้นให้พื้นที่เกษตร",
                        "      - {year: 2572, amount: 200000, funding: {local: 200000}}"]
@@ -270,14 +263,14 @@ def test_same_project_from_two_villages_reported_then_combined(example_plan: Pat
     report = (f"{v3}:โครงการ!B2: warning: โครงการ 'ซ่อมถนนในหมู่บ้าน' (S5) เสนอ 2 แถว: หมู่ที่ 3 ({v3}:โครงการ!B2); "
               f"หมู่ที่ 5 ({v5}:โครงการ!B2)")
     result = run("import-xlsx", v3, v5, "--into", example_plan, "--dry-run")
-    assert result.exit_code == 0, result.stderr
-    assert f"{report} ใช้ --combine เพื่อรวมเป็นโครงการระดับตำบลโครงการเดียว" in result.stderr.splitlines()
-    assert "เพิ่ม P046" in result.stdout and "เพิ่ม P047" in result.stdout
+    assert result.code == 0, result.err
+    assert f"{report} ใช้ --combine เพื่อรวมเป็นโครงการระดับตำบลโครงการเดียว" in result.err.splitlines()
+    assert "เพิ่ม P046" in result.out and "เพิ่ม P047" in result.out
     assert example_plan.read_bytes() == before
 
     result = run("import-xlsx", v3, v5, "--into", example_plan, "--combine")
-    assert result.exit_code == 0, result.stderr
-    assert f"{report} รวมเป็นโครงการระดับตำบลโครงการเดียวแล้ว" in result.stderr.splitlines()
+    assert result.code == 0, result.err
+    assert f"{report} รวมเป็นโครงการระดับตำบลโครงการเดียวแล้ว" in result.err.splitlines()
     combined = project(example_plan, "P046")
     assert combined["villages"] == [3, 5]
     assert combined["budget"] == [{"year": 2571, "amount": 150000, "funding": {"local": 150000}},
@@ -300,8 +293,8 @@ def test_bad_rows_name_the_cell_and_leave_the_plan_untouched(example_plan: Path,
         village_row(name="ถนนลูกรัง", **{"กลยุทธ์": "S1.1 พัฒนาแหล่งน้ำและระบบชลประทานขนาดเล็ก"}),
     ])
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert result.code == 1
+    assert result.err.splitlines() == [
         f"{book}:โครงการ!I2: error: ไม่มีหมู่ที่ 12 ในตำบลนี้ (มีหมู่ที่ 1, 2, 3, 4, 5, 6, 7, 8, 9)",
         f"{book}:โครงการ!L3: error: งบประมาณ (บาท) ต้องเป็นตัวเลข (พบ 'ห้าหมื่นบาท')",
         f"{book}:โครงการ!B4: error: ต้องใส่ชื่อโครงการ",
@@ -325,8 +318,8 @@ def test_bad_cell_in_exported_workbook(example_plan: Path, tmp_path: Path, cells
     before = example_plan.read_bytes()
     book = edit(export(example_plan), tmp_path / "bad.xlsx", cells)
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 1
-    assert f"{book}:โครงการ!{line.format(book=book)}" in result.stderr.splitlines()
+    assert result.code == 1
+    assert f"{book}:โครงการ!{line.format(book=book)}" in result.err.splitlines()
     assert example_plan.read_bytes() == before
 
 
@@ -339,8 +332,8 @@ def test_columns_in_any_order_and_unknown_columns_warned(example_plan: Path, tmp
     ws.append(list(reversed(row.values())))
     wb.save(tmp_path / "own.xlsx")
     result = run("import-xlsx", tmp_path / "own.xlsx", "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
-    assert f"{tmp_path / 'own.xlsx'}:โครงการ!A1: warning: ไม่รู้จักคอลัมน์ 'ผู้เสนอ' จึงไม่นำเข้าคอลัมน์นี้" in result.stderr.splitlines()
+    assert result.code == 0, result.err
+    assert f"{tmp_path / 'own.xlsx'}:โครงการ!A1: warning: ไม่รู้จักคอลัมน์ 'ผู้เสนอ' จึงไม่นำเข้าคอลัมน์นี้" in result.err.splitlines()
     assert project(example_plan, "P046")["villages"] == [3]
 
 
@@ -349,8 +342,8 @@ def test_invalid_plan_is_refused(example_plan: Path, tmp_path: Path) -> None:
     text = example_plan.read_text(encoding="utf-8").replace("    villages: [1]\n", "    villages: [77]\n", 1)
     example_plan.write_text(text, encoding="utf-8")
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 1
-    assert f"{example_plan}: แผนไม่ผ่านการตรวจสอบ ให้แก้แผนก่อนนำเข้า" in result.stderr
+    assert result.code == 1
+    assert f"{example_plan}: แผนไม่ผ่านการตรวจสอบ ให้แก้แผนก่อนนำเข้า" in result.err
     assert example_plan.read_text(encoding="utf-8") == text
 
 
@@ -423,7 +416,7 @@ def test_formula_text_is_exported_as_text(example_plan: Path, tmp_path: Path) ->
     book = export(example_plan)
     cell = openpyxl.load_workbook(book)["โครงการ"]["B2"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x")'
-    assert run("import-xlsx", book, "--into", example_plan).exit_code == 0
+    assert run("import-xlsx", book, "--into", example_plan).code == 0
     assert example_plan.read_text(encoding="utf-8") == text
 
 
@@ -491,7 +484,7 @@ def test_macro_encrypted_and_corrupt_workbooks_are_refused(example_plan: Path, t
         with pytest.raises(PlanError, match=r"^" + str(path).replace(".", r"\.") + ": " + message.replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):
             read_table(path)
         result = run("import-xlsx", path, "--into", example_plan)
-        assert result.exit_code == 1 and "Traceback" not in result.stderr
+        assert result.code == 1 and "Traceback" not in result.err
     assert example_plan.read_bytes() == before
 
 
@@ -518,23 +511,23 @@ def test_formula_with_cached_value_is_read_as_its_value(example_plan: Path, tmp_
                     "--convert-to", "xlsx", "--outdir", str(tmp_path / "saved"), str(book)],
                    check=True, capture_output=True, timeout=300)
     result = run("import-xlsx", tmp_path / "saved" / book.name, "--into", example_plan)
-    assert result.exit_code == 0, result.stderr
+    assert result.code == 0, result.err
     assert project(example_plan, "P046")["budget"] == [{"year": 2571, "amount": 100000, "funding": {"local": 100000}}]
 
 
 def test_formula_without_cached_value_is_flagged(example_plan: Path, tmp_path: Path) -> None:
     book = fill(template(example_plan), tmp_path / "formula.xlsx", [village_row(amount="=50000*2")])
     result = run("import-xlsx", book, "--into", example_plan)
-    assert result.exit_code == 1
+    assert result.code == 1
     assert (f"{book}:โครงการ!L2: error: เซลล์นี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้ ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง "
-            "หรือพิมพ์ค่าแทนสูตร") in result.stderr.splitlines()
+            "หรือพิมพ์ค่าแทนสูตร") in result.err.splitlines()
 
 
 def test_import_problems_as_json(example_plan: Path, tmp_path: Path) -> None:
     book = edit(export(example_plan), tmp_path / "bad.xlsx", {(2, "รหัสโครงการ"): "P099"})
     result = run("import-xlsx", book, "--into", example_plan, "--format", "json")
-    assert result.exit_code == 1
-    problem, warning = json.loads(result.stdout)
+    assert result.code == 1
+    problem, warning = json.loads(result.out)
     assert (problem["file"], problem["sheet"], problem["line"], problem["column"]) == (str(book), "โครงการ", 2, 1)
     assert problem["rule"] == "xlsx-rows" and problem["level"] == "error"
     assert warning["file"] == str(example_plan) and warning["level"] == "warning"  # P001 is not in the book

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from pathlib import Path
@@ -139,7 +140,7 @@ def test_malicious_template_is_refused_by_name(tmp_path: Path, example_plan: Pat
     assert not (tmp_path / "out" / "example-tambon").exists()
 
 
-def test_interrupted_write_leaves_previous_file(tmp_path: Path, monkeypatch: "pytest.MonkeyPatch") -> None:
+def test_interrupted_write_leaves_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     from tambondoc.files import write_atomic
@@ -151,10 +152,8 @@ def test_interrupted_write_leaves_previous_file(tmp_path: Path, monkeypatch: "py
         raise KeyboardInterrupt  # the user pressed Ctrl-C halfway
 
     monkeypatch.setattr(os, "fsync", power_cut)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         write_atomic(target, b"half of a new docum")
-    except KeyboardInterrupt:
-        pass
     assert target.read_bytes() == b"previous good document"
     assert [p.name for p in tmp_path.iterdir()] == ["plan-book.docx"]
 

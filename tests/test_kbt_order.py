@@ -10,28 +10,19 @@ import re
 import shutil
 import struct
 import subprocess
-import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import EXAMPLE, needs_libreoffice, pdf_text, stand_in_plan_book, to_pdf
+from conftest import EXAMPLE, needs_libreoffice, pdf_text, run, squash, stand_in_plan_book, to_pdf
 
-from tambondoc.cli import cli
 from tambondoc.context.build import DEFAULT_DUTIES, DEFAULT_PREAMBLE, build_context
 from tambondoc.plan.load import load_plan
 from tambondoc.resources import default_templates_dir
 from tambondoc.thai import thai_digits
 
 ON_BEHALF = "ปฏิบัติราชการแทนนายอำเภอเนินสะอาด"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def edit(plan: Path, old: str, new: str) -> tuple[int, str]:
@@ -48,11 +39,6 @@ def edit(plan: Path, old: str, new: str) -> tuple[int, str]:
 def line_of(plan: Path, needle: str, after: str = "") -> int:
     text = plan.read_text(encoding="utf-8")
     return text[: text.index(needle, text.index(after) if after else 0)].count("\n") + 1
-
-
-def squash(text: str) -> str:
-    """Text without spaces and Thai marks: pdftotext splits words and reorders tone marks."""
-    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Mn")
 
 
 # ------------------------------------------------------------------ validation
@@ -276,7 +262,7 @@ def test_plan_may_point_to_its_own_emblem_and_a_missing_one_warns(example_plan: 
         assert [z.read(n) for n in z.namelist() if n.startswith("word/media/")] == [own]
 
     edit(example_plan, "images/krut.png", "images/missing.png")
-    code, out, err = run("build", "-o", str(tmp_path / "out"), "--templates", str(templates), str(example_plan))
+    code, _out, err = run("build", "-o", str(tmp_path / "out"), "--templates", str(templates), str(example_plan))
     assert code == 0, err
     assert f"{example_plan}: warning: kbt-order.docx: ไม่พบไฟล์ภาพ" in err and "missing.png" in err
     assert (tmp_path / "out" / example_plan.stem / "kbt-order.docx").is_file()

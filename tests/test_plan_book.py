@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE, needs_libreoffice, soffice
+from conftest import EXAMPLE, needs_libreoffice, soffice, squash
 from docx import Document
 from ruamel.yaml import YAML
 
@@ -54,12 +54,6 @@ def context_of(plan: Path) -> dict:
 def document_xml(docx: Path) -> str:
     with zipfile.ZipFile(docx) as z:
         return z.read("word/document.xml").decode("utf-8")
-
-
-def squash(text: str) -> str:
-    """Text to compare with what pdftotext reads: it puts stray spaces inside Thai words
-    (เป็ น) and may swap stacked marks (ครัง้), so whitespace and Thai marks are dropped."""
-    return re.sub(r"[\s\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]+", "", text)
 
 
 # ---------------------------------------------------------------- the example, through LibreOffice

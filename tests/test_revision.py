@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -22,7 +21,6 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 
 from tambondoc.authoring.fmt import format_text
 from tambondoc.check.validate import validate_file
-from tambondoc.cli import cli
 from tambondoc.plan.load import load_text
 from tambondoc.plan.positions import json_path
 from tambondoc.plan.roundtrip import dump_rt, load_rt, rt_yaml
@@ -31,12 +29,6 @@ from tambondoc.plan.schema import schema
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
 STATUS_MESSAGE = ("ค่า null ใช้ไม่ได้ (สถานะ) ให้เลือกหนึ่งใน: ดำเนินการแล้ว, อยู่ระหว่างดำเนินการ, "
                   "ยังไม่ดำเนินการ, ยกเลิก")
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 # ---------------------------------------------------------------- diff

@@ -7,28 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE
+from conftest import EXAMPLE, replace_in, run
 
 from tambondoc.cli import cli
 
 
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout
-
-
-def edit(plan: Path, old: str, new: str, count: int = 1) -> int:
-    """Replace the first ``old`` in the plan; return the 1-based line where it was."""
-    text = plan.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    plan.write_text(text.replace(old, new, count), encoding="utf-8")
-    return line
-
-
 def test_example_is_valid() -> None:
-    code, out = run("validate", str(EXAMPLE))
+    code, out, _ = run("validate", str(EXAMPLE))
     assert (code, out) == (0, "")
 
 
@@ -82,13 +67,13 @@ def test_example_is_rich() -> None:
     ],
 )
 def test_injected_mistake_is_reported_at_its_line(example_plan: Path, old: str, new: str, message: str) -> None:
-    line = edit(example_plan, old, new)
-    code, out = run("validate", str(example_plan))
+    line = replace_in(example_plan, old, new)
+    code, out, _ = run("validate", str(example_plan))
     assert code == 1
     lines = out.splitlines()
     assert len(lines) == 1, out
     location, _, rest = lines[0].partition(": ")
-    file, at_line, col = location.rsplit(":", 2)
+    file, at_line, _col = location.rsplit(":", 2)
     assert file == str(example_plan)
     assert int(at_line) == line
     assert rest == message
@@ -116,28 +101,28 @@ def test_injected_mistake_is_reported_at_its_line(example_plan: Path, old: str, 
     ],
 )
 def test_yaml_syntax_errors_are_positioned(example_plan: Path, old: str, new: str, message: str) -> None:
-    line = edit(example_plan, old, new)
-    code, out = run("validate", str(example_plan))
+    line = replace_in(example_plan, old, new)
+    code, out, _ = run("validate", str(example_plan))
     assert code == 1
     assert out.startswith(f"{example_plan}:{line}{message}"), out
     assert "Traceback" not in out
 
 
 def test_all_problems_at_once_sorted(example_plan: Path) -> None:
-    first = edit(example_plan, "households: 245", "households: x")
-    second = edit(example_plan, "    strategy: S2\n", "    strategy: S9\n")
-    code, out = run("validate", str(example_plan))
+    first = replace_in(example_plan, "households: 245", "households: x")
+    second = replace_in(example_plan, "    strategy: S2\n", "    strategy: S9\n")
+    code, out, _ = run("validate", str(example_plan))
     assert code == 1
     assert [int(line.split(":")[1]) for line in out.splitlines()] == [first, second]
 
 
 def test_json_and_github_formats(example_plan: Path) -> None:
-    line = edit(example_plan, "households: 245", "households: x")
-    code, out = run("validate", "--format", "json", str(example_plan))
+    line = replace_in(example_plan, "households: 245", "households: x")
+    code, out, _ = run("validate", "--format", "json", str(example_plan))
     assert code == 1
     [problem] = json.loads(out)
     assert problem["line"] == line and problem["path"] == "$.tambon.villages[1].households"
-    code, out = run("validate", "--format", "github", str(example_plan))
+    code, out, _ = run("validate", "--format", "github", str(example_plan))
     assert out.startswith(f"::error file={example_plan},line={line},col=")
 
 
@@ -147,15 +132,15 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
 
 
 def test_warning_does_not_fail(example_plan: Path) -> None:
-    line = edit(example_plan, "sq_km: 46", "sq_km: 60")
-    code, out = run("validate", str(example_plan))
+    line = replace_in(example_plan, "sq_km: 46", "sq_km: 60")
+    code, out, _ = run("validate", str(example_plan))
     assert code == 0
     assert out.startswith(f"{example_plan}:{line}:12: warning: เนื้อที่ 28,750 ไร่")
 
 
 def test_committee_needs_one_chair(example_plan: Path) -> None:
-    edit(example_plan, "role: ประธานกรรมการ}", "role: กรรมการ}")
-    code, out = run("validate", str(example_plan))
+    replace_in(example_plan, "role: ประธานกรรมการ}", "role: กรรมการ}")
+    code, out, _ = run("validate", str(example_plan))
     assert code == 1
     assert "ก.บ.ต. ต้องมีประธานกรรมการหนึ่งคนพอดี (พบ 0 คน)" in out
 
@@ -163,7 +148,7 @@ def test_committee_needs_one_chair(example_plan: Path) -> None:
 def test_not_utf8(tmp_path: Path) -> None:
     plan = tmp_path / "win.yaml"
     plan.write_bytes("schema_version: 1\ntambon:\n  name: หนองบัว\n".encode("cp874"))
-    code, out = run("validate", str(plan))
+    code, out, _ = run("validate", str(plan))
     assert code == 1
     assert out.startswith(f"{plan}:3:9: error: ไฟล์ไม่ใช่ UTF-8")
 
@@ -171,14 +156,14 @@ def test_not_utf8(tmp_path: Path) -> None:
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     plan = tmp_path / "crlf.yaml"
     plan.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes().replace(b"\n", b"\r\n"))
-    assert run("validate", str(plan)) == (0, "")
+    assert run("validate", str(plan))[:2] == (0, "")
 
 
 @pytest.mark.parametrize("content", ["", "just text\n", "- a\n- b\n", "schema_version: 1\n"])
 def test_degenerate_files_do_not_crash(tmp_path: Path, content: str) -> None:
     plan = tmp_path / "bad.yaml"
     plan.write_text(content, encoding="utf-8")
-    code, out = run("validate", str(plan))
+    code, out, _ = run("validate", str(plan))
     assert code == 1
     assert out.startswith(f"{plan}:1:1: error:")
 
@@ -186,8 +171,8 @@ def test_degenerate_files_do_not_crash(tmp_path: Path, content: str) -> None:
 def test_control_character_is_reported_before_it_breaks_a_document(example_plan: Path) -> None:
     """A control character (here from a YAML escape; in practice pasted from a PDF) cannot go
     into Word or Excel: validate names it instead of build failing."""
-    line = edit(example_plan, "    name: ขุดลอกหนองน้ำสาธารณะหนองบัวงาม", '    name: "ขุดลอก\\x01หนองน้ำสาธารณะหนองบัวงาม"')
-    code, out = run("validate", str(example_plan))
+    line = replace_in(example_plan, "    name: ขุดลอกหนองน้ำสาธารณะหนองบัวงาม", '    name: "ขุดลอก\\x01หนองน้ำสาธารณะหนองบัวงาม"')
+    code, out, _ = run("validate", str(example_plan))
     assert code == 1
     assert out == (f"{example_plan}:{line}:11: error: ข้อความมีอักขระควบคุมที่มองไม่เห็น (U+0001) หลัง 'ขุดลอก' "
                    "ซึ่งใส่ในเอกสาร Word หรือ Excel ไม่ได้ ให้ลบออก ($.projects[0].name)\n")

@@ -14,11 +14,20 @@ from pathlib import Path
 from docx.shared import Cm
 
 from tambondoc.context.columns import (
-    COORDINATION_AFTER_BUDGET, COORDINATION_BEFORE_BUDGET, FIELD_BY_KEY, NUMBER_HEADING,
+    COORDINATION_AFTER_BUDGET,
+    COORDINATION_BEFORE_BUDGET,
+    FIELD_BY_KEY,
+    NUMBER_HEADING,
 )
 from templates.base import (
+    cell_shading,
     header_page_numbers,
-    cell_shading, new_document, paragraph_style, row_options, save, table_layout, vertical_align,
+    new_document,
+    paragraph_style,
+    row_options,
+    save,
+    table_layout,
+    vertical_align,
 )
 
 NAME = "coordination.docx"

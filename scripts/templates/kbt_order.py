@@ -14,7 +14,12 @@ from docx.shared import Cm
 
 from templates.base import (
     header_page_numbers,
-    new_document, paragraph_border, paragraph_style, row_options, save, table_layout,
+    new_document,
+    paragraph_border,
+    paragraph_style,
+    row_options,
+    save,
+    table_layout,
 )
 
 NAME = "kbt-order.docx"

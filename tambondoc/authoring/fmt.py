@@ -3,7 +3,7 @@
 Layout (indentation, quoting) comes from ruamel's round-trip dumper. Key order follows the
 schema's ``properties`` order; block mappings are reordered as line chunks, so a comment
 travels with the key it sits above. The result is checked before anyone writes it: the same
-data (as ``loader`` reads it) and the same comments, or a PlanError instead of a lossy file.
+data (as ``plan.load`` reads it) and the same comments, or a PlanError instead of a lossy file.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ def _child_schema(node: dict[str, Any] | None, key: Any) -> dict[str, Any] | Non
         return None
     if isinstance(key, int):
         return node.get("items") if isinstance(node.get("items"), dict) else None
-    return node.get("properties", {}).get(str(key))
+    found = node.get("properties", {}).get(str(key))
+    return found if isinstance(found, dict) else None
 
 
 def _order(keys: list[Any], node: dict[str, Any] | None) -> list[Any]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import enum
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from tambondoc.errors import PlanError, Problem
 

@@ -19,7 +19,8 @@ def _valid_plan(plan: Path) -> dict[str, Any]:
     checked = validate_file(plan)
     if not checked.ok:
         raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ ให้แก้แผนก่อน (tambondoc validate)", checked.problems)
-    return checked.data
+    data: dict[str, Any] = checked.data
+    return data
 
 
 def _target(out: Path) -> Path:

@@ -6,7 +6,9 @@ reporter chosen with ``--format`` (``reporters``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -14,11 +16,12 @@ from tambondoc import __version__
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
 from tambondoc.reporters import FORMATS
 
+F = TypeVar("F", bound=Callable[..., Any])
 PLAN_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
 XLSX_OUT = click.Path(dir_okay=False, path_type=Path)
 
 
-def format_option(*choices: str) -> click.Option:
+def format_option(*choices: str) -> Callable[[F], F]:
     return click.option("--format", "fmt", type=click.Choice(list(choices)), default="text", show_default=True,
                         help="รูปแบบรายงานปัญหา: text, json หรือ github (คำอธิบายประกอบใน GitHub Actions)")
 

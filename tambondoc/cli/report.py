@@ -7,7 +7,8 @@ user's input), 2 usage errors (click) or an input that cannot be read at all (di
 from __future__ import annotations
 
 import enum
-from typing import Any, Callable, Iterable, NoReturn, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, NoReturn, TypeVar
 
 import click
 

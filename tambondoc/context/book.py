@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from tambondoc.context.text import decimal_text, paragraphs, share_text
+from tambondoc.context.types import Context
+from tambondoc.plan.types import Plan, Review
 from tambondoc.plan.vocabulary import FUNDING_KEYS, STATUSES
 from tambondoc.thai import village_list
 
@@ -24,7 +26,7 @@ DEFAULT_FOREWORD = (
 )
 
 
-def _by_year(ctx: dict[str, Any]) -> list[dict[str, Any]]:
+def _by_year(ctx: Context) -> list[dict[str, Any]]:
     rows = []
     for year in ctx["years"]:
         funded = [p for p in ctx["projects"] if p["by_year"].get(year)]
@@ -34,7 +36,7 @@ def _by_year(ctx: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _review(review: dict[str, Any] | None) -> dict[str, Any] | None:
+def _review(review: Review | None) -> dict[str, Any] | None:
     if not review:
         return None
     done = review["previous_projects"]
@@ -43,7 +45,7 @@ def _review(review: dict[str, Any] | None) -> dict[str, Any] | None:
             "status_counts": [c for c in counts if c["count"]]}
 
 
-def book_context(data: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any]:
+def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
     """The ``book`` entry of the rendering context (``data`` has its defaults filled)."""
     tambon, plan, years = data["tambon"], data["plan"], ctx["years"]
     total = ctx["totals"]["amount"]

@@ -6,11 +6,24 @@ without redoing arithmetic in Jinja.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from tambondoc.context.book import book_context
 from tambondoc.context.text import paragraphs
+from tambondoc.context.types import (
+    ApproachTotals,
+    CommitteeContext,
+    Context,
+    DateParts,
+    LocalGovernmentList,
+    ProjectRow,
+    StrategyGroup,
+    Totals,
+    VillageRow,
+    VillageTotals,
+)
 from tambondoc.plan.schema import schema
+from tambondoc.plan.types import LocalGovernment, Named, Plan, Project, Strategy
 from tambondoc.plan.vocabulary import (
     APPROACHES,
     CHAIR,
@@ -47,14 +60,14 @@ def _zero_sources() -> dict[str, float]:
     return {k: 0 for k in FUNDING_KEYS}
 
 
-def _add(into: dict[str, float], other: dict[str, float]) -> None:
+def _add(into: dict[Any, float], other: dict[Any, float]) -> None:
     for key, value in other.items():
         into[key] = into.get(key, 0) + (value or 0)
 
 
-def _project(p: dict[str, Any], years: list[int], strategies: dict[str, Any],
-             tactics: dict[str, Any], lgs: dict[str, Any], village_numbers: list[int]) -> dict[str, Any]:
-    by_year = {y: 0 for y in years}
+def _project(p: Project, index: int, years: list[int], strategies: dict[str, Strategy],
+             tactics: dict[str, Named], lgs: dict[str, LocalGovernment], village_numbers: list[int]) -> ProjectRow:
+    by_year: dict[int, float] = {y: 0 for y in years}
     by_source = _zero_sources()
     by_year_source: dict[int, dict[str, float]] = {y: _zero_sources() for y in years}
     for b in p["budget"]:
@@ -64,6 +77,7 @@ def _project(p: dict[str, Any], years: list[int], strategies: dict[str, Any],
     lg = lgs.get(p.get("local_government") or "")
     return {
         **p,
+        "_index": index,
         "objective_paragraphs": paragraphs(p.get("objective")),
         "target_paragraphs": paragraphs(p.get("target")),
         "strategy_name": strategies[p["strategy"]]["name"],
@@ -80,8 +94,8 @@ def _project(p: dict[str, Any], years: list[int], strategies: dict[str, Any],
     }
 
 
-def _totals(projects: list[dict[str, Any]], years: list[int]) -> dict[str, Any]:
-    by_year = {y: 0 for y in years}
+def _totals(projects: list[ProjectRow], years: list[int]) -> Totals:
+    by_year: dict[int, float] = {y: 0 for y in years}
     by_source = _zero_sources()
     for p in projects:
         _add(by_year, p["by_year"])
@@ -96,13 +110,13 @@ def _totals(projects: list[dict[str, Any]], years: list[int]) -> dict[str, Any]:
     }
 
 
-def _sort_key(p: dict[str, Any]) -> tuple[int, int]:
+def _sort_key(p: ProjectRow) -> tuple[int, int]:
     return (p.get("priority") or 10**6, p["_index"])
 
 
-def _strategy_groups(projects: list[dict[str, Any]], strategies: list[dict[str, Any]],
-                     years: list[int]) -> list[dict[str, Any]]:
-    groups = []
+def _strategy_groups(projects: list[ProjectRow], strategies: list[Strategy],
+                     years: list[int]) -> list[StrategyGroup]:
+    groups: list[StrategyGroup] = []
     for s in strategies:
         rows = sorted((p for p in projects if p["strategy"] == s["id"]), key=_sort_key)
         if rows:
@@ -110,22 +124,26 @@ def _strategy_groups(projects: list[dict[str, Any]], strategies: list[dict[str, 
     return groups
 
 
-def _committee(data: dict[str, Any]) -> dict[str, Any]:
+def _committee(data: Plan) -> CommitteeContext:
     c = data["committee"]
     order = {role: i for i, role in enumerate(ROLES)}
     members = sorted(enumerate(c["members"]), key=lambda im: (order[im[1]["role"]], im[0]))
-    preamble = c["order"].get("preamble") or DEFAULT_PREAMBLE.format(tambon=data["tambon"]["name"])
+    preamble = c["order"]["preamble"] or DEFAULT_PREAMBLE.format(tambon=data["tambon"]["name"])
     return {
         **c,
         "members": [{**m, "no": i} for i, (_, m) in enumerate(members, 1)],
-        "duties": c.get("duties") or DEFAULT_DUTIES,
+        "duties": c["duties"] or DEFAULT_DUTIES,
         "preamble_paragraphs": paragraphs(preamble),
         "chair": next(m for _, m in members if m["role"] == CHAIR),
         "order_date": _date_parts(c["order"]["date"]),
     }
 
 
-def _date_parts(value: str) -> dict[str, Any]:
+def _name(named: Named | None) -> str:
+    return named["name"] if named else ""
+
+
+def _date_parts(value: str) -> DateParts:
     """'2570-01-12' as day, full month name and B.E. year, for 'สั่ง ณ วันที่ …' lines."""
     date = be_date(value)
     return {"day": date.day, "month": MONTHS_FULL[date.month - 1], "year": date.year + 543}
@@ -151,9 +169,9 @@ def with_defaults(value: Any, schema: dict[str, Any]) -> Any:
     return value
 
 
-def build_context(data: dict[str, Any]) -> dict[str, Any]:
+def build_context(loaded: dict[str, Any]) -> Context:
     """The full rendering context of a validated plan, shared by every document."""
-    data = with_defaults(data, schema())
+    data = cast(Plan, with_defaults(loaded, schema()))
     years: list[int] = list(data["plan"]["fiscal_years"])
     tambon = data["tambon"]
     village_numbers = [v["no"] for v in tambon["villages"]]
@@ -163,47 +181,44 @@ def build_context(data: dict[str, Any]) -> dict[str, Any]:
     lgs = {lg["id"]: lg for lg in tambon["local_governments"]}
     provincial = {p["id"]: p for p in data["direction"]["provincial_strategies"]}
 
-    projects = [
-        {**_project(p, years, strategies, tactics, lgs, village_numbers), "_index": i}
-        for i, p in enumerate(data["projects"])
-    ]
-    villages = [
+    projects = [_project(p, i, years, strategies, tactics, lgs, village_numbers) for i, p in enumerate(data["projects"])]
+    villages: list[VillageRow] = [
         {**v, "population_total": v["population"]["male"] + v["population"]["female"]}
         for v in tambon["villages"]
     ]
-    village_totals = {
+    village_totals: VillageTotals = {
         "households": sum(v["households"] for v in villages),
         "male": sum(v["population"]["male"] for v in villages),
         "female": sum(v["population"]["female"] for v in villages),
+        "population": sum(v["population_total"] for v in villages),
     }
-    village_totals["population"] = village_totals["male"] + village_totals["female"]
     totals = _totals(projects, years)
-    by_approach = [
+    by_approach: list[ApproachTotals] = [
         {"approach": a, **_totals([p for p in projects if p["approach"] == a], years)} for a in APPROACHES
     ]
     strategy_groups = _strategy_groups(projects, strategies_list, years)
-    lg_lists = []
+    lg_lists: list[LocalGovernmentList] = []
     for lg in tambon["local_governments"]:
-        rows = [p for p in projects if p.get("local_government") == lg["id"]]
+        rows = [p for p in projects if p["local_government"] == lg["id"]]
         lg_lists.append({**lg, "groups": _strategy_groups(rows, strategies_list, years),
                          "totals": _totals(rows, years)})
-    context = {
-        "settings": {**DEFAULT_NUMERALS, **{k: v for k, v in (data["settings"] or {}).items() if v is not None}},
+    context: Context = {
+        "settings": {**DEFAULT_NUMERALS, **{k: str(v) for k, v in (data["settings"] or {}).items() if v is not None}},
         "plan": {**data["plan"], "years_text": year_range(years),
-                 "foreword_paragraphs": paragraphs(data["plan"].get("foreword"))},
+                 "foreword_paragraphs": paragraphs(data["plan"]["foreword"])},
         "years": years,
         "funding_keys": list(FUNDING_KEYS),
         "funding_labels": [SOURCE_BY_KEY[k].label for k in FUNDING_KEYS],
         "approaches": list(APPROACHES),
         "tambon": {**tambon, "villages": villages, "village_totals": village_totals,
-                   "history_paragraphs": paragraphs(tambon.get("history")),
-                   "location_paragraphs": paragraphs(tambon.get("location")),
-                   "terrain_paragraphs": paragraphs(tambon.get("terrain")),
-                   "climate_paragraphs": paragraphs(tambon.get("climate"))},
+                   "history_paragraphs": paragraphs(tambon["history"]),
+                   "location_paragraphs": paragraphs(tambon["location"]),
+                   "terrain_paragraphs": paragraphs(tambon["terrain"]),
+                   "climate_paragraphs": paragraphs(tambon["climate"])},
         "analysis": data["analysis"],
         "direction": {**data["direction"],
                       "strategies": [{**s, "provincial_strategy_name":
-                                      provincial.get(s.get("provincial_strategy") or "", {}).get("name", "")}
+                                      _name(provincial.get(s["provincial_strategy"] or ""))}
                                      for s in strategies_list]},
         "projects": sorted(projects, key=lambda p: (strategies_list.index(strategies[p["strategy"]]), _sort_key(p))),
         "strategy_groups": strategy_groups,

@@ -8,12 +8,13 @@ field here: it is one column per fiscal year (and per funding source in the proj
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from tambondoc.plan.schema import node
 
-Value = Callable[[dict[str, Any]], Any]
+Value = Callable[[Mapping[str, Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Field:
             out += (" " if out and line.startswith("(") else "") + line
         return out
 
-    def value(self, project: dict[str, Any]) -> Any:
+    def value(self, project: Mapping[str, Any]) -> Any:
         if self.shown is not None:
             return self.shown(project)
         return project.get(self.key) or "-"

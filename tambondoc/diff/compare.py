@@ -2,15 +2,16 @@
 
 A line diff of a 2,000-line YAML file is not something a district chief can approve; this
 compares the plans as plans: projects, budget totals, direction, committee, general data.
-The result is plain dataclasses; ``diff_report`` turns it into text, Markdown or JSON.
+The result is plain dataclasses; ``diff.report`` turns it into text, Markdown or JSON.
 """
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from tambondoc.errors import PlanError
 from tambondoc.plan.load import load_text, read_text

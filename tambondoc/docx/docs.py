@@ -2,15 +2,17 @@
 
 The context of the example plan (every optional field filled by ``with_defaults``) is walked
 key by key; plan fields take their Thai title and description from the JSON Schema, computed
-fields from ``COMPUTED_DOCS`` in ``compute``.
+fields from ``COMPUTED_DOCS`` below.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
+from tambondoc.context.types import Context
 from tambondoc.docx.environment import FILTER_DOCS
 from tambondoc.plan.schema import node as schema_node
 from tambondoc.plan.vocabulary import APPROACHES, FUNDING_KEYS, SOURCES
@@ -156,7 +158,7 @@ def _walk(value: Any, parts: list[str], rows: dict[str, Row]) -> None:
     if any(_match(dotted, pattern) for pattern in NO_DESCEND):
         return
     if isinstance(value, dict):
-        is_totals = TOTALS_KEYS <= value.keys() and dotted != "totals"
+        is_totals = value.keys() >= TOTALS_KEYS and dotted != "totals"
         if is_totals:
             rows[dotted + ".(ยอดรวม)"] = Row(dotted + ".count/.amount/...", "ชุดคีย์", "ยอดรวมแบบเดียวกับ `totals`")
         for key, child in value.items():
@@ -173,13 +175,13 @@ def _walk(value: Any, parts: list[str], rows: dict[str, Row]) -> None:
             _walk(merged, parts + ["[]"], rows)
 
 
-def context_rows(context: dict[str, Any]) -> list[Row]:
+def context_rows(context: Mapping[str, Any]) -> list[Row]:
     rows: dict[str, Row] = {}
     _walk({k: v for k, v in context.items() if k != "image"}, [], rows)
     return [r for r in rows.values() if not r.path.endswith(".[]")]
 
 
-def markdown(context: dict[str, Any]) -> str:
+def markdown(context: Mapping[str, Any]) -> str:
     """docs/templates.md: the context, the filters, and how to use them."""
     lines = [
         "# แม่แบบเอกสาร: ข้อมูลและตัวกรองที่ใช้ได้",
@@ -211,7 +213,7 @@ def markdown(context: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sample_context() -> dict[str, Any]:
+def sample_context() -> Context:
     """The plan-book context of the shipped example plan, as the build gives it."""
     from tambondoc.check.validate import validate_file
     from tambondoc.context.build import build_context

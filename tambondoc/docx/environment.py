@@ -6,7 +6,8 @@ their documentation (``docs/templates.md``) come from the one table below.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from jinja2 import StrictUndefined, pass_context
 from jinja2.runtime import Context

@@ -1,9 +1,9 @@
 """Finishing touches on a rendered document that docxtpl cannot make while rendering.
 
-- Table grids follow the cells a column loop made (``docx_tables``), and pictures get
+- Table grids follow the cells a column loop made (``docx.tables``), and pictures get
   unique ids, as docxtpl does after parsing a body.
 - Cell properties are put back in schema order (docxtpl's colspan breaks it).
-- Amounts stay on one line in narrow budget columns (``docx_fit``).
+- Amounts stay on one line in narrow budget columns (``docx.fit``).
 - A Word table of contents shows whatever its field result holds until someone updates it;
   the result is pre-filled with the document's headings so the สารบัญ is never empty.
 - Page numbers use the numerals a template asks for in its Comments property
@@ -32,7 +32,7 @@ TCPR_RANK = {tag: i for i, tag in enumerate(TCPR_ORDER)}
 
 class DocumentFinisher:
     """Every finishing step of one document, applied to its body a top-level element at a time
-    (``docx_stream`` calls ``prepare`` and ``headings`` in document order, then ``fill_toc``)."""
+    (``docx.stream`` calls ``prepare`` and ``headings`` in document order, then ``fill_toc``)."""
 
     def __init__(self, doc: Any, numerals: str | None, first_id: int) -> None:
         from tambondoc.docx.fit import Styles
@@ -116,7 +116,8 @@ def _style_levels(doc: Any) -> tuple[dict[str, int], dict[int, str]]:
             toc[int(match.group(1))] = sid
     levels: dict[str, int] = {}
     for sid in own:
-        seen, cur = set(), sid
+        seen: set[str] = set()
+        cur: str | None = sid
         while cur and cur not in seen:
             seen.add(cur)
             if own.get(cur) is not None:
@@ -144,8 +145,8 @@ def fill_toc(body: Any, headings: list[tuple[int, str]], toc_styles: dict[int, s
         match = re.match(r"\s*TOC\b", instr.text or "")
         if not match:
             continue
-        low, high = (int(x) for x in (TOC_LEVELS.search(instr.text).groups()
-                                       if TOC_LEVELS.search(instr.text) else (1, 3)))
+        levels = TOC_LEVELS.search(instr.text)
+        low, high = (int(x) for x in (levels.groups() if levels else (1, 3)))
         begin_p = instr.getparent().getparent()
         runs = list(begin_p.iter(qn("w:r")))
         start = runs.index(instr.getparent())

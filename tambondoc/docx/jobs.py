@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from tambondoc.context.types import Context
 from tambondoc.docx.templates import TEMPLATE_FILES, find_template
 from tambondoc.errors import PlanError
 from tambondoc.files import safe_name
@@ -21,10 +21,10 @@ class Job:
 
     template: str
     output: str
-    context: dict[str, Any]
+    context: Context
 
 
-def garuda_path(plan: Path, context: dict[str, Any], templates: Path | None = None) -> str:
+def garuda_path(plan: Path, context: Context, templates: Path | None = None) -> str:
     """The emblem for the order: the plan's own image, else garuda.png among the templates."""
     own = context["settings"].get("garuda_image")
     if own:
@@ -35,7 +35,7 @@ def garuda_path(plan: Path, context: dict[str, Any], templates: Path | None = No
         return "garuda.png"  # missing: the image loader turns this into a warning
 
 
-def document_jobs(plan: Path, context: dict[str, Any], templates: Path | None = None
+def document_jobs(plan: Path, context: Context, templates: Path | None = None
                   ) -> tuple[list[Job], list[str]]:
     """Every .docx a plan produces, and notes on the ones it does not (an อปท. without projects).
 

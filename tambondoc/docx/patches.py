@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Generic, TypeVar
 
 from jinja2 import TemplateError
@@ -98,7 +98,7 @@ def prepared_class() -> type:
             self.render_init()
             jinja_env.autoescape = autoescape
             comments = jinja_env.from_string(self.docx.core_properties.comments or "").render(context)
-            finisher = DocumentFinisher(self.docx, numerals_wanted(comments), self.docx_ids_index)
+            finisher = DocumentFinisher(self.docx, numerals_wanted(comments), self.docx_ids_index)  # type: ignore[has-type]
             streamed = stream_body(self.build_xml(context, jinja_env), finisher)
             self.docx_ids_index = finisher.last_id
             self.map_tree(streamed.tree)
@@ -133,10 +133,10 @@ def _attach_context(exc: Exception, source: str) -> None:
 def attach(part: Any, content: bytes) -> None:
     """Make python-docx's document ``part`` save ``content`` where the placeholder is."""
     part._streamed_body = content
-    part.__class__ = _streamed_class(type(part))
+    part.__class__ = _streamed_class(type(part))  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _streamed_class(base: type) -> type:
     """A subclass of the part's class whose serialised XML has the streamed body spliced in."""
     if getattr(base, "_splices_body", False):

@@ -4,6 +4,7 @@ names the template and the failing tag."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ def _template_bytes(path: Path) -> bytes:
     return found if found is not None else _TEMPLATE_BYTES.put(key, path.read_bytes())
 
 
-def render_docx(template: Path, context: dict[str, Any], base: Path) -> tuple[bytes, list[str]]:
+def render_docx(template: Path, context: Mapping[str, Any], base: Path) -> tuple[bytes, list[str]]:
     """Render one template to .docx bytes; returns the bytes and warnings.
 
     Errors come back as PlanError naming the template and the failing tag.

@@ -25,14 +25,14 @@ from tambondoc.docx.ooxml import W
 BODY, SECTPR, INSTRTEXT, FLDCHAR, FLDCHARTYPE = (W + t for t in ("body", "sectPr", "instrText", "fldChar",
                                                                  "fldCharType"))
 PLACEHOLDER_NS = "urn:tambondoc:streamed-body"
-PLACEHOLDER_TAG = "{%s}here" % PLACEHOLDER_NS
+PLACEHOLDER_TAG = f"{{{PLACEHOLDER_NS}}}here"
 PLACEHOLDER = b'<td:here xmlns:td="urn:tambondoc:streamed-body"/>'
 SLICE = 1 << 16
 TOC = re.compile(r"\s*TOC\b")  # the field instruction, as docx_finish.fill_toc reads it
 
 
 class Finisher(Protocol):
-    """What the stream asks of the document's finishing steps (see ``docx_finish``)."""
+    """What the stream asks of the document's finishing steps (see ``docx.finish``)."""
 
     def prepare(self, el: Any) -> None: ...
     def headings(self, el: Any) -> list[tuple[int, str]]: ...
@@ -93,7 +93,7 @@ class _Stream:
     def serialise(self, el: Any) -> bytes:
         """``el`` (and its tail) as UTF-8, serialised where it is (moving a big table to another
         parent costs lxml seconds), without the declarations its ancestors already make."""
-        xml = etree.tostring(el, encoding="UTF-8")
+        xml: bytes = etree.tostring(el, encoding="UTF-8")
         at = xml.find(self.declarations, 0, xml.index(b">") + 1) if self.declarations else -1
         return xml[:at] + xml[at + len(self.declarations):] if at > 0 else xml
 

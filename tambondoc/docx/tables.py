@@ -1,7 +1,7 @@
 """Table grids after rendering: the columns a ``{%tc for %}`` loop adds or removes.
 
 docxtpl fixes the grid while it parses the whole rendered body; the body is now streamed
-(``docx_stream``), so the same fix is applied here one table at a time: add grid columns
+(``docx.stream``), so the same fix is applied here one table at a time: add grid columns
 when a row has more cells than the grid (scaling the others so the table keeps its
 width), drop the ones no row reaches (sharing out their width), then take the columns'
 widths from the cells (``fit_grid``).

@@ -151,7 +151,7 @@ def layout(table: Table, choices: Choices, problems: list[Problem]) -> Layout:
             if normalize(header) not in COMPUTED_HEADERS:
                 problems.append(at.problem(f"ไม่รู้จักคอลัมน์ '{header}' จึงไม่นำเข้าคอลัมน์นี้", "warning", "xlsx-columns"))
             continue
-        target = out.fields if isinstance(key, str) else out.budget
+        target: dict[Any, int] = out.fields if isinstance(key, str) else out.budget
         if key in target:
             problems.append(at.problem(f"คอลัมน์ '{header}' ซ้ำกับคอลัมน์ "
                                        f"{table.where(target[key], table.header_row).name} ให้ลบคอลัมน์ที่ซ้ำ",

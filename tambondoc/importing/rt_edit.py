@@ -49,7 +49,7 @@ def _take(node: Container, key: Any) -> CommentToken | None:
         if entry and len(entry) > i and isinstance(entry[i], CommentToken):
             token = entry[i]
             entry[i] = None
-            return token
+            return token  # type: ignore[no-any-return]
     return None
 
 

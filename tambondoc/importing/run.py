@@ -161,7 +161,8 @@ def _combined(group: list[Row], warnings: list[Problem]) -> NewProject:
 
 
 def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[str], dict[str, list[Row]]]:
-    changes, origin = [], {}
+    changes: list[str] = []
+    origin: dict[str, list[Row]] = {}
     index = {p.get("id"): p for p in doc["projects"]}
     for row in updates:
         pm = index[row.pid]
@@ -171,7 +172,7 @@ def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[st
         if changed:
             names = ", ".join("งบประมาณ" if k == "budget" else FIELD_BY_KEY[k].header for k in changed)
             changes.append(f"{row.at('id')}: แก้ไข {row.pid}: {names}")
-        origin[row.pid] = [row]
+        origin[str(row.pid)] = [row]
     allocate = id_allocator(doc)
     for project in new:
         pid = allocate()
@@ -192,7 +193,7 @@ def _validate_new(text: str, plan: Path, origin: dict[str, list[Row]]) -> None:
     for problem in problems:
         m = re.match(r"\$\.projects\[(\d+)\](?:\.(\w+))?", problem.path)
         project = data["projects"][int(m.group(1))] if m else None
-        rows = origin.get(project.get("id")) if isinstance(project, dict) else None
+        rows = origin.get(str(project.get("id"))) if isinstance(project, dict) else None
         key = m.group(2) if m and m.group(2) else "id"
         found.append(rows[0].at(key if key in rows[0].cols else "id").problem(problem.message, rule=problem.rule)
                      if rows else replace(problem, message=f"{problem.message} (หลังนำเข้า)"))

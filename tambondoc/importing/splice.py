@@ -59,7 +59,7 @@ def _span(amap: dict[int, int], i1: int, i2: int, size: int) -> tuple[int, int]:
     def start() -> int:
         if i1 in amap and i1 < i2:
             return amap[i1]
-        return amap[i1 - 1] + 1 if i1 - 1 in amap else (amap[i1] if i1 in amap else 0)
+        return amap[i1 - 1] + 1 if i1 - 1 in amap else (amap.get(i1, 0))
 
     def end() -> int:
         if i2 - 1 in amap and i1 < i2:

@@ -54,9 +54,9 @@ class BadNumber(ValueError):
         self.value, self.line, self.column = value, line, column
 
 
-def _resolvers_1_2() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """ruamel's own implicit resolvers for YAML 1.2, by first character."""
-    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+def _resolvers_1_2() -> dict[str, list[tuple[str, Any]]]:
+    """ruamel's own implicit resolvers for YAML 1.2 (compiled patterns), by first character."""
+    table: dict[str, list[tuple[str, Any]]] = {}
     for versions, tag, regexp, first in implicit_resolvers:
         if (1, 2) in versions:
             for ch in first:

@@ -1,8 +1,8 @@
 """Read a plan file into plain Python data, fast, and turn YAML failures into Problems.
 
-Loading builds the data straight from ruamel.yaml's C parser events (``yaml_events``), and
+Loading builds the data straight from ruamel.yaml's C parser events (``plan.events``), and
 falls back to ruamel's safe loader for anything beyond plain YAML and for every error, so
-messages come from ruamel. Positions are only recovered (see ``positions``) when there is a
+messages come from ruamel. Positions are only recovered (see ``plan.positions``) when there is a
 problem to report.
 """
 
@@ -146,10 +146,11 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     elif isinstance(err, MarkedYAMLError) and (found := _unclosed_quote(lines, line)):
         line, col = found
         hint = _hint("while scanning a quoted scalar")
-    elif str(getattr(err, "context", "")).startswith("while parsing a flow") and err.context_mark is not None:
+    elif str(getattr(err, "context", "")).startswith("while parsing a flow") and \
+            (opened := getattr(err, "context_mark", None)) is not None:
         # the parser notices a missing ']' or '}' where the next line starts; the bracket to
         # close is where the flow collection was opened
-        line, col = err.context_mark.line + 1, err.context_mark.column + 1
+        line, col = opened.line + 1, opened.column + 1
         hint = "วงเล็บ [ หรือ { ที่เปิดตรงนี้ยังไม่ได้ปิด หรือขาดเครื่องหมาย , ระหว่างค่า"
     elif "expected key" in detail and (start := _over_indented(lines, line)):
         line, col = start, _indent(lines[start - 1]) + 1

@@ -6,7 +6,8 @@ hot path.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 

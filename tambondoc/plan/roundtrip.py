@@ -1,6 +1,6 @@
 """Round-trip YAML for tools that rewrite a plan: every comment, quote and key order kept.
 
-Loading is slower than ``loader`` (pure-Python round-trip constructor), so only tools that write
+Loading is slower than ``plan.load`` (pure-Python round-trip constructor), so only tools that write
 the plan back use it. The layout settings match the plan format (mapping indent 2, sequence
 indent 4 with the dash at 2, no wrapping of long Thai lines), so an unchanged plan dumps
 byte-identical.

@@ -69,7 +69,7 @@ class Choices:
     max_priority: int = 20
 
     @classmethod
-    def of(cls, data: dict[str, Any]) -> "Choices":
+    def of(cls, data: dict[str, Any]) -> Choices:
         strategies = data["direction"]["strategies"]
         return cls(
             years=list(data["plan"]["fiscal_years"]),
@@ -112,7 +112,7 @@ def project_cells(p: dict[str, Any], choices: Choices) -> list[Any]:
             budget[(source, b.get("year"))] = amount
 
     def cell(key: str) -> Any:
-        value = p.get(key)
+        value: Any = p.get(key)
         if key == "strategy":
             return choices.strategies.get(value, value)
         if key == "tactic":

@@ -9,7 +9,6 @@ auto-filter, and a print setup of A4 landscape fitted to the page width.
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -22,6 +21,7 @@ from tambondoc.context.columns import (
     NUMBER_HEADING,
     coordination_fields,
 )
+from tambondoc.context.types import Context, LocalGovernmentList, ProjectRow
 from tambondoc.xlsx.style import MONEY, FastSheet, line_widths, text_width
 
 SHEET_TITLE = "บัญชีประสานโครงการ"
@@ -36,7 +36,7 @@ TITLE_ROWS = 3
 HEADER_ROW = TITLE_ROWS + 2
 
 
-def _titles(sheet: FastSheet, context: dict[str, Any], lg: dict[str, Any], last_col: int) -> None:
+def _titles(sheet: FastSheet, context: Context, lg: LocalGovernmentList, last_col: int) -> None:
     """Three centred title rows, each merged across the table.
 
     The merge is added as a plain range: ``ws.merge_cells`` would also make a placeholder for
@@ -76,7 +76,7 @@ def _label_row(sheet: FastSheet, row: int, text: str, last_col: int, fill: str) 
             sheet.put(row, col, None, fill=fill, box=edge)
 
 
-def _project_row(sheet: FastSheet, row: int, no: int, p: dict[str, Any], years: list[int],
+def _project_row(sheet: FastSheet, row: int, no: int, p: ProjectRow, years: list[int],
                  texts: dict[int, list[str]]) -> None:
     """One project; its text per column is added to ``texts`` for the column widths."""
     first_year = len(BEFORE) + 2
@@ -93,7 +93,7 @@ def _project_row(sheet: FastSheet, row: int, no: int, p: dict[str, Any], years: 
 
 def _widths(ws: Worksheet, labels: list[str], texts: dict[int, list[str]], years: list[int]) -> list[float]:
     caps = [NUMBER_CAP] + [f.cap for f in BEFORE] + [12] * len(years) + [f.cap for f in AFTER]
-    widths = []
+    widths: list[float] = []
     for col, (label, cap) in enumerate(zip(labels, caps), 1):
         longest = max([text_width(v) for v in texts.get(col, [])] + [min(text_width(label), 8), 4])
         widths.append(min(longest + 2, cap))
@@ -128,7 +128,7 @@ def _print_setup(ws: Worksheet, last_col: int, last_row: int) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.7
 
 
-def coordination_workbook(context: dict[str, Any], lg: dict[str, Any]) -> bytes:
+def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
     """The .xlsx bytes of the coordination list for ``lg`` (an entry of the context's
     ``local_governments``, with its strategy ``groups`` and ``totals``)."""
     years: list[int] = context["years"]

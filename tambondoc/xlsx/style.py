@@ -74,7 +74,7 @@ class _ZeroWidth(dict):
 
     def __missing__(self, code: int) -> int | None:
         self[code] = None if unicodedata.category(chr(code)) in ("Mn", "Me", "Cf") else code
-        return self[code]
+        return self[code]  # type: ignore[no-any-return]
 
 
 _ZERO_WIDTH = _ZeroWidth()

@@ -39,7 +39,7 @@ CHARS_PER_WIDTH = 0.75  # Thai characters per unit of Excel column width, at 14 
 def _lists(wb: Workbook, choices: Choices) -> None:
     """A hidden sheet of drop-down values, each list under a workbook-level name."""
     ws = wb.create_sheet(LISTS_SHEET)
-    lists = {
+    lists: dict[str, tuple[str, list[Any]]] = {
         "list_villages": ("หมู่ที่", choices.villages),
         "list_strategies": ("ยุทธศาสตร์", list(choices.strategies.values())),
         "list_tactics": ("กลยุทธ์", list(choices.tactics.values())),

@@ -7,7 +7,8 @@ each finding with the rule's id.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from tambondoc.check.rules import (
     budgets,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from tambondoc.check.rules.access import Finding, get, items_of
 from tambondoc.plan.vocabulary import FUNDING_KEYS

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from tambondoc.check.rules.access import Finding, as_key, get, items_of
 from tambondoc.plan.vocabulary import CHAIR, SECRETARY

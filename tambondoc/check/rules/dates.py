@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from tambondoc.check.rules.access import Finding, get
 from tambondoc.thai import parse_be_date
@@ -11,8 +12,9 @@ ID = "dates"
 
 
 def check(data: dict[str, Any]) -> Iterator[Finding]:
-    for path in (["plan", "approved_on"], ["committee", "order", "date"], ["review", "meeting_date"]):
-        value = get(data, *path)
+    paths: list[list[str | int]] = [["plan", "approved_on"], ["committee", "order", "date"], ["review", "meeting_date"]]
+    for path in paths:
+        value = get(data, *(str(p) for p in path))
         if isinstance(value, str) and len(value) == 10 and value[4] == "-" and parse_be_date(value) is None:
             yield path, False, f"วันที่ '{value}' ไม่มีอยู่จริง ให้ตรวจวันและเดือน (ปีเป็น พ.ศ.)", "error"
         elif (d := parse_be_date(value)) is not None and d.year < 1900:

@@ -3,7 +3,8 @@ villages, อปท., provincial strategies."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from tambondoc.check.rules.access import Finding, as_key, items_of
 

@@ -370,7 +370,7 @@ def _budget_header(docx: Path) -> tuple[list[str], str]:
 
 @pytest.mark.parametrize("years, heads, span", [
     ([2571], ["ปี 2571"], "1"),
-    ([2571, 2572, 2573], ["ปี 2571", "ปี 2572", "ปี 2573", "รวม"], "4"),
+    ([2571, 2572], ["ปี 2571", "ปี 2572", "รวม"], "3"),
 ])
 def test_one_budget_column_per_fiscal_year(tmp_path: Path, years: list[int], heads: list[str], span: str) -> None:
     plan = copy_example(tmp_path)
@@ -393,6 +393,31 @@ def test_one_budget_column_per_fiscal_year(tmp_path: Path, years: list[int], hea
     for total, grid in widths:
         cols = [int(w) for w in re.findall(r'w:w="(\d+)"', grid)]
         assert abs(sum(cols) - int(total)) <= len(cols) + 2  # the grid fills the table's width
+
+
+def test_three_fiscal_years_list_amounts_by_year_in_one_column(tmp_path: Path) -> None:
+    """From three years on, the project table keeps one budget column (a line per funded year and
+    the total) and one source column, so a five-year plan stays readable on landscape A4."""
+    plan = copy_example(tmp_path)
+
+    def change(data) -> None:
+        data["plan"]["fiscal_years"] = [2571, 2572, 2573]
+
+    edit_plan(plan, change)
+    code, lines = build(plan, tmp_path / "out")
+    assert code == 0, lines
+    docx = tmp_path / "out" / plan.stem / "plan-book.docx"
+    project = next(t for t in Document(str(docx)).tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text)
+    assert [c.text for c in project.rows[0].cells] == ["ที่", "แผนงาน/โครงการ", "เป้าหมาย", "ระยะเวลา",
+                                                        "สถานที่ดำเนินการ", "งบประมาณ (บาท)", "แหล่งงบประมาณ (บาท)"]
+    ctx = context_of(plan)
+    first = ctx["strategy_groups"][0]["projects"][0]
+    row = next(r for r in project.rows if r.cells[1].text == first["name"])
+    want = [f"{y['year']}  {thai.money(y['amount'])}" for y in first["year_lines"]]
+    if len(want) > 1:
+        want.append(f"รวม  {thai.money(first['total'])}")
+    assert row.cells[5].text == "\n".join(want)
+    assert row.cells[6].text == "\n".join(f"{s['label']}  {thai.money(s['amount'])}" for s in first["source_lines"])
 
 
 @needs_libreoffice

@@ -16,7 +16,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from templates.base import new_document, paragraph_style, save
+from tambondoc.plan.vocabulary import SOURCES as VOCABULARY_SOURCES
+from templates.base import autofit, new_document, paragraph_style, save
 
 NAME = "plan-book.docx"
 PORTRAIT_WIDTH = 16.0    # A4 21 cm less 3 cm left and 2 cm right
@@ -24,12 +25,7 @@ LANDSCAPE_WIDTH = 26.7   # A4 29.7 cm less 1.5 cm each side
 HEADER_FILL = "D9D9D9"
 TOTAL_FILL = "F2F2F2"
 NONE = "(ไม่มีข้อมูล)"
-SOURCES = [("local", "งบท้องถิ่น (แผนพัฒนาท้องถิ่น)"), ("agency", "งบหน่วยงานภาครัฐ/เอกชน"),
-           ("province", "งบพัฒนาจังหวัด"), ("community", "งบชุมชน")]
-# the same labels broken where a narrow heading cell should break them
-SOURCE_HEADINGS = [[("งบท้องถิ่น", None), ("(แผนพัฒนา", None), ("ท้องถิ่น)", None)],
-                   [("งบหน่วยงาน", None), ("ภาครัฐ/เอกชน", None)],
-                   [("งบพัฒนา", None), ("จังหวัด", None)], "งบชุมชน"]
+SOURCES = [(s.key, s.label) for s in VOCABULARY_SOURCES]
 
 
 # ---------------------------------------------------------------- styles and small helpers
@@ -212,7 +208,9 @@ def _valign(tc, value: str) -> None:
 def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool = False,
           split_rows: bool = False, small: bool = False, width: float | None = None,
           keep_together: bool = False):
-    """A fixed-width bordered table; ``aligns`` has one letter per column: l(eft), r(ight), c(enter).
+    """A bordered table laid out from its content when rendered (``docx.layout``; ``widths`` are
+    a starting point, their sum the table's width); ``aligns`` has one letter per column:
+    l(eft), r(ight), c(enter).
 
     Header rows repeat on each page; rows do not split across pages unless ``split_rows``.
     ``width`` scales the columns to that total (cm): after column loops the rendered table
@@ -225,6 +223,7 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
     tbl = doc.add_table(rows=len(rows), cols=len(widths))
     tbl.style = doc.styles["Table Grid"]
     _tblpr(tbl, sum(widths), center, 45 if small else 70)
+    autofit(tbl)
     for gc, w in zip(tbl._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         gc.set(qn("w:w"), str(int(Cm(w).twips)))
     prefix = "Small" if small else "Table"
@@ -536,69 +535,116 @@ def _money(expr: str) -> str:
     return "{{ " + expr + "|money(true)|num('table') }}"
 
 
+NARROW, WIDE, ELSE, END = "{%tc if not book.wide_budget %}", "{%tc if book.wide_budget %}", "{%tc else %}", "{%tc endif %}"
+TAG = 0.1  # starting width of a template column that only holds a column tag
+
+
 def _year_cells(amounts: str, total: str) -> list:
     """The fiscal-year column loop, then รวม when the plan spans several years (6 template cells)."""
     return ["{%tc for a in " + amounts + " %}", _money("a"), "{%tc endfor %}",
             "{%tc if book.multi_year %}", _money(total), "{%tc endif %}"]
 
 
-YEAR_WIDTHS = [0.1, 2.15, 0.1, 0.1, 2.5, 0.1]
+YEAR_WIDTHS = [TAG, 2.15, TAG, TAG, 2.5, TAG]
 YEAR_ALIGNS = "crcc" + "rc"
 
 
+def _lines(items: str, line: str, total: str | None = None) -> list[tuple[str, str | None]]:
+    """One cell holding a paragraph per item of ``items``, and a total line when there are several."""
+    out: list[tuple[str, str | None]] = [("{%p for l in " + items + " %}", None), (line, None), ("{%p endfor %}", None)]
+    if total:
+        out += [("{%p if " + items + "|length > 1 %}", None), ("รวม  " + _money(total), None), ("{%p endif %}", None)]
+    return out
+
+
+def _budget_narrow(amounts: str, total: str, sources: str) -> tuple[list, list]:
+    """Seed 002's layout for plans of one or two years: (cells before เป้าหมาย, source cells)."""
+    return ([NARROW] + _year_cells(amounts, total) + [END],
+            [NARROW] + [_money(f"{sources}.{key}") for key, _ in SOURCES] + [END])
+
+
+def _budget_wide(of: str, total: str) -> list:
+    """Plans of three years or more: a line per funded year and per source."""
+    return [WIDE, _lines(of + ".year_lines", "{{ l.year|num('table') }}  " + _money("l.amount"), total),
+            _lines(of + ".source_lines", "{{ l.label }}  " + _money("l.amount")), END]
+
+
 def _project_table(doc) -> None:
-    """One strategy's projects, columns of seed 002, with the strategy subtotal (and, after
-    the last strategy, the grand total)."""
-    widths = [0.9, 4.2] + YEAR_WIDTHS + [3.3, 2.0, 1.7] + [2.15] * 4
-    aligns = "cl" + YEAR_ALIGNS + "lll" + "rrrr"
+    """One strategy's projects with the strategy subtotal (and, after the last strategy, the grand
+    total). One or two fiscal years: seed 002's columns, an amount per year and per funding source.
+    Three or more: the amounts of the funded years as lines in one budget column and the sources
+    in another, so the text keeps room on landscape A4 (totals by year and source are in 3.2-3.5)."""
+    widths = ([0.9, 4.2] + [TAG] + YEAR_WIDTHS + [TAG] + [3.3, 2.0, 1.7]
+              + [TAG] + [2.15] * 4 + [TAG] + [TAG, 3.0, 3.0, TAG])
+    aligns = "cl" + "c" + YEAR_ALIGNS + "c" + "lll" + "c" + "rrrr" + "c" + "crlc"
     n = len(widths)
-    src = SOURCE_HEADINGS
+    src = [label for _, label in SOURCES]
 
-    def sources(prefix: str) -> list[str]:
-        return [_money(f"{prefix}.{key}") for key, _ in SOURCES]
+    def row_cells(of: str, total: str, sources: str, head: list, middle: list) -> list:
+        before, after = _budget_narrow(f"{of}.year_amounts", total, sources)
+        return head + before + middle + after + _budget_wide(of, total)
 
+    heading = (["ที่", "แผนงาน/โครงการ", NARROW, "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None,
+                None, None, None, END, "เป้าหมาย", "ระยะเวลา", "สถานที่ดำเนินการ",
+                NARROW, "แหล่งงบประมาณ (บาท)", None, None, None, END,
+                WIDE, "งบประมาณ (บาท)", "แหล่งงบประมาณ (บาท)", END])
+    years = (["^", "^", NARROW, "{%tc for y in years %}", "ปี {{ y|num('table') }}", "{%tc endfor %}",
+              "{%tc if book.multi_year %}", "รวม", "{%tc endif %}", END, "^", "^", "^",
+              NARROW] + src + [END, WIDE, "^", "^", END])
+    target = [("{%p for t in p.target_paragraphs or [''] %}", None), ("{{ t|num('table') }}", None),
+              ("{%p endfor %}", None)]
     rows = [
-        Row(["ที่", "แผนงาน/โครงการ", "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None, None, None,
-             None, "เป้าหมาย", "ระยะเวลา", "สถานที่ดำเนินการ", "แหล่งงบประมาณ (บาท)", None, None, None], "head"),
-        Row(["^", "^", "{%tc for y in years %}", "ปี {{ y|num('table') }}", "{%tc endfor %}",
-             "{%tc if book.multi_year %}", "รวม", "{%tc endif %}", "^", "^", "^"] + src, "head"),
+        Row(heading, "head"),
+        Row(years, "head"),
         tag_row(n, "{%tr for p in g.projects %}"),
-        Row(["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}"] + _year_cells("p.year_amounts", "p.total")
-            + [[("{%p for t in p.target_paragraphs or [''] %}", None), ("{{ t|num('table') }}", None),
-                ("{%p endfor %}", None)],
-               "{{ (p.period or '-')|num('table') }}", "{{ p.location_text|num('table') }}"]
-            + sources("p.by_source")),
+        Row(row_cells("p", "p.total", "p.by_source", ["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}"],
+                      [target, "{{ (p.period or '-')|num('table') }}", "{{ p.location_text|num('table') }}"])),
         tag_row(n, "{%tr endfor %}"),
-        Row(["รวมยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} ({{ g.totals.count|num('table') }} โครงการ)", None]
-            + _year_cells("g.totals.year_amounts", "g.totals.amount")
-            + ["", None, None] + sources("g.totals.by_source"), "total"),
+        Row(row_cells("g.totals", "g.totals.amount", "g.totals.by_source",
+                      ["รวมยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} ({{ g.totals.count|num('table') }} โครงการ)",
+                       None], ["", None, None]), "total"),
         tag_row(n, "{%tr if loop.last %}"),
-        Row(["รวมทั้งสิ้น ({{ totals.count|num('table') }} โครงการ)", None]
-            + _year_cells("totals.year_amounts", "totals.amount")
-            + ["", None, None] + sources("totals.by_source"), "total"),
+        Row(row_cells("totals", "totals.amount", "totals.by_source",
+                      ["รวมทั้งสิ้น ({{ totals.count|num('table') }} โครงการ)", None], ["", None, None]), "total"),
         tag_row(n, "{%tr endif %}"),
     ]
     table(doc, widths, aligns, rows, small=True, width=LANDSCAPE_WIDTH)
 
 
 def _summary_tables(doc) -> None:
-    src = SOURCE_HEADINGS
+    src = [label for _, label in SOURCES]
     add(doc, "{{ '3.2 สรุปโครงการและงบประมาณ จำแนกตามยุทธศาสตร์'|num('prose') }}", "Heading 2")
-    widths = [0.8, 6.0, 1.6] + YEAR_WIDTHS + [2.3] * 4
+    widths = [0.8, 6.0, 1.6] + YEAR_WIDTHS + [TAG] + [2.3] * 4 + [TAG]
     n = len(widths)
-    table(doc, widths, "clr" + YEAR_ALIGNS + "rrrr", [
+    def sources_narrow(of: str) -> list:
+        return [NARROW] + [_money(f"{of}.by_source.{k}") for k, _ in SOURCES] + [END]
+
+    table(doc, widths, "clr" + YEAR_ALIGNS + "c" + "rrrr" + "c", [
         Row(["ที่", "ยุทธศาสตร์", "จำนวนโครงการ", "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None,
-             None, None, None, "แหล่งงบประมาณ (บาท)", None, None, None], "head"),
+             None, None, None, NARROW, "แหล่งงบประมาณ (บาท)", None, None, None, END], "head"),
         Row(["^", "^", "^", "{%tc for y in years %}", "ปี {{ y|num('table') }}", "{%tc endfor %}",
-             "{%tc if book.multi_year %}", "รวม", "{%tc endif %}"] + src, "head"),
+             "{%tc if book.multi_year %}", "รวม", "{%tc endif %}", NARROW] + src + [END], "head"),
         tag_row(n, "{%tr for s in summary.by_strategy %}"),
         Row(["{{ book.strategy_no[s.id]|num('table') }}", "{{ s.name|num('table') }}", "{{ s.count|num('table') }}"]
-            + _year_cells("s.year_amounts", "s.amount") + [_money(f"s.by_source.{k}") for k, _ in SOURCES]),
+            + _year_cells("s.year_amounts", "s.amount") + sources_narrow("s")),
         tag_row(n, "{%tr endfor %}"),
         Row(["รวมทั้งสิ้น", None, "{{ totals.count|num('table') }}"]
-            + _year_cells("totals.year_amounts", "totals.amount")
-            + [_money(f"totals.by_source.{k}") for k, _ in SOURCES], "total"),
+            + _year_cells("totals.year_amounts", "totals.amount") + sources_narrow("totals"), "total"),
     ], center=True, small=True, width=LANDSCAPE_WIDTH)
+
+    tag(doc, "{%p if book.wide_budget %}")
+    add(doc, "{{ '3.2.1 สรุปงบประมาณ จำแนกตามยุทธศาสตร์และแหล่งงบประมาณ'|num('prose') }}", "Heading 3")
+    table(doc, [0.8, 7.0] + [2.3] * 4 + [2.5], "cl" + "rrrr" + "r", [
+        Row(["ที่", "ยุทธศาสตร์", "แหล่งงบประมาณ (บาท)", None, None, None, "รวม (บาท)"], "head"),
+        Row(["^", "^"] + src + ["^"], "head"),
+        tag_row(7, "{%tr for s in summary.by_strategy %}"),
+        Row(["{{ book.strategy_no[s.id]|num('table') }}", "{{ s.name|num('table') }}"]
+            + [_money(f"s.by_source.{k}") for k, _ in SOURCES] + [_money("s.amount")]),
+        tag_row(7, "{%tr endfor %}"),
+        Row(["รวมทั้งสิ้น", None] + [_money(f"totals.by_source.{k}") for k, _ in SOURCES] + [_money("totals.amount")],
+            "total"),
+    ], center=True, small=True, width=LANDSCAPE_WIDTH, keep_together=True)
+    tag(doc, "{%p endif %}")
 
     add(doc, "{{ '3.3 สรุปงบประมาณ จำแนกตามแหล่งงบประมาณ'|num('prose') }}", "Heading 2")
     table(doc, [0.8, 7.0, 2.6, 1.6], "clrr", [
@@ -621,7 +667,7 @@ def _summary_tables(doc) -> None:
         tag_row(10, "{%tr endfor %}"),
         Row(["รวม", None, "{{ totals.count|num('table') }}"] + _year_cells("totals.year_amounts", "totals.amount")
             + ["{{ '100.00'|num('table') }}"], "total"),
-    ], center=True, small=True, width=17.0, keep_together=True)
+    ], center=True, small=True, width=LANDSCAPE_WIDTH, keep_together=True)
 
     add(doc, "{{ '3.5 สรุปงบประมาณ จำแนกตามปีงบประมาณ'|num('prose') }}", "Heading 2")
     table(doc, [2.2, 1.8] + [2.3] * 4 + [2.4], "cr" + "rrrr" + "r", [
@@ -633,7 +679,7 @@ def _summary_tables(doc) -> None:
         tag_row(7, "{%tr endfor %}"),
         Row(["รวม", "-"] + [_money(f"totals.by_source.{k}") for k, _ in SOURCES]
             + [_money("totals.amount")], "total"),
-    ], center=True, small=True, width=15.4, keep_together=True)
+    ], center=True, small=True, width=LANDSCAPE_WIDTH, keep_together=True)
     add(doc, "หมายเหตุ: โครงการที่ได้รับงบประมาณหลายปีนับจำนวนโครงการในทุกปีที่ได้รับ", "Normal")
 
 

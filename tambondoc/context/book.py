@@ -9,21 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from tambondoc.context.text import decimal_text, paragraphs, share_text
+from tambondoc.context.texts import DEFAULT_FOREWORD
 from tambondoc.context.types import Context
 from tambondoc.plan.types import Plan, Review
 from tambondoc.plan.vocabulary import FUNDING_KEYS, STATUSES
 from tambondoc.thai import village_list
-
-DEFAULT_FOREWORD = (
-    "แผนพัฒนาตำบล{tambon}ฉบับนี้ จัดทำขึ้นตามระเบียบกระทรวงมหาดไทย ว่าด้วยการจัดทำแผนและประสานแผนพัฒนาพื้นที่"
-    "ในระดับอำเภอและตำบล พ.ศ. 2562 โดยคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{tambon} "
-    "ได้รวบรวมแผนพัฒนาหมู่บ้าน ข้อมูลความจำเป็นพื้นฐาน (จปฐ.) และข้อมูลพื้นฐานระดับหมู่บ้าน (กชช. 2ค) "
-    "มาวิเคราะห์ร่วมกันในเวทีประชาคมระดับตำบล เพื่อกำหนดทิศทางการพัฒนาและจัดลำดับความสำคัญของโครงการ/กิจกรรม"
-    "สำหรับปีงบประมาณ พ.ศ. {years}\n"
-    "ก.บ.ต. ตำบล{tambon} หวังเป็นอย่างยิ่งว่าแผนพัฒนาตำบลฉบับนี้จะเป็นเครื่องมือในการประสานการพัฒนาระหว่างชุมชน "
-    "องค์กรปกครองส่วนท้องถิ่น และหน่วยงานภาครัฐ เพื่อแก้ไขปัญหาและตอบสนองความต้องการของประชาชนในตำบล"
-    "ได้อย่างแท้จริง และขอขอบคุณทุกภาคส่วนที่มีส่วนร่วมในการจัดทำแผน"
-)
 
 
 def _by_year(ctx: Context) -> list[dict[str, Any]]:
@@ -58,6 +48,9 @@ def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
         "prepared_by": plan.get("prepared_by")
         or f"คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{tambon['name']}",
         "multi_year": len(years) > 1,
+        # three or more fiscal years: a column per year leaves the text no room on landscape A4,
+        # so the tables show each year's amount on its own line in one budget column
+        "wide_budget": len(years) >= 3,
         "budget_columns": len(years) + (1 if len(years) > 1 else 0),
         "area": {"rai": decimal_text(tambon["area"]["rai"]), "sq_km": decimal_text(tambon["area"]["sq_km"])},
         "funds_total": {"count": sum(f.get("count") or 0 for f in funds),

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from tambondoc.context.book import book_context
 from tambondoc.context.text import paragraphs
+from tambondoc.context.texts import DEFAULT_PREAMBLE, default_duties
 from tambondoc.context.types import (
     ApproachTotals,
     CommitteeContext,
@@ -34,27 +35,6 @@ from tambondoc.plan.vocabulary import (
 )
 from tambondoc.thai import MONTHS_FULL, be_date, village_list, year_range
 
-DEFAULT_DUTIES = [
-    "รวบรวมข้อมูลขององค์กรปกครองส่วนท้องถิ่นหรือกรมการพัฒนาชุมชน ได้แก่ ข้อมูลความจำเป็นพื้นฐาน (จปฐ.) "
-    "ข้อมูลพื้นฐานระดับหมู่บ้าน (กชช. 2ค) และข้อมูลอื่น ๆ เพื่อใช้เป็นข้อมูลในการจัดทำแผนพัฒนาตำบล",
-    "รวบรวมแผนพัฒนาหมู่บ้าน แผนชุมชน และแผนพัฒนาท้องถิ่นในตำบล เพื่อใช้ประกอบการจัดทำแผนพัฒนาตำบล",
-    "จัดทำแผนพัฒนาตำบล โดยนำข้อมูลมาวิเคราะห์หรือสังเคราะห์ กลั่นกรอง ประมวลผล เพื่อกำหนดทิศทางการพัฒนาตำบล "
-    "และจัดลำดับความสำคัญของแผนงานหรือโครงการระดับตำบล รวมทั้งจัดทำแผนงานหรือโครงการในการแก้ไขปัญหาในพื้นที่"
-    "ที่มีความคาบเกี่ยวตั้งแต่สองหมู่บ้านขึ้นไป",
-    "จำแนกแผนงานหรือโครงการระดับตำบลที่สอดคล้องกับทิศทางการพัฒนาขององค์กรปกครองส่วนท้องถิ่น "
-    "และจัดทำบัญชีประสานโครงการพัฒนาส่งให้องค์กรปกครองส่วนท้องถิ่นพิจารณาบรรจุไว้ในแผนพัฒนาท้องถิ่น",
-    "จัดส่งแผนพัฒนาตำบลให้คณะกรรมการบริหารงานอำเภอแบบบูรณาการ (ก.บ.อ.) ใช้ประกอบการจัดทำแผนพัฒนาอำเภอ",
-    "ทบทวนแผนพัฒนาตำบลทุกปี เพื่อให้แผนงานหรือโครงการระดับตำบลเป็นปัจจุบัน",
-    "ปฏิบัติงานอื่น ๆ ตามที่นายอำเภอมอบหมาย",
-]
-
-DEFAULT_PREAMBLE = (
-    "ตามระเบียบกระทรวงมหาดไทย ว่าด้วยการจัดทำแผนและประสานแผนพัฒนาพื้นที่ในระดับอำเภอและตำบล พ.ศ. 2562 "
-    "กำหนดให้มีคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) เป็นกลไกในการจัดทำแผนพัฒนาตำบล "
-    "และประสานแผนพัฒนาตำบลกับแผนพัฒนาท้องถิ่นและแผนพัฒนาอำเภอ "
-    "เพื่อให้การบริหารงานในระดับตำบลเป็นไปอย่างมีประสิทธิภาพ อาศัยอำนาจตามความในระเบียบดังกล่าว "
-    "จึงแต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{tambon} ประกอบด้วย"
-)
 
 def _zero_sources() -> dict[str, float]:
     return {k: 0 for k in FUNDING_KEYS}
@@ -63,6 +43,14 @@ def _zero_sources() -> dict[str, float]:
 def _add(into: dict[Any, float], other: dict[Any, float]) -> None:
     for key, value in other.items():
         into[key] = into.get(key, 0) + (value or 0)
+
+
+def _lines(by_year: dict[int, float], by_source: dict[str, float], years: list[int]) -> dict[str, Any]:
+    """The years and sources that have money, in order: one line each where a table has no
+    room for a column per year (plans of three or more fiscal years)."""
+    return {"year_lines": [{"year": y, "amount": by_year[y]} for y in years if by_year.get(y)],
+            "source_lines": [{"key": k, "label": SOURCE_BY_KEY[k].column, "amount": by_source[k]}
+                             for k in FUNDING_KEYS if by_source.get(k)]}
 
 
 def _project(p: Project, index: int, years: list[int], strategies: dict[str, Strategy],
@@ -91,6 +79,7 @@ def _project(p: Project, index: int, years: list[int], strategies: dict[str, Str
         "by_year_source": by_year_source,
         "year_amounts": [by_year.get(y, 0) for y in years],
         "source_amounts": [by_source[k] for k in FUNDING_KEYS],
+        **_lines(by_year, by_source, years),  # type: ignore[typeddict-item]
     }
 
 
@@ -107,6 +96,7 @@ def _totals(projects: list[ProjectRow], years: list[int]) -> Totals:
         "by_source": by_source,
         "year_amounts": [by_year.get(y, 0) for y in years],
         "source_amounts": [by_source[k] for k in FUNDING_KEYS],
+        **_lines(by_year, by_source, years),  # type: ignore[typeddict-item]
     }
 
 
@@ -132,7 +122,7 @@ def _committee(data: Plan) -> CommitteeContext:
     return {
         **c,
         "members": [{**m, "no": i} for i, (_, m) in enumerate(members, 1)],
-        "duties": c["duties"] or DEFAULT_DUTIES,
+        "duties": c["duties"] or default_duties(data["tambon"]["amphoe"]),
         "preamble_paragraphs": paragraphs(preamble),
         "chair": next(m for _, m in members if m["role"] == CHAIR),
         "order_date": _date_parts(c["order"]["date"]),

@@ -76,7 +76,8 @@ PROJECT_FIELDS_AFTER_BUDGET = [
     Field("approach", "วิธีดำเนินการ", "ทำเอง = ชุมชนทำเอง, ทำร่วม = ทำร่วมกับหน่วยงาน, "
           "ขอสนับสนุน = ขอรับการสนับสนุนจากภายนอก เลือกจากรายการ", "ขอสนับสนุน", True, 14),
     Field("agency", "หน่วยงานรับผิดชอบหลัก", "หน่วยงานที่รับผิดชอบหลัก", "องค์การบริหารส่วนตำบล...", True, 30,
-          ("หน่วยงานรับผิดชอบ",), form=("หน่วยงาน", "รับผิดชอบหลัก"), cap=16, shown=lambda p: p["agency"]),
+          ("หน่วยงานรับผิดชอบ", "หน่วยงานที่รับผิดชอบหลัก"), form=("หน่วยงานที่", "รับผิดชอบหลัก"), cap=16,
+          shown=lambda p: p["agency"]),
     Field("local_government", "ส่งให้ อปท.", "อปท. ที่จะส่งบัญชีประสานโครงการให้ เลือกจากรายการ "
           "(เว้นว่างถ้าไม่ส่ง)", "องค์การบริหารส่วนตำบล...", width=30, aliases=("อปท.", "อปท")),
     Field("priority", "ลำดับความสำคัญ", "ลำดับความสำคัญภายในยุทธศาสตร์ (1 = สำคัญที่สุด)", "1", width=10,
@@ -91,10 +92,11 @@ FIELD_ORDER: list[str] = list(node("projects", "[]")["properties"])
 TEXT_FIELDS = ("name", "objective", "target", "kpi", "expected_result", "location", "period",
                "agency", "note")  # free text; the others are ids, references, choices or numbers
 
-# The coordination list (บัญชีประสานโครงการ), in the order of the local plan's form ผ.02:
-# fields before the per-year budget columns, fields after them. The workbook adds the id.
+# The coordination list (บัญชีประสานโครงการ), in the order of the local plan's form ผ.02/1, so an
+# อปท. clerk can paste the rows into its own plan: fields before the per-year budget columns,
+# fields after them, then where and a note. The workbook adds the project's id.
 COORDINATION_BEFORE_BUDGET = ("name", "objective", "target")
-COORDINATION_AFTER_BUDGET = ("location", "kpi", "expected_result", "agency", "note")
+COORDINATION_AFTER_BUDGET = ("kpi", "expected_result", "agency", "location", "note")
 COORDINATION_WORKBOOK_EXTRA = ("id",)
 NUMBER_HEADING = "ที่"
 

@@ -12,6 +12,17 @@ from typing import TypedDict
 from tambondoc.plan import types as plan
 
 
+class YearAmount(TypedDict):
+    year: int
+    amount: float
+
+
+class SourceAmount(TypedDict):
+    key: str
+    label: str
+    amount: float
+
+
 class Totals(TypedDict):
     count: int
     amount: float
@@ -19,6 +30,8 @@ class Totals(TypedDict):
     by_source: dict[str, float]
     year_amounts: list[float]
     source_amounts: list[float]
+    year_lines: list[YearAmount]      # only the years with money
+    source_lines: list[SourceAmount]  # only the sources with money
 
 
 class ApproachTotals(Totals):
@@ -44,6 +57,8 @@ class ProjectRow(plan.Project):
     by_year_source: dict[int, dict[str, float]]
     year_amounts: list[float]
     source_amounts: list[float]
+    year_lines: list[YearAmount]
+    source_lines: list[SourceAmount]
     _index: int
 
 
@@ -129,17 +144,6 @@ class DirectionContext(TypedDict):
     mission: list[str]
     provincial_strategies: list[plan.Named]
     strategies: list[StrategyContext]
-
-
-class SourceAmount(TypedDict):
-    key: str
-    label: str
-    amount: float
-
-
-class YearAmount(TypedDict):
-    year: int
-    amount: float
 
 
 class Summary(TypedDict):

@@ -223,7 +223,7 @@ def test_every_member_with_the_right_role_aligned_on_the_right(pdfs: dict[str, P
 @needs_libreoffice
 @pytest.mark.libreoffice
 def test_every_duty_numbered_in_thai(pdfs: dict[str, Path]) -> None:
-    text = re.sub(r"-\s*\d+\s*-", "", pdf_text(pdfs["plain"]))  # LibreOffice's page numbers, in Arabic
+    text = re.sub(r"\f-\s*\d+\s*-?", "", pdf_text(pdfs["plain"]))  # the page numbers atop each page
     flat = squash(text)
     positions = [flat.index(squash(f"({thai_digits(i)}) {thai_digits(duty)}"))
                  for i, duty in enumerate(DEFAULT_DUTIES, 1)]

@@ -258,7 +258,7 @@ def test_contents_are_prefilled_with_the_headings(built: dict) -> None:
     toc = [p.text for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
     assert toc[0] == "คำนำ"
     assert "ส่วนที่ ๑ ข้อมูลทั่วไปของตำบล" in toc and "ภาคผนวก" in toc
-    headings = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    headings = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2", "Appendix Heading")]
     assert toc == headings
 
 

@@ -26,6 +26,8 @@ HEADER_FILL = "D9D9D9"
 TOTAL_FILL = "F2F2F2"
 NONE = "(ไม่มีข้อมูล)"
 SOURCES = [(s.key, s.label) for s in VOCABULARY_SOURCES]
+# the short names head the amount columns: the long labels would wrap to four lines in them
+SOURCE_COLUMNS = [s.column for s in VOCABULARY_SOURCES]
 
 
 # ---------------------------------------------------------------- styles and small helpers
@@ -33,7 +35,8 @@ SOURCES = [(s.key, s.label) for s in VOCABULARY_SOURCES]
 def _styles(doc) -> None:
     h1 = doc.styles["Heading 1"]
     h1.paragraph_format.page_break_before = True
-    paragraph_style(doc, "Cover Title", size=28, bold=True, align="center", space_before=150, space_after=12)
+    paragraph_style(doc, "Cover Title", size=28, bold=True, align="center", space_before=150)
+    paragraph_style(doc, "Cover Title More", base="Cover Title", size=28, bold=True, align="center")
     paragraph_style(doc, "Cover Subtitle", size=20, bold=True, align="center", space_after=6)
     paragraph_style(doc, "Cover Text", size=16, bold=True, align="center")
     paragraph_style(doc, "Cover Text First", base="Cover Text", size=16, bold=True, align="center",
@@ -49,6 +52,9 @@ def _styles(doc) -> None:
         fmt.left_indent = Cm(indent)
         fmt.tab_stops.add_tab_stop(Cm(PORTRAIT_WIDTH), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     paragraph_style(doc, "Subheading", size=16, bold=True, align="left", keep_next=True, space_before=6)
+    paragraph_style(doc, "Table Spacer", size=8, align="left")
+    paragraph_style(doc, "Appendix Heading", base="Heading 2", size=18, bold=True, align="center", keep_next=True,
+                    space_before=6, space_after=3)
     item = paragraph_style(doc, "List Item", size=16, align="thaiDistribute")
     item.paragraph_format.left_indent = Cm(1.75)
     item.paragraph_format.first_line_indent = Cm(-0.6)
@@ -76,6 +82,7 @@ def _styles(doc) -> None:
     paragraph_style(doc, "Small Heading", base="Table Heading", size=12, bold=True, align="center")
     paragraph_style(doc, "Small Total", base="Table Number", size=12, bold=True, align="right")
     paragraph_style(doc, "Small Total Label", base="Table Text", size=12, bold=True, align="center")
+    paragraph_style(doc, "Small Group", base="Table Text", size=12, bold=True, align="left", keep_next=True)
     for name in ("Table Text", "Table Number", "Table Heading", "Table Center"):
         doc.styles[name].paragraph_format.space_after = Pt(0)
 
@@ -216,7 +223,10 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
     ``width`` scales the columns to that total (cm): after column loops the rendered table
     keeps the template's total width and the cells' proportions. ``small`` uses the 12 pt
     styles of the project tables. ``keep_together`` keeps a short table on one page (every
-    row but the last is kept with the next, as Word does it).
+    row but the last is kept with the next, as Word does it); a small spacer paragraph follows
+    it, and any table with a total row (kept with the row above it), as LibreOffice keeps such a
+    table with whatever paragraph comes next: a heading there would chain it to the next table,
+    or one starting a new page would take the whole table with it.
     """
     if width:
         widths = [w * width / sum(widths) for w in widths]
@@ -247,6 +257,8 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
                 style = f"{prefix} Heading"
             elif spec.kind == "total":
                 style = total_style[aligns[c]]
+            elif spec.kind == "group":
+                style = f"{prefix} Group"
             else:
                 style = body_style[aligns[c]]
             paragraphs = content if isinstance(content, list) else [(content, style)]
@@ -261,7 +273,7 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
             if spec.kind == "head":
                 _shade(cell._tc, HEADER_FILL)
                 _valign(cell._tc, "center")
-            elif spec.kind == "total":
+            elif spec.kind in ("total", "group"):
                 _shade(cell._tc, TOTAL_FILL)
     for r, spec in enumerate(rows):
         c = 0
@@ -285,6 +297,8 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
             span = tc.grid_span
             tc.width = Cm(sum(widths[position:position + span]))
             position += span
+    if keep_together or any(spec.kind == "total" for spec in rows):
+        add(doc, "", "Table Spacer")
     return tbl
 
 
@@ -315,12 +329,15 @@ def paragraphs(doc, items: str, style: str = "Body Text", empty: str | None = NO
 # ---------------------------------------------------------------- front matter
 
 def cover(doc) -> None:
-    add(doc, "{{ plan.title|num('prose') }}", "Cover Title")
+    add(doc, "{{ book.title_lines[0]|num('prose') }}", "Cover Title")
+    tag(doc, "{%p for line in book.title_lines[1:] %}")
+    add(doc, "{{ line|num('prose') }}", "Cover Title More")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p if plan.revision %}")
     add(doc, "(ฉบับทบทวน ครั้งที่ {{ plan.revision|num('prose') }})", "Cover Subtitle")
     tag(doc, "{%p endif %}")
     add(doc, "ตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }}", "Cover Subtitle")
-    add(doc, "ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }}", "Cover Subtitle")
+    add(doc, "ปีงบประมาณ พ.ศ.\u00a0{{ plan.years_text|num('prose') }}", "Cover Subtitle")
     add(doc, "จัดทำโดย", "Cover Text First")
     add(doc, "{{ book.prepared_by|num('prose') }}", "Cover Text")
     tag(doc, "{%p if plan.office %}")
@@ -570,15 +587,15 @@ def _budget_wide(of: str, total: str) -> list:
 
 
 def _project_table(doc) -> None:
-    """One strategy's projects with the strategy subtotal (and, after the last strategy, the grand
-    total). One or two fiscal years: seed 002's columns, an amount per year and per funding source.
+    """Every project in one table (the columns line up from strategy to strategy): a row naming
+    each strategy, its projects, its subtotal, and the grand total. One or two fiscal years: seed 002's columns, an amount per year and per funding source.
     Three or more: the amounts of the funded years as lines in one budget column and the sources
     in another, so the text keeps room on landscape A4 (totals by year and source are in 3.2-3.5)."""
     widths = ([0.9, 4.2] + [TAG] + YEAR_WIDTHS + [TAG] + [3.3, 2.0, 1.7]
               + [TAG] + [2.15] * 4 + [TAG] + [TAG, 3.0, 3.0, TAG])
     aligns = "cl" + "c" + YEAR_ALIGNS + "c" + "lll" + "c" + "rrrr" + "c" + "crlc"
     n = len(widths)
-    src = [label for _, label in SOURCES]
+    src = SOURCE_COLUMNS
 
     def row_cells(of: str, total: str, sources: str, head: list, middle: list) -> list:
         before, after = _budget_narrow(f"{of}.year_amounts", total, sources)
@@ -593,9 +610,13 @@ def _project_table(doc) -> None:
               NARROW] + src + [END, WIDE, "^", "^", END])
     target = [("{%p for t in p.target_paragraphs or [''] %}", None), ("{{ t|num('table') }}", None),
               ("{%p endfor %}", None)]
+    group = ("ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} {{ book.strategy_titles[g.id]|num('table') }}"
+             "{% colspan (7 if book.wide_budget else 9 + book.budget_columns) %}")
     rows = [
         Row(heading, "head"),
         Row(years, "head"),
+        tag_row(n, "{%tr for g in strategy_groups %}"),
+        Row([group] + [None] * (n - 1), "group"),
         tag_row(n, "{%tr for p in g.projects %}"),
         Row(row_cells("p", "p.total", "p.by_source", ["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}"],
                       [target, "{{ (p.period or '-')|num('table') }}", "{{ p.location_text|num('table') }}"])),
@@ -603,16 +624,15 @@ def _project_table(doc) -> None:
         Row(row_cells("g.totals", "g.totals.amount", "g.totals.by_source",
                       ["รวมยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} ({{ g.totals.count|num('table') }} โครงการ)",
                        None], ["", None, None]), "total"),
-        tag_row(n, "{%tr if loop.last %}"),
+        tag_row(n, "{%tr endfor %}"),
         Row(row_cells("totals", "totals.amount", "totals.by_source",
                       ["รวมทั้งสิ้น ({{ totals.count|num('table') }} โครงการ)", None], ["", None, None]), "total"),
-        tag_row(n, "{%tr endif %}"),
     ]
     table(doc, widths, aligns, rows, small=True, width=LANDSCAPE_WIDTH)
 
 
 def _summary_tables(doc) -> None:
-    src = [label for _, label in SOURCES]
+    src = SOURCE_COLUMNS
     add(doc, "{{ '3.2 สรุปโครงการและงบประมาณ จำแนกตามยุทธศาสตร์'|num('prose') }}", "Heading 2")
     widths = [0.8, 6.0, 1.6] + YEAR_WIDTHS + [TAG] + [2.3] * 4 + [TAG]
     n = len(widths)
@@ -643,7 +663,7 @@ def _summary_tables(doc) -> None:
         tag_row(7, "{%tr endfor %}"),
         Row(["รวมทั้งสิ้น", None] + [_money(f"totals.by_source.{k}") for k, _ in SOURCES] + [_money("totals.amount")],
             "total"),
-    ], center=True, small=True, width=LANDSCAPE_WIDTH, keep_together=True)
+    ], center=True, small=True, width=LANDSCAPE_WIDTH)
     tag(doc, "{%p endif %}")
 
     add(doc, "{{ '3.3 สรุปงบประมาณ จำแนกตามแหล่งงบประมาณ'|num('prose') }}", "Heading 2")
@@ -653,7 +673,7 @@ def _summary_tables(doc) -> None:
         Row(["{{ loop.index|num('table') }}", "{{ s.label }}", _money("s.amount"), "{{ s.share|num('table') }}"]),
         tag_row(4, "{%tr endfor %}"),
         Row(["รวม", None, _money("totals.amount"), "{{ '100.00'|num('table') }}"], "total"),
-    ], center=True, small=True, width=14.0, keep_together=True)
+    ], center=True, small=True, width=14.0)
 
     add(doc, "{{ '3.4 สรุปโครงการ จำแนกตามวิธีดำเนินการ'|num('prose') }}", "Heading 2")
     table(doc, [0.8, 3.6, 1.8] + YEAR_WIDTHS + [1.6], "clr" + YEAR_ALIGNS + "r", [
@@ -667,7 +687,7 @@ def _summary_tables(doc) -> None:
         tag_row(10, "{%tr endfor %}"),
         Row(["รวม", None, "{{ totals.count|num('table') }}"] + _year_cells("totals.year_amounts", "totals.amount")
             + ["{{ '100.00'|num('table') }}"], "total"),
-    ], center=True, small=True, width=LANDSCAPE_WIDTH, keep_together=True)
+    ], center=True, small=True, width=LANDSCAPE_WIDTH)
 
     add(doc, "{{ '3.5 สรุปงบประมาณ จำแนกตามปีงบประมาณ'|num('prose') }}", "Heading 2")
     table(doc, [2.2, 1.8] + [2.3] * 4 + [2.4], "cr" + "rrrr" + "r", [
@@ -679,7 +699,7 @@ def _summary_tables(doc) -> None:
         tag_row(7, "{%tr endfor %}"),
         Row(["รวม", "-"] + [_money(f"totals.by_source.{k}") for k, _ in SOURCES]
             + [_money("totals.amount")], "total"),
-    ], center=True, small=True, width=LANDSCAPE_WIDTH, keep_together=True)
+    ], center=True, small=True, width=LANDSCAPE_WIDTH)
     add(doc, "หมายเหตุ: โครงการที่ได้รับงบประมาณหลายปีนับจำนวนโครงการในทุกปีที่ได้รับ", "Normal")
 
 
@@ -691,12 +711,9 @@ def part_three(doc) -> None:
         "งบประมาณรวมทั้งสิ้น {{ totals.amount|money|num('prose') }} บาท ({{ totals.amount|baht_text }}) "
         "ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }} ดังนี้", "Body Text")
     add(doc, "{{ '3.1 โครงการ/กิจกรรม จำแนกตามยุทธศาสตร์'|num('prose') }}", "Heading 2")
-    tag(doc, "{%p for g in strategy_groups %}")
-    add(doc, "ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('prose') }} {{ book.strategy_titles[g.id]|num('prose') }}",
-        "Heading 3")
+    tag(doc, "{%p if strategy_groups %}")
     _project_table(doc)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if not strategy_groups %}")
+    tag(doc, "{%p else %}")
     add(doc, "(ยังไม่มีโครงการ)", "Body Text")
     tag(doc, "{%p endif %}")
     add(doc, "รวมงบประมาณทั้งสิ้น {{ totals.amount|money|num('prose') }} บาท ({{ totals.amount|baht_text }})",
@@ -745,7 +762,7 @@ def part_four(doc) -> None:
 
 def appendix(doc) -> None:
     add(doc, "ภาคผนวก", "Heading 1")
-    add(doc, "รายชื่อคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.)", "Heading 2")
+    add(doc, "รายชื่อคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.)", "Appendix Heading")
     add(doc, "ตามคำสั่งอำเภอ{{ tambon.amphoe }} ที่ {{ committee.order.number|num('prose') }}/"
         "{{ committee.order.year|num('prose') }} ลงวันที่ {{ committee.order.date|thai_date|num('prose') }}", "Body Text")
     table(doc, [1.0, 4.8, 6.2, 4.0], "clll", [
@@ -754,7 +771,7 @@ def appendix(doc) -> None:
         Row(["{{ m.no|num('table') }}", "{{ m.name }}", "{{ m.position|num('table') }}", "{{ m.role }}"]),
         tag_row(4, "{%tr endfor %}"),
     ])
-    add(doc, "ภาพกิจกรรม", "Heading 2")
+    add(doc, "ภาพกิจกรรม", "Appendix Heading")
     tag(doc, "{%p for ph in tambon.photos %}")
     add(doc, "{{ image(ph.file, 13) }}", "Picture")
     add(doc, "ภาพที่ {{ loop.index|num('prose') }} {{ ph.caption|num('prose') }}", "Caption")

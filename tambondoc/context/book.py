@@ -6,6 +6,7 @@ template lays out numbers instead of computing them in Jinja.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tambondoc.context.text import decimal_text, paragraphs, share_text
@@ -35,6 +36,16 @@ def _review(review: Review | None) -> dict[str, Any] | None:
             "status_counts": [c for c in counts if c["count"]]}
 
 
+YEARS_PART = re.compile(r"\s+(?=(?:ประจำ)?ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*[0-9๐-๙]{4}|พ\.ศ\.\s*[0-9๐-๙]{4})")
+
+
+def title_lines(title: str) -> list[str]:
+    """The plan's title as the cover sets it: the years ('พ.ศ. 2571-2572') on a line of their
+    own, never broken inside ('พ.ศ.' and the years joined by a no-break space)."""
+    parts = YEARS_PART.split(title.strip(), maxsplit=1)
+    return [re.sub(r"(พ\.ศ\.)\s+", "\\1\u00a0", part) for part in parts]
+
+
 def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
     """The ``book`` entry of the rendering context (``data`` has its defaults filled)."""
     tambon, plan, years = data["tambon"], data["plan"], ctx["years"]
@@ -44,6 +55,7 @@ def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
     foreword = paragraphs(plan.get("foreword")) or paragraphs(
         DEFAULT_FOREWORD.format(tambon=tambon["name"], years=ctx["plan"]["years_text"]))
     return {
+        "title_lines": title_lines(plan["title"]),
         "foreword_paragraphs": foreword,
         "prepared_by": plan.get("prepared_by")
         or f"คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{tambon['name']}",

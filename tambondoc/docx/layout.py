@@ -298,13 +298,19 @@ def _apply_shrink(rows: list[Row], styles: Styles, shrink: int) -> None:
 
 
 def _flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None:
-    """Rows shorter than a page do not split; total rows stay with the row above them."""
+    """Rows shorter than a page do not split; total rows stay with the row above them. A table
+    shorter than a third of a page does not repeat its heading: it rarely crosses a page, and
+    LibreOffice would rather move a small table with repeated heading rows to the next page."""
     heading = sum(max((_exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells),
                       default=0) for r in rows if r.header)
     room = page.height - heading - 12
-    for i, row in enumerate(rows):
+    estimates = [max((_lines(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0)
+                 for row in rows]
+    short = sum(estimates) < page.height / 3
+    for i, (row, estimate) in enumerate(zip(rows, estimates)):
         trpr = row.tr.find(TRPR)
-        estimate = max((_lines(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0)
+        if short and row.header and trpr is not None and (repeat := trpr.find(TBLHEADER)) is not None:
+            trpr.remove(repeat)
         tall = estimate > room * 0.6 and max(
             (_exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0) > room
         cant = trpr.find(CANTSPLIT) if trpr is not None else None

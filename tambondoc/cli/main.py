@@ -23,7 +23,8 @@ XLSX_OUT = click.Path(dir_okay=False, path_type=Path)
 
 def format_option(*choices: str) -> Callable[[F], F]:
     return click.option("--format", "fmt", type=click.Choice(list(choices)), default="text", show_default=True,
-                        help="รูปแบบรายงานปัญหา: text, json หรือ github (คำอธิบายประกอบใน GitHub Actions)")
+                        help="รูปแบบรายงานปัญหา: text, json, github (คำอธิบายประกอบใน GitHub Actions) "
+                             "หรือ gitlab (รายงาน Code Quality ของ GitLab)")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

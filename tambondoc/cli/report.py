@@ -25,10 +25,11 @@ class Status(enum.IntEnum):
 
 
 def show_problems(problems: Iterable[Problem], fmt: str = "text", err: bool | None = None) -> None:
-    """Print problems with the reporter ``fmt`` (text, json, github): machine formats on
-    stdout, so they can be piped; text on stderr unless ``err`` says otherwise."""
+    """Print problems with the reporter ``fmt`` (text, json, github, gitlab): machine formats on
+    stdout, so they can be piped; text on stderr unless ``err`` says otherwise. The JSON formats
+    print an empty list when there is nothing to report: a report file must still parse."""
     problems = list(problems)
-    if problems or fmt == "json":
+    if problems or fmt in ("json", "gitlab"):
         click.echo(format_problems(problems, fmt), err=fmt == "text" if err is None else err)
 
 

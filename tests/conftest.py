@@ -89,7 +89,7 @@ def run(*args: Any) -> Ran:
 
     from tambondoc.cli import cli
 
-    result = CliRunner().invoke(cli, [str(a) for a in args])
+    result = CliRunner().invoke(cli, [str(a) for a in args], prog_name="tambondoc")
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return Ran(result.exit_code, result.stdout, result.stderr)
 

@@ -12,6 +12,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from tambondoc.cli.output import color_on
 from tambondoc.errors import PlanError, Problem
 from tambondoc.reporters import format_problems
 
@@ -29,8 +30,16 @@ def show_problems(problems: Iterable[Problem], fmt: str = "text", err: bool | No
     stdout, so they can be piped; text on stderr unless ``err`` says otherwise. The JSON formats
     print an empty list when there is nothing to report: a report file must still parse."""
     problems = list(problems)
-    if problems or fmt in ("json", "gitlab"):
-        click.echo(format_problems(problems, fmt), err=fmt == "text" if err is None else err)
+    err = fmt == "text" if err is None else err
+    if fmt == "text" and problems and color_on(click.get_text_stream("stderr" if err else "stdout")):
+        click.echo("\n".join(_coloured(p) for p in problems), err=err)
+    elif problems or fmt in ("json", "gitlab"):
+        click.echo(format_problems(problems, fmt), err=err)
+
+
+def _coloured(problem: Problem) -> str:
+    level = click.style(problem.level, fg={"error": "red", "warning": "yellow"}.get(problem.level), bold=True)
+    return str(problem).replace(f": {problem.level}: ", f": {level}: ", 1)
 
 
 def fail(message: str, problems: Iterable[Problem] = (), fmt: str = "text",

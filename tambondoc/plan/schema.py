@@ -21,3 +21,8 @@ def node(*path: str) -> dict[str, Any]:
     for part in path:
         found = (found.get("items") if part == "[]" else found.get("properties", {}).get(part)) or {}
     return found
+
+
+def format_version() -> int:
+    """The plan format's version: the ``schema_version`` every plan declares."""
+    return int(schema()["properties"]["schema_version"]["const"])

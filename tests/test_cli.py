@@ -100,7 +100,7 @@ def test_version_names_the_plan_format() -> None:
     first, second, third = out.splitlines()
     assert re.fullmatch(r"tambondoc \d+\.\d+\.\d+\S*", first)
     assert second == "รูปแบบไฟล์แผน schema_version: 1"
-    assert third.startswith("schema: ")
+    assert third.startswith("schema: ") and f"/v{first.split()[1]}/" in third
 
 
 # ---------------------------------------------------------------- how much is said

@@ -17,8 +17,10 @@ EXAMPLE = ROOT / "plans" / "example-tambon.yaml"
 
 @pytest.fixture
 def example_plan(tmp_path: Path) -> Path:
-    """A private copy of the example plan (with its images) that a test may edit."""
+    """A private copy of the example plan (with its images) that a test may edit, in a plan
+    repository's layout: the schema its first line points at is there too."""
     shutil.copytree(EXAMPLE.parent, tmp_path / "plans")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     return tmp_path / "plans" / EXAMPLE.name
 
 

@@ -56,7 +56,7 @@ def test_usage_errors_are_thai() -> None:
                                 "ผิดพลาด: ยังไม่ได้ระบุ 'PLANS...'."]
     assert run("valdate", "x").err.splitlines()[-1] == "ผิดพลาด: ไม่มีคำสั่ง 'valdate' หมายถึง 'validate' หรือไม่?"
     assert run("validate", "missing.yaml").err.splitlines()[-1] == \
-        "ผิดพลาด: ค่าของ 'PLANS...' ใช้ไม่ได้: ไม่พบไฟล์ 'missing.yaml'"
+        "ผิดพลาด: ค่าของ 'PLANS...' ใช้ไม่ได้: ไม่พบไฟล์หรือโฟลเดอร์ 'missing.yaml'"
     assert run("import-xlsx", "missing.xlsx").err.splitlines()[-1].startswith("ผิดพลาด: ค่าของ 'BOOKS...'")
 
 

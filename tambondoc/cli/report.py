@@ -7,6 +7,7 @@ user's input), 2 usage errors (click) or an input that cannot be read at all (di
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any, NoReturn, TypeVar
 
@@ -31,7 +32,7 @@ def show_problems(problems: Iterable[Problem], fmt: str = "text", err: bool | No
     print an empty list when there is nothing to report: a report file must still parse."""
     problems = list(problems)
     err = fmt == "text" if err is None else err
-    if fmt == "text" and problems and color_on(click.get_text_stream("stderr" if err else "stdout")):
+    if fmt == "text" and problems and color_on(sys.stderr if err else sys.stdout):
         click.echo("\n".join(_coloured(p) for p in problems), err=err)
     elif problems or fmt in ("json", "gitlab"):
         click.echo(format_problems(problems, fmt), err=err)

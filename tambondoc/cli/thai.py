@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import click
 
@@ -164,7 +164,7 @@ class ThaiFormatter(click.HelpFormatter):
     def write_text(self, text: str) -> None:
         self.write(fill(text, self.width, " " * self.current_indent) + "\n")
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
         first_col = min(max((width(term) for term, _ in rows), default=0), col_max) + col_spacing
         for term, text in rows:

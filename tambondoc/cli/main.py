@@ -105,8 +105,6 @@ def build(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
         if o.status is BuildStatus.BUILT:
             folders = sorted({str(p.parent) for p in o.written})
             detail(f"{o.plan}: สร้างแล้ว {len(o.written)} ไฟล์ใน {', '.join(folders)}")
-            for path in o.written:
-                detail(f"  {path}")
         elif o.status is BuildStatus.UNCHANGED:
             detail(f"{o.plan}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
         else:

@@ -2,6 +2,7 @@
 
 Levels: ``-q`` leaves only problems, failures and the output a command was asked for (a diff, a
 report in JSON); the default adds one short summary; ``-v`` adds a line per plan and details.
+Thirty plans built make one line by default, thirty-one with ``-v``.
 Colour follows ``--color``/``--no-color``, else ``NO_COLOR`` (no-color.org), else whether the
 stream is a terminal.
 """
@@ -79,7 +80,7 @@ def common_params() -> list[click.Parameter]:
         click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_set_verbosity(QUIET),
                      help="พิมพ์เฉพาะปัญหา ข้อผิดพลาด และผลที่ขอ ไม่พิมพ์สรุป"),
         click.Option(["-v", "--verbose"], is_flag=True, expose_value=False, callback=_set_verbosity(VERBOSE),
-                     help="พิมพ์ละเอียด: สรุปหนึ่งบรรทัดต่อแผน และไฟล์ที่เขียนทีละไฟล์"),
+                     help="พิมพ์ละเอียด: สรุปหนึ่งบรรทัดต่อแผน"),
         click.Option(["--color/--no-color"], default=None, expose_value=False, callback=_set_color,
                      help="ใช้สีหรือไม่ (ค่าเริ่มต้น: ใช้สีเมื่อพิมพ์ออกจอ ไม่ใช้เมื่อตั้งตัวแปร NO_COLOR)"),
     ]

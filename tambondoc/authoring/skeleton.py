@@ -18,6 +18,7 @@ _SKELETON = """\
 # - กรอกทุกช่องที่ว่างอยู่หลังเครื่องหมาย : (ความเห็นท้ายบรรทัดบอกว่าต้องใส่อะไร)
 # - ตรวจสอบด้วยคำสั่ง: tambondoc validate {file}  (จะบอกบรรทัดที่ยังว่างหรือไม่ถูกต้อง)
 # - สร้างเอกสาร Word ด้วยคำสั่ง: tambondoc build {file}
+# - เปิดด้วย VS Code ที่มีส่วนขยาย YAML (Red Hat): เติมชื่อช่อง บอกความหมาย และขีดเส้นใต้ที่ผิดขณะพิมพ์
 # - วันที่ทุกช่องเขียนเป็น ปปปป-ดด-วว โดยใช้ปี พ.ศ. เช่น 2570-03-20
 # - จำนวนเงินเป็นบาท ไม่ต้องใส่เครื่องหมายจุลภาค เช่น 450000
 # - ข้อความที่มี ": " หรือ " #" หรือขึ้นต้นด้วยเครื่องหมายพิเศษ ให้ครอบด้วย "..."
@@ -154,13 +155,13 @@ def yaml_scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yaml") -> str:
-    """The text of a new plan for one tambon."""
+def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yaml", modeline: str = "") -> str:
+    """The text of a new plan for one tambon; ``modeline`` (the kit's) goes on its first line."""
     for label, value in (("--tambon", tambon), ("--amphoe", amphoe), ("--changwat", changwat)):
         if not value.strip() or "\n" in value:
             raise PlanError(f"{label} ต้องเป็นชื่อหนึ่งบรรทัด ไม่เว้นว่าง")
     v = {"tambon": tambon.strip(), "amphoe": amphoe.strip(), "changwat": changwat.strip()}
-    return _SKELETON.format(
+    return (modeline + "\n" if modeline else "") + _SKELETON.format(
         **v, file=file,
         tambon_value=yaml_scalar(v["tambon"]), amphoe_value=yaml_scalar(v["amphoe"]),
         changwat_value=yaml_scalar(v["changwat"]),
@@ -174,8 +175,8 @@ def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yam
     )
 
 
-def new_plan(path: Path, tambon: str, amphoe: str, changwat: str) -> None:
+def new_plan(path: Path, tambon: str, amphoe: str, changwat: str, modeline: str = "") -> None:
     """Write a new plan skeleton; refuses to touch an existing file."""
     if path.exists():
         raise PlanError(f"{path}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ใช้ชื่อไฟล์ใหม่ (หรือลบไฟล์เดิมก่อน)")
-    write_atomic(path, skeleton_text(tambon, amphoe, changwat, path.as_posix()).encode("utf-8"))
+    write_atomic(path, skeleton_text(tambon, amphoe, changwat, path.as_posix(), modeline).encode("utf-8"))

@@ -22,8 +22,9 @@ from tambondoc.context.types import (
     VillageRow,
     VillageTotals,
 )
+from tambondoc.plan.places import find
 from tambondoc.plan.schema import schema
-from tambondoc.plan.types import LocalGovernment, Named, Plan, Project, Strategy
+from tambondoc.plan.types import LocalGovernment, Named, Plan, Project, Strategy, Tambon
 from tambondoc.plan.vocabulary import (
     APPROACHES,
     CHAIR,
@@ -169,6 +170,16 @@ def with_defaults(value: Any, schema: dict[str, Any]) -> Any:
     return value
 
 
+def _codes(tambon: Tambon, fictional: bool) -> tuple[str | None, str | None, str | None]:
+    """The official codes of a real tambon, its district and province (for district reports);
+    None when the plan's names are made up or not found."""
+    if fictional:
+        return None, None, None
+    found = find(tambon["changwat"], tambon["amphoe"], tambon["name"])
+    return (found.code, found.amphoe.code or None if found.amphoe else None,
+            found.changwat.code or None if found.changwat else None)
+
+
 def build_context(loaded: dict[str, Any]) -> Context:
     """The full rendering context of a validated plan, shared by every document."""
     data = cast(Plan, with_defaults(loaded, schema()))
@@ -202,8 +213,12 @@ def build_context(loaded: dict[str, Any]) -> Context:
         rows = [p for p in projects if p["local_government"] == lg["id"]]
         lg_lists.append({**lg, "groups": _strategy_groups(rows, strategies_list, years),
                          "totals": _totals(rows, years)})
+    settings: dict[str, Any] = dict(data["settings"] or {})
+    fictional = settings.get("fictional") is True
+    code, amphoe_code, changwat_code = _codes(tambon, fictional)
     context: Context = {
-        "settings": {**DEFAULT_NUMERALS, **{k: str(v) for k, v in (data["settings"] or {}).items() if v is not None}},
+        "settings": {**DEFAULT_NUMERALS, **{k: str(v) for k, v in settings.items()
+                                            if v is not None and not isinstance(v, bool)}},
         "plan": {**data["plan"], "years_text": year_range(years),
                  "foreword_paragraphs": paragraphs(data["plan"]["foreword"])},
         "years": years,
@@ -214,7 +229,9 @@ def build_context(loaded: dict[str, Any]) -> Context:
                    "history_paragraphs": paragraphs(tambon["history"]),
                    "location_paragraphs": paragraphs(tambon["location"]),
                    "terrain_paragraphs": paragraphs(tambon["terrain"]),
-                   "climate_paragraphs": paragraphs(tambon["climate"])},
+                   "climate_paragraphs": paragraphs(tambon["climate"]),
+                   "fictional": fictional, "code": code, "amphoe_code": amphoe_code,
+                   "changwat_code": changwat_code},
         "analysis": data["analysis"],
         "direction": {**data["direction"],
                       "strategies": [{**s, "provincial_strategy_name":

@@ -118,6 +118,10 @@ class TambonContext(TypedDict):
     location_paragraphs: list[str]
     terrain_paragraphs: list[str]
     climate_paragraphs: list[str]
+    fictional: bool
+    code: str | None
+    amphoe_code: str | None
+    changwat_code: str | None
 
 
 class StrategyContext(plan.Strategy):

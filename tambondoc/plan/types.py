@@ -14,6 +14,7 @@ class Settings(TypedDict):
     table_numerals: str | None
     order_numerals: str | None
     garuda_image: str | None
+    fictional: bool | None
 
 
 class PlanInfo(TypedDict):

@@ -16,11 +16,12 @@ from tambondoc.check.rules import (
     consistency,
     dates,
     ids,
+    place_names,
     references,
     values,
 )
 
-RULES = (values, ids, references, budgets, committee, dates, consistency)
+RULES = (values, ids, references, budgets, committee, dates, consistency, place_names)
 
 Tagged = tuple[list[str | int], bool, str, str, str]  # path, at_key, message, level, rule id
 

@@ -181,7 +181,8 @@ def test_diff_of_an_invalid_side_still_compares_and_says_so(example_plan: Path) 
     code, out, _ = run("diff", str(example_plan), str(bad), "--format", "json")
     d = json.loads(out)
     assert code == 0 and d["new"]["valid"] is False
-    assert d["new"]["errors"] == [f"{bad}:331:13: error: กลยุทธ์ 'S9.9' ไม่อยู่ในยุทธศาสตร์ S1 (มี S1.1, S1.2, S1.3) "
+    line = EXAMPLE_TEXT[: EXAMPLE_TEXT.index("    tactic: S1.2\n")].count("\n") + 1
+    assert d["new"]["errors"] == [f"{bad}:{line}:13: error: กลยุทธ์ 'S9.9' ไม่อยู่ในยุทธศาสตร์ S1 (มี S1.1, S1.2, S1.3) "
                                   "($.projects[4].tactic)"]
     assert d["projects"]["changed"] == [{"id": "P005", "name": "อบรมการผลิตปุ๋ยอินทรีย์และน้ำหมักชีวภาพ",
                                          "changes": [{"path": "tactic", "old": "S1.2", "new": "S9.9"}]}]

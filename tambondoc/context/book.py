@@ -50,6 +50,7 @@ def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
     tambon, plan, years = data["tambon"], data["plan"], ctx["years"]
     total = ctx["totals"]["amount"]
     numbers = [v["no"] for v in tambon["villages"]]
+    names = {c["id"]: c["name"] for c in tambon["communities"]}
     funds = tambon["funds"]
     foreword = paragraphs(plan.get("foreword")) or paragraphs(
         DEFAULT_FOREWORD.format(tambon=tambon["name"], years=ctx["plan"]["years_text"]))
@@ -71,7 +72,8 @@ def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
         "by_year": _by_year(ctx),
         "by_source": [{**row, "share": share_text(row["amount"], total)} for row in ctx["summary"]["by_source"]],
         "by_approach": [{**row, "share": share_text(row["amount"], total)} for row in ctx["summary"]["by_approach"]],
-        "local_governments": [{**lg, "village_text": village_list(lg["villages"], numbers) if lg["villages"] else "-"}
+        "local_governments": [{**lg, "village_text": village_list(lg["villages"], numbers) if lg["villages"] else "-",
+                               "community_text": ", ".join(names[c] for c in lg["communities"]) or "-"}
                               for lg in tambon["local_governments"]],
         "review": _review(data.get("review")),
     }

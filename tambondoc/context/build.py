@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from tambondoc.context.book import book_context
+from tambondoc.context.locations import community_rows, community_totals, texts, with_community_name
 from tambondoc.context.text import paragraphs
 from tambondoc.context.types import (
     ApproachTotals,
@@ -33,7 +34,7 @@ from tambondoc.plan.vocabulary import (
     ROLES,
     SOURCE_BY_KEY,
 )
-from tambondoc.thai import MONTHS_FULL, be_date, village_list, year_range
+from tambondoc.thai import MONTHS_FULL, be_date, year_range
 
 DEFAULT_DUTIES = [
     "รวบรวมข้อมูลขององค์กรปกครองส่วนท้องถิ่นหรือกรมการพัฒนาชุมชน ได้แก่ ข้อมูลความจำเป็นพื้นฐาน (จปฐ.) "
@@ -67,7 +68,8 @@ def _add(into: dict[Any, float], other: dict[Any, float]) -> None:
 
 
 def _project(p: Project, index: int, years: list[int], strategies: dict[str, Strategy],
-             tactics: dict[str, Named], lgs: dict[str, LocalGovernment], village_numbers: list[int]) -> ProjectRow:
+             tactics: dict[str, Named], lgs: dict[str, LocalGovernment], village_numbers: list[int],
+             community_names: dict[str, str]) -> ProjectRow:
     by_year: dict[int, float] = {y: 0 for y in years}
     by_source = _zero_sources()
     by_year_source: dict[int, dict[str, float]] = {y: _zero_sources() for y in years}
@@ -76,6 +78,7 @@ def _project(p: Project, index: int, years: list[int], strategies: dict[str, Str
         _add(by_source, b["funding"])
         _add(by_year_source.setdefault(b["year"], _zero_sources()), b["funding"])
     lg = lgs.get(p.get("local_government") or "")
+    where = texts(p["villages"], p["communities"], village_numbers, community_names)
     return {
         **p,
         "_index": index,
@@ -83,8 +86,8 @@ def _project(p: Project, index: int, years: list[int], strategies: dict[str, Str
         "target_paragraphs": paragraphs(p.get("target")),
         "strategy_name": strategies[p["strategy"]]["name"],
         "tactic_name": tactics[p["tactic"]]["name"],
-        "village_text": village_list(p["villages"], village_numbers),
-        "location_text": p.get("location") or village_list(p["villages"], village_numbers),
+        **where,
+        "location_text": p.get("location") or where["place_text"],
         "local_government_name": lg["name"] if lg else "",
         "total": sum(by_year.values()),
         "by_year": by_year,
@@ -186,13 +189,16 @@ def build_context(loaded: dict[str, Any]) -> Context:
     years: list[int] = list(data["plan"]["fiscal_years"])
     tambon = data["tambon"]
     village_numbers = [v["no"] for v in tambon["villages"]]
+    community_names = {c["id"]: c["name"] for c in tambon["communities"]}
+    communities = community_rows(tambon["communities"])
     strategies_list = data["direction"]["strategies"]
     strategies = {s["id"]: s for s in strategies_list}
     tactics = {t["id"]: t for s in strategies_list for t in s["tactics"]}
     lgs = {lg["id"]: lg for lg in tambon["local_governments"]}
     provincial = {p["id"]: p for p in data["direction"]["provincial_strategies"]}
 
-    projects = [_project(p, i, years, strategies, tactics, lgs, village_numbers) for i, p in enumerate(data["projects"])]
+    projects = [_project(p, i, years, strategies, tactics, lgs, village_numbers, community_names)
+                for i, p in enumerate(data["projects"])]
     villages: list[VillageRow] = [
         {**v, "population_total": v["population"]["male"] + v["population"]["female"]}
         for v in tambon["villages"]
@@ -226,6 +232,9 @@ def build_context(loaded: dict[str, Any]) -> Context:
         "funding_labels": [SOURCE_BY_KEY[k].label for k in FUNDING_KEYS],
         "approaches": list(APPROACHES),
         "tambon": {**tambon, "villages": villages, "village_totals": village_totals,
+                   "communities": communities, "community_totals": community_totals(communities),
+                   "groups": with_community_name(tambon["groups"], community_names),
+                   "important_places": with_community_name(tambon["important_places"], community_names),
                    "history_paragraphs": paragraphs(tambon["history"]),
                    "location_paragraphs": paragraphs(tambon["location"]),
                    "terrain_paragraphs": paragraphs(tambon["terrain"]),

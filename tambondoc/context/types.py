@@ -36,6 +36,8 @@ class ProjectRow(plan.Project):
     strategy_name: str
     tactic_name: str
     village_text: str
+    community_text: str
+    place_text: str
     location_text: str
     local_government_name: str
     total: float
@@ -86,6 +88,32 @@ class VillageRow(plan.Village):
     population_total: int
 
 
+class CommunityRow(plan.Community):
+    population_total: int | None
+
+
+class CommunityTotals(TypedDict):
+    count: int
+    households: int
+    male: int
+    female: int
+    population: int
+
+
+class LocationTexts(TypedDict):
+    village_text: str
+    community_text: str
+    place_text: str
+
+
+class GroupRow(plan.Group):
+    community_name: str
+
+
+class PlaceRow(plan.Place):
+    community_name: str
+
+
 class VillageTotals(TypedDict):
     households: int
     male: int
@@ -105,15 +133,17 @@ class TambonContext(TypedDict):
     climate: str | None
     map_image: str | None
     villages: list[VillageRow]
+    communities: list[CommunityRow]
     occupations: list[plan.Occupation]
-    groups: list[plan.Group]
+    groups: list[GroupRow]
     funds: list[plan.Fund]
     organisations: list[plan.Organisation]
-    important_places: list[plan.Place]
+    important_places: list[PlaceRow]
     basic_needs: plan.BasicNeeds | None
     photos: list[plan.Photo]
     local_governments: list[plan.LocalGovernment]
     village_totals: VillageTotals
+    community_totals: CommunityTotals
     history_paragraphs: list[str]
     location_paragraphs: list[str]
     terrain_paragraphs: list[str]

@@ -53,6 +53,15 @@ class Village(TypedDict):
     population: Population
 
 
+class Community(TypedDict):
+    id: str
+    name: str
+    village: int | None
+    leader: str | None
+    households: int | None
+    population: Population | None
+
+
 class Occupation(TypedDict):
     name: str
     kind: str | None
@@ -62,6 +71,7 @@ class Occupation(TypedDict):
 class Group(TypedDict):
     name: str
     village: int | None
+    community: str | None
     members: int | None
     products: str | None
 
@@ -83,6 +93,7 @@ class Place(TypedDict):
     name: str
     kind: str | None
     village: int | None
+    community: str | None
 
 
 class BasicNeeds(TypedDict):
@@ -110,6 +121,7 @@ class LocalGovernment(TypedDict):
     name: str
     head: Person | None
     villages: list[int]
+    communities: list[str]
 
 
 class Tambon(TypedDict):
@@ -124,6 +136,7 @@ class Tambon(TypedDict):
     climate: str | None
     map_image: str | None
     villages: list[Village]
+    communities: list[Community]
     occupations: list[Occupation]
     groups: list[Group]
     funds: list[Fund]
@@ -189,6 +202,7 @@ class Project(TypedDict):
     kpi: str | None
     expected_result: str | None
     villages: list[int]
+    communities: list[str]
     location: str | None
     period: str | None
     budget: list[BudgetYear]

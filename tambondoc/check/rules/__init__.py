@@ -16,12 +16,13 @@ from tambondoc.check.rules import (
     consistency,
     dates,
     ids,
+    locations,
     place_names,
     references,
     values,
 )
 
-RULES = (values, ids, references, budgets, committee, dates, consistency, place_names)
+RULES = (values, ids, references, locations, budgets, committee, dates, consistency, place_names)
 
 Tagged = tuple[list[str | int], bool, str, str, str]  # path, at_key, message, level, rule id
 

@@ -1,4 +1,4 @@
-"""Ids that must be unique: villages, อปท., strategies, tactics (across the plan), projects."""
+"""Ids that must be unique: villages, communities, อปท., strategies, tactics (across the plan), projects."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def _unique(items: list[tuple[int, dict[str, Any]]], base: list[str | int], key:
 
 def check(data: dict[str, Any]) -> Iterator[Finding]:
     yield from _unique(items_of(data, "tambon", "villages"), ["tambon", "villages"], "no", "หมู่ที่")
+    yield from _unique(items_of(data, "tambon", "communities"), ["tambon", "communities"], "id", "รหัสชุมชน")
     yield from _unique(items_of(data, "tambon", "local_governments"), ["tambon", "local_governments"], "id", "รหัส อปท.")
     yield from _unique(items_of(data, "direction", "provincial_strategies"), ["direction", "provincial_strategies"], "id", "รหัสยุทธศาสตร์จังหวัด")
     yield from _unique(items_of(data, "direction", "strategies"), ["direction", "strategies"], "id", "รหัสยุทธศาสตร์")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from tambondoc.context import sources
 from tambondoc.context.text import decimal_text, paragraphs, share_text
 from tambondoc.context.types import Context
 from tambondoc.plan.types import Plan, Review
-from tambondoc.plan.vocabulary import FUNDING_KEYS, STATUSES
+from tambondoc.plan.vocabulary import STATUSES, Source, named_sources
 from tambondoc.thai import village_list
 
 DEFAULT_FOREWORD = (
@@ -26,13 +27,14 @@ DEFAULT_FOREWORD = (
 )
 
 
-def _by_year(ctx: Context) -> list[dict[str, Any]]:
+def _by_year(ctx: Context, named: tuple[Source, ...]) -> list[dict[str, Any]]:
     rows = []
     for year in ctx["years"]:
         funded = [p for p in ctx["projects"] if p["by_year"].get(year)]
-        sources = {k: sum(p["by_year_source"].get(year, {}).get(k) or 0 for p in funded) for k in FUNDING_KEYS}
+        money = {k: sum(p["by_year_source"].get(year, {}).get(k) or 0 for p in funded) for k in ctx["totals"]["by_source"]}
         rows.append({"year": year, "count": len(funded), "amount": ctx["totals"]["by_year"].get(year, 0),
-                     "by_source": sources, "source_amounts": [sources[k] for k in FUNDING_KEYS]})
+                     "by_source": money, "source_amounts": sources.amounts(money, named),
+                     "other_amount": sources.other_amount(money, named)})
     return rows
 
 
@@ -69,7 +71,7 @@ def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
         "strategy_titles": {s["id"]: s["name"].removeprefix("ยุทธศาสตร์").strip() or s["name"]
                             for s in data["direction"]["strategies"]},
         "strategy_count": len(ctx["strategy_groups"]),
-        "by_year": _by_year(ctx),
+        "by_year": _by_year(ctx, named_sources(data)),
         "by_source": [{**row, "share": share_text(row["amount"], total)} for row in ctx["summary"]["by_source"]],
         "by_approach": [{**row, "share": share_text(row["amount"], total)} for row in ctx["summary"]["by_approach"]],
         "local_governments": [{**lg, "village_text": village_list(lg["villages"], numbers) if lg["villages"] else "-",

@@ -16,9 +16,27 @@ class Totals(TypedDict):
     count: int
     amount: float
     by_year: dict[int, float]
-    by_source: dict[str, float]
+    by_source: dict[str, float]      # every source: the fixed four and the plan's named ones
     year_amounts: list[float]
-    source_amounts: list[float]
+    source_amounts: list[float]      # following ``Context.sources``: the fixed four, then "อื่น ๆ"
+    other_amount: float              # the plan's named sources together
+
+
+class SourceColumn(TypedDict):
+    key: str
+    label: str
+    short: str
+    names: str
+
+
+class NamedSource(TypedDict):
+    key: str
+    label: str
+    short: str
+
+
+class OtherSource(NamedSource):
+    amount: float
 
 
 class ApproachTotals(Totals):
@@ -46,6 +64,12 @@ class ProjectRow(plan.Project):
     by_year_source: dict[int, dict[str, float]]
     year_amounts: list[float]
     source_amounts: list[float]
+    other_amount: float
+    other_sources: list[OtherSource]
+    other_sources_text: str
+    score: float | None
+    score_list: list[float | None]
+    priority_computed: bool
     _index: int
 
 
@@ -183,6 +207,23 @@ class Summary(TypedDict):
     by_strategy: list[StrategyTotals]
 
 
+class CriterionRow(TypedDict):
+    id: str
+    name: str
+    weight: float
+    description: str
+
+
+class ScoringContext(TypedDict):
+    used: bool
+    declared: bool
+    min_score: float
+    max_score: float
+    max_total: float
+    criteria: list[CriterionRow]
+    groups: list[StrategyGroup]
+
+
 class Context(TypedDict, total=False):
     """The context of every document; ``book`` is added for all, ``lg`` and ``garuda_image``
     per document (``docx.jobs``)."""
@@ -192,6 +233,9 @@ class Context(TypedDict, total=False):
     years: list[int]
     funding_keys: list[str]
     funding_labels: list[str]
+    sources: list[SourceColumn]
+    named_sources: list[NamedSource]
+    other_sources_text: str
     approaches: list[str]
     tambon: TambonContext
     analysis: plan.Analysis
@@ -201,6 +245,7 @@ class Context(TypedDict, total=False):
     totals: Totals
     summary: Summary
     local_governments: list[LocalGovernmentList]
+    scoring: ScoringContext
     committee: CommitteeContext
     review: plan.Review | None
     book: dict[str, object]

@@ -181,8 +181,8 @@ class Direction(TypedDict):
     strategies: list[Strategy]
 
 
-# money by funding source (``plan.vocabulary.FUNDING_KEYS``), only those that have any:
-# a plan writes ``{local: 450000}``
+# money by funding source (``plan.vocabulary.FUNDING_KEYS`` and the ids of the plan's
+# ``funding_sources``), only those that have any: a plan writes ``{local: 450000, codi: 50000}``
 Funding = dict[str, float]
 
 
@@ -210,7 +210,28 @@ class Project(TypedDict):
     agency: str
     local_government: str | None
     priority: int | None
+    scores: dict[str, float] | None
+    votes: int | None
     note: str | None
+
+
+class FundingSource(TypedDict):
+    id: str
+    name: str
+    short: str | None
+
+
+class Criterion(TypedDict):
+    id: str
+    name: str
+    weight: float | None
+    description: str | None
+
+
+class Scoring(TypedDict):
+    min_score: float | None
+    max_score: float | None
+    criteria: list[Criterion]
 
 
 class Order(TypedDict):
@@ -272,6 +293,8 @@ class Plan(TypedDict):
     tambon: Tambon
     analysis: Analysis
     direction: Direction
+    funding_sources: list[FundingSource]
+    scoring: Scoring | None
     projects: list[Project]
     committee: Committee
     review: Review | None

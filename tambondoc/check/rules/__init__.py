@@ -19,10 +19,12 @@ from tambondoc.check.rules import (
     locations,
     place_names,
     references,
+    scoring,
+    sources,
     values,
 )
 
-RULES = (values, ids, references, locations, budgets, committee, dates, consistency, place_names)
+RULES = (values, ids, references, locations, sources, budgets, scoring, committee, dates, consistency, place_names)
 
 Tagged = tuple[list[str | int], bool, str, str, str]  # path, at_key, message, level, rule id
 

@@ -255,15 +255,18 @@ def test_next_year_validates_except_the_statuses(example_plan: Path) -> None:
     code, out, _ = run("next-year", str(example_plan))
     target = example_plan.with_name("example-tambon-2572-2573.yaml")
     assert code == 0
-    assert out.splitlines()[:7] == [
+    assert out.splitlines()[:8] == [
         "  ปีงบประมาณของแผน: 2571, 2572 → 2572, 2573",
         "  ทบทวนครั้งที่: 2 → 3",
         "  ชื่อแผน: แผนพัฒนาตำบลหนองบัวงาม พ.ศ. 2571-2572 → แผนพัฒนาตำบลหนองบัวงาม พ.ศ. 2572-2573",
         "  งบประมาณรายปีของโครงการ 54 รายการ เลื่อนไป 1 ปี (ไม่ตัดรายการใดออก)",
         "  ระยะเวลาดำเนินการของโครงการ 30 โครงการ เลื่อนปี พ.ศ. ไป 1 ปี",
         "  ส่วนการทบทวนแผน (review) เริ่มใหม่: โครงการปีที่แล้ว 44 โครงการ รอใส่สถานะ",
+        "  คะแนนความสำคัญ (scores, votes) ของโครงการ 6 โครงการ คงไว้ตามปีที่แล้ว",
         f"เขียนแผนปีถัดไปที่ {target}",
     ]
+    assert ("  - ทบทวนคะแนน (scores) และคะแนนเสียง (votes) ของโครงการตามเวทีประชาคมปีนี้ "
+            "(ส่งออกด้วย tambondoc export-xlsx แล้วนำเข้าด้วย import-xlsx ได้) ลำดับความสำคัญจะคำนวณใหม่ให้") in out.splitlines()
     assert example_plan.read_text(encoding="utf-8") == EXAMPLE_TEXT
     result = validate_file(target)
     assert [(p.path, p.message, p.level) for p in result.problems] == [
@@ -278,8 +281,12 @@ def test_next_year_validates_except_the_statuses(example_plan: Path) -> None:
     assert [(p["id"], p["name"], p["status"]) for p in new["review"]["previous_projects"]] == \
         [(p["id"], p["name"], None) for p in old["projects"]]
     assert new["review"]["meeting_date"] == "2571-02-10" and new["review"]["changes"] == []
-    for key in ("tambon", "analysis", "direction", "committee"):
+    for key in ("settings", "tambon", "analysis", "direction", "funding_sources", "scoring", "committee"):
         assert new[key] == old[key]
+    assert [(p.get("communities"), p.get("scores"), p.get("votes"), p.get("priority")) for p in new["projects"]] == \
+        [(p.get("communities"), p.get("scores"), p.get("votes"), p.get("priority")) for p in old["projects"]]
+    assert [[b["funding"] for b in p["budget"]] for p in new["projects"]] == \
+        [[b["funding"] for b in p["budget"]] for p in old["projects"]]
 
     text = target.read_text(encoding="utf-8")
     review_at = EXAMPLE_TEXT.index("\nreview:")

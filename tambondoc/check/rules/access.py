@@ -29,6 +29,7 @@ def as_key(value: Any) -> Any:
 
 def known(value: str, ids: list[str]) -> str:
     """What a wrong reference could have meant: the nearest ids, else all of them (a few)."""
+    ids = list(dict.fromkeys(ids))
     close = difflib.get_close_matches(value, ids, 3, 0.6)
     if close:
         return " หมายถึง " + ", ".join(f"'{c}'" for c in close) + " หรือไม่?"

@@ -18,5 +18,5 @@ def check(data: dict[str, Any]) -> Iterator[Finding]:
                                  "ให้เพิ่ม villages: หรือ communities: ใต้ tambon"), "error"
     for i, p in items_of(data, "projects"):
         if "villages" not in p and "communities" not in p:
-            yield ["projects", i], True, ("ต้องระบุหมู่ที่ (villages) หรือชุมชน (communities) ที่ดำเนินโครงการ "
+            yield ["projects", i], True, ("ต้องระบุหมู่ที่ (villages) หรือชุมชน (communities) ที่ดำเนินโครงการ"
                                           "อย่างน้อยหนึ่งอย่าง เช่น villages: [1] หรือ communities: [c01]"), "error"

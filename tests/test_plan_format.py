@@ -250,6 +250,10 @@ def test_a_tambon_of_communities_only(example_plan: Path, tmp_path: Path) -> Non
     assert result.code == 1
     assert f"{book}:โครงการ!{ws.cell(2, col['ชุมชนที่ดำเนินการ']).coordinate}: error: " \
         "ต้องใส่หมู่ที่ดำเนินการหรือชุมชนที่ดำเนินการอย่างน้อยหนึ่งอย่าง" in result.err.splitlines()
+    line = replace_in(plan, "  communities:\n  - c-talat\n  - c-khoksawang\n", "  villages: [3]\n")
+    assert [p for p in problems(plan) if ": error: " in p] == [
+        f"{line}:14: error: ไม่มีหมู่ที่ 3 ใน tambon.villages (ตำบลนี้ไม่มีหมู่บ้าน ให้อ้างชุมชนใน tambon.communities แทน) "
+        "($.projects[0].villages[0]) [references]"]
 
 
 def test_a_plan_that_does_not_use_the_new_parts_keeps_its_columns(example_plan: Path) -> None:

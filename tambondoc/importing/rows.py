@@ -91,10 +91,10 @@ def _villages(value: Any, choices: Choices) -> list[int]:
             raise CellError(f"หมู่ที่ต้องเป็นเลขหมู่คั่นด้วยจุลภาค เช่น 1, 3 (พบ '{text}')")
         first, last = int(m.group(1)), int(m.group(2) or m.group(1))
         found += [n for n in range(first, last + 1) if n not in found]
-    have = ", ".join(map(str, choices.villages))
+    have = f"มีหมู่ที่ {', '.join(map(str, choices.villages))}" if choices.villages else "ตำบลนี้มีแต่ชุมชน ให้ใส่ชุมชนที่ดำเนินการแทน"
     for n in found:
         if n not in choices.villages:
-            raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ (มีหมู่ที่ {have})")
+            raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ ({have})")
     if not found:
         raise CellError(f"หมู่ที่ต้องเป็นเลขหมู่คั่นด้วยจุลภาค เช่น 1, 3 (พบ '{text}')")
     return sorted(found)

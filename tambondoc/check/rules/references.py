@@ -18,7 +18,8 @@ def check(data: dict[str, Any]) -> Iterator[Finding]:
     tactics: dict[Any, set[Any]] = {}
     for _, s in items_of(data, "direction", "strategies"):
         tactics[as_key(s.get("id"))] = {as_key(t.get("id")) for _, t in items_of(s, "tactics")}
-    vlist = ", ".join(str(v) for v in sorted(x for x in villages if isinstance(x, int)))
+    numbers = ", ".join(str(v) for v in sorted(x for x in villages if isinstance(x, int)))
+    have = f"(มีหมู่ที่ {numbers})" if numbers else "(ตำบลนี้ไม่มีหมู่บ้าน ให้อ้างชุมชนใน tambon.communities แทน)"
     communities = [c["id"] for _, c in items_of(data, "tambon", "communities") if isinstance(c.get("id"), str)]
 
     def community_ref(path: list[str | int], cid: Any) -> Iterator[Finding]:
@@ -32,7 +33,7 @@ def check(data: dict[str, Any]) -> Iterator[Finding]:
     def village_refs(base: list[str | int], refs: Any) -> Iterator[Finding]:
         for j, no in enumerate(refs if isinstance(refs, list) else []):
             if isinstance(no, int) and no not in villages:
-                yield base + [j], False, f"ไม่มีหมู่ที่ {no} ใน tambon.villages (มีหมู่ที่ {vlist})", "error"
+                yield base + [j], False, f"ไม่มีหมู่ที่ {no} ใน tambon.villages {have}", "error"
 
     for i, g in items_of(data, "tambon", "local_governments"):
         yield from village_refs(["tambon", "local_governments", i, "villages"], g.get("villages"))
@@ -41,7 +42,7 @@ def check(data: dict[str, Any]) -> Iterator[Finding]:
         for i, item in items_of(data, "tambon", key):
             no = item.get("village")
             if isinstance(no, int) and no not in villages:
-                yield ["tambon", key, i, "village"], False, f"ไม่มีหมู่ที่ {no} ใน tambon.villages (มีหมู่ที่ {vlist})", "error"
+                yield ["tambon", key, i, "village"], False, f"ไม่มีหมู่ที่ {no} ใน tambon.villages {have}", "error"
             if key != "communities":
                 yield from community_ref(["tambon", key, i, "community"], item.get("community"))
     for i, s in items_of(data, "direction", "strategies"):

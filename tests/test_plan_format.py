@@ -256,6 +256,19 @@ def test_a_tambon_of_communities_only(example_plan: Path, tmp_path: Path) -> Non
         "($.projects[0].villages[0]) [references]"]
 
 
+def test_an_empty_scoring_section_scores_with_the_default_criteria(example_plan: Path) -> None:
+    text = example_plan.read_text(encoding="utf-8")
+    start = text.index("scoring:\n")
+    end = text.index("\n\n", start)
+    example_plan.write_text(text[:start] + "scoring: {}" + text[end:], encoding="utf-8")
+    replace_in(example_plan, "scores: {people: 5, urgency: 4, capacity: 4, fit: 5}", "scores: {people: 5, urgency: 4}")
+    ctx = context(example_plan)
+    assert [c["id"] for c in ctx["scoring"]["criteria"]] == ["people", "urgency", "capacity", "fit"]
+    assert (ctx["scoring"]["min_score"], ctx["scoring"]["max_score"], ctx["scoring"]["max_total"]) == (1, 5, 20)
+    p031 = next(p for p in ctx["projects"] if p["id"] == "P031")
+    assert (p031["score"], p031["score_list"]) == (9, [5, 4, None, None])
+
+
 def test_a_plan_that_does_not_use_the_new_parts_keeps_its_columns(example_plan: Path) -> None:
     data = load_plan(example_plan)[1]
     for key in ("funding_sources", "scoring"):

@@ -137,5 +137,4 @@ def scale_of(data: Any) -> Scale:
         if cid is not None and name is not None and cid not in criteria:
             criteria[cid] = Criterion(cid, name, _number(item.get("weight"), 1), _text(item.get("description")) or "")
     return Scale(_number(section.get("min_score"), DEFAULT_SCALE[0]), _number(section.get("max_score"), DEFAULT_SCALE[1]),
-                 tuple(criteria.values()) if isinstance(listed, list) else DEFAULT_CRITERIA,
-                 isinstance(scoring, dict))
+                 tuple(criteria.values()) or DEFAULT_CRITERIA, isinstance(scoring, dict))

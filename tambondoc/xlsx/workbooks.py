@@ -157,7 +157,7 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
     end = len(projects) + 1
     if scored:  # an assembly sees its totals as it types
         for r in range(2, (end + EMPTY_ROWS if blank else end) + 1):
-            formula(ws, r, score_col, _score_formula(choices, headers, r), "0.##")
+            formula(ws, r, score_col, _score_formula(choices, headers, r), "General")
     if subtotal and projects:
         put(ws, end + 1, 2, "รวม", BOLD)
         for c in [*range(first_budget, last_budget + 1), *([len(headers)] if total else [])]:

@@ -125,6 +125,12 @@ def test_scores_outside_the_scale_and_typed_priorities_are_reported(example_plan
     ]
 
 
+def test_the_scale_must_have_room(example_plan: Path) -> None:
+    line = replace_in(example_plan, "  min_score: 1\n  max_score: 5\n", "  min_score: 6\n")
+    assert problems(example_plan)[0] == \
+        f"{line}:14: error: คะแนนสูงสุด (5) ต้องมากกว่าคะแนนต่ำสุด (6) ($.scoring.min_score) [scoring]"
+
+
 # ---------------------------------------------------------------- what the documents show
 
 

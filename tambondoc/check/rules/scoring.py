@@ -23,8 +23,9 @@ def _ranked(p: dict[str, Any]) -> bool:
 def check(data: dict[str, Any]) -> Iterator[Finding]:
     scale = scale_of(data)
     low, high = scale.low, scale.high
-    if get(data, "scoring", "max_score") is not None and low >= high:
-        yield ["scoring", "max_score"], False, f"คะแนนสูงสุด ({high:g}) ต้องมากกว่าคะแนนต่ำสุด ({low:g})", "error"
+    given = [k for k in ("max_score", "min_score") if get(data, "scoring", k) is not None]
+    if given and low >= high:
+        yield ["scoring", given[0]], False, f"คะแนนสูงสุด ({high:g}) ต้องมากกว่าคะแนนต่ำสุด ({low:g})", "error"
     names = {c.id: c.name for c in scale.criteria}
     ranked_strategies = {as_key(p.get("strategy")) for _, p in items_of(data, "projects") if _ranked(p)} - {None}
     for i, p in items_of(data, "projects"):

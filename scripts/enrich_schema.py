@@ -130,8 +130,10 @@ def _error(node: dict[str, Any], label: str) -> str | None:
     if node.get("type") == "object" and "properties" in node:
         needed = [key for key in node.get("required", []) if key in node["properties"]]
         must = f" ต้องมีช่อง {', '.join(needed)}" if needed else ""
-        return (f"ต้องเป็นชุดคีย์ (mapping){must} และใช้ได้เฉพาะช่องที่กำหนด"
-                f" (กด Ctrl+Space ดูรายการ) ({label})")
+        if node.get("additionalProperties") is False:
+            return (f"ต้องเป็นชุดคีย์ (mapping){must} และใช้ได้เฉพาะช่องที่กำหนด"
+                    f" (กด Ctrl+Space ดูรายการ) ({label})")
+        return f"ต้องเป็นชุดคีย์ (mapping){must} ({label})"
     if node.get("type"):
         return f"ต้องเป็น{_kind(node)} ({label})"
     return None
@@ -163,6 +165,8 @@ def _enrich(node: dict[str, Any], path: str, label: str, required: bool | None,
                      for name, child in value.items()}
         elif key == "items" and isinstance(value, dict):
             value = _enrich(value, f"{path}[]", f"{label} แต่ละรายการ", None, meanings)
+        elif key == "additionalProperties" and isinstance(value, dict):
+            value = _enrich(value, f"{path}.<id>", value.get("title", label), None, meanings)
         out[key] = value
         if key == "description":
             out.update(added)

@@ -28,7 +28,11 @@ def test_example_is_rich() -> None:
     assert {p["strategy"] for p in projects} == {s["id"] for s in data["direction"]["strategies"]}
     assert {p["approach"] for p in projects} == {"ทำเอง", "ทำร่วม", "ขอสนับสนุน"}
     sources = {k for p in projects for b in p["budget"] for k in b["funding"]}
-    assert sources == {"local", "agency", "province", "community"}
+    assert sources == {"local", "agency", "province", "community"} | {s["id"] for s in data["funding_sources"]}
+    assert len(data["funding_sources"]) >= 2
+    assert data["tambon"]["communities"] and any(p.get("communities") for p in projects)
+    scored = {p["strategy"] for p in projects if p.get("scores")}
+    assert scored and all(p.get("scores") and p.get("votes") for p in projects if p["strategy"] in scored)
     assert {lg["kind"] for lg in data["tambon"]["local_governments"]} == {"อบต.", "เทศบาลตำบล"}
     assert EXAMPLE.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
 

@@ -9,21 +9,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tambondoc.context import sources
 from tambondoc.context.text import decimal_text, paragraphs, share_text
 from tambondoc.context.texts import DEFAULT_FOREWORD
 from tambondoc.context.types import Context
 from tambondoc.plan.types import Plan, Review
-from tambondoc.plan.vocabulary import FUNDING_KEYS, STATUSES
+from tambondoc.plan.vocabulary import STATUSES, Source, named_sources
 from tambondoc.thai import village_list
 
 
-def _by_year(ctx: Context) -> list[dict[str, Any]]:
+def _by_year(ctx: Context, named: tuple[Source, ...]) -> list[dict[str, Any]]:
     rows = []
     for year in ctx["years"]:
         funded = [p for p in ctx["projects"] if p["by_year"].get(year)]
-        sources = {k: sum(p["by_year_source"].get(year, {}).get(k) or 0 for p in funded) for k in FUNDING_KEYS}
+        money = {k: sum(p["by_year_source"].get(year, {}).get(k) or 0 for p in funded) for k in ctx["totals"]["by_source"]}
         rows.append({"year": year, "count": len(funded), "amount": ctx["totals"]["by_year"].get(year, 0),
-                     "by_source": sources, "source_amounts": [sources[k] for k in FUNDING_KEYS]})
+                     "by_source": money, "source_amounts": sources.amounts(money, named),
+                     "other_amount": sources.other_amount(money, named)})
     return rows
 
 
@@ -51,6 +53,7 @@ def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
     tambon, plan, years = data["tambon"], data["plan"], ctx["years"]
     total = ctx["totals"]["amount"]
     numbers = [v["no"] for v in tambon["villages"]]
+    names = {c["id"]: c["name"] for c in tambon["communities"]}
     funds = tambon["funds"]
     foreword = paragraphs(plan.get("foreword")) or paragraphs(
         DEFAULT_FOREWORD.format(tambon=tambon["name"], years=ctx["plan"]["years_text"]))
@@ -73,10 +76,11 @@ def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
         "strategy_titles": {s["id"]: s["name"].removeprefix("ยุทธศาสตร์").strip() or s["name"]
                             for s in data["direction"]["strategies"]},
         "strategy_count": len(ctx["strategy_groups"]),
-        "by_year": _by_year(ctx),
+        "by_year": _by_year(ctx, named_sources(data)),
         "by_source": [{**row, "share": share_text(row["amount"], total)} for row in ctx["summary"]["by_source"]],
         "by_approach": [{**row, "share": share_text(row["amount"], total)} for row in ctx["summary"]["by_approach"]],
-        "local_governments": [{**lg, "village_text": village_list(lg["villages"], numbers) if lg["villages"] else "-"}
+        "local_governments": [{**lg, "village_text": village_list(lg["villages"], numbers) if lg["villages"] else "-",
+                               "community_text": ", ".join(names[c] for c in lg["communities"]) or "-"}
                               for lg in tambon["local_governments"]],
         "review": _review(data.get("review")),
     }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
+from tambondoc.context.docs import CONTEXT_DOCS
 from tambondoc.context.types import Context
 from tambondoc.docx.environment import FILTER_DOCS
 from tambondoc.plan.schema import node as schema_node
@@ -31,6 +32,7 @@ TOTALS_KEYS = {"count", "amount", "by_year", "by_source", "year_amounts", "sourc
 
 # Computed fields (patterns match dotted paths; the first match wins).
 COMPUTED_DOCS: dict[str, str] = {
+    **CONTEXT_DOCS,
     "garuda_image": "path ของภาพตราครุฑสำหรับคำสั่ง (settings.garuda_image หรือภาพที่มากับแม่แบบ)",
     "lg": "เฉพาะ coordination.docx: อปท. ที่กำลังสร้างบัญชี (โครงสร้างเดียวกับ local_governments.[])",
     "plan.years_text": "ช่วงปีงบประมาณ เช่น '2571-2572'",

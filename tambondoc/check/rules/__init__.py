@@ -16,11 +16,15 @@ from tambondoc.check.rules import (
     consistency,
     dates,
     ids,
+    locations,
+    place_names,
     references,
+    scoring,
+    sources,
     values,
 )
 
-RULES = (values, ids, references, budgets, committee, dates, consistency)
+RULES = (values, ids, references, locations, sources, budgets, scoring, committee, dates, consistency, place_names)
 
 Tagged = tuple[list[str | int], bool, str, str, str]  # path, at_key, message, level, rule id
 

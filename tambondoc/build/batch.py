@@ -8,7 +8,6 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +87,8 @@ def build_many(plans: list[Path], out_root: Path, templates: Path | None = None,
         for plan in todo:
             yield build_one(plan, out_root, templates, pdf, force)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # multiprocessing: 10 ms to import
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(build_one, plan, out_root, templates, pdf, force) for plan in todo]
         for future in as_completed(futures):

@@ -2,7 +2,9 @@
 (``tests/test_patches.py``) against the pinned versions (docxtpl 0.20.x).
 
 - ``PreparedTemplate``: docxtpl's ``DocxTemplate`` with its render steps re-sequenced. Each
-  template part is cleaned up (``patch_xml``) and compiled once per process, and the rendered
+  template is prepared once per process (``docx.prepared``: its body's source, its style index,
+  a slim package to open, its stored zip entries to copy on saving), each template part is
+  cleaned up (``patch_xml``) and compiled once, core properties included, and the rendered
   body is streamed through the finishing steps (``docx.stream``) instead of being parsed whole.
 - ``attach``: python-docx's document part saves the streamed body bytes in place of a
   placeholder element (its class is swapped for a subclass whose ``blob`` splices them in).
@@ -10,14 +12,17 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections import OrderedDict
 from functools import cache, lru_cache
-from typing import Any, Generic, TypeVar
+from pathlib import Path
+from typing import IO, Any, Generic, TypeVar
 
 from jinja2 import TemplateError
 
 from tambondoc.docx.finish import DocumentFinisher, numerals_wanted
+from tambondoc.docx.prepared import Prepared, finisher_copy, prepare, write_package
 from tambondoc.docx.stream import PLACEHOLDER, stream_body
 
 K = TypeVar("K")
@@ -52,6 +57,28 @@ class BoundedCache(Generic[K, V]):
 # template parts by their XML text: 3 documents x (body, headers, footers, properties)
 _PATCHED: BoundedCache[str, str] = BoundedCache(64)
 _COMPILED: BoundedCache[str, Any] = BoundedCache(64)
+_PROPERTY_TEMPLATES: BoundedCache[str, Any] = BoundedCache(64)
+_PREPARED: BoundedCache[tuple[str, int, int], Prepared] = BoundedCache(16)
+# the core properties docxtpl renders (render_properties), in its order
+PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+
+
+def prepared_template(path: Path) -> Prepared:
+    """The template at ``path`` prepared once per process (again when the file changes)."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    found = _PREPARED.get(key)
+    if found is None:
+        found = _PREPARED.put(key, prepare(path.read_bytes(), lambda doc: DocumentFinisher(doc, None, 0)))
+    return found
+
+
+def _compiled_string(source: str, jinja_env: Any) -> Any:
+    """A core property's text compiled once (docxtpl compiles each property on every render)."""
+    compiled = _PROPERTY_TEMPLATES.get(source)
+    if compiled is None:
+        compiled = _PROPERTY_TEMPLATES.put(source, jinja_env.from_string(source))
+    return compiled
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +94,13 @@ def prepared_class() -> type:
     from docxtpl import DocxTemplate
 
     class PreparedTemplate(DocxTemplate):
+        def __init__(self, prepared: Prepared) -> None:
+            super().__init__(io.BytesIO(prepared.slim))
+            self.prepared = prepared
+
+        def get_xml(self) -> str:
+            return self.prepared.body_xml
+
         def patch_xml(self, src_xml: str) -> str:
             patched = _PATCHED.get(src_xml)
             if patched is None:
@@ -97,8 +131,8 @@ def prepared_class() -> type:
             (``docx.stream``) instead of parsed whole and kept as one tree."""
             self.render_init()
             jinja_env.autoescape = autoescape
-            comments = jinja_env.from_string(self.docx.core_properties.comments or "").render(context)
-            finisher = DocumentFinisher(self.docx, numerals_wanted(comments), self.docx_ids_index)  # type: ignore[has-type]
+            comments = _compiled_string(self.docx.core_properties.comments or "", jinja_env).render(context)
+            finisher = finisher_copy(self.prepared, numerals_wanted(comments), self.docx_ids_index)  # type: ignore[has-type]
             xml = self.build_xml(context, jinja_env)
             finisher.read_sections(xml)
             streamed = stream_body(xml, finisher)
@@ -112,9 +146,32 @@ def prepared_class() -> type:
             self.render_footnotes(context, jinja_env)
             self.is_rendered = True
 
+        def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+            """docxtpl's, with each property's text compiled once."""
+            properties = self.docx.core_properties
+            for prop in PROPERTIES:
+                setattr(properties, prop, _compiled_string(getattr(properties, prop), jinja_env).render(context))
+
+        def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+            """docxtpl's: footnotes rendered once per section of the template (the slim
+            package opened here has no sections to count)."""
+            for _ in range(self.prepared.sections):
+                for part in self.docx.part.package.parts:
+                    if part.content_type == FOOTNOTES:
+                        xml = self.patch_xml(part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob)
+                        part._blob = self.render_xml_part(xml, part, context, jinja_env).encode("utf-8")
+
+        def save(self, filename: IO[bytes], *args: Any, **kwargs: Any) -> None:
+            """The rendered package, unchanged parts copied from the template as stored
+            (``docx.prepared.write_package``); tambondoc replaces no pictures or media, so
+            docxtpl's pre- and post-processing have nothing to do."""
+            write_package(self.docx.part.package, self.prepared, filename)
+            self.is_saved = True
+
     return PreparedTemplate
 
 
+FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 # docxtpl's resolve_listing only changes text holding these characters; it is skipped otherwise
 _LISTING_CHARS = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 

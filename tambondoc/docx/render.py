@@ -12,7 +12,7 @@ from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from tambondoc.docx.environment import make_environment
-from tambondoc.docx.patches import BoundedCache, prepared_class
+from tambondoc.docx.patches import prepared_class, prepared_template
 from tambondoc.errors import PlanError
 
 
@@ -50,7 +50,6 @@ class ImageLoader:
 
 
 _ENVIRONMENT: list[SandboxedEnvironment] = []
-_TEMPLATE_BYTES: BoundedCache[tuple[str, int, int], bytes] = BoundedCache(16)
 
 
 def _shared_environment() -> SandboxedEnvironment:
@@ -61,20 +60,13 @@ def _shared_environment() -> SandboxedEnvironment:
     return _ENVIRONMENT[0]
 
 
-def _template_bytes(path: Path) -> bytes:
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    found = _TEMPLATE_BYTES.get(key)
-    return found if found is not None else _TEMPLATE_BYTES.put(key, path.read_bytes())
-
-
 def render_docx(template: Path, context: Mapping[str, Any], base: Path) -> tuple[bytes, list[str]]:
     """Render one template to .docx bytes; returns the bytes and warnings.
 
     Errors come back as PlanError naming the template and the failing tag.
     """
     try:
-        tpl = prepared_class()(io.BytesIO(_template_bytes(template)))
+        tpl = prepared_class()(prepared_template(template))
         images = ImageLoader(tpl, base)
         tpl.render({**context, "image": images}, _shared_environment(), autoescape=True)
         buffer = io.BytesIO()

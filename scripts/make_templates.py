@@ -22,11 +22,69 @@ from templates import coordination, kbt_order, plan_book  # noqa: E402
 
 BUILDERS = (plan_book, kbt_order, coordination)
 COMMITTED = ROOT / "templates" / "docx"
+# parts of python-docx's default document that no document of ours uses, copied into every output
+DEAD_PARTS = {
+    # Word 2010's copy of the default styles (438 KB): a stale copy of python-docx's, not ours
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    # the default document's bibliography sources
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+    # a preview picture of python-docx's blank default document
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+}
+
+
+def drop_dead_parts(path: Path) -> Path:
+    """Remove ``DEAD_PARTS`` (and the parts only they refer to) from the template at ``path``, and
+    so from every document made from it. Only the relationships and content types change; every
+    other entry keeps its bytes."""
+    import posixpath
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        entries = {i.filename: z.read(i.filename) for i in z.infolist()}
+
+    def rels_of(part: str) -> str:
+        folder, name = posixpath.split(part)
+        return posixpath.join(folder, "_rels", f"{name}.rels")
+
+    dead: set[str] = set()
+    for rels in [n for n in entries if n.endswith(".rels")]:
+        root = etree.fromstring(entries[rels])
+        source = posixpath.dirname(posixpath.dirname(rels))  # the folder the targets are relative to
+        for rel in [r for r in root if r.get("Type") in DEAD_PARTS]:
+            dead.add(posixpath.normpath(posixpath.join(source, rel.get("Target"))))
+            root.remove(rel)
+        entries[rels] = etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
+    todo = list(dead)
+    while todo:  # what only a dead part refers to is dead too (customXml's item properties)
+        part = todo.pop()
+        if rels_of(part) in entries:
+            dead.add(rels_of(part))
+            for rel in etree.fromstring(entries[rels_of(part)]):
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(part), rel.get("Target")))
+                if target not in dead:
+                    dead.add(target)
+                    todo.append(target)
+    types = etree.fromstring(entries["[Content_Types].xml"])
+    kept = [n for n in entries if n not in dead]
+    for el in list(types):
+        if el.get("PartName", "").lstrip("/") in dead or (
+                el.get("Extension") and not any(n.lower().endswith("." + el.get("Extension").lower()) for n in kept)):
+            types.remove(el)
+    entries["[Content_Types].xml"] = etree.tostring(types, encoding="UTF-8", xml_declaration=True, standalone=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in kept:  # fixed timestamps, as templates.base.save writes them
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, entries[name])
+    return path
 
 
 def build_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    return [builder.build(folder) for builder in BUILDERS]
+    return [drop_dead_parts(builder.build(folder)) for builder in BUILDERS]
 
 
 def main() -> int:

@@ -116,3 +116,14 @@ def test_a_finisher_copy_has_the_state_of_a_new_finisher(tmp_path: Path) -> None
         {k: v for k, v in vars(fresh).items() if k not in shared}
     copied.pages.append("changed")
     assert finisher_copy(prepared_template(path), None, 0).pages != copied.pages
+
+
+def test_default_templates_hold_no_dead_parts() -> None:
+    """No Word 2010 copy of python-docx's default styles (stylesWithEffects.xml, 438 KB), no
+    default bibliography (customXml) and no preview of a blank page in any default template."""
+    for template in sorted((ROOT / "templates" / "docx").glob("*.docx")):
+        with zipfile.ZipFile(template) as z:
+            names = z.namelist()
+            assert not [n for n in names if "stylesWithEffects" in n or n.startswith("customXml/") or "thumbnail" in n]
+            assert b"stylesWithEffects" not in z.read("word/_rels/document.xml.rels")
+            assert b"thumbnail" not in z.read("_rels/.rels") and b"customXml" not in z.read("[Content_Types].xml")

@@ -70,7 +70,7 @@ class DocumentFinisher:
         for tcpr in el.iter(TCPR):
             _schema_order(tcpr, TCPR_RANK)
         if fixed:
-            fit_amounts(el, self.styles)
+            fit_amounts(fixed, self.styles)
         if el.tag == P and el.find(f"{PPR}/{SECTPR}") is not None:
             self.section += 1
         if self.numerals:

@@ -9,6 +9,7 @@ below 12 pt, and every number of that column gets the same size.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 from tambondoc import measure
@@ -17,7 +18,7 @@ from tambondoc.docx.ooxml import W
 from tambondoc.docx.styles import Styles, set_size
 from tambondoc.docx.tables import cell_props
 
-TBL, TR, TC, P, R, T = (W + t for t in ("tbl", "tr", "tc", "p", "r", "t"))
+TR, TC, P, R, T = (W + t for t in ("tr", "tc", "p", "r", "t"))
 VAL, TYPE, WIDTH = W + "val", W + "type", W + "w"
 DEFAULT_MARGIN = 108  # twips each side, Word's default cell margin
 
@@ -30,9 +31,10 @@ def _margins(tbl: Any) -> int:
     return total
 
 
-def fit_amounts(body: Any, styles: Styles) -> None:
-    """Shrink the font of number-only cells wider than their fixed column, a column at a time."""
-    for tbl in body.iter(TBL):
+def fit_amounts(tables: Iterable[Any], styles: Styles) -> None:
+    """Shrink the font of number-only cells wider than their fixed column, a column at a time,
+    in ``tables`` only (the ones whose widths the template fixed; the layout sized the others)."""
+    for tbl in tables:
         margins = _margins(tbl)
         cells: list[tuple[int, Any, int]] = []
         fitted: dict[int, int] = {}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 from tambondoc.docx.ooxml import W
 
@@ -77,23 +77,27 @@ class Styles:
 
 
 def set_size(run: Any, half_points: int) -> None:
-    """Give ``run`` its own size (and complex-script size, which Thai text uses)."""
-    rpr = run.find(RPR)
+    """Give ``run`` its own size (and complex-script size, which Thai text uses).
+
+    Built with lxml directly: python-docx's OxmlElement parses a template string for every
+    element, which made this the costliest step of fitting amounts."""
+    value = str(half_points)
+    rpr = _child(run, RPR)
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
+        rpr = etree.SubElement(run, RPR)
         run.insert(0, rpr)
-    for tag in (SZ, SZCS):
-        el = rpr.find(tag)
-        if el is None:
-            el = OxmlElement("w:sz" if tag == SZ else "w:szCs")
-            anchor = next((c for c in rpr if c.tag in AFTER_SIZE), None)
-            if tag == SZCS and rpr.find(SZ) is not None:
-                rpr.find(SZ).addnext(el)
-            elif anchor is not None:
-                anchor.addprevious(el)
-            else:
-                rpr.append(el)
-        el.set(VAL, str(half_points))
+    sz = _child(rpr, SZ)
+    if sz is None:
+        sz = etree.SubElement(rpr, SZ)
+        anchor = next((c for c in rpr if c.tag in AFTER_SIZE), None)
+        if anchor is not None:
+            anchor.addprevious(sz)
+    sz.set(VAL, value)
+    szcs = _child(rpr, SZCS)
+    if szcs is None:
+        szcs = etree.SubElement(rpr, SZCS)
+        sz.addnext(szcs)
+    szcs.set(VAL, value)
 
 
 def _child(parent: Any, tag: str) -> Any:

@@ -15,12 +15,14 @@ from __future__ import annotations
 import io
 import re
 from collections import OrderedDict
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar
 
 from jinja2 import TemplateError
 
+from tambondoc.docx.chunks import rendered_pieces, static_sections
 from tambondoc.docx.finish import DocumentFinisher, numerals_wanted
 from tambondoc.docx.prepared import Prepared, finisher_copy, prepare, write_package
 from tambondoc.docx.stream import PLACEHOLDER, stream_body
@@ -58,6 +60,7 @@ class BoundedCache(Generic[K, V]):
 _PATCHED: BoundedCache[str, str] = BoundedCache(64)
 _COMPILED: BoundedCache[str, Any] = BoundedCache(64)
 _PROPERTY_TEMPLATES: BoundedCache[str, Any] = BoundedCache(64)
+_SECTIONS: BoundedCache[str, tuple[str | None]] = BoundedCache(16)
 _PREPARED: BoundedCache[tuple[str, int, int], Prepared] = BoundedCache(16)
 # the core properties docxtpl renders (render_properties), in its order
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
@@ -71,6 +74,14 @@ def prepared_template(path: Path) -> Prepared:
     if found is None:
         found = _PREPARED.put(key, prepare(path.read_bytes(), lambda doc: DocumentFinisher(doc, None, 0)))
     return found
+
+
+def _sections_of(source: str, jinja_env: Any) -> str | None:
+    """``docx.chunks.static_sections`` of a body source, worked out once per process."""
+    found = _SECTIONS.get(source)
+    if found is None:
+        found = _SECTIONS.put(source, (static_sections(source, jinja_env),))
+    return found[0]
 
 
 def _compiled_string(source: str, jinja_env: Any) -> Any:
@@ -107,7 +118,8 @@ def prepared_class() -> type:
                 patched = _PATCHED.put(src_xml, super().patch_xml(src_xml))
             return patched
 
-        def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
+        def compiled(self, src_xml: str, jinja_env: Any) -> Any:
+            """The part's Jinja template, compiled once per process."""
             compiled = _COMPILED.get(src_xml)
             if compiled is None:
                 source = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
@@ -116,26 +128,52 @@ def prepared_class() -> type:
                 except TemplateError as exc:
                     _attach_context(exc, source)
                     raise
+            return compiled
+
+        def fix_rendered(self, dst_xml: str) -> str:
+            """docxtpl's fix-ups of rendered text (render_xml_part), each within a paragraph."""
+            dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+            dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            return self.resolve_listing(dst_xml) if _LISTING_CHARS.search(dst_xml) else dst_xml
+
+        def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
+            compiled = self.compiled(src_xml, jinja_env)
             self.current_rendering_part = part
             try:
                 dst_xml = compiled.render(context)
             except TemplateError as exc:
                 _attach_context(exc, re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml))
                 raise
-            dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
-            dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-            return self.resolve_listing(dst_xml) if _LISTING_CHARS.search(dst_xml) else dst_xml
+            return self.fix_rendered(dst_xml)
+
+        def body_pieces(self, src_xml: str, context: dict[str, Any], jinja_env: Any) -> Iterator[str]:
+            """The rendered body a piece at a time (``docx.chunks``), for the stream to parse."""
+            compiled = self.compiled(src_xml, jinja_env)
+            self.current_rendering_part = self.docx._part
+            try:
+                yield from rendered_pieces(compiled.generate(context), self.fix_rendered)
+            except TemplateError as exc:
+                _attach_context(exc, re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml))
+                raise
 
         def render(self, context: dict[str, Any], jinja_env: Any = None, autoescape: bool = False) -> None:
             """docxtpl's render, with the body streamed through the finishing steps
-            (``docx.stream``) instead of parsed whole and kept as one tree."""
+            (``docx.stream``) instead of parsed whole and kept as one tree; rendered piece by
+            piece into the stream when the template fixes its sections (``docx.chunks``)."""
             self.render_init()
             jinja_env.autoescape = autoescape
             comments = _compiled_string(self.docx.core_properties.comments or "", jinja_env).render(context)
             finisher = finisher_copy(self.prepared, numerals_wanted(comments), self.docx_ids_index)  # type: ignore[has-type]
-            xml = self.build_xml(context, jinja_env)
-            finisher.read_sections(xml)
-            streamed = stream_body(xml, finisher)
+            source = self.patch_xml(self.get_xml())
+            sections = _sections_of(source, jinja_env)
+            body: str | Iterator[str]
+            if sections is None:
+                body = self.build_xml(context, jinja_env)
+                finisher.read_sections(body)
+            else:
+                finisher.read_sections(sections)
+                body = self.body_pieces(source, context, jinja_env)
+            streamed = stream_body(body, finisher)
             self.docx_ids_index = finisher.last_id
             self.map_tree(streamed.tree)
             attach(self.docx.part, streamed.content)

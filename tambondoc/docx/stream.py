@@ -15,6 +15,7 @@ paragraphs of a TOC field stay in memory and are filled once the whole body has 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -130,12 +131,21 @@ class _Stream:
         return b"".join(out)
 
 
-def stream_body(xml: str, finisher: Finisher) -> StreamedBody:
-    """Parse the rendered body ``xml`` slice by slice, finishing each top-level element in order."""
+def _slices(xml: str | Iterable[str]) -> Iterator[str]:
+    if isinstance(xml, str):
+        for start in range(0, len(xml), SLICE):
+            yield xml[start:start + SLICE]
+    else:
+        yield from xml
+
+
+def stream_body(xml: str | Iterable[str], finisher: Finisher) -> StreamedBody:
+    """Parse the rendered body ``xml`` (a string, or its pieces as they are rendered) slice by
+    slice, finishing each top-level element in order."""
     parser = etree.XMLPullParser(events=("start",), tag=BODY, recover=True)  # recover, as docxtpl
     stream = _Stream(finisher)
-    for start in range(0, len(xml), SLICE):
-        parser.feed(xml[start:start + SLICE])
+    for piece in _slices(xml):
+        parser.feed(piece)
         for _, el in parser.read_events():
             stream.start(el)
         if stream.root is not None and len(stream.root) > 1:

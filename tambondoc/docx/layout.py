@@ -237,29 +237,42 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
             for i in range(cell.start, cell.start + cell.span):
                 if i in cover:
                     cover[i].append((r, k))
-    for _ in range(STEPS):
+    def gain(i: int, extra: float, tops: list[tuple[float, int, float]]) -> float:
+        """Height saved over the sample if column ``i`` were ``extra`` twips wider."""
+        total = 0.0
+        for r, k in cover[i]:
+            top, top_k, second = tops[r]
+            other = second if top_k == k else top
+            total += sample[r].weight * (top - max(_lines(sample[r].cells[k], width(sample[r].cells[k], extra),
+                                                          margins), other))
+        return total
+
+    steps = STEPS
+    while steps > 0:
         tops = []
         for h in heights:
             ordered = sorted(range(len(h)), key=h.__getitem__, reverse=True)
             tops.append((h[ordered[0]] if h else 0.0, ordered[0] if h else -1,
                          h[ordered[1]] if len(h) > 1 else 0.0))
-        best, best_gain = growable[0], 0.0
+
+        # the column that saves the most height per step; a column whose next line break is
+        # several steps away counts those steps (a one-step look would see no gain anywhere)
+        best, best_k, best_rate = growable[0], 0, 0.0
         for i in growable:
-            gain = 0.0
-            for r, k in cover[i]:
-                top, top_k, second = tops[r]
-                other = second if top_k == k else top
-                gain += sample[r].weight * (top - max(_lines(sample[r].cells[k], width(sample[r].cells[k], step),
-                                                             margins), other))
-            if gain > best_gain:
-                best, best_gain = i, gain
-        if best_gain <= 0:  # no column shortens anything: share the rest by how much text each holds
+            for k in range(1, steps + 1):
+                g = gain(i, step * k, tops)
+                if g > 0:
+                    if g / k > best_rate:
+                        best, best_k, best_rate = i, k, g / k
+                    break
+        if best_k == 0:  # no column shortens anything: share the rest by how much text each holds
             demand = sum(columns[i].demand for i in growable)
             for i in growable:
                 widths[i] += spare * columns[i].demand / demand
             return widths
-        widths[best] += step
-        spare -= step
+        widths[best] += step * best_k
+        spare -= step * best_k
+        steps -= best_k
         for r, k in cover[best]:
             heights[r][k] = _lines(sample[r].cells[k], width(sample[r].cells[k]), margins)
     return widths

@@ -253,9 +253,43 @@ def test_page_setup_sections_and_table_rows(built: dict) -> None:
     assert any("PAGE" in f for f in footers)
 
 
+@needs_libreoffice
+@pytest.mark.libreoffice
+def test_contents_of_the_docx_carry_the_page_numbers_of_the_pdf(built: dict) -> None:
+    """--pdf writes the page numbers LibreOffice computed into the .docx's contents (a tab, then
+    the number, in the book's numerals); the .docx keeps Word's Thai distributed alignment."""
+    doc = Document(str(built["docx"]))
+    toc = [p.text.split("\t") for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
+    entries, _ = _toc_entries(built["pages"])
+    assert [(squash(h), n) for h, n in toc] == [(squash(h), n) for h, n in entries]
+    assert toc[0] == ["คำนำ", "ก"] and toc[1][1] == "๑"
+    with zipfile.ZipFile(built["docx"]) as z:
+        assert b'w:val="thaiDistribute"' in z.read("word/styles.xml")
+
+
+def test_pdf_copy_is_justified_and_contents_numbers_pair_with_entries(tmp_path: Path) -> None:
+    from tambondoc.build.pdf_docx import justified_copy, write_contents_numbers
+
+    plan = copy_example(tmp_path)
+    code, lines = build(plan, tmp_path / "out")
+    assert code == 0, lines
+    docx = tmp_path / "out" / plan.stem / "plan-book.docx"
+    justified_copy(docx, tmp_path / "copy.docx")
+    with zipfile.ZipFile(tmp_path / "copy.docx") as z:
+        styles = z.read("word/styles.xml")
+    assert b"thaiDistribute" not in styles and b'w:val="both"' in styles
+    before = docx.read_bytes()
+    entries = [p for p in Document(str(docx)).paragraphs if p.style.name.lower().startswith("toc")]
+    assert not write_contents_numbers(docx, ["1"] * (len(entries) - 1), thai=True)
+    assert docx.read_bytes() == before  # numbers that do not pair leave the .docx alone
+    assert write_contents_numbers(docx, [str(i) for i in range(len(entries))], thai=True)
+    numbered = [p.text for p in Document(str(docx)).paragraphs if p.style.name.lower().startswith("toc")]
+    assert numbered[2] == entries[2].text + "\t๒"
+
+
 def test_contents_are_prefilled_with_the_headings(built: dict) -> None:
     doc = Document(str(built["docx"]))
-    toc = [p.text for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
+    toc = [p.text.split("\t")[0] for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
     assert toc[0] == "คำนำ"
     assert "ส่วนที่ ๑ ข้อมูลทั่วไปของตำบล" in toc and "ภาคผนวก" in toc
     headings = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2", "Appendix Heading")]

@@ -53,4 +53,5 @@ def with_page_numbers(document_xml: bytes, numbers: list[str]) -> bytes | None:
         if last_end:  # the last entry holds the field's end: the number goes before it
             last_end[0].addprevious(tab)
             last_end[0].addprevious(run)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return out

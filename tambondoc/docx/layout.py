@@ -66,16 +66,22 @@ class Cell:
     total: bool
     nowrap: bool = False  # the template's cell does not wrap (w:noWrap): its column fits its widest line
     measured: list[tuple[float, float]] = field(default_factory=list)  # (text width pt, line height pt)
+    heights: dict[int, float] = field(default_factory=dict)  # _lines by width: the search asks again and again
+    ems: list[list[tuple[int, int]]] = field(default_factory=list)  # per paragraph and line: (width, longest word) in em/1000
 
     @property
     def text(self) -> str:
         return " ".join(" ".join(lines) for lines, _, _ in self.paragraphs).strip()
 
     def measure(self) -> None:
-        for lines, size, bold in self.paragraphs:
-            for line in lines:
-                self.measured.append((_pt(measure.em_width(line, bold), size) if line else 0.0,
-                                      measure.line_height(size / 2)))
+        """Widths at the paragraphs' sizes, from widths in em measured once (sizes change when
+        the table shrinks, the words do not)."""
+        if not self.ems:
+            self.ems = [[(measure.em_width(line, bold) if line else 0, measure.longest_word(line, bold))
+                         for line in lines] for lines, _, bold in self.paragraphs]
+        for (lines, size, _), ems in zip(self.paragraphs, self.ems):
+            for line, (em, _) in zip(lines, ems):
+                self.measured.append((_pt(em, size) if line else 0.0, measure.line_height(size / 2)))
 
 
 @dataclass
@@ -96,8 +102,9 @@ class Column:
     cells: list[Cell] = field(default_factory=list)
 
 
-def _paragraph(p: Any, styles: Styles) -> tuple[list[str], int, bool]:
-    size, bold = styles.size_and_bold(p)
+def _paragraph(p: Any, styles: Styles) -> tuple[list[str], int, bool, str]:
+    """(lines of text, size, bold, style name) of paragraph ``p``."""
+    sid, size, bold = styles.paragraph(p)
     lines, current = [], []
     for el in p.iter(T, BR, TAB):
         if el.tag == T:
@@ -108,7 +115,7 @@ def _paragraph(p: Any, styles: Styles) -> tuple[list[str], int, bool]:
             lines.append("".join(current))
             current = []
     lines.append("".join(current))
-    return lines, size, bold
+    return lines, size, bold, styles.name_of(sid)
 
 
 def _rows(tbl: Any, styles: Styles) -> list[Row]:
@@ -123,8 +130,9 @@ def _rows(tbl: Any, styles: Styles) -> list[Row]:
             span = int(span_el.get(VAL)) if span_el is not None else 1
             merge = tcpr.find(VMERGE) if tcpr is not None else None
             continued = merge is not None and merge.get(VAL) != "restart"
-            paragraphs = [] if continued else [_paragraph(p, styles) for p in tc.iterchildren(P)]
-            total = any("total" in styles.name(p).lower() for p in tc.iterchildren(P))
+            read = [_paragraph(p, styles) for p in tc.iterchildren(P)]
+            paragraphs = [] if continued else [(lines, size, bold) for lines, size, bold, _ in read]
+            total = any("total" in name.lower() for *_, name in read)
             nowrap = tcpr is not None and tcpr.find(W + "noWrap") is not None
             cells.append(Cell(tc, column, span, paragraphs, header, total, nowrap))
             column += span
@@ -162,12 +170,11 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
                                       or all(c.nowrap for c in body))
         widest = 0.0
         for cell in col.cells:
-            for lines, size, bold in cell.paragraphs:
-                for line in lines:
-                    if col.fixed and not cell.header:
-                        need = _pt(measure.em_width(line.strip(), bold), size)
-                    else:
-                        need = _pt(measure.longest_word(line, bold), size)
+            whole = col.fixed and not cell.header
+            for (lines, size, bold), ems in zip(cell.paragraphs, cell.ems):
+                for line, (em, word) in zip(lines, ems):
+                    need = _pt(measure.em_width(line.strip(), bold) if whole and line != line.strip() else
+                               em if whole else word, size)
                     widest = max(widest, need)
             if not cell.header and not col.fixed:
                 col.demand += sum(w for w, _ in cell.measured)
@@ -178,8 +185,12 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
 
 def _lines(cell: Cell, width: float, margins: int) -> float:
     """Points of height ``cell`` needs at ``width`` twips (estimated: wrapped text fills FILL of a line)."""
-    room = max(width - margins - SLACK, 20) / 20 * FILL
-    return sum(max(1, math.ceil(text / room)) * line for text, line in cell.measured)
+    key = int(width)
+    found = cell.heights.get(key)
+    if found is None:
+        room = max(width - margins - SLACK, 20) / 20 * FILL
+        found = cell.heights[key] = sum(max(1, math.ceil(text / room)) * line for text, line in cell.measured)
+    return found
 
 
 def _exact_height(cell: Cell, width: float, margins: int) -> float:
@@ -209,6 +220,7 @@ def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tupl
                 cell.paragraphs = [(lines, max(SMALLEST_AMOUNT, s - shrink) if s > SMALLEST_AMOUNT else s, b)
                                    for lines, s, b in paragraphs]
                 cell.measured = []
+                cell.heights = {}
 
 
 def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) -> list[float]:
@@ -255,16 +267,21 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
             tops.append((h[ordered[0]] if h else 0.0, ordered[0] if h else -1,
                          h[ordered[1]] if len(h) > 1 else 0.0))
 
-        # the column that saves the most height per step; a column whose next line break is
-        # several steps away counts those steps (a one-step look would see no gain anywhere)
+        # the column whose next step saves the most height; when no single step saves any, the
+        # one that saves the most per step a few steps on (the next line break may be far)
         best, best_k, best_rate = growable[0], 0, 0.0
         for i in growable:
-            for k in range(1, steps + 1):
-                g = gain(i, step * k, tops)
-                if g > 0:
-                    if g / k > best_rate:
-                        best, best_k, best_rate = i, k, g / k
-                    break
+            g = gain(i, step, tops)
+            if g > best_rate:
+                best, best_k, best_rate = i, 1, g
+        if best_k == 0:
+            for i in growable:
+                for k in range(2, steps + 1):
+                    g = gain(i, step * k, tops)
+                    if g > 0:
+                        if g / k > best_rate:
+                            best, best_k, best_rate = i, k, g / k
+                        break
         if best_k == 0:  # no column shortens anything: share the rest by how much text each holds
             demand = sum(columns[i].demand for i in growable)
             for i in growable:

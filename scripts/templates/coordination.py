@@ -182,7 +182,10 @@ def build(folder: Path) -> Path:
     section.header_distance = Cm(0.9)
     _styles(doc)
     header_page_numbers(doc, thai=True)
-    doc.core_properties.comments = "page-numerals={{ settings.prose_numerals }}"
+    props = doc.core_properties
+    props.comments = "page-numerals={{ settings.prose_numerals }}"
+    props.title = "บัญชีประสานโครงการพัฒนา เสนอ {{ lg.name|safe }}"
+    props.subject = "แผนพัฒนาตำบล{{ tambon.name|safe }} อำเภอ{{ tambon.amphoe|safe }} จังหวัด{{ tambon.changwat|safe }}"
     doc.add_paragraph("บัญชีประสานโครงการพัฒนา", style="List Title")
     doc.add_paragraph("แผนพัฒนาตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }} "
                       "ปีงบประมาณ พ.ศ. " + show("plan.years_text", "prose"), style="List Subtitle")

@@ -448,7 +448,7 @@ def part_one(doc) -> None:
 
     add(doc, "{{ '1.4 แผนที่ตำบล'|num('prose') }}", "Heading 2")
     tag(doc, "{%p if tambon.map_image %}")
-    add(doc, "{{ image(tambon.map_image, 15) }}", "Picture")
+    add(doc, "{{ image(tambon.map_image, 15, alt='แผนที่ตำบล' ~ tambon.name) }}", "Picture")
     add(doc, "แผนที่ตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }}", "Caption")
     tag(doc, "{%p else %}")
     add(doc, "(ไม่มีแผนที่)", "Body Text")
@@ -874,7 +874,7 @@ def appendix(doc) -> None:
     _scoring(doc)
     add(doc, "ภาพกิจกรรม", "Appendix Heading")
     tag(doc, "{%p for ph in tambon.photos %}")
-    add(doc, "{{ image(ph.file, 13) }}", "Picture")
+    add(doc, "{{ image(ph.file, 13, alt=ph.caption) }}", "Picture")
     add(doc, "ภาพที่ {{ loop.index|num('prose') }} {{ ph.caption|num('prose') }}", "Caption")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if not tambon.photos %}")
@@ -928,7 +928,6 @@ def build(folder: Path) -> Path:
     props = doc.core_properties
     props.title = "{{ plan.title|safe }}"
     props.subject = "แผนพัฒนาตำบล{{ tambon.name|safe }} อำเภอ{{ tambon.amphoe|safe }} จังหวัด{{ tambon.changwat|safe }}"
-    props.author = "{{ book.prepared_by|safe }}"
     props.comments = "tambondoc page-numerals={{ settings.prose_numerals }}"
     props.language = "th-TH"
     _settings(doc)

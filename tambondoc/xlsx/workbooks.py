@@ -6,7 +6,6 @@ unchanged and an officer can filter, sort and rank in Excel, then import the edi
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from typing import Any
 
@@ -30,7 +29,7 @@ from tambondoc.xlsx.columns import (
     project_cells,
     score_header,
 )
-from tambondoc.xlsx.style import BOLD, BOX, TITLE, WRAP, formula, header, put
+from tambondoc.xlsx.style import BOLD, BOX, TITLE, WRAP, formula, header, put, workbook_bytes
 from tambondoc.xlsx.summary import summary_sheet
 
 EMPTY_ROWS = 300
@@ -218,10 +217,9 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
-def _to_bytes(wb: Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+def _to_bytes(wb: Workbook, data: dict[str, Any]) -> bytes:
+    plan = data.get("plan")
+    return workbook_bytes(wb, plan.get("approved_on") if isinstance(plan, dict) else None)
 
 
 def template_workbook(data: dict[str, Any]) -> bytes:
@@ -233,7 +231,7 @@ def template_workbook(data: dict[str, Any]) -> bytes:
     _project_sheet(ws, choices, [], "#,##0", validations=True, blank=True)
     _notes(wb, choices, exported=False)
     _lists(wb, choices)
-    return _to_bytes(wb)
+    return _to_bytes(wb, data)
 
 
 def _cut(text: str, width: int) -> str:
@@ -275,4 +273,4 @@ def export_workbook(data: dict[str, Any]) -> bytes:
                        total=True, subtotal=True)
     _notes(wb, choices, exported=True)
     _lists(wb, choices)
-    return _to_bytes(wb)
+    return _to_bytes(wb, data)

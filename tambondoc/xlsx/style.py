@@ -170,6 +170,15 @@ def page_footer(ws: Worksheet) -> None:
     ws.oddFooter.center.size = 12
 
 
+def print_fit(ws: Worksheet) -> None:
+    """Landscape A4, every column on the page width, page numbers at the foot."""
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    page_footer(ws)
+
+
 def workbook_bytes(wb: Any, date: str | None) -> bytes:
     """``wb`` as .xlsx bytes dated ``date`` (the plan's, พ.ศ.) rather than now, made by this
     program: the same plan gives the same bytes."""

@@ -548,3 +548,26 @@ def test_import_problems_as_json(example_plan: Path, tmp_path: Path) -> None:
     assert (problem["file"], problem["sheet"], problem["line"], problem["column"]) == (str(book), "โครงการ", 2, 1)
     assert problem["rule"] == "xlsx-rows" and problem["level"] == "error"
     assert warning["file"] == str(example_plan) and warning["level"] == "warning"  # P001 is not in the book
+
+
+def test_exported_sheets_print_landscape_on_the_page_width_with_page_numbers(example_plan: Path, tmp_path: Path) -> None:
+    """Every sheet of the export prints landscape A4, all columns on the page width, page
+    numbers at the foot; project rows are as tall as their longest wrapped text."""
+    from tambondoc.xlsx.style import lines_of, row_height
+
+    out = tmp_path / "p.xlsx"
+    assert run("export-xlsx", example_plan, "-o", out).code == 0
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        setup = ws.page_setup
+        assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.oddFooter.center.text == "หน้า &P / &N", ws.title
+    ws = wb["โครงการ"]
+    heads = [c.value for c in ws[1]]
+    col = heads.index("วัตถุประสงค์") + 1
+    width = ws.column_dimensions[openpyxl.utils.get_column_letter(col)].width
+    tallest = max(range(2, ws.max_row + 1), key=lambda r: lines_of(str(ws.cell(r, col).value or ""), width))
+    assert lines_of(str(ws.cell(tallest, col).value), width) > 1
+    assert ws.row_dimensions[tallest].height >= row_height(lines_of(str(ws.cell(tallest, col).value), width))

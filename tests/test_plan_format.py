@@ -8,7 +8,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import replace_in, run
+from conftest import document_text, needs_libreoffice, replace_in, run, squash
 from ruamel.yaml import YAML
 
 from tambondoc.check.validate import validate_file
@@ -226,6 +226,23 @@ def _urban(example_plan: Path) -> Path:
     with example_plan.open("w", encoding="utf-8") as f:
         yaml.dump(data, f)
     return example_plan
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+def test_the_documents_of_a_tambon_of_communities_only(example_plan: Path, tmp_path: Path) -> None:
+    """No village table, a community table with every community, and projects placed by community."""
+    plan = _urban(example_plan)
+    assert run("build", plan, "-o", tmp_path / "out").code == 0
+    folder = tmp_path / "out" / plan.stem
+    book = squash(document_text(folder / "plan-book.docx"))
+    ctx = context(plan)
+    assert squash("๑.๕ ชุมชนและประชากร") in book and squash("ตำบลหนองบัวงาม มี ๓ ชุมชน") in book
+    assert squash("ครัวเรือน ประชากรรวม") not in book  # the village sentence (and its table) left out
+    for c in ctx["tambon"]["communities"]:
+        assert squash(c["name"]) in book
+    coordination = squash(document_text(folder / "coordination-tm-nongbua.docx"))
+    assert squash("ชุมชนตลาดหนองบัวงาม") in coordination
 
 
 def test_a_tambon_of_communities_only(example_plan: Path, tmp_path: Path) -> None:

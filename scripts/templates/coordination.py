@@ -3,7 +3,7 @@ the ก.บ.ต. sends to one local government (อปท.).
 
 A4 landscape. The columns follow the local plan's form ผ.02/1 so the อปท. can copy the rows
 (``context.columns``): one budget column per fiscal year (a docxtpl column loop) for plans of
-one or two years; from three years on (``book.wide_budget``) one budget column holding a line
+one or two years; from three years on (``book.wide_years``) one budget column holding a line
 per funded year, as fourteen columns leave the text no room on landscape A4 (the .xlsx keeps
 a column per year). Projects are grouped by strategy with a subtotal per group and a grand
 total. The table is laid out from its content when rendered (``docx.layout``): the widths below
@@ -39,7 +39,7 @@ from templates.base import (
 )
 
 NAME = "coordination.docx"
-NARROW, ELSE, END = "{%tc if not book.wide_budget %}", "{%tc else %}", "{%tc endif %}"
+NARROW, ELSE, END = "{%tc if not book.wide_years %}", "{%tc else %}", "{%tc endif %}"
 YEAR_LOOP, YEAR_END = "{%tc for y in years %}", "{%tc endfor %}"
 BEFORE = [FIELD_BY_KEY[k] for k in COORDINATION_BEFORE_BUDGET]
 AFTER = [FIELD_BY_KEY[k] for k in COORDINATION_AFTER_BUDGET]
@@ -51,7 +51,7 @@ COLUMNS = ([(NUMBER_HEADING, 0.8)] + [("\n".join(f.form), 3.0) for f in BEFORE]
            + [("\n".join(f.form), 2.4) for f in AFTER])
 BUDGET = 1 + len(BEFORE)  # index of the budget's first template column
 BUDGET_END = BUDGET + 6
-BUDGET_COLUMNS = "(1 if book.wide_budget else years|length)"
+BUDGET_COLUMNS = "(1 if book.wide_years else years|length)"
 WIDTH = 26.2  # landscape A4 less 2 cm left and 1.5 cm right
 GROUP_FILL, TOTAL_FILL = "EDEDED", "D9D9D9"
 # what each project cell shows; a blank field is '-' as on the form (the note stays blank)
@@ -182,7 +182,10 @@ def build(folder: Path) -> Path:
     section.header_distance = Cm(0.9)
     _styles(doc)
     header_page_numbers(doc, thai=True)
-    doc.core_properties.comments = "page-numerals={{ settings.prose_numerals }}"
+    props = doc.core_properties
+    props.comments = "page-numerals={{ settings.prose_numerals }}"
+    props.title = "บัญชีประสานโครงการพัฒนา เสนอ {{ lg.name|safe }}"
+    props.subject = "แผนพัฒนาตำบล{{ tambon.name|safe }} อำเภอ{{ tambon.amphoe|safe }} จังหวัด{{ tambon.changwat|safe }}"
     doc.add_paragraph("บัญชีประสานโครงการพัฒนา", style="List Title")
     doc.add_paragraph("แผนพัฒนาตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }} "
                       "ปีงบประมาณ พ.ศ. " + show("plan.years_text", "prose"), style="List Subtitle")

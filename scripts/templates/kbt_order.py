@@ -75,7 +75,12 @@ def build(folder: Path) -> Path:
     doc = new_document()
     _styles(doc)
     header_page_numbers(doc, thai=True)
-    doc.add_paragraph("{{ image(garuda_image, height_cm=3) }}", style="Order Emblem")
+    props = doc.core_properties
+    props.title = ("คำสั่งอำเภอ{{ tambon.amphoe|safe }} ที่ {{ committee.order.number }}/{{ committee.order.year }} "
+                   "เรื่อง แต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name|safe }}")
+    props.subject = "แผนพัฒนาตำบล{{ tambon.name|safe }} อำเภอ{{ tambon.amphoe|safe }} จังหวัด{{ tambon.changwat|safe }}"
+    props.comments = "tambondoc"
+    doc.add_paragraph("{{ image(garuda_image, height_cm=3, alt='ตราครุฑ') }}", style="Order Emblem")
     doc.add_paragraph("คำสั่งอำเภอ{{ tambon.amphoe }}", style="Order Heading")
     doc.add_paragraph("ที่ {{ committee.order.number" + N + " }}/{{ committee.order.year" + N + " }}",
                       style="Order Heading")

@@ -38,6 +38,14 @@ def _review(review: Review | None) -> dict[str, Any] | None:
             "status_counts": [c for c in counts if c["count"]]}
 
 
+MAX_AMOUNT_COLUMNS = 7  # seed 002's two years, their total and four sources on landscape A4 at 12 pt
+
+
+def _budget_columns(years: list[int]) -> int:
+    """A column per fiscal year, and their total when there are several."""
+    return len(years) + (1 if len(years) > 1 else 0)
+
+
 YEARS_PART = re.compile(r"\s+(?=(?:ประจำ)?ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*[0-9๐-๙]{4}|พ\.ศ\.\s*[0-9๐-๙]{4})")
 
 
@@ -63,10 +71,13 @@ def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
         "prepared_by": plan.get("prepared_by")
         or f"คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{tambon['name']}",
         "multi_year": len(years) > 1,
-        # three or more fiscal years: a column per year leaves the text no room on landscape A4,
-        # so the tables show each year's amount on its own line in one budget column
-        "wide_budget": len(years) >= 3,
-        "budget_columns": len(years) + (1 if len(years) > 1 else 0),
+        # three or more fiscal years: a column per year leaves the coordination list's text no
+        # room on landscape A4, so it shows each year's amount on its own line in one column
+        "wide_years": len(years) >= 3,
+        # the plan book's project table also has a column per source: past MAX_AMOUNT_COLUMNS
+        # amount columns its text would get a few words a line, so years and sources go in lines
+        "wide_budget": _budget_columns(years) + len(ctx["sources"]) > MAX_AMOUNT_COLUMNS,
+        "budget_columns": _budget_columns(years),
         "area": {"rai": decimal_text(tambon["area"]["rai"]), "sq_km": decimal_text(tambon["area"]["sq_km"])},
         "funds_total": {"count": sum(f.get("count") or 0 for f in funds),
                         "members": sum(f.get("members") or 0 for f in funds),

@@ -19,131 +19,42 @@ template layout is "fixed" are left as the template drew them.
 
 from __future__ import annotations
 
-import math
 import re
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
-from docx.oxml import OxmlElement
-
 from tambondoc import measure
+from tambondoc.docx.cells import (
+    AMOUNTS,
+    DEFAULT_MARGIN,
+    SLACK,
+    TBLPR,
+    TCPR,
+    VAL,
+    WIDTH,
+    Cell,
+    Column,
+    Page,
+    Row,
+    height_at,
+    pt,
+    read_rows,
+    side_margins,
+)
+from tambondoc.docx.flow import flow
 from tambondoc.docx.ooxml import W
-from tambondoc.docx.styles import BR, TAB, P, R, Styles, T, set_size
+from tambondoc.docx.styles import P, R, Styles, set_size
 
-TBLPR, TBLW, TBLLAYOUT, TBLCELLMAR, TBLGRID, GRIDCOL = (W + t for t in ("tblPr", "tblW", "tblLayout", "tblCellMar",
-                                                                      "tblGrid", "gridCol"))
-TR, TRPR, TC, TCPR, GRIDSPAN, VMERGE, TCW = (W + t for t in ("tr", "trPr", "tc", "tcPr", "gridSpan", "vMerge", "tcW"))
-CANTSPLIT, TBLHEADER, KEEPNEXT, PPR = (W + t for t in ("cantSplit", "tblHeader", "keepNext", "pPr"))
-WIDTH, TYPE, VAL = W + "w", W + "type", W + "val"
-NUMBER = re.compile(r"^[-+\d\u0E50-\u0E59,.()%]+$")
-# a cell of amounts that must not wrap: numbers, or lines of 'year amount' and 'รวม amount'
-AMOUNTS = re.compile(r"^(?:รวม)?[-+\d\u0E50-\u0E59,.()%\s]+$")
+__all__ = ["DEFAULT_MARGIN", "SMALLEST_AMOUNT", "Page", "lay_out"]
+
+TBLW, TBLLAYOUT, TBLGRID, GRIDCOL, TCW = (W + t for t in ("tblW", "tblLayout", "tblGrid", "gridCol", "tcW"))
+TYPE = W + "type"
+NUMBER = re.compile(r"^[-+\d\u0E50-\u0E59,.()%]+$")  # an amount cell (docx.fit)
 SMALLEST_AMOUNT = 24  # half-points: amounts (and the table that holds them) never below 12 pt
-DEFAULT_MARGIN = 108  # twips each side, Word's default cell margin
-SLACK = 40            # twips a line needs beyond its text: borders, and rounding in the word processor
-FILL = 0.93           # share of a line a word-wrapped paragraph fills on average
 SAMPLE = 100          # rows the width search looks at in a long table
 STEPS = 20            # width handed out in this many steps
 ROOM = 0.25           # share of the width the columns' minimums should leave to share
 SPENT = [0.0]         # seconds spent here, for benchmarks/pages.py
-
-
-@dataclass
-class Page:
-    """The printable height of the page a table is on (points)."""
-
-    height: float = 16.5 * 72 / 2.54
-
-
-@dataclass
-class Cell:
-    tc: Any
-    start: int
-    span: int
-    paragraphs: list[tuple[list[str], int, bool]]  # (lines of text, size in half-points, bold)
-    header: bool
-    total: bool
-    nowrap: bool = False  # the template's cell does not wrap (w:noWrap): its column fits its widest line
-    measured: list[tuple[float, float]] = field(default_factory=list)  # (text width pt, line height pt)
-
-    @property
-    def text(self) -> str:
-        return " ".join(" ".join(lines) for lines, _, _ in self.paragraphs).strip()
-
-    def measure(self) -> None:
-        for lines, size, bold in self.paragraphs:
-            for line in lines:
-                self.measured.append((_pt(measure.em_width(line, bold), size) if line else 0.0,
-                                      measure.line_height(size / 2)))
-
-
-@dataclass
-class Row:
-    tr: Any
-    cells: list[Cell]
-    header: bool
-    total: bool
-    weight: float = 1.0
-
-
-@dataclass
-class Column:
-    minimum: float = 0.0        # twips, margins included
-    maximum: float = 0.0        # twips the widest line takes unwrapped, margins included
-    fixed: bool = False          # amounts, or cells that do not wrap: the widest line is the width
-    demand: float = 0.0         # total text the column holds (points at its size)
-    cells: list[Cell] = field(default_factory=list)
-
-
-def _paragraph(p: Any, styles: Styles) -> tuple[list[str], int, bool]:
-    size, bold = styles.size_and_bold(p)
-    lines, current = [], []
-    for el in p.iter(T, BR, TAB):
-        if el.tag == T:
-            current.append(el.text or "")
-        elif el.tag == TAB:
-            current.append(" ")
-        else:
-            lines.append("".join(current))
-            current = []
-    lines.append("".join(current))
-    return lines, size, bold
-
-
-def _rows(tbl: Any, styles: Styles) -> list[Row]:
-    rows = []
-    for tr in tbl.iterchildren(TR):
-        trpr = tr.find(TRPR)
-        header = trpr is not None and trpr.find(TBLHEADER) is not None
-        cells, column = [], 0
-        for tc in tr.iterchildren(TC):
-            tcpr = tc.find(TCPR)
-            span_el = tcpr.find(GRIDSPAN) if tcpr is not None else None
-            span = int(span_el.get(VAL)) if span_el is not None else 1
-            merge = tcpr.find(VMERGE) if tcpr is not None else None
-            continued = merge is not None and merge.get(VAL) != "restart"
-            paragraphs = [] if continued else [_paragraph(p, styles) for p in tc.iterchildren(P)]
-            total = any("total" in styles.name(p).lower() for p in tc.iterchildren(P))
-            nowrap = tcpr is not None and tcpr.find(W + "noWrap") is not None
-            cells.append(Cell(tc, column, span, paragraphs, header, total, nowrap))
-            column += span
-        rows.append(Row(tr, cells, header, any(c.total for c in cells)))
-    return rows
-
-
-def _margins(tbl: Any) -> int:
-    total = 0
-    mar = tbl.find(TBLPR)
-    mar = mar.find(TBLCELLMAR) if mar is not None else None
-    for side in ("left", "right"):
-        el = mar.find(W + side) if mar is not None else None
-        total += int(el.get(WIDTH)) if el is not None and el.get(WIDTH) else DEFAULT_MARGIN
-    return total
-
-
-def _pt(em: float, half_points: int) -> float:
-    return em * half_points / 2000
 
 
 def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
@@ -162,35 +73,17 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
                                       or all(c.nowrap for c in body))
         widest = 0.0
         for cell in col.cells:
-            for lines, size, bold in cell.paragraphs:
-                for line in lines:
-                    if col.fixed and not cell.header:
-                        need = _pt(measure.em_width(line.strip(), bold), size)
-                    else:
-                        need = _pt(measure.longest_word(line, bold), size)
+            whole = col.fixed and not cell.header
+            for (lines, size, bold), ems in zip(cell.paragraphs, cell.ems):
+                for line, (em, word) in zip(lines, ems):
+                    need = pt(measure.em_width(line.strip(), bold) if whole and line != line.strip() else
+                               em if whole else word, size)
                     widest = max(widest, need)
             if not cell.header and not col.fixed:
                 col.demand += sum(w for w, _ in cell.measured)
         col.minimum = widest * 20 + margins + SLACK
         col.maximum = max([col.minimum] + [w * 20 + margins + SLACK for c in col.cells for w, _ in c.measured])
     return columns
-
-
-def _lines(cell: Cell, width: float, margins: int) -> float:
-    """Points of height ``cell`` needs at ``width`` twips (estimated: wrapped text fills FILL of a line)."""
-    room = max(width - margins - SLACK, 20) / 20 * FILL
-    return sum(max(1, math.ceil(text / room)) * line for text, line in cell.measured)
-
-
-def _exact_height(cell: Cell, width: float, margins: int) -> float:
-    room = max(width - margins - SLACK, 20) / 20
-    height = 0.0
-    for lines, size, bold in cell.paragraphs:
-        size_pt = size / 2
-        for line in lines:
-            count = measure.count_lines(line, room * 2000 / size, bold) if line.strip() else 1
-            height += count * measure.line_height(size_pt)
-    return height
 
 
 def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tuple[list[Column], int]:
@@ -209,6 +102,7 @@ def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tupl
                 cell.paragraphs = [(lines, max(SMALLEST_AMOUNT, s - shrink) if s > SMALLEST_AMOUNT else s, b)
                                    for lines, s, b in paragraphs]
                 cell.measured = []
+                cell.heights = {}
 
 
 def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) -> list[float]:
@@ -230,38 +124,56 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
     def width(cell: Cell, extra: float = 0.0) -> float:
         return sum(widths[cell.start:cell.start + cell.span]) + extra
 
-    heights = [[_lines(c, width(c), margins) for c in r.cells] for r in sample]
+    heights = [[height_at(c, width(c), margins) for c in r.cells] for r in sample]
     cover: dict[int, list[tuple[int, int]]] = {i: [] for i in growable}
     for r, row in enumerate(sample):
         for k, cell in enumerate(row.cells):
             for i in range(cell.start, cell.start + cell.span):
                 if i in cover:
                     cover[i].append((r, k))
-    for _ in range(STEPS):
+    def gain(i: int, extra: float, tops: list[tuple[float, int, float]]) -> float:
+        """Height saved over the sample if column ``i`` were ``extra`` twips wider."""
+        total = 0.0
+        for r, k in cover[i]:
+            top, top_k, second = tops[r]
+            other = second if top_k == k else top
+            total += sample[r].weight * (top - max(height_at(sample[r].cells[k], width(sample[r].cells[k], extra),
+                                                          margins), other))
+        return total
+
+    steps = STEPS
+    while steps > 0:
         tops = []
         for h in heights:
             ordered = sorted(range(len(h)), key=h.__getitem__, reverse=True)
             tops.append((h[ordered[0]] if h else 0.0, ordered[0] if h else -1,
                          h[ordered[1]] if len(h) > 1 else 0.0))
-        best, best_gain = growable[0], 0.0
+
+        # the column whose next step saves the most height; when no single step saves any, the
+        # one that saves the most per step a few steps on (the next line break may be far)
+        best, best_k, best_rate = growable[0], 0, 0.0
         for i in growable:
-            gain = 0.0
-            for r, k in cover[i]:
-                top, top_k, second = tops[r]
-                other = second if top_k == k else top
-                gain += sample[r].weight * (top - max(_lines(sample[r].cells[k], width(sample[r].cells[k], step),
-                                                             margins), other))
-            if gain > best_gain:
-                best, best_gain = i, gain
-        if best_gain <= 0:  # no column shortens anything: share the rest by how much text each holds
+            g = gain(i, step, tops)
+            if g > best_rate:
+                best, best_k, best_rate = i, 1, g
+        if best_k == 0:
+            for i in growable:
+                for k in range(2, steps + 1):
+                    g = gain(i, step * k, tops)
+                    if g > 0:
+                        if g / k > best_rate:
+                            best, best_k, best_rate = i, k, g / k
+                        break
+        if best_k == 0:  # no column shortens anything: share the rest by how much text each holds
             demand = sum(columns[i].demand for i in growable)
             for i in growable:
                 widths[i] += spare * columns[i].demand / demand
             return widths
-        widths[best] += step
-        spare -= step
+        widths[best] += step * best_k
+        spare -= step * best_k
+        steps -= best_k
         for r, k in cover[best]:
-            heights[r][k] = _lines(sample[r].cells[k], width(sample[r].cells[k]), margins)
+            heights[r][k] = height_at(sample[r].cells[k], width(sample[r].cells[k]), margins)
     return widths
 
 
@@ -297,52 +209,6 @@ def _apply_shrink(rows: list[Row], styles: Styles, shrink: int) -> None:
                         set_size(run, max(SMALLEST_AMOUNT, size - shrink))
 
 
-def _flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None:
-    """Rows shorter than a page do not split; total rows stay with the row above them. A table
-    shorter than a third of a page does not repeat its heading: it rarely crosses a page, and
-    LibreOffice would rather move a small table with repeated heading rows to the next page."""
-    heading = sum(max((_exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells),
-                      default=0) for r in rows if r.header)
-    room = page.height - heading - 12
-    estimates = [max((_lines(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0)
-                 for row in rows]
-    short = sum(estimates) < page.height / 3
-    for i, (row, estimate) in enumerate(zip(rows, estimates)):
-        trpr = row.tr.find(TRPR)
-        if short and row.header and trpr is not None and (repeat := trpr.find(TBLHEADER)) is not None:
-            trpr.remove(repeat)
-        tall = estimate > room * 0.6 and max(
-            (_exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0) > room
-        cant = trpr.find(CANTSPLIT) if trpr is not None else None
-        if tall and cant is not None:
-            trpr.remove(cant)
-        elif not tall and cant is None:
-            if trpr is None:
-                trpr = OxmlElement("w:trPr")
-                row.tr.insert(0, trpr)
-            trpr.insert(0, OxmlElement("w:cantSplit"))
-        if row.total and i > 0 and not rows[i - 1].header:
-            _keep_with_next(rows[i - 1])
-        if row.total and i + 1 < len(rows) and rows[i + 1].total:
-            _keep_with_next(row)
-
-
-def _keep_with_next(row: Row) -> None:
-    for cell in row.cells:
-        for p in cell.tc.iterchildren(P):
-            ppr = p.find(PPR)
-            if ppr is None:
-                ppr = OxmlElement("w:pPr")
-                p.insert(0, ppr)
-            if ppr.find(KEEPNEXT) is None:
-                anchor = next((c for c in ppr if c.tag in (W + "pStyle",)), None)
-                keep = OxmlElement("w:keepNext")
-                if anchor is not None:
-                    anchor.addnext(keep)
-                else:
-                    ppr.insert(0, keep)
-
-
 def _centred(tblpr: Any) -> bool:
     jc = tblpr.find(W + "jc")
     return jc is not None and jc.get(VAL) == "center"
@@ -361,11 +227,11 @@ def lay_out(tbl: Any, styles: Styles, page: Page) -> bool:
         total = sum(float(c.get(WIDTH) or 0) for c in cols)
         if not cols or total <= 0:
             return False
-        margins = _margins(tbl)
-        rows = _rows(tbl, styles)
+        margins = side_margins(tbl)
+        rows = read_rows(tbl, styles)
         columns, shrink = _shrink(rows, len(cols), total, margins)
         widths = [c.minimum for c in columns]
-        body = sum(max((_lines(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells), default=0)
+        body = sum(max((height_at(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells), default=0)
                    for r in rows if not r.header)
         for row in rows:
             if row.header:
@@ -377,7 +243,7 @@ def lay_out(tbl: Any, styles: Styles, page: Page) -> bool:
         _apply_widths(tbl, rows, widths)
         if shrink:
             _apply_shrink(rows, styles, shrink)
-        _flow(rows, widths, margins, page)
+        flow(rows, widths, margins, page)
         return True
     finally:
         SPENT[0] += time.perf_counter() - started

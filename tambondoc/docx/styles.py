@@ -54,6 +54,11 @@ class Styles:
 
     def size_and_bold(self, p: Any) -> tuple[int, bool]:
         """(size in half-points, bold) of the first run of paragraph ``p`` that has properties."""
+        return self.paragraph(p)[1:]
+
+    def paragraph(self, p: Any) -> tuple[str, int, bool]:
+        """(style id, size in half-points, bold) of paragraph ``p``, the size and bold of its
+        first run that has properties."""
         ppr = _child(p, PPR)
         ps = _child(ppr, PSTYLE) if ppr is not None else None
         sid = ps.get(VAL) if ps is not None else "Normal"
@@ -64,7 +69,16 @@ class Styles:
         bold_el = bold_el if bold_el is not None else self._lookup(sid, B)
         size = int(size_el.get(VAL)) if size_el is not None else self.default_size
         bold = bold_el is not None and bold_el.get(VAL, "1") not in ("0", "false")
-        return size, bold
+        return sid, size, bold
+
+    def name_of(self, style_id: str) -> str:
+        """The name of style ``style_id`` ('Table Total'), '' when there is none."""
+        key = (style_id, "name")
+        if key not in self.memo:
+            style = self.by_id.get(style_id)
+            name = _child(style, W + "name") if style is not None else None
+            self.memo[key] = str(name.get(VAL)) if name is not None else ""
+        return str(self.memo[key])
 
 
     def name(self, p: Any) -> str:

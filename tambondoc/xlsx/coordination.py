@@ -10,7 +10,6 @@ the page width, the header repeated and the pages numbered.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from openpyxl import Workbook
@@ -25,7 +24,7 @@ from tambondoc.context.columns import (
     coordination_fields,
 )
 from tambondoc.context.types import Context, LocalGovernmentList, ProjectRow
-from tambondoc.xlsx.style import MONEY, FastSheet, fit_heights, page_footer, text_width
+from tambondoc.xlsx.style import MONEY, FastSheet, fit_heights, page_footer, text_width, workbook_bytes
 
 SHEET_TITLE = "บัญชีประสานโครงการ"
 STRATEGY_HEADING = "ยุทธศาสตร์"
@@ -160,6 +159,4 @@ def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{max(last, HEADER_ROW + 1)}"
     _print_setup(ws, last_col, total_row + 2)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb, context["plan"].get("approved_on"))

@@ -168,3 +168,34 @@ def page_footer(ws: Worksheet) -> None:
     ws.oddFooter.center.text = "หน้า &P / &N"
     ws.oddFooter.center.font = FONT
     ws.oddFooter.center.size = 12
+
+
+def print_fit(ws: Worksheet) -> None:
+    """Landscape A4, every column on the page width, page numbers at the foot."""
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    page_footer(ws)
+
+
+def workbook_bytes(wb: Any, date: str | None) -> bytes:
+    """``wb`` as .xlsx bytes dated ``date`` (the plan's, พ.ศ.) rather than now, made by this
+    program: the same plan gives the same bytes."""
+    import datetime as dt
+    import io
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    from tambondoc import __version__
+    from tambondoc.package import with_dates
+    from tambondoc.thai import parse_be_date
+
+    when = dt.datetime.combine(parse_be_date(date) or dt.date(1980, 1, 1), dt.time())
+    wb.properties.creator = wb.properties.lastModifiedBy = f"tambondoc {__version__}"
+    wb.properties.created = wb.properties.modified = when
+    wb.properties.language = "th-TH"
+    buffer = io.BytesIO()
+    ExcelWriter(wb, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()
+    return with_dates(buffer.getvalue(), when)

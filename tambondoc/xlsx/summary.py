@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from tambondoc.context.columns import FIELD_BY_KEY
 from tambondoc.plan.vocabulary import APPROACHES
 from tambondoc.xlsx.columns import PROJECT_SHEET, Choices
-from tambondoc.xlsx.style import BOLD, BOX, TITLE, formula, header, put
+from tambondoc.xlsx.style import BOLD, BOX, TITLE, formula, header, print_fit, put
 
 
 def summary_sheet(ws: Worksheet, choices: Choices, data: dict[str, Any], money: str) -> None:
@@ -81,3 +81,4 @@ def summary_sheet(ws: Worksheet, choices: Choices, data: dict[str, Any], money: 
     ws.column_dimensions["A"].width = 60
     for c in range(2, len(years) + 4):
         ws.column_dimensions[get_column_letter(c)].width = 16
+    print_fit(ws)

@@ -6,7 +6,6 @@ unchanged and an officer can filter, sort and rank in Excel, then import the edi
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from typing import Any
 
@@ -30,13 +29,23 @@ from tambondoc.xlsx.columns import (
     project_cells,
     score_header,
 )
-from tambondoc.xlsx.style import BOLD, BOX, TITLE, WRAP, formula, header, put
+from tambondoc.xlsx.style import (
+    BOLD,
+    BOX,
+    TITLE,
+    WRAP,
+    formula,
+    header,
+    lines_of,
+    print_fit,
+    put,
+    row_height,
+    workbook_bytes,
+)
 from tambondoc.xlsx.summary import summary_sheet
 
 EMPTY_ROWS = 300
-LINE_HEIGHT = 24  # points per line of 14 pt TH SarabunPSK, which is taller than Latin fonts
-MAX_LINES = 8
-CHARS_PER_WIDTH = 0.75  # Thai characters per unit of Excel column width, at 14 pt
+MAX_ROW_HEIGHT = 409  # points: Excel's tallest row
 
 
 def _lists(wb: Workbook, choices: Choices) -> None:
@@ -120,14 +129,11 @@ def _money_format(projects: list[dict[str, Any]]) -> str:
     return "#,##0" if whole else "#,##0.00"
 
 
-def _lines(values: list[Any], widths: list[int]) -> int:
-    """Lines the tallest wrapped cell needs (Thai marks above and below take no width)."""
-    def need(value: Any, width: int) -> int:
-        text = str(value or "")
-        fits = max(int(width * CHARS_PER_WIDTH), 1)
-        return sum(-(-sum(unicodedata.category(ch) != "Mn" for ch in line) // fits) or 1
-                   for line in text.split("\n"))
-    return min(MAX_LINES, max([need(v, w) for v, w in zip(values, widths)] or [1]))
+def _height(values: list[Any], widths: list[int]) -> float:
+    """Points the tallest wrapped cell of a row needs (measured with the font, broken at Thai
+    words), up to the tallest row Excel allows."""
+    lines = max([lines_of(str(v), w) for v, w in zip(values, widths) if v not in (None, "")] or [1])
+    return min(row_height(lines), MAX_ROW_HEIGHT)
 
 
 def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any]], money: str,
@@ -151,7 +157,7 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
             cell.border, cell.alignment = BOX, WRAP
             if first_budget <= c <= last_budget:
                 cell.number_format = money
-        ws.row_dimensions[r].height = LINE_HEIGHT * _lines(values, widths)
+        ws.row_dimensions[r].height = _height(values, widths)
         if total:
             formula(ws, r, len(headers), f"=SUM({span.format(r=r)})", money)
     end = len(projects) + 1
@@ -168,7 +174,7 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
     ws.freeze_panes = "C2"
     ws.row_dimensions[1].height = 42
     ws.print_title_rows = "1:1"
-    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    print_fit(ws)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(end, 2)}"
     if validations:
         _validations(ws, choices, headers, max(end, 1) + EMPTY_ROWS)
@@ -187,7 +193,7 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
     for r, text in enumerate(lines, 2):
         put(ws, r, 1, text).alignment = WRAP
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
-        ws.row_dimensions[r].height = LINE_HEIGHT * _lines([text], [148])
+        ws.row_dimensions[r].height = _height([text], [148])
     start = len(lines) + 3
     header(ws, start, ["คอลัมน์", "ความหมาย", "ต้องใส่", "ตัวอย่าง"])
     rows = [(c.header, c.note, "ต้องใส่" if c.required else "", c.example) for c in PROJECT_FIELDS if choices.shows(c)]
@@ -210,18 +216,15 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
         for c, value in enumerate(row, 1):
             cell = put(ws, r, c, value)
             cell.alignment, cell.border = WRAP, BOX
-        ws.row_dimensions[r].height = LINE_HEIGHT * _lines(list(row), widths)
+        ws.row_dimensions[r].height = _height(list(row), widths)
     for col, width in zip("ABCD", widths):
         ws.column_dimensions[col].width = width
-    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    print_fit(ws)
 
 
-def _to_bytes(wb: Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+def _to_bytes(wb: Workbook, data: dict[str, Any]) -> bytes:
+    plan = data.get("plan")
+    return workbook_bytes(wb, plan.get("approved_on") if isinstance(plan, dict) else None)
 
 
 def template_workbook(data: dict[str, Any]) -> bytes:
@@ -233,7 +236,7 @@ def template_workbook(data: dict[str, Any]) -> bytes:
     _project_sheet(ws, choices, [], "#,##0", validations=True, blank=True)
     _notes(wb, choices, exported=False)
     _lists(wb, choices)
-    return _to_bytes(wb)
+    return _to_bytes(wb, data)
 
 
 def _cut(text: str, width: int) -> str:
@@ -275,4 +278,4 @@ def export_workbook(data: dict[str, Any]) -> bytes:
                        total=True, subtotal=True)
     _notes(wb, choices, exported=True)
     _lists(wb, choices)
-    return _to_bytes(wb)
+    return _to_bytes(wb, data)

@@ -689,7 +689,7 @@ def _project_table(doc) -> None:
         Row(row_cells("totals", "totals.amount", "totals.source_amounts",
                       ["รวมทั้งสิ้น ({{ totals.count|num('table') }} โครงการ)", None], ["", None, None]), "total"),
     ]
-    table(doc, widths, aligns, rows, small=True, width=LANDSCAPE_WIDTH)
+    table(doc, widths, aligns, rows, small=True, width=LANDSCAPE_WIDTH, nowrap=(n - 2,))
 
 
 def _summary_tables(doc) -> None:

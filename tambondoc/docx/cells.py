@@ -39,21 +39,33 @@ class Cell:
     nowrap: bool = False  # the template's cell does not wrap (w:noWrap): its column fits its widest line
     measured: list[tuple[float, float]] = field(default_factory=list)  # (text width pt, line height pt)
     heights: dict[int, float] = field(default_factory=dict)  # _lines by width: the search asks again and again
-    ems: list[list[tuple[int, int]]] = field(default_factory=list)  # per paragraph and line: (width, longest word) in em/1000
+    ems: list[list[int]] = field(default_factory=list)  # per paragraph, each line's width in em/1000
+    # per paragraph, in em/1000: (widest line without its outer spaces, longest word, all lines together)
+    stats: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return " ".join(" ".join(lines) for lines, _, _ in self.paragraphs).strip()
 
     def measure(self) -> None:
-        """Widths at the paragraphs' sizes, from widths in em measured once (sizes change when
-        the table shrinks, the words do not)."""
-        if not self.ems:
-            self.ems = [[(measure.em_width(line, bold) if line else 0, measure.longest_word(line, bold))
-                         for line in lines] for lines, _, bold in self.paragraphs]
-        for (lines, size, _), ems in zip(self.paragraphs, self.ems):
-            for line, (em, _) in zip(lines, ems):
-                self.measured.append((pt(em, size) if line else 0.0, measure.line_height(size / 2)))
+        """Widths in em, once: sizes change when the table shrinks, the words do not."""
+        if self.ems or not self.paragraphs:
+            return
+        for lines, _, bold in self.paragraphs:
+            ems = [measure.em_width(line, bold) if line else 0 for line in lines]
+            whole = max(measure.em_width(line.strip(), bold) if line != line.strip() else em
+                        for line, em in zip(lines, ems))
+            self.ems.append(ems)
+            self.stats.append((whole, max(measure.longest_word(line, bold) for line in lines), sum(ems)))
+
+    def lines_at_size(self) -> list[tuple[float, float]]:
+        """(text width pt, line height pt) of every line at the paragraphs' current sizes."""
+        if not self.measured:
+            self.measure()
+            for (_, size, _), ems in zip(self.paragraphs, self.ems):
+                height = measure.line_height(size / 2)
+                self.measured += [(em * size / 2000, height) for em in ems]
+        return self.measured
 
 
 @dataclass
@@ -133,7 +145,7 @@ def height_at(cell: Cell, width: float, margins: int) -> float:
     found = cell.heights.get(key)
     if found is None:
         room = max(width - margins - SLACK, 20) / 20 * FILL
-        found = cell.heights[key] = sum(max(1, math.ceil(text / room)) * line for text, line in cell.measured)
+        found = cell.heights[key] = sum(max(1, math.ceil(text / room)) * line for text, line in cell.lines_at_size())
     return found
 
 

@@ -23,7 +23,6 @@ import re
 import time
 from typing import Any
 
-from tambondoc import measure
 from tambondoc.docx.cells import (
     AMOUNTS,
     DEFAULT_MARGIN,
@@ -37,7 +36,6 @@ from tambondoc.docx.cells import (
     Page,
     Row,
     height_at,
-    pt,
     read_rows,
     side_margins,
 )
@@ -71,18 +69,19 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
         col.fixed = bool(body) and (all(AMOUNTS.match(line.strip()) for c in body for lines, _, _ in c.paragraphs
                                           for line in lines if line.strip())
                                       or all(c.nowrap for c in body))
-        widest = 0.0
+        widest = longest = 0.0
         for cell in col.cells:
             whole = col.fixed and not cell.header
-            for (lines, size, bold), ems in zip(cell.paragraphs, cell.ems):
-                for line, (em, word) in zip(lines, ems):
-                    need = pt(measure.em_width(line.strip(), bold) if whole and line != line.strip() else
-                               em if whole else word, size)
-                    widest = max(widest, need)
-            if not cell.header and not col.fixed:
-                col.demand += sum(w for w, _ in cell.measured)
-        col.minimum = widest * 20 + margins + SLACK
-        col.maximum = max([col.minimum] + [w * 20 + margins + SLACK for c in col.cells for w, _ in c.measured])
+            for (_, size, _), (line, word, together) in zip(cell.paragraphs, cell.stats):
+                need = (line if whole else word) * size
+                if need > widest:
+                    widest = need
+                if line * size > longest:
+                    longest = line * size
+                if not cell.header and not col.fixed:
+                    col.demand += together * size / 2000
+        col.minimum = widest / 100 + margins + SLACK  # em/1000 x half-points / 2000 pt, x 20 twips
+        col.maximum = max(col.minimum, longest / 100 + margins + SLACK)
     return columns
 
 
@@ -131,35 +130,32 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
             for i in range(cell.start, cell.start + cell.span):
                 if i in cover:
                     cover[i].append((r, k))
-    def gain(i: int, extra: float, tops: list[tuple[float, int, float]]) -> float:
-        """Height saved over the sample if column ``i`` were ``extra`` twips wider."""
+    def gain(i: int, extra: float) -> float:
+        """Height saved over the sample if column ``i`` were ``extra`` twips wider: only a row's
+        tallest cell can make it shorter."""
         total = 0.0
         for r, k in cover[i]:
             top, top_k, second = tops[r]
-            other = second if top_k == k else top
-            total += sample[r].weight * (top - max(height_at(sample[r].cells[k], width(sample[r].cells[k], extra),
-                                                          margins), other))
+            if top_k == k:
+                cell = sample[r].cells[k]
+                total += sample[r].weight * (top - max(height_at(cell, width(cell, extra), margins), second))
         return total
 
+    tops = [_top_two(h) for h in heights]
     steps = STEPS
     while steps > 0:
-        tops = []
-        for h in heights:
-            ordered = sorted(range(len(h)), key=h.__getitem__, reverse=True)
-            tops.append((h[ordered[0]] if h else 0.0, ordered[0] if h else -1,
-                         h[ordered[1]] if len(h) > 1 else 0.0))
 
         # the column whose next step saves the most height; when no single step saves any, the
         # one that saves the most per step a few steps on (the next line break may be far)
         best, best_k, best_rate = growable[0], 0, 0.0
         for i in growable:
-            g = gain(i, step, tops)
+            g = gain(i, step)
             if g > best_rate:
                 best, best_k, best_rate = i, 1, g
         if best_k == 0:
             for i in growable:
                 for k in range(2, steps + 1):
-                    g = gain(i, step * k, tops)
+                    g = gain(i, step * k)
                     if g > 0:
                         if g / k > best_rate:
                             best, best_k, best_rate = i, k, g / k
@@ -174,7 +170,21 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
         steps -= best_k
         for r, k in cover[best]:
             heights[r][k] = height_at(sample[r].cells[k], width(sample[r].cells[k]), margins)
+            tops[r] = _top_two(heights[r])
     return widths
+
+
+def _top_two(heights: list[float]) -> tuple[float, int, float]:
+    """(the tallest height, its cell, the next tallest) of a row; the first cell wins a tie."""
+    top, top_k, second = 0.0, -1, 0.0
+    for k, h in enumerate(heights):
+        if top_k < 0 or h > top:
+            if top_k >= 0:
+                second = top
+            top, top_k = h, k
+        elif h > second:
+            second = h
+    return top, top_k, second
 
 
 def _apply_widths(tbl: Any, rows: list[Row], widths: list[float]) -> None:

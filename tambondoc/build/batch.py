@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tambondoc.errors import PlanError, Problem
+from tambondoc.plan.district import DISTRICT_FILE
 
 
 class Status(enum.Enum):
@@ -35,11 +36,13 @@ class Outcome:
 
 
 def discover(paths: list[Path]) -> list[Path]:
-    """Plan files named directly, plus every *.yaml / *.yml below named directories."""
+    """Plan files named directly, plus every *.yaml / *.yml below named directories (but a
+    district's district.yaml, which is not a plan)."""
     plans: list[Path] = []
     for path in paths:
         if path.is_dir():
             plans += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                            and p.name != DISTRICT_FILE
                             and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             plans.append(path)

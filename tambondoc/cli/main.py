@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from tambondoc.cli.app import Group, version_option
+from tambondoc.cli.district import new_district_cmd
 from tambondoc.cli.output import color_on, detail, info, safe_streams, verbosity
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
 from tambondoc.cli.repository import new_cmd, schema_cmd
@@ -50,10 +51,19 @@ def cli() -> None:
 @click.argument("plans", nargs=-1, required=True, type=PLANS_PATH)
 @format_option(*FORMATS)
 def validate(plans: tuple[Path, ...], fmt: str) -> None:
-    """ตรวจสอบไฟล์แผน (PLAN... หรือโฟลเดอร์) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์"""
-    from tambondoc.check.validate import validate_file
+    """ตรวจสอบไฟล์แผน (PLAN... หรือโฟลเดอร์) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์
 
-    results = [validate_file(p) for p in plan_files(plans)]
+    โฟลเดอร์ที่มี district.yaml ตรวจทั้งอำเภอ: district.yaml ทุกแผน และความสอดคล้องระหว่างกัน
+    (อำเภอของแผน เลขที่คำสั่งไม่ซ้ำ ตำแหน่งของบุคคล กำหนดส่งจังหวัด)
+    """
+    from tambondoc.check.district import validate_district
+    from tambondoc.check.validate import validate_file
+    from tambondoc.plan.district import is_district
+
+    districts = [p for p in plans if is_district(p)]
+    others = tuple(p for p in plans if not is_district(p))
+    results = [r for d in districts for r in validate_district(d).results]
+    results += [validate_file(p) for p in (plan_files(others) if others or not districts else [])]
     show_problems([p for r in results for p in r.problems], fmt, err=False)
     bad = sum(not r.ok for r in results)
     if fmt == "text":
@@ -298,6 +308,7 @@ def fmt_cmd(paths: tuple[Path, ...], check: bool) -> None:
 
 
 cli.add_command(new_cmd)
+cli.add_command(new_district_cmd)
 cli.add_command(schema_cmd)
 
 

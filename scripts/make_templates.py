@@ -18,15 +18,20 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT)]  # the builders read the column set from the package
 
-from templates import coordination, kbt_order, plan_book  # noqa: E402
+from templates import coordination, kbt_order, needs_plan, plan_book, socho  # noqa: E402
 
-BUILDERS = (plan_book, kbt_order, coordination)
+BUILDERS = (plan_book, kbt_order, coordination, socho, needs_plan)
 COMMITTED = ROOT / "templates" / "docx"
 
 
 def build_all(folder: Path) -> list[Path]:
+    """Every template; a builder makes one (a path) or several (a list of paths)."""
     folder.mkdir(parents=True, exist_ok=True)
-    return [builder.build(folder) for builder in BUILDERS]
+    built: list[Path] = []
+    for builder in BUILDERS:
+        made = builder.build(folder)
+        built += made if isinstance(made, list) else [made]
+    return built
 
 
 def main() -> int:

@@ -39,3 +39,19 @@ def new_district_cmd(folder: Path, amphoe: str, changwat: str, tambons: tuple[st
         detail(f"มีอยู่แล้ว ไม่ได้แก้: {_shown(path)}")
     for note in done.kit.notes:
         info(note)
+
+
+@click.command("status", cls=Command)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="text = หน้าจอ, markdown = ใส่ใน pull request หรือ README")
+@click.option("--today", type=str, default=None, metavar="ปปปป-ดด-วว",
+              help="ดูสถานะ ณ วันนี้ (ปี พ.ศ.) แทนวันที่ของเครื่อง")
+@reports_errors()
+def status_cmd(folder: Path, fmt: str, today: str | None) -> None:
+    """สถานะของแต่ละตำบลในอำเภอ (FOLDER ที่มี district.yaml): แผนผ่านการตรวจหรือไม่ คำสั่งและประกาศลงวันที่ในปีนี้หรือไม่
+    เวทีประชาคมจัดแล้วและผู้เข้าร่วมครบหรือไม่ และสิ่งที่ต้องทำก่อนกำหนดส่งจังหวัดครั้งถัดไป"""
+    from tambondoc.district.status import district_status
+    from tambondoc.district.status_text import render
+
+    click.echo(render(district_status(folder, today), fmt), nl=False)

@@ -348,3 +348,27 @@ def test_pdf_joins_every_order_and_announcement(example_district: Path, tmp_path
     assert squash(subjects[0]).startswith(squash("เรื่อง แต่งตั้งคณะทำงานส่งเสริม"))
     assert squash(subjects[2]).startswith(squash("เรื่อง แต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ"))
     assert shutil.which("pdfunite")
+
+
+# ---------------------------------------------------------------- templates a district owns
+
+
+def test_templates_init_copies_the_districts_and_check_reads_them(example_district: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    folder = example_district / "templates" / "docx"
+    code, out, _ = run("templates", "init", folder)
+    assert code == 0 and {"socho-order.docx", "socho-announcement.docx", "needs-plan.docx"} <= {
+        p.name for p in folder.iterdir()}
+    doc = Document(str(folder / "socho-announcement.docx"))
+    doc.add_paragraph("{{ doc.chair_name }}")
+    doc.save(str(folder / "socho-announcement.docx"))
+    code, out, _ = run("templates", "check", "--district", example_district)
+    assert code == 1
+    assert f"socho-announcement.docx ({folder}/socho-announcement.docx): มีปัญหา" in out.splitlines()
+    assert "ใช้ตัวแปร 'chair_name' ที่ข้อมูลแผนไม่มี" in out
+    assert f"socho-order.docx ({folder}/socho-order.docx): ผ่าน" in out.splitlines()
+    # the district's build uses its repository's templates
+    code, lines = build(example_district, tmp_path / "out")
+    assert code == 1 and any("socho-announcement.docx" in line and "chair_name" in line for line in lines)
+    assert not (tmp_path / "out" / "_district").exists()

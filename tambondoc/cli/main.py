@@ -96,13 +96,22 @@ def templates_init(directory: Path) -> None:
 @click.option("--templates", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="โฟลเดอร์แม่แบบที่จะตรวจ (ค่าเริ่มต้น: ที่ build จะใช้)")
 @click.option("--plan", type=PLAN_PATH, help="ตรวจกับข้อมูลของแผนนี้ (ค่าเริ่มต้น: แผนตัวอย่าง)")
+@click.option("--district", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="ตรวจแม่แบบเอกสารของอำเภอด้วย (คำสั่งและประกาศ ศอช. แผนความต้องการ) กับข้อมูลของอำเภอนี้")
 @format_option(*FORMATS)
 @reports_errors()
-def templates_check(folder: Path | None, plan: Path | None, fmt: str) -> None:
+def templates_check(folder: Path | None, plan: Path | None, district: Path | None, fmt: str) -> None:
     """ตรวจแม่แบบทุกไฟล์: ไวยากรณ์ ตัวแปร และตัวกรองที่ข้อมูลแผนไม่มี"""
-    from tambondoc.docx.check import check_templates
+    from tambondoc.docx.check import check_template, check_templates
+    from tambondoc.docx.templates import find_template
 
     reports = check_templates(folder, plan)
+    if district is not None:
+        from tambondoc.district.build import template_contexts
+
+        where = district / "district.yaml"
+        reports += [check_template(name, find_template(name, where, folder), context)
+                    for name, context in template_contexts(district).items()]
     problems = [p for report in reports for p in report.problems]
     if fmt != "text":
         show_problems(problems, fmt, err=False)

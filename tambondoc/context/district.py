@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+from tambondoc.check.rules.listing import papers
 from tambondoc.context.needs import NeedsPlan, needs_plan
 from tambondoc.context.types import Context, ProjectRow
-from tambondoc.plan.district import DEADLINE_DAYS, DEFAULT_MIN_ATTENDANCE, District, deadline
+from tambondoc.plan.district import DEADLINE_DAYS, DEFAULT_MIN_ATTENDANCE, DISTRICT_FILE, District, Source, deadline
 from tambondoc.plan.places import find
 from tambondoc.plan.vocabulary import FUNDING_KEYS, OTHER_KEY
 
@@ -19,6 +20,7 @@ SOURCE_KEYS = (*FUNDING_KEYS, OTHER_KEY)  # the fixed four, then the plans' name
 class Paper(TypedDict):
     """An order or announcement as the report lists it."""
 
+    kind: str              # 'kbt-order', 'socho-order', 'socho-announcement', 'socho-district-order', ...
     title: str
     tambon: str            # '' for the district's own
     number: int | None
@@ -72,22 +74,11 @@ class DistrictContext(TypedDict):
     coordination: list[Sheet]
 
 
-def _paper(title: str, tambon: str, paper: Any, numbered: bool = True) -> Paper | None:
-    if not isinstance(paper, dict):
-        return None
-    return {"title": title, "tambon": tambon, "number": paper.get("number") if numbered else None,
-            "year": paper.get("year") if numbered else None, "date": paper.get("date")}
-
-
-def papers_of(data: Any, tambon: str) -> list[Paper]:
-    """The orders and announcements a file holds (a plan's, or district.yaml's with tambon '')."""
-    socho = data.get("socho") or {}
-    short = "ศอช.ต." if tambon else "ศอช.อ."
-    found = [_paper("คำสั่งแต่งตั้ง ก.บ.ต.", tambon, data.get("committee", {}).get("order"))] if tambon else []
-    found += [_paper(f"คำสั่งแต่งตั้งคณะทำงานส่งเสริม {short}", tambon, (socho.get("working_group") or {}).get("order")),
-              _paper(f"ประกาศรับรองการคัดเลือกคณะกรรมการบริหาร {short}", tambon,
-                     (socho.get("committee") or {}).get("announcement"), numbered=False)]
-    return [p for p in found if p is not None]
+def papers_of(file: str, data: Any, tambon: str) -> list[Paper]:
+    """The orders and announcements a file holds (a plan's, or district.yaml's with tambon ''), as
+    the district's rules find them."""
+    return [{"kind": p.kind, "title": p.title, "tambon": tambon, "number": p.number, "year": p.year, "date": p.date}
+            for p in papers(Source(file, "", data))]
 
 
 def _officer(district: District, tambon: str) -> str:
@@ -119,7 +110,7 @@ def tambon_row(file: str, data: Any, context: Context, district: District) -> Ta
         "total": totals["amount"],
         "local_governments": [{"name": lg["name"], "count": lg["totals"]["count"], "amount": lg["totals"]["amount"]}
                               for lg in context["local_governments"] if lg["totals"]["count"]],
-        "papers": papers_of(data, name),
+        "papers": papers_of(file, data, name),
     }
 
 
@@ -162,7 +153,7 @@ def district_context(district: District, plans: list[tuple[str, Any, Context]]) 
         "settings": settings,
         "years": sorted({y for c in contexts for y in c["years"]}),
         "tambons": [tambon_row(file, data, context, district) for file, data, context in plans],
-        "papers": papers_of(district, ""),
+        "papers": papers_of(DISTRICT_FILE, district, ""),
         "needs": needs_plan(contexts, district["provincial_strategies"]),
         "coordination": _sheets(contexts),
     }

@@ -22,7 +22,13 @@ from tambondoc.check.district import validate_district
 from tambondoc.context.build import build_context
 from tambondoc.context.district import DistrictContext, district_context
 from tambondoc.context.orders import numeral_settings
-from tambondoc.district.documents import TambonDocuments, district_documents, district_inputs, load_district
+from tambondoc.district.documents import (
+    TambonDocuments,
+    district_documents,
+    district_inputs,
+    load_district,
+    sample_documents,
+)
 from tambondoc.docx.render import render_docx
 from tambondoc.docx.templates import find_template
 from tambondoc.errors import PlanError, PlanInvalid
@@ -59,12 +65,28 @@ class DistrictBuild:
     notes: list[str] = field(default_factory=list)
 
 
+def _needs_context(district: District, context: DistrictContext) -> dict[str, Any]:
+    return {"settings": numeral_settings(district["settings"]), "district": context["district"], "needs": context["needs"]}
+
+
 def _needs_plan(district_file: Path, district: District, context: DistrictContext, templates: Path | None) -> bytes:
-    content, _ = render_docx(find_template(NEEDS_TEMPLATE, district_file, templates),
-                             {"settings": numeral_settings(district["settings"]), "district": context["district"],
-                              "needs": context["needs"]},
+    content, _ = render_docx(find_template(NEEDS_TEMPLATE, district_file, templates), _needs_context(district, context),
                              district_file.resolve().parent)
     return content
+
+
+def template_contexts(folder: Path) -> dict[str, dict[str, Any]]:
+    """{template: the context a build of this district gives it} for its own templates (the ศอช.
+    order and announcement as the district's, else its first tambon's, and the needs plan), for
+    ``templates check --district``."""
+    checked = validate_district(folder)
+    if not checked.ok or checked.files is None:
+        raise PlanInvalid(f"{folder}: อำเภอไม่ผ่านการตรวจสอบ", [p for p in checked.problems if p.level == "error"])
+    district = load_district(folder / DISTRICT_FILE)
+    plans = [(s.name, s.data, build_context(s.data)) for s in checked.files.current]
+    found = {NEEDS_TEMPLATE: _needs_context(district, district_context(district, plans))}
+    found.update(sample_documents(district, [data for _, data, _ in plans]))
+    return found
 
 
 def render_district(district_file: Path, files: Files, templates: Path | None

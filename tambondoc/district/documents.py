@@ -111,3 +111,18 @@ def district_documents(district_file: Path, district: District, templates: Path 
                    "socho-district-announcement.docx": (ANNOUNCEMENT_TEMPLATE,
                                                         announcement(district["socho"], DISTRICT_LEVEL, amphoe, by))},
                   district_file, district, templates, "socho")
+
+
+def sample_documents(district: District, plans: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """{template: a context it is rendered with}: the district's own order and announcement, else
+    the first tambon's that has them (for ``templates check``)."""
+    amphoe, by = district["district"]["amphoe"], signer(district)
+    found: dict[str, dict[str, Any]] = {}
+    filled = [cast(Plan, with_defaults(data, schema())) for data in plans]
+    candidates = [(district["socho"], DISTRICT_LEVEL)] + [(p["socho"], tambon_level(p["tambon"]["name"])) for p in filled]
+    for socho, level in candidates:
+        for name, make in ((ORDER_TEMPLATE, group_order), (ANNOUNCEMENT_TEMPLATE, announcement)):
+            doc = make(socho, level, amphoe, by)
+            if doc is not None and name not in found:
+                found[name] = {**document_context(doc, district["settings"]), "garuda_image": "garuda.png"}
+    return found

@@ -51,9 +51,8 @@ def _columns(years: list[int]) -> list[tuple[str, int, str]]:
 
 
 def _values(no: int, t: TambonRow, years: list[int], least: int) -> list[Any]:
-    kbt = next((p for p in t["papers"] if "ก.บ.ต." in p["title"]), None)
-    group = next((p for p in t["papers"] if p["title"].startswith("คำสั่งแต่งตั้งคณะทำงาน")), None)
-    announced = next((p for p in t["papers"] if p["title"].startswith("ประกาศ")), None)
+    kbt, group, announced = (next((p for p in t["papers"] if p["kind"] == kind), None)
+                             for kind in ("kbt-order", "socho-order", "socho-announcement"))
     lgs = "\n".join(f"{lg['name']} {lg['count']} โครงการ {money(lg['amount'])} บาท" for lg in t["local_governments"])
     note = "" if not t["attendance_low"] else (
         "ยังไม่มีข้อมูลเวทีประชาคม" if t["attendance"] is None else f"ผู้เข้าร่วมน้อยกว่าเกณฑ์ {least} คน")

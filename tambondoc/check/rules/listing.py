@@ -31,6 +31,8 @@ class Paper:
     path: Path_        # to the mapping holding its date (and number and year for an order)
     label: str         # 'คำสั่งแต่งตั้ง ก.บ.ต. ตำบลบางสวน'
     kind: str          # 'kbt-order', 'socho-order', 'socho-announcement' (and their district forms)
+    title: str         # the label without the place: 'คำสั่งแต่งตั้ง ก.บ.ต.'
+    place: str         # 'ตำบลบางสวน', 'อำเภอบางคล้า'; '' when the name is missing
     number: int | None
     year: int | None
     date: str | None
@@ -94,6 +96,6 @@ def papers(source: Source) -> list[Paper]:
         if not isinstance(paper, dict) or (kind == "kbt-order" and short == "ศอช.อ."):
             continue
         date = paper.get("date") if isinstance(paper.get("date"), str) else None
-        found.append(Paper(source, list(path), f"{label} {where}".strip(), kind, _int(paper.get("number")),
-                           _int(paper.get("year")), date))
+        found.append(Paper(source, list(path), f"{label} {where}".strip(), kind, label, where,
+                           _int(paper.get("number")), _int(paper.get("year")), date))
     return found

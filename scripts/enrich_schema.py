@@ -1,6 +1,7 @@
-"""Add what editors show to schemas/tambon-plan.schema.json, derived from what it already says.
+"""Add what editors show to schemas/tambon-plan.schema.json and schemas/district.schema.json,
+derived from what each already says.
 
-The schema is written by hand (titles, descriptions, types, enums, patterns); this script owns
+Each schema is written by hand (titles, descriptions, types, enums, patterns); this script owns
 five things in it and rewrites them every run, so it is idempotent and a field someone adds
 gets them too:
 
@@ -30,9 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tambondoc import __version__  # noqa: E402
-from tambondoc.plan.schema import SCHEMA_FILE, schema_id  # noqa: E402
+from tambondoc.plan.schema import DISTRICT_SCHEMA_FILE, SCHEMA_FILE, schema_id  # noqa: E402
 
-SCHEMA = ROOT / "schemas" / SCHEMA_FILE
+SCHEMAS = [ROOT / "schemas" / SCHEMA_FILE, ROOT / "schemas" / DISTRICT_SCHEMA_FILE]
 OWNED = ("errorMessage", "patternErrorMessage", "markdownDescription", "markdownEnumDescriptions")
 
 TYPES = {  # as tambondoc validate names them
@@ -175,10 +176,10 @@ def _enrich(node: dict[str, Any], path: str, label: str, required: bool | None,
     return out
 
 
-def enriched(schema: dict[str, Any]) -> dict[str, Any]:
+def enriched(schema: dict[str, Any], file: str = SCHEMA_FILE) -> dict[str, Any]:
     """The schema with ``$id`` and the editor keywords made anew from the rest of it."""
     result = _enrich(schema, "", schema.get("title", ""), None, _value_meanings(schema))
-    result["$id"] = schema_id(__version__)
+    result["$id"] = schema_id(__version__, file)
     return result
 
 
@@ -190,17 +191,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
-    committed = SCHEMA.read_text(encoding="utf-8")
-    wanted = dump(enriched(json.loads(committed)))
-    if args.check:
-        if committed != wanted:
-            print(f"{SCHEMA}: not what scripts/enrich_schema.py makes; run python scripts/enrich_schema.py")
-            return 1
-        return 0
-    if committed != wanted:
-        SCHEMA.write_text(wanted, encoding="utf-8")
-        print(SCHEMA)
-    return 0
+    stale = 0
+    for path in SCHEMAS:
+        committed = path.read_text(encoding="utf-8")
+        wanted = dump(enriched(json.loads(committed), path.name))
+        if committed == wanted:
+            continue
+        if args.check:
+            print(f"{path}: not what scripts/enrich_schema.py makes; run python scripts/enrich_schema.py")
+            stale += 1
+        else:
+            path.write_text(wanted, encoding="utf-8")
+            print(path)
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

@@ -18,9 +18,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT)]  # the builders read the column set from the package
 
-from templates import coordination, kbt_order, plan_book  # noqa: E402
+from templates import coordination, kbt_order, needs_plan, plan_book, socho  # noqa: E402
 
-BUILDERS = (plan_book, kbt_order, coordination)
+BUILDERS = (plan_book, kbt_order, coordination, socho, needs_plan)
 COMMITTED = ROOT / "templates" / "docx"
 # parts of python-docx's default document that no document of ours uses, copied into every output
 DEAD_PARTS = {
@@ -83,8 +83,13 @@ def drop_dead_parts(path: Path) -> Path:
 
 
 def build_all(folder: Path) -> list[Path]:
+    """Every template; a builder makes one (a path) or several (a list of paths)."""
     folder.mkdir(parents=True, exist_ok=True)
-    return [drop_dead_parts(builder.build(folder)) for builder in BUILDERS]
+    built: list[Path] = []
+    for builder in BUILDERS:
+        made = builder.build(folder)
+        built += [drop_dead_parts(path) for path in (made if isinstance(made, list) else [made])]
+    return built
 
 
 def main() -> int:

@@ -117,7 +117,22 @@ def words(text: str) -> tuple[str, ...]:
             pieces += short(word)
         else:
             pieces.append(word)
-    return tuple(pieces)
+    return tuple(_glued(pieces))
+
+
+OPENING, CLOSING = set("([{“‘"), set(")]}”’,.;:!?%")
+
+
+def _glued(pieces: list[str]) -> list[str]:
+    """Punctuation a line never breaks next to (UAX #14) joined to its word: an opening bracket
+    to the word after it, a closing one, a comma or a full stop to the word before it."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and not out[-1].isspace() and (set(piece) <= CLOSING or set(out[-1]) <= OPENING):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 @lru_cache(maxsize=1 << 16)

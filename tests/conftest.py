@@ -13,6 +13,7 @@ from docx import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "plans" / "example-tambon.yaml"
+EXAMPLE_DISTRICT = ROOT / "examples" / "district"
 
 
 @pytest.fixture
@@ -22,6 +23,15 @@ def example_plan(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLE.parent, tmp_path / "plans")
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     return tmp_path / "plans" / EXAMPLE.name
+
+
+@pytest.fixture
+def example_district(tmp_path: Path) -> Path:
+    """A private copy of the example district (district.yaml and its plans) that a test may edit,
+    with the schemas its files' first lines point at."""
+    shutil.copytree(EXAMPLE_DISTRICT, tmp_path / "examples" / "district")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    return tmp_path / "examples" / "district"
 
 
 def soffice() -> str | None:

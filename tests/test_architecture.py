@@ -18,6 +18,7 @@ LAYERS = [
     {"context"},
     {"docx", "xlsx"},
     {"build", "importing", "authoring", "diff"},
+    {"district"},  # a district's year: builds, validates and reports on many plans at once
     {"cli"},
     {"__main__"},
 ]

@@ -68,7 +68,7 @@ def test_one_pinned_release_everywhere() -> None:
 def test_docs_and_changelog_name_this_release() -> None:
     """Bumping the version without the pins, the docs or the changelog fails here."""
     texts = {p.name: p.read_text(encoding="utf-8") for p in
-             [*EXAMPLES.iterdir(), ROOT / "docs" / "workflow.md", ROOT / "docs" / "quickstart.md", ROOT / "README.md"]}
+             [*(p for p in EXAMPLES.iterdir() if p.is_file()), ROOT / "docs" / "workflow.md", ROOT / "docs" / "quickstart.md", ROOT / "README.md"]}
     for name, text in texts.items():
         assert set(re.findall(rf"{re.escape(REPOSITORY)}@v(\d[\w.]*)|rev: v(\d[\w.]*\d)|tambondoc-(\d[\w.]*?)-py3", text)) <= {
             (__version__, "", ""), ("", __version__, ""), ("", "", __version__)}, name
@@ -179,21 +179,24 @@ def test_gitlab_ci_is_well_formed() -> None:
     for rule in pipeline["workflow"]["rules"]:
         assert set(rule) <= {"if", "changes", "when"}
     report = jobs["validate"]["artifacts"]["reports"]["codequality"]
-    assert f"tambondoc validate --format gitlab plans > {report} || true" in jobs["validate"]["script"]
+    assert f'tambondoc validate --format gitlab "$TARGET" > {report} || true' in jobs["validate"]["script"]
+    # a district's repository is validated and built whole (a folder with district.yaml)
+    assert "if [ -f district.yaml ]; then TARGET=.; else TARGET=plans; fi" in pipeline["default"]["before_script"]
     assert jobs["validate"]["artifacts"]["when"] == "always"
     assert "build/" in jobs["documents"]["artifacts"]["paths"]
     assert any("--pdf" in line for line in jobs["documents"]["script"])
     inputs = pipeline["workflow"]["rules"][0]["changes"]
-    assert {"plans/**/*", "templates/**/*"} <= set(inputs)
+    assert {"plans/**/*", "templates/**/*", "district.yaml"} <= set(inputs)
 
 
 def test_github_workflow_rebuilds_on_templates_and_keeps_pdfs() -> None:
     workflow = _github()
     on = workflow.get("on", workflow.get(True))  # YAML 1.1 readers see `on` as true
     for event in ("pull_request", "push"):
-        assert {"plans/**", "templates/**"} <= set(on[event]["paths"])
+        assert {"plans/**", "templates/**", "district.yaml"} <= set(on[event]["paths"])
     steps = workflow["jobs"]["plans"]["steps"]
-    assert any("tambondoc build plans -o build --pdf" in step.get("run", "") for step in steps)
+    assert any('echo "TARGET=." >> "$GITHUB_ENV"' in step.get("run", "") for step in steps)
+    assert any('tambondoc build "$TARGET" -o build --pdf' in step.get("run", "") for step in steps)
     assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps)
 
 

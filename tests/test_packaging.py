@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
     reason="needs build, hatchling (pip install '.[test]') and git")
 
 DATA = {
-    "schemas/tambon-plan.schema.json",
+    "schemas/tambon-plan.schema.json", "schemas/district.schema.json",
     "plans/example-tambon.yaml", "plans/images/map.png", "plans/images/workshop-1.png",
     "plans/images/workshop-2.png",
     "examples/github-workflow.yml", "examples/gitlab-ci.yml", "examples/pre-commit-config.yaml",
@@ -63,7 +63,8 @@ def test_the_sdist_holds_the_source_not_the_strays(dist: Path) -> None:
     with tarfile.open(sdist) as archive:
         names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
     assert {"pyproject.toml", "README.md", "CHANGELOG.md", ".pre-commit-hooks.yaml", "tests/conftest.py",
-            "scripts/enrich_schema.py"} | DATA <= names
+            "scripts/enrich_schema.py", "examples/district/district.yaml", "examples/district/plans/pak-nam.yaml"} \
+        | DATA <= names
     assert not names & {"plans/district-draft.yaml", "plans/images/private.png", "examples/notes.txt", "scratch.py"}
 
 

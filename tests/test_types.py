@@ -7,8 +7,8 @@ import typing
 from tambondoc.check.validate import validate_file
 from tambondoc.context.build import build_context
 from tambondoc.context.types import Context, ProjectRow, StrategyGroup
-from tambondoc.plan import types
-from tambondoc.plan.schema import node, schema
+from tambondoc.plan import district, types
+from tambondoc.plan.schema import district_schema, node, schema
 
 
 def _typed_dict(hint: typing.Any) -> typing.Any:
@@ -38,6 +38,12 @@ def test_plan_types_have_the_schemas_fields() -> None:
     _compare(types.Plan, schema(), "plan", found)
     assert found == []
     assert list(node("projects", "[]")["properties"]) == list(typing.get_type_hints(types.Project))
+
+
+def test_district_types_have_the_schemas_fields() -> None:
+    found: list[str] = []
+    _compare(district.District, district_schema(), "district", found)
+    assert found == []
 
 
 def test_context_has_the_typed_keys(example_plan) -> None:

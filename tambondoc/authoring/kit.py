@@ -2,7 +2,8 @@
 
 - a copy of the schema at ``schemas/tambon-plan.schema.json`` (of the installed version, its
   ``$id`` saying which), that every plan's first line points at (the modeline), so completion,
-  hover and checking work in an editor without tambondoc or a network;
+  hover and checking work in an editor without tambondoc or a network; in a district's repository
+  also ``schemas/district.schema.json`` for its ``district.yaml``;
 - editor settings: ``.vscode/settings.json`` (``yaml.schemas``), ``.vscode/extensions.json``
   (recommends the Red Hat YAML extension) and ``.editorconfig`` (UTF-8, two spaces);
 - optionally CI: the GitHub or GitLab example (examples/) and a pre-commit configuration.
@@ -21,10 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from tambondoc.files import write_atomic
-from tambondoc.plan.schema import SCHEMA_FILE
+from tambondoc.plan.district import DISTRICT_FILE
+from tambondoc.plan.schema import DISTRICT_SCHEMA_FILE, SCHEMA_FILE
 from tambondoc.resources import data_path, schema_path
 
 SCHEMA_COPY = Path("schemas") / SCHEMA_FILE
+DISTRICT_SCHEMA_COPY = Path("schemas") / DISTRICT_SCHEMA_FILE
 YAML_EXTENSION = "redhat.vscode-yaml"
 CI = {  # --ci name: {file in the plan repository: shipped example}
     "github": {".github/workflows/plans.yml": "github-workflow.yml",
@@ -71,10 +74,12 @@ def modeline(plan: Path, root: Path) -> str:
     return f"# yaml-language-server: $schema={target}"
 
 
-def write_schema(directory: Path) -> Path:
-    """Copy the installed version's schema into ``directory`` (replacing an older copy)."""
-    target = directory / SCHEMA_FILE
-    write_atomic(target, schema_path().read_bytes())
+def write_schema(directory: Path, district: bool = False) -> Path:
+    """Copy the installed version's schema (the plan's, or district.yaml's) into ``directory``
+    (replacing an older copy)."""
+    name = DISTRICT_SCHEMA_FILE if district else SCHEMA_FILE
+    target = directory / name
+    write_atomic(target, data_path("schemas", name).read_bytes())
     return target
 
 
@@ -82,23 +87,36 @@ def _json_text(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _settings(root: Path, plans: Path) -> dict[str, Any]:
+def _settings(root: Path, plans: Path, district: bool = False) -> dict[str, Any]:
     settings: dict[str, Any] = {
         "files.encoding": "utf8",
         "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True, "editor.formatOnSave": False},
     }
+    schemas = {}
     folder = Path(os.path.relpath(plans.resolve(), root.resolve())).as_posix()
     if folder != "." and not folder.startswith(".."):  # a glob at the top would catch every YAML file
-        settings["yaml.schemas"] = {f"./{SCHEMA_COPY.as_posix()}": [f"{folder}/**/*.yaml", f"{folder}/**/*.yml"]}
+        schemas[f"./{SCHEMA_COPY.as_posix()}"] = [f"{folder}/**/*.yaml", f"{folder}/**/*.yml"]
+    if district:
+        schemas[f"./{DISTRICT_SCHEMA_COPY.as_posix()}"] = [DISTRICT_FILE]
+    if schemas:
+        settings["yaml.schemas"] = schemas
     return settings
 
 
 def _add_schemas(wanted: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
+    """Settings gain ``yaml.schemas``, or the entries of it they lack."""
     def update(current: dict[str, Any]) -> bool:
-        if "yaml.schemas" in current or "yaml.schemas" not in wanted:
+        if "yaml.schemas" not in wanted:
             return False
-        current["yaml.schemas"] = wanted["yaml.schemas"]
-        return True
+        if "yaml.schemas" not in current:
+            current["yaml.schemas"] = wanted["yaml.schemas"]
+            return True
+        mine = current["yaml.schemas"]
+        if not isinstance(mine, dict):
+            return False
+        missing = {k: v for k, v in wanted["yaml.schemas"].items() if k not in mine}
+        mine.update(missing)
+        return bool(missing)
     return update
 
 
@@ -130,11 +148,14 @@ def _write(kit: Kit, path: Path, content: bytes, merge: Callable[[dict[str, Any]
     kit.kept.append(path)
 
 
-def write_kit(root: Path, plans: Path, ci: str | None = None) -> Kit:
-    """Give the repository at ``root`` (plans in ``plans``) what it lacks of the kit."""
+def write_kit(root: Path, plans: Path, ci: str | None = None, district: bool = False) -> Kit:
+    """Give the repository at ``root`` (plans in ``plans``; a district's when ``district``) what it
+    lacks of the kit."""
     kit = Kit()
     _write(kit, root / SCHEMA_COPY, schema_path().read_bytes())
-    settings = _settings(root, plans)
+    if district:
+        _write(kit, root / DISTRICT_SCHEMA_COPY, data_path("schemas", DISTRICT_SCHEMA_FILE).read_bytes())
+    settings = _settings(root, plans, district)
     _write(kit, root / ".vscode" / "settings.json", _json_text(settings), _add_schemas(settings))
     _write(kit, root / ".vscode" / "extensions.json", _json_text({"recommendations": [YAML_EXTENSION]}),
            _add_extension)

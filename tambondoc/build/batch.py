@@ -10,8 +10,13 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tambondoc.errors import PlanError, Problem
+from tambondoc.plan.district import DISTRICT_FILE
+
+if TYPE_CHECKING:
+    from tambondoc.build.plan import Extra
 
 
 class Status(enum.Enum):
@@ -34,27 +39,31 @@ class Outcome:
 
 
 def discover(paths: list[Path]) -> list[Path]:
-    """Plan files named directly, plus every *.yaml / *.yml below named directories."""
+    """Plan files named directly, plus every *.yaml / *.yml below named directories (but a
+    district's district.yaml, which is not a plan)."""
     plans: list[Path] = []
     for path in paths:
         if path.is_dir():
             plans += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                            and p.name != DISTRICT_FILE
                             and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             plans.append(path)
     return list(dict.fromkeys(plans))
 
 
-def build_one(plan: Path, out_root: Path, templates: Path | None, pdf: bool, force: bool) -> Outcome:
+def build_one(plan: Path, out_root: Path, templates: Path | None, pdf: bool, force: bool,
+              extra: Extra | None = None) -> Outcome:
     """Build one plan (or skip it when unchanged); never raises for a user error."""
     from tambondoc.build.incremental import is_current
     from tambondoc.build.plan import build_plan, output_dir
     from tambondoc.docx.jobs import template_inputs
 
     try:
-        if not force and is_current(plan, output_dir(plan, out_root), pdf, template_inputs(plan, templates)):
+        inputs = template_inputs(plan, templates) + (extra.inputs(templates) if extra is not None else [])
+        if not force and is_current(plan, output_dir(plan, out_root), pdf, inputs):
             return Outcome(plan, Status.UNCHANGED)
-        result = build_plan(plan, out_root, templates, pdf)
+        result = build_plan(plan, out_root, templates, pdf, extra)
     except PlanError as e:
         message = str(e).removeprefix(f"{plan}: ") if not e.problems else "แผนไม่ผ่านการตรวจสอบ"
         return Outcome(plan, Status.FAILED, message, problems=e.problems)
@@ -76,8 +85,9 @@ def _same_outputs(plans: list[Path]) -> dict[Path, str]:
 
 
 def build_many(plans: list[Path], out_root: Path, templates: Path | None = None, pdf: bool = False,
-               force: bool = False, jobs: int | None = None) -> Iterator[Outcome]:
-    """Yield one Outcome per plan as each finishes (in parallel when ``jobs`` > 1)."""
+               force: bool = False, jobs: int | None = None, extra: Extra | None = None) -> Iterator[Outcome]:
+    """Yield one Outcome per plan as each finishes (in parallel when ``jobs`` > 1); ``extra``
+    documents (a district's) are built into each plan's folder too."""
     clashes = _same_outputs(plans)
     for plan, message in clashes.items():
         yield Outcome(plan, Status.FAILED, message)
@@ -85,11 +95,11 @@ def build_many(plans: list[Path], out_root: Path, templates: Path | None = None,
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     if jobs == 1:
         for plan in todo:
-            yield build_one(plan, out_root, templates, pdf, force)
+            yield build_one(plan, out_root, templates, pdf, force, extra)
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed  # multiprocessing: 10 ms to import
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, plan, out_root, templates, pdf, force) for plan in todo]
+        futures = [pool.submit(build_one, plan, out_root, templates, pdf, force, extra) for plan in todo]
         for future in as_completed(futures):
             yield future.result()

@@ -257,3 +257,24 @@ def _sources(files: list[Path], tmp: Path) -> dict[Path, Path]:
         else:
             out[f] = f
     return out
+
+
+JOIN_HINT = ("ไม่พบโปรแกรม pdfunite จึงรวม PDF เป็นไฟล์เดียวไม่ได้ ติดตั้งด้วย: sudo apt-get install poppler-utils "
+             "(Windows/macOS: ติดตั้ง poppler แล้วเพิ่มโฟลเดอร์ bin ใน PATH)")
+
+
+def join_pdfs(parts: list[Path], target: Path, timeout: int = 120) -> Path:
+    """One PDF of ``parts`` in order (poppler's pdfunite), written atomically."""
+    exe = shutil.which("pdfunite")
+    if exe is None:
+        raise PlanError(JOIN_HINT)
+    with tempfile.TemporaryDirectory(prefix="tambondoc-join-") as tmp:
+        joined = Path(tmp, target.name)
+        if len(parts) == 1:
+            shutil.copyfile(parts[0], joined)
+        else:
+            proc = _run([exe, *map(str, parts), str(joined)], timeout)
+            if proc.returncode != 0 or not joined.is_file():
+                raise PlanError(f"รวม PDF เป็น {target.name} ไม่ได้: {proc.stderr.strip()[-300:]}")
+        write_atomic(target, joined.read_bytes())
+    return target

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tambondoc.build.incremental import image_inputs, make_stamp, write_stamp
 from tambondoc.check.validate import validate_file
@@ -19,6 +19,20 @@ from tambondoc.docx.templates import find_template
 from tambondoc.errors import PlanError, PlanInvalid
 from tambondoc.files import inside, safe_name, write_atomic
 from tambondoc.thai import parse_be_date
+
+
+class Extra(Protocol):
+    """More documents a plan's build writes into its folder, from inputs beyond the plan (a district
+    adds its ศอช. order and announcement, from district.yaml). Picklable: it crosses to the workers."""
+
+    def inputs(self, templates: Path | None) -> list[Path]:
+        """The files the extra documents are made from (for incremental builds)."""
+        ...
+
+    def render(self, plan: Path, data: dict[str, Any], templates: Path | None
+               ) -> tuple[dict[str, bytes], list[str], list[str]]:
+        """{file name: bytes}, warnings and notes, for a validated plan."""
+        ...
 
 
 @dataclass
@@ -55,13 +69,19 @@ def output_dir(plan: Path, out_root: Path) -> Path:
     return out_root / safe_name(plan.stem)
 
 
-def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: bool = False) -> BuildResult:
+def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: bool = False,
+               extra: Extra | None = None) -> BuildResult:
     """Validate and build one plan into ``out_root/<plan stem>/``; raise PlanError on failure."""
     checked = validate_file(plan)
     if not checked.ok:
         raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ", checked.problems)
     try:
         outputs, warnings, notes = render_all(plan, checked.data, templates)
+        if extra is not None:
+            more, more_warnings, more_notes = extra.render(plan, checked.data, templates)
+            outputs.update(more)
+            warnings += more_warnings
+            notes += more_notes
     except PlanError as e:
         raise PlanError(f"{plan}: {e}") from e
     result = BuildResult(plan, output_dir(plan, out_root), warnings=warnings, notes=notes)
@@ -74,5 +94,6 @@ def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: b
 
         result.written += convert_to_pdf([p for p in result.written if p.suffix == ".docx"], result.outdir)
     inputs = image_inputs(plan, checked.data) + template_inputs(plan, templates)
+    inputs += extra.inputs(templates) if extra is not None else []
     write_stamp(result.outdir, make_stamp(plan, inputs, result.written, pdf))
     return result

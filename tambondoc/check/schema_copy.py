@@ -11,6 +11,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from tambondoc import __version__
 from tambondoc.errors import Problem
@@ -25,15 +26,17 @@ def _version_text(version: tuple[int, ...] | None) -> str:
     return ".".join(map(str, version)) if version else "ไม่ระบุรุ่น"
 
 
-def check(plan: Path, text: str) -> list[Problem]:
-    """A warning when the modeline's schema is missing, or older or newer than the installed one."""
+def check(plan: Path, text: str, installed: dict[str, Any] | None = None) -> list[Problem]:
+    """A warning when the modeline's schema is missing, or older or newer than the installed one
+    (``installed``: the plan's schema unless given, the district's for district.yaml)."""
     found = MODELINE.search(text[:2000])
     if not found or _URL.match(found.group(1)):
         return []
     target = found.group(1)
     line = text[: found.start()].count("\n") + 1
     copy = plan.parent / target
-    update = f"tambondoc schema --write {Path(os.path.normpath(copy.parent)).as_posix()}"
+    flag = " --district" if installed is not None and installed is not schema() else ""
+    update = f"tambondoc schema{flag} --write {Path(os.path.normpath(copy.parent)).as_posix()}"
 
     def warn(message: str) -> list[Problem]:
         return [Problem(str(plan), line, found.start(1) - found.start() + 1, message, level="warning", rule=ID)]
@@ -47,7 +50,7 @@ def check(plan: Path, text: str) -> list[Problem]:
         return warn(f"อ่านไฟล์ schema '{target}' ไม่ได้ ให้เขียนใหม่ด้วย: {update}")
     if not isinstance(theirs, dict):
         return warn(f"ไฟล์ '{target}' ไม่ใช่ schema ให้เขียนใหม่ด้วย: {update}")
-    ours = schema()
+    ours = installed if installed is not None else schema()
     mine = id_version(ours.get("$id"))
     copy_version = id_version(theirs.get("$id"))
     if copy_version == mine or {**theirs, "$id": ""} == {**ours, "$id": ""}:

@@ -13,7 +13,9 @@ from typing import Any, TypeVar
 import click
 
 from tambondoc.cli.app import Group, version_option
-from tambondoc.cli.output import color_on, detail, info, safe_streams, verbosity
+from tambondoc.cli.building import build_cmd, plan_files
+from tambondoc.cli.district import new_district_cmd, status_cmd
+from tambondoc.cli.output import color_on, detail, info, safe_streams
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
 from tambondoc.cli.repository import new_cmd, schema_cmd
 from tambondoc.reporters import FORMATS
@@ -23,14 +25,6 @@ PLAN_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
 PLANS_PATH = click.Path(exists=True, path_type=Path)  # plan files, or folders of them
 
 
-def plan_files(paths: tuple[Path, ...]) -> list[Path]:
-    """Plan files named, and every *.yaml / *.yml below folders named (as build finds them)."""
-    from tambondoc.build.batch import discover
-
-    plans = discover(list(paths))
-    if not plans:
-        raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ")
-    return plans
 XLSX_OUT = click.Path(dir_okay=False, path_type=Path)
 
 
@@ -50,10 +44,19 @@ def cli() -> None:
 @click.argument("plans", nargs=-1, required=True, type=PLANS_PATH)
 @format_option(*FORMATS)
 def validate(plans: tuple[Path, ...], fmt: str) -> None:
-    """ตรวจสอบไฟล์แผน (PLAN... หรือโฟลเดอร์) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์"""
-    from tambondoc.check.validate import validate_file
+    """ตรวจสอบไฟล์แผน (PLAN... หรือโฟลเดอร์) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์
 
-    results = [validate_file(p) for p in plan_files(plans)]
+    โฟลเดอร์ที่มี district.yaml ตรวจทั้งอำเภอ: district.yaml ทุกแผน และความสอดคล้องระหว่างกัน
+    (อำเภอของแผน เลขที่คำสั่งไม่ซ้ำ ตำแหน่งของบุคคล กำหนดส่งจังหวัด)
+    """
+    from tambondoc.check.district import validate_district
+    from tambondoc.check.validate import validate_file
+    from tambondoc.plan.district import is_district
+
+    districts = [p for p in plans if is_district(p)]
+    others = tuple(p for p in plans if not is_district(p))
+    results = [r for d in districts for r in validate_district(d).results]
+    results += [validate_file(p) for p in (plan_files(others) if others or not districts else [])]
     show_problems([p for r in results for p in r.problems], fmt, err=False)
     bad = sum(not r.ok for r in results)
     if fmt == "text":
@@ -68,51 +71,6 @@ def _counts(problems: list[Any]) -> str:
     counts = [f"ข้อผิดพลาด {errors}"] if errors else []
     counts += [f"คำเตือน {len(problems) - errors}"] if len(problems) > errors else []
     return f" ({', '.join(counts)})" if counts else ""
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("build"), show_default=True, help="โฟลเดอร์ผลลัพธ์")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="โฟลเดอร์แม่แบบ .docx ที่ใช้แทนแม่แบบมาตรฐาน")
-@click.option("--pdf", is_flag=True, help="สร้าง PDF ด้วย LibreOffice ด้วย")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="จำนวนแผนที่สร้างพร้อมกัน (ค่าเริ่มต้น: จำนวนแกน CPU)")
-@click.option("--force", is_flag=True, help="สร้างใหม่ทุกแผน แม้ไม่มีอะไรเปลี่ยน")
-def build(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
-          jobs: int | None, force: bool) -> None:
-    """สร้างเอกสารจากไฟล์แผนหรือทุกแผนในโฟลเดอร์: รูปเล่มแผน คำสั่ง ก.บ.ต. บัญชีประสานโครงการ"""
-    import sys
-
-    from tambondoc.build.batch import Status as BuildStatus
-    from tambondoc.build.batch import build_many
-
-    plans = plan_files(paths)
-    stream = build_many(plans, out, templates, pdf, force, jobs)
-    if sys.stdout.isatty() and len(plans) > 1 and verbosity() >= 0:
-        with click.progressbar(stream, length=len(plans), label="กำลังสร้างเอกสาร") as bar:
-            outcomes = list(bar)
-    else:
-        outcomes = list(stream)
-    order = {plan: i for i, plan in enumerate(plans)}
-    for o in sorted(outcomes, key=lambda o: order[o.plan]):
-        show_problems(o.problems)
-        for w in o.warnings:
-            click.echo(f"{o.plan}: warning: {w}", err=True)
-        for note in o.notes:
-            info(f"{o.plan}: {note}")
-        if o.status is BuildStatus.BUILT:
-            folders = sorted({str(p.parent) for p in o.written})
-            detail(f"{o.plan}: สร้างแล้ว {len(o.written)} ไฟล์ใน {', '.join(folders)}")
-        elif o.status is BuildStatus.UNCHANGED:
-            detail(f"{o.plan}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
-        else:
-            click.echo(f"{o.plan}: ล้มเหลว: {o.message}")
-    counts = {k: sum(o.status is k for o in outcomes) for k in BuildStatus}
-    info(f"สร้างแล้ว {counts[BuildStatus.BUILT]}, ไม่เปลี่ยนแปลง {counts[BuildStatus.UNCHANGED]}, "
-         f"ล้มเหลว {counts[BuildStatus.FAILED]}")
-    exit_with(Status.PROBLEMS if counts[BuildStatus.FAILED] else Status.OK)
 
 
 @cli.group()
@@ -138,13 +96,22 @@ def templates_init(directory: Path) -> None:
 @click.option("--templates", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="โฟลเดอร์แม่แบบที่จะตรวจ (ค่าเริ่มต้น: ที่ build จะใช้)")
 @click.option("--plan", type=PLAN_PATH, help="ตรวจกับข้อมูลของแผนนี้ (ค่าเริ่มต้น: แผนตัวอย่าง)")
+@click.option("--district", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="ตรวจแม่แบบเอกสารของอำเภอด้วย (คำสั่งและประกาศ ศอช. แผนความต้องการ) กับข้อมูลของอำเภอนี้")
 @format_option(*FORMATS)
 @reports_errors()
-def templates_check(folder: Path | None, plan: Path | None, fmt: str) -> None:
+def templates_check(folder: Path | None, plan: Path | None, district: Path | None, fmt: str) -> None:
     """ตรวจแม่แบบทุกไฟล์: ไวยากรณ์ ตัวแปร และตัวกรองที่ข้อมูลแผนไม่มี"""
-    from tambondoc.docx.check import check_templates
+    from tambondoc.docx.check import check_template, check_templates
+    from tambondoc.docx.templates import find_template
 
     reports = check_templates(folder, plan)
+    if district is not None:
+        from tambondoc.district.build import template_contexts
+
+        where = district / "district.yaml"
+        reports += [check_template(name, find_template(name, where, folder), context)
+                    for name, context in template_contexts(district).items()]
     problems = [p for report in reports for p in report.problems]
     if fmt != "text":
         show_problems(problems, fmt, err=False)
@@ -297,7 +264,10 @@ def fmt_cmd(paths: tuple[Path, ...], check: bool) -> None:
     exit_with(Status.PROBLEMS if failed or (check and changed) else Status.OK)
 
 
+cli.add_command(build_cmd)
 cli.add_command(new_cmd)
+cli.add_command(new_district_cmd)
+cli.add_command(status_cmd)
 cli.add_command(schema_cmd)
 
 

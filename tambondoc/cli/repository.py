@@ -53,17 +53,20 @@ def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str, ci: str | None)
 @click.command("schema", cls=Command)
 @click.option("--write", "directory", type=click.Path(file_okay=False, path_type=Path),
               help="คัดลอก schema ไปไว้ในโฟลเดอร์นี้ (เช่น schemas) แทนการพิมพ์ออกจอ")
+@click.option("--district", is_flag=True, help="schema ของ district.yaml แทน schema ของไฟล์แผน")
 @reports_errors()
-def schema_cmd(directory: Path | None) -> None:
+def schema_cmd(directory: Path | None, district: bool) -> None:
     """schema ของไฟล์แผน (JSON Schema) ของ tambondoc รุ่นที่ติดตั้ง
 
     ใช้ --write schemas เพื่อปรับสำเนาในคลังแผนให้ตรงกับรุ่นที่ติดตั้ง
-    (validate จะเตือนเมื่อสำเนาเก่ากว่า) แล้ว commit ไฟล์ที่เปลี่ยน
+    (validate จะเตือนเมื่อสำเนาเก่ากว่า) แล้ว commit ไฟล์ที่เปลี่ยน; --district สำหรับ district.yaml
     """
     from tambondoc.authoring.kit import write_schema
-    from tambondoc.resources import schema_path
+    from tambondoc.plan.schema import DISTRICT_SCHEMA_FILE, SCHEMA_FILE
+    from tambondoc.resources import data_path
 
     if directory is None:
-        click.echo(schema_path().read_text(encoding="utf-8"), nl=False)
+        name = DISTRICT_SCHEMA_FILE if district else SCHEMA_FILE
+        click.echo(data_path("schemas", name).read_text(encoding="utf-8"), nl=False)
         return
-    info(f"เขียน {write_schema(directory)} (schema ของ tambondoc {__version__})")
+    info(f"เขียน {write_schema(directory, district)} (schema ของ tambondoc {__version__})")

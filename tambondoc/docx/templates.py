@@ -29,6 +29,8 @@ def find_template(name: str, plan: Path, override: Path | None = None) -> Path:
 
 
 TEMPLATE_FILES = ("plan-book.docx", "kbt-order.docx", "coordination.docx", "garuda.png")
+# a district's own documents (tambondoc build on a folder with district.yaml)
+DISTRICT_TEMPLATE_FILES = ("socho-order.docx", "socho-announcement.docx", "needs-plan.docx")
 
 
 def init_templates(target: Path) -> list[Path]:
@@ -37,7 +39,7 @@ def init_templates(target: Path) -> list[Path]:
 
     target.mkdir(parents=True, exist_ok=True)
     copied = []
-    for name in TEMPLATE_FILES:
+    for name in TEMPLATE_FILES + DISTRICT_TEMPLATE_FILES:
         source, dest = default_templates_dir() / name, target / name
         if source.is_file() and not dest.exists():
             shutil.copyfile(source, dest)

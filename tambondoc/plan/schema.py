@@ -1,4 +1,5 @@
-"""The plan's JSON Schema, loaded once: the validator, the vocabulary and the docs all read it."""
+"""The plan's JSON Schema (and the district's), loaded once: the validator, the vocabulary and the
+docs all read it."""
 
 from __future__ import annotations
 
@@ -8,14 +9,21 @@ from functools import lru_cache
 from typing import Any
 
 from tambondoc import REPOSITORY
-from tambondoc.resources import schema_path
+from tambondoc.resources import data_path, schema_path
 
 SCHEMA_FILE = "tambon-plan.schema.json"
+DISTRICT_SCHEMA_FILE = "district.schema.json"  # district.yaml: a district office's repository of plans
 
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     with schema_path().open(encoding="utf-8") as f:
+        return json.load(f)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def district_schema() -> dict[str, Any]:
+    with data_path("schemas", DISTRICT_SCHEMA_FILE).open(encoding="utf-8") as f:
         return json.load(f)  # type: ignore[no-any-return]
 
 
@@ -32,9 +40,9 @@ def format_version() -> int:
     return int(schema()["properties"]["schema_version"]["const"])
 
 
-def schema_id(version: str) -> str:
-    """The schema's ``$id``: where this version of it can be read, in the release's tag."""
-    return f"{REPOSITORY}/raw/v{version}/schemas/{SCHEMA_FILE}"
+def schema_id(version: str, file: str = SCHEMA_FILE) -> str:
+    """A schema's ``$id``: where this version of it can be read, in the release's tag."""
+    return f"{REPOSITORY}/raw/v{version}/schemas/{file}"
 
 
 def id_version(schema_id: object) -> tuple[int, ...] | None:

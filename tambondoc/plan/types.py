@@ -260,6 +260,32 @@ class Committee(TypedDict):
     duties: list[str]
 
 
+class Announcement(TypedDict):
+    date: str
+    preamble: str | None
+
+
+class SochoCommittee(TypedDict):
+    selected_on: str | None
+    announcement: Announcement
+    members: list[Member]
+
+
+class WorkingGroup(TypedDict):
+    order: Order
+    members: list[Member]
+    duties: list[str]
+
+
+class Socho(TypedDict):
+    """The community-organisation council (ศอช.) of a tambon or a district: its committee as
+    selected (certified by an announcement) and the working group that supports it (appointed by
+    an order)."""
+
+    committee: SochoCommittee | None
+    working_group: WorkingGroup | None
+
+
 class Attendance(TypedDict):
     total: int
     detail: str | None
@@ -297,4 +323,5 @@ class Plan(TypedDict):
     scoring: Scoring | None
     projects: list[Project]
     committee: Committee
+    socho: Socho | None
     review: Review | None

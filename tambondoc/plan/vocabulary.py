@@ -59,11 +59,16 @@ APPROACHES: tuple[str, ...] = _enum("projects", "[]", "approach")
 STATUSES: tuple[str, ...] = _enum("review", "previous_projects", "[]", "status")
 ROLES: tuple[str, ...] = _enum("committee", "members", "[]", "role")  # in the order of an order
 CHAIR, SECRETARY = "ประธานกรรมการ", "กรรมการและเลขานุการ"
+# the community-organisation council (ศอช.): its committee and the working group that supports it
+SOCHO_ROLES: tuple[str, ...] = _enum("socho", "committee", "members", "[]", "role")
+GROUP_ROLES: tuple[str, ...] = _enum("socho", "working_group", "members", "[]", "role")
+GROUP_CHAIR, GROUP_SECRETARY = "ประธานคณะทำงาน", "คณะทำงานและเลขานุการ"
 NUMERAL_KINDS: tuple[str, ...] = ("prose", "table", "order")
 NUMERALS: tuple[str, ...] = _enum("settings", "prose_numerals")
 DEFAULT_NUMERALS: dict[str, str] = {f"{kind}_numerals": node("settings", f"{kind}_numerals")["default"]
                                     for kind in NUMERAL_KINDS}
 assert CHAIR in ROLES and SECRETARY in ROLES, "the schema's committee roles changed"
+assert CHAIR in SOCHO_ROLES and SECRETARY in SOCHO_ROLES and GROUP_CHAIR in GROUP_ROLES and GROUP_SECRETARY in GROUP_ROLES
 
 # Named sources print together in one column after the fixed ones: "อื่น ๆ" with their names.
 OTHER_KEY, OTHER_LABEL = "other", "อื่น ๆ"

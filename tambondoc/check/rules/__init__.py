@@ -2,7 +2,8 @@
 
 Every rule reads the plan defensively, so a schema error elsewhere never crashes it and every
 problem is reported in one run. A rule yields (path, at_key, message, level); ``check`` tags
-each finding with the rule's id.
+each finding with the rule's id. district.yaml is checked alone by DISTRICT_RULES, and a district
+as a whole (its file and its plans together) by CROSS_RULES, whose findings also name the file.
 """
 
 from __future__ import annotations
@@ -11,28 +12,48 @@ from collections.abc import Iterator
 from typing import Any
 
 from tambondoc.check.rules import (
+    attendance,
     budgets,
     committee,
     consistency,
     dates,
+    deadlines,
+    district_place,
     ids,
     locations,
+    order_numbers,
     place_names,
+    positions,
+    provincial,
     references,
     scoring,
+    socho,
     sources,
     values,
 )
+from tambondoc.plan.district import Files, Source
 
-RULES = (values, ids, references, locations, sources, budgets, scoring, committee, dates, consistency, place_names)
+RULES = (values, ids, references, locations, sources, budgets, scoring, committee, socho, positions, dates,
+         consistency, place_names)
+DISTRICT_RULES = (values, socho, positions, dates, district_place)
+CROSS_RULES = (district_place, order_numbers, positions, deadlines, attendance, provincial)
 
 Tagged = tuple[list[str | int], bool, str, str, str]  # path, at_key, message, level, rule id
+CrossTagged = tuple[Source, list[str | int], bool, str, str, str]  # the file, then as Tagged
 
 
-def check(data: Any) -> Iterator[Tagged]:
-    """Every semantic finding of a loaded plan, with the id of the rule that found it."""
+def check(data: Any, rules: tuple[Any, ...] = RULES) -> Iterator[Tagged]:
+    """Every semantic finding of a loaded plan (or of district.yaml, with DISTRICT_RULES), with the
+    id of the rule that found it."""
     if not isinstance(data, dict):
         return
-    for rule in RULES:
+    for rule in rules:
         for path, at_key, message, level in rule.check(data):
             yield path, at_key, message, level, rule.ID
+
+
+def check_district(files: Files) -> Iterator[CrossTagged]:
+    """Every finding that needs the district and its plans together."""
+    for rule in CROSS_RULES:
+        for source, path, at_key, message, level in rule.check_files(files):
+            yield source, path, at_key, message, level, rule.ID

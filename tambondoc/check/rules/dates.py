@@ -12,7 +12,10 @@ ID = "dates"
 
 
 def check(data: dict[str, Any]) -> Iterator[Finding]:
-    paths: list[list[str | int]] = [["plan", "approved_on"], ["committee", "order", "date"], ["review", "meeting_date"]]
+    paths: list[list[str | int]] = [["plan", "approved_on"], ["committee", "order", "date"], ["review", "meeting_date"],
+                                    ["socho", "committee", "selected_on"], ["socho", "committee", "announcement", "date"],
+                                    ["socho", "working_group", "order", "date"],
+                                    ["deadlines", "orders"], ["deadlines", "workshop_report"], ["deadlines", "activity_report"]]
     for path in paths:
         value = get(data, *(str(p) for p in path))
         if isinstance(value, str) and len(value) == 10 and value[4] == "-" and parse_be_date(value) is None:

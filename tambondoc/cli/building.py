@@ -1,0 +1,122 @@
+"""``build``: plan files, folders of plans, and districts (a folder holding district.yaml: its tambons'
+documents and its own, in OUT/_district/)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tambondoc.build.batch import Outcome
+from tambondoc.build.batch import Status as BuildStatus
+from tambondoc.cli.app import Command
+from tambondoc.cli.output import detail, info, verbosity
+from tambondoc.cli.report import Status, exit_with, show_problems
+
+
+def plan_files(paths: tuple[Path, ...]) -> list[Path]:
+    """Plan files named, and every *.yaml / *.yml below folders named (as build finds them)."""
+    from tambondoc.build.batch import discover
+
+    plans = discover(list(paths))
+    if not plans:
+        raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ")
+    return plans
+
+
+def _progress(count: int) -> Any:
+    """A progress bar around a stream of outcomes on a terminal, else the stream itself."""
+    def wrap(stream: Iterable[Outcome]) -> Iterator[Outcome]:
+        if not (sys.stdout.isatty() and count > 1 and verbosity() >= 0):
+            yield from stream
+            return
+        with click.progressbar(stream, length=count, label="กำลังสร้างเอกสาร") as bar:
+            yield from bar
+    return wrap
+
+
+def _show(outcomes: list[Outcome], order: list[Path]) -> None:
+    rank = {plan: i for i, plan in enumerate(order)}
+    for o in sorted(outcomes, key=lambda o: rank.get(o.plan, len(rank))):
+        show_problems(o.problems)
+        for w in o.warnings:
+            click.echo(f"{o.plan}: warning: {w}", err=True)
+        for note in o.notes:
+            info(f"{o.plan}: {note}")
+        if o.status is BuildStatus.BUILT:
+            folders = sorted({str(p.parent) for p in o.written})
+            detail(f"{o.plan}: สร้างแล้ว {len(o.written)} ไฟล์ใน {', '.join(folders)}")
+        elif o.status is BuildStatus.UNCHANGED:
+            detail(f"{o.plan}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
+        else:
+            click.echo(f"{o.plan}: ล้มเหลว: {o.message}")
+
+
+def _district(folder: Path, out: Path, templates: Path | None, pdf: bool, jobs: int | None, force: bool
+              ) -> list[BuildStatus]:
+    """Build one district and say how it went; the statuses of its tambons and of its own documents."""
+    from tambondoc.district.build import build_district
+    from tambondoc.errors import PlanInvalid
+    from tambondoc.plan.district import plan_files as district_plans
+
+    try:
+        built = build_district(folder, out, templates, pdf, force, jobs, _progress(len(district_plans(folder))))
+    except PlanInvalid as e:
+        show_problems(e.problems)
+        click.echo(str(e))
+        return [BuildStatus.FAILED]
+    _show(built.tambons, district_plans(folder))
+    for note in built.notes:
+        info(f"{folder}: {note}")
+    own = built.district
+    where = f"{folder} (เอกสารของอำเภอ)"
+    for w in own.warnings:
+        click.echo(f"{where}: warning: {w}", err=True)
+    for note in own.notes:
+        info(f"{where}: {note}")
+    if own.status is BuildStatus.BUILT:
+        detail(f"{where}: สร้างแล้ว {len(own.written)} ไฟล์ใน {', '.join(sorted({str(p.parent) for p in own.written}))}")
+    elif own.status is BuildStatus.UNCHANGED:
+        detail(f"{where}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
+    else:
+        click.echo(f"{where}: ล้มเหลว: {own.message}")
+    return [o.status for o in built.tambons] + [own.status]
+
+
+@click.command("build", cls=Command)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="โฟลเดอร์ผลลัพธ์")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="โฟลเดอร์แม่แบบ .docx ที่ใช้แทนแม่แบบมาตรฐาน")
+@click.option("--pdf", is_flag=True, help="สร้าง PDF ด้วย LibreOffice ด้วย")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="จำนวนแผนที่สร้างพร้อมกัน (ค่าเริ่มต้น: จำนวนแกน CPU)")
+@click.option("--force", is_flag=True, help="สร้างใหม่ทุกแผน แม้ไม่มีอะไรเปลี่ยน")
+def build_cmd(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
+              jobs: int | None, force: bool) -> None:
+    """สร้างเอกสารจากไฟล์แผนหรือทุกแผนในโฟลเดอร์: รูปเล่มแผน คำสั่ง ก.บ.ต. บัญชีประสานโครงการ
+
+    โฟลเดอร์ที่มี district.yaml สร้างทั้งอำเภอ: เอกสารของทุกตำบล คำสั่งและประกาศ ศอช.ต. ของแต่ละตำบล
+    และเอกสารของอำเภอใน OUT/_district/ (รายงานจังหวัด แผนความต้องการระดับอำเภอ บัญชีประสานโครงการของอำเภอ
+    คำสั่งและประกาศ ศอช.อ. และ orders.pdf เมื่อใช้ --pdf) ไม่สร้างอะไรเลยถ้ามีไฟล์ใดไม่ผ่านการตรวจสอบ
+    """
+    from tambondoc.build.batch import build_many
+    from tambondoc.plan.district import is_district
+
+    statuses: list[BuildStatus] = []
+    others = tuple(p for p in paths if not is_district(p))
+    if others or len(others) == len(paths):
+        plans = plan_files(others)
+        outcomes = list(_progress(len(plans))(build_many(plans, out, templates, pdf, force, jobs)))
+        _show(outcomes, plans)
+        statuses += [o.status for o in outcomes]
+    for folder in (p for p in paths if is_district(p)):
+        statuses += _district(folder, out, templates, pdf, jobs, force)
+    counts = {k: statuses.count(k) for k in BuildStatus}
+    info(f"สร้างแล้ว {counts[BuildStatus.BUILT]}, ไม่เปลี่ยนแปลง {counts[BuildStatus.UNCHANGED]}, "
+         f"ล้มเหลว {counts[BuildStatus.FAILED]}")
+    exit_with(Status.PROBLEMS if counts[BuildStatus.FAILED] else Status.OK)

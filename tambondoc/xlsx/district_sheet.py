@@ -1,0 +1,84 @@
+"""What the district's workbooks (the report, the needs plan, the coordination lists) share: centred
+title rows merged across the table, a heading row, column widths from what the columns hold, and
+printing on A4 landscape fitted to the page width with the heading repeated and pages numbered.
+Styles come from the one style module (``xlsx.style``)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from tambondoc.thai import thai_date
+from tambondoc.xlsx.style import FastSheet, fit_heights, page_footer, text_width
+
+MAX_TITLE = 31  # Excel's longest sheet name
+BAD_TITLE = str.maketrans({c: "-" for c in "[]:*?/\\"})
+
+
+def sheet_title(name: str, used: set[str]) -> str:
+    """A sheet name Excel accepts (31 characters, none of []:*?/\\), unique in the workbook."""
+    base = name.translate(BAD_TITLE).strip("'")[:MAX_TITLE] or "แผ่นงาน"
+    title, n = base, 2
+    while title.lower() in used:
+        suffix = f" ({n})"
+        title, n = base[: MAX_TITLE - len(suffix)] + suffix, n + 1
+    used.add(title.lower())
+    return title
+
+
+def titles(sheet: FastSheet, lines: Sequence[str], last_col: int) -> None:
+    """Centred bold title rows at the top, each merged across the table (as a plain range: the
+    title has no border, so no covered cells are needed)."""
+    for row, text in enumerate(lines, 1):
+        sheet.put(row, 1, text, bold=True, size=18 if row == 1 else 16, wrap=False, align="center", box=False)
+        sheet.ws.merged_cells.add(f"A{row}:{get_column_letter(last_col)}{row}")
+        sheet.ws.row_dimensions[row].height = 32 if row == 1 else 29
+
+
+def heading(sheet: FastSheet, row: int, labels: Sequence[str]) -> None:
+    for col, label in enumerate(labels, 1):
+        sheet.put(row, col, label, bold=True, fill="head", align="center")
+
+
+def widths(ws: Worksheet, labels: Sequence[str], texts: dict[int, list[str]], caps: Sequence[int]) -> list[float]:
+    """Each column as wide as its longest value (its label counting up to 10 characters), within its cap."""
+    found: list[float] = []
+    for col, (label, cap) in enumerate(zip(labels, caps), 1):
+        longest = max([text_width(v) for v in texts.get(col, [])] + [min(text_width(label), 10), 4])
+        found.append(min(longest + 2, cap))
+        ws.column_dimensions[get_column_letter(col)].width = found[-1]
+    return found
+
+
+def finish(sheet: FastSheet, heading_row: int, last_col: int, last_row: int, sizes: list[float]) -> None:
+    """Row heights for the wrapped text, the heading frozen and repeated, A4 landscape fitted to
+    the page width, pages numbered."""
+    ws = sheet.ws
+    fit_heights(sheet, sizes, heading_row, last_row)
+    ws.freeze_panes = f"A{heading_row + 1}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{heading_row}:{heading_row}"
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    page_footer(ws)
+
+
+def short_date(value: str | None) -> str:
+    """'12 ก.พ. 2568', or '-' for no date."""
+    return thai_date(value, "short") if value else "-"
+
+
+def to_bytes(wb: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -158,30 +158,62 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     return Problem(name, line, col, f"YAML ไม่ถูกต้อง: {hint} [{detail}]")
 
 
+class Cycle(ValueError):
+    """The data contains itself: an alias (*) used inside the node its anchor (&) names."""
+
+
 def expanded_size(data: Any) -> int:
     """How many nodes a reader walking the data would visit, aliases expanded.
 
     Memoised per shared object, so a "billion laughs" file is measured in linear time
-    instead of being expanded.
+    instead of being expanded. A node that contains itself raises ``Cycle``: every walk over
+    it (the checks, the documents, the diff) would never end.
     """
     memo: dict[int, int] = {}
+    open_nodes: set[int] = set()
 
     def size(node: Any) -> int:
         if not isinstance(node, (dict, list)):
             return 1
         key = id(node)
+        if key in open_nodes:
+            raise Cycle()
         if key not in memo:
-            memo[key] = 0  # a cycle counts once; the safe constructor cannot build one anyway
+            open_nodes.add(key)
             children = node.values() if isinstance(node, dict) else node
             memo[key] = 1 + sum(size(child) for child in children)
+            open_nodes.discard(key)
         return memo[key]
 
     return size(data)
 
 
-def _check_size(data: Any, name: str) -> None:
-    """Refuse alias bombs before anything walks the expanded tree."""
-    if expanded_size(data) > MAX_NODES:
+def _recursive_alias(text: str) -> tuple[int, int]:
+    """Where the first alias to a node that is still open (its own ancestor) is: line, column."""
+    open_anchors: list[str | None] = []
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            kind = type(event).__name__
+            if kind in ("MappingStartEvent", "SequenceStartEvent"):
+                open_anchors.append(event.anchor)
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                open_anchors.pop()
+            elif kind == "AliasEvent" and event.anchor in open_anchors:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    except (YAMLError, IndexError):
+        pass
+    return 1, 1
+
+
+def _check_size(data: Any, name: str, text: str) -> None:
+    """Refuse alias bombs and self-containing data before anything walks the expanded tree."""
+    try:
+        size = expanded_size(data)
+    except Cycle as e:
+        line, col = _recursive_alias(text)
+        raise _fail(name, "alias (*) อ้างถึง anchor (&) ของข้อมูลที่ตัวเองอยู่ข้างใน ทำให้ข้อมูลซ้อนกันไม่รู้จบ "
+                    "ให้เขียนข้อมูลตรง ๆ แทน alias นี้", line, col) from e
+    if size > MAX_NODES:
         raise _fail(name, f"แผนมีข้อมูลซ้อนกันมากเกินไป (เกิน {MAX_NODES:,} รายการเมื่อขยาย alias) "
                     "อาจเกิดจาก anchor/alias (& และ *) ที่ขยายตัวซ้ำ ๆ ให้เขียนข้อมูลตรง ๆ แทน")
 
@@ -210,7 +242,7 @@ def load_text(text: str, name: str) -> Any:
     except RecursionError as e:
         raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     try:
-        _check_size(data, name)
+        _check_size(data, name, text)
     except RecursionError as e:
         raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     return data

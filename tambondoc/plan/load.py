@@ -8,7 +8,9 @@ problem to report.
 
 from __future__ import annotations
 
+import codecs
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +45,26 @@ def _fail(name: str, message: str, line: int = 1, column: int = 1) -> PlanError:
     return PlanError(str(problem), [problem])
 
 
-def read_text(path: Path) -> str:
-    """Read a plan as UTF-8 (BOM and CRLF allowed) or raise PlanError naming the line."""
+def read_bytes(path: Path) -> bytes:
+    """A plan file's bytes, once: what is validated is what is digested and rewritten."""
     name = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _fail(name, f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {MAX_BYTES:,}) "
                         "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง")
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)  # the file may grow between stat and read
     except OSError as e:
         raise _fail(name, f"เปิดไฟล์ไม่ได้: {e.strerror or e}") from e
+    if len(raw) > MAX_BYTES:
+        raise _fail(name, f"ไฟล์ใหญ่เกินไป (เกิน {MAX_BYTES:,} ไบต์) "
+                    "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง")
+    return raw
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Plan bytes as text: UTF-8 (BOM and CRLF allowed) with '\n' line ends, or PlanError at the line."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -63,6 +74,29 @@ def read_text(path: Path) -> str:
         raise _fail(name, "ไฟล์ไม่ใช่ UTF-8 (อาจบันทึกเป็น Windows-874/TIS-620) "
                     "ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8", line, col) from e
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """Read a plan as UTF-8 (BOM and CRLF allowed) or raise PlanError naming the line."""
+    return decode(read_bytes(path), str(path))
+
+
+@dataclass(frozen=True)
+class Newlines:
+    """A file's own conventions, kept when a tool writes it back: CRLF line ends, a BOM."""
+
+    crlf: bool = False
+    bom: bool = False
+
+    @classmethod
+    def of(cls, raw: bytes) -> Newlines:
+        return cls(crlf=b"\r\n" in raw, bom=raw.startswith(codecs.BOM_UTF8))
+
+    def encode(self, text: str) -> bytes:
+        """``text`` ('\n' line ends) in this convention."""
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
 
 
 _HINTS: list[tuple[str, str]] = [

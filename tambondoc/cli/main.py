@@ -219,9 +219,16 @@ def diff_cmd(old: str, new: str, fmt: str, exit_code: bool) -> None:
 
     from tambondoc.diff.compare import diff_plans
     from tambondoc.diff.report import render
+    from tambondoc.errors import PlanError
 
-    result = diff_plans(old, new)
-    click.echo(render(result, fmt, color=fmt == "text" and sys.stdout.isatty()))
+    try:
+        result = diff_plans(old, new)
+        text = render(result, fmt, color=fmt == "text" and sys.stdout.isatty())
+    except (PlanError, OSError):
+        raise
+    except Exception as e:  # exit 1 means "changes found": no failure may end with it
+        fail(f"ข้อผิดพลาดภายในโปรแกรม: {type(e).__name__}: {e}", status=Status.ERROR)
+    click.echo(text)
     exit_with(Status.PROBLEMS if exit_code and result.changed else Status.OK)
 
 
@@ -284,7 +291,22 @@ def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str) -> None:
     click.echo(f"สร้างแผนใหม่ที่ {plan} แล้ว กรอกช่องที่ว่าง แล้วตรวจด้วย: tambondoc validate {plan}")
 
 
+def safe_streams() -> None:
+    """Text the console cannot show is escaped, never a crash: a Thai Windows console (cp874) has
+    no '→', a pipe may be ASCII. Exit codes then mean what they say (diff: 1 = changes found)."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream already written in another mode, or closed
+                continue
+
+
 def main() -> None:
+    safe_streams()
     cli(prog_name="tambondoc")
 
 

@@ -76,7 +76,7 @@ def test_a_shared_strings_bomb_is_refused_before_it_is_parsed(example_plan: Path
     book = fill(template(example_plan), example_plan.parent / "in.xlsx", [row()])
     bomb = _with_shared_strings(book, example_plan.parent / "bomb.xlsx", strings)
     assert bomb.stat().st_size < 2 * 1024 * 1024
-    code, out, err = run("import-xlsx", bomb, "--into", example_plan)
+    code, _out, err = run("import-xlsx", bomb, "--into", example_plan)
     assert code == 1
     assert f"{bomb}: ไฟล์มีข้อมูลเมื่อขยายใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) โปรแกรมจะไม่เปิดไฟล์นี้" in err
 

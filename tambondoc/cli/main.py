@@ -14,6 +14,7 @@ import click
 
 from tambondoc import __version__
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
+from tambondoc.errors import printable
 from tambondoc.reporters import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,16 +78,17 @@ def build(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
     order = {plan: i for i, plan in enumerate(plans)}
     for o in sorted(outcomes, key=lambda o: order[o.plan]):
         show_problems(o.problems)
+        name = printable(str(o.plan))
         for w in o.warnings:
-            click.echo(f"{o.plan}: warning: {w}", err=True)
+            click.echo(f"{name}: warning: {printable(w)}", err=True)
         for note in o.notes:
-            click.echo(f"{o.plan}: {note}")
+            click.echo(f"{name}: {printable(note)}")
         if o.status is BuildStatus.BUILT:
-            click.echo(f"{o.plan}: สร้างแล้ว {len(o.written)} ไฟล์: " + ", ".join(str(p) for p in o.written))
+            click.echo(f"{name}: สร้างแล้ว {len(o.written)} ไฟล์: " + ", ".join(printable(str(p)) for p in o.written))
         elif o.status is BuildStatus.UNCHANGED:
-            click.echo(f"{o.plan}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
+            click.echo(f"{name}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
         else:
-            click.echo(f"{o.plan}: ล้มเหลว: {o.message}")
+            click.echo(f"{name}: ล้มเหลว: {printable(o.message)}")
     counts = {k: sum(o.status is k for o in outcomes) for k in BuildStatus}
     click.echo(f"สร้างแล้ว {counts[BuildStatus.BUILT]}, ไม่เปลี่ยนแปลง {counts[BuildStatus.UNCHANGED]}, "
                f"ล้มเหลว {counts[BuildStatus.FAILED]}")
@@ -192,7 +194,7 @@ def import_xlsx(books: tuple[Path, ...], plan: Path, dry_run: bool, combine: boo
     result = import_books(list(books), plan, combine=combine, dry_run=dry_run)
     show_problems(result.warnings, fmt)
     for change in result.changes:
-        click.echo(change)
+        click.echo(printable(change))
     if not result.changed:
         click.echo(f"{plan}: ไม่มีการเปลี่ยนแปลง")
     elif dry_run:
@@ -243,7 +245,7 @@ def next_year_cmd(plan: Path, output: Path | None) -> None:
 
     target, rolled = next_year(plan, output)
     for note in rolled.notes:
-        click.echo(f"  {note}")
+        click.echo(f"  {printable(note)}")
     click.echo(f"เขียนแผนปีถัดไปที่ {target}")
     click.echo("สิ่งที่ต้องกรอกต่อ:")
     for item in rolled.todo:
@@ -266,10 +268,10 @@ def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
                 click.echo(f"{plan}: ต้องจัดรูปแบบ" if check else f"{plan}: จัดรูปแบบแล้ว")
         except PlanError as e:
             failed += 1
-            click.echo(str(e), err=True)
+            click.echo(printable(str(e)), err=True)
         except OSError as e:
             failed += 1
-            click.echo(f"{plan}: เขียนหรืออ่านไฟล์ไม่ได้: {e.strerror or e}", err=True)
+            click.echo(f"{printable(str(plan))}: เขียนหรืออ่านไฟล์ไม่ได้: {e.strerror or e}", err=True)
     if check:
         parts = [f"ต้องจัดรูปแบบ {changed} ไฟล์ (แก้ด้วย tambondoc fmt)"] if changed else []
         parts += [f"จัดรูปแบบไม่ได้ {failed} ไฟล์"] if failed else []

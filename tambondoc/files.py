@@ -23,7 +23,7 @@ _UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 NAME_MAX = 255          # bytes in one file name (ext4, XFS, Btrfs, tmpfs, APFS, NTFS in UTF-16 units)
 PATH_MAX = 4096
-_TEMP_EXTRA = len(".") + len(".12345678.tmp")  # what the temporary file adds to the target's name
+_TEMP_EXTRA = len(".") + len(".12345678.tmp")  # what a temporary file adds to its target's name
 TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.tmp$")
 
 
@@ -53,8 +53,8 @@ def check_name(folder: Path, name: str) -> Path:
     if name in ("", ".", "..") or _UNSAFE.search(name) or name != name.strip():
         raise PlanError(f"ชื่อไฟล์ผลลัพธ์ '{name}' ใช้ไม่ได้")
     size = len(name.encode("utf-8"))
-    if size + _TEMP_EXTRA > NAME_MAX:
-        raise PlanError(f"ชื่อไฟล์ผลลัพธ์ยาวเกินไป ({size} ไบต์ เกิน {NAME_MAX - _TEMP_EXTRA}): {name} "
+    if size > NAME_MAX:
+        raise PlanError(f"ชื่อไฟล์ผลลัพธ์ยาวเกินไป ({size} ไบต์ เกิน {NAME_MAX}): {name} "
                         "ให้ใช้ชื่อไฟล์แผนหรือรหัสที่สั้นลง (อักษรไทยหนึ่งตัวใช้ 3 ไบต์)")
     target = folder / name
     if len(str(target.absolute()).encode("utf-8")) + _TEMP_EXTRA >= PATH_MAX:
@@ -88,9 +88,17 @@ def write_error(path: Path, error: OSError) -> PlanError:
     return PlanError(f"{path}: เขียนไฟล์ไม่ได้: {reason + ' ' if reason else ''}[{detail}]")
 
 
+def _temporary_stem(name: str) -> str:
+    """The target's name, cut (at a character) so that '.name.XXXXXXXX.tmp' fits in a file name."""
+    while name and len(name.encode("utf-8")) + _TEMP_EXTRA > NAME_MAX:
+        name = name[:-1]
+    return name
+
+
 def _open_temporary(target: Path) -> tuple[int, Path]:
+    stem = _temporary_stem(target.name)
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        tmp = target.with_name(f".{stem}.{secrets.token_hex(4)}.tmp")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666), tmp
         except FileExistsError:

@@ -59,7 +59,7 @@ def test_a_name_too_long_is_refused_before_any_file_is_written(tmp_path: Path, e
     out = tmp_path / "out"
     code, lines = build(example_plan, "-o", out, "--templates", tiny_templates(tmp_path / "tpl"))
     assert code == 1
-    assert f"{example_plan}: ล้มเหลว: ชื่อไฟล์ผลลัพธ์ยาวเกินไป (258 ไบต์ เกิน 241): coordination-{long_id}.docx" in lines[0]
+    assert f"{example_plan}: ล้มเหลว: ชื่อไฟล์ผลลัพธ์ยาวเกินไป (258 ไบต์ เกิน 255): coordination-{long_id}.docx" in lines[0]
     assert not (out / "example-tambon").exists() or not any((out / "example-tambon").iterdir())
 
 

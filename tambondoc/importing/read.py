@@ -11,6 +11,7 @@ read as the project table.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ MAX_COLS = 200
 HEADER_SEARCH_ROWS = 10
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MACRO_SUFFIXES = {".xlsm", ".xltm", ".xlam"}
+# what reading a damaged zip raises: bad headers, bad deflate data, an encrypted or unknown member
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError, NotImplementedError)
 
 
 @dataclass
@@ -96,19 +99,22 @@ def check_file(path: Path, name: str) -> None:
     corrupt = "ไฟล์เสียหรือไม่ใช่ไฟล์ Excel (.xlsx) ให้ตรวจว่าเลือกไฟล์ถูก หรือเปิดใน Excel แล้วบันทึกใหม่"
     if not magic.startswith(b"PK"):
         raise _refuse(name, corrupt)
+    bomb = _refuse(name, "ไฟล์มีข้อมูลเมื่อขยายใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) โปรแกรมจะไม่เปิดไฟล์นี้")
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             names = {i.filename for i in infos}
-            content_types = z.read("[Content_Types].xml")[:1_000_000] if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+            if len(infos) > MAX_ZIP_ENTRIES or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES \
+                    or any(i.file_size > MAX_PART_BYTES for i in infos):
+                raise bomb
+            content_types = b""
+            if "[Content_Types].xml" in names:
+                with z.open("[Content_Types].xml") as f:
+                    content_types = f.read(1_000_000)
+    except ZIP_ERRORS as e:
         raise _refuse(name, corrupt) from e
     if not content_types or "xl/workbook.xml" not in names:
         raise _refuse(name, corrupt)
-    bomb = _refuse(name, "ไฟล์มีข้อมูลเมื่อขยายใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) โปรแกรมจะไม่เปิดไฟล์นี้")
-    if len(infos) > MAX_ZIP_ENTRIES or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES \
-            or any(i.file_size > MAX_PART_BYTES for i in infos):
-        raise bomb
     if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
         raise _refuse(name, macro)
     strings = [i for i in infos if i.filename.lower().endswith("sharedstrings.xml")]
@@ -126,7 +132,7 @@ def _count_strings(path: Path, info: zipfile.ZipInfo, name: str) -> int:
                 data = tail + chunk
                 count += data.count(b"<si>") + data.count(b"<si ") + data.count(b":si>") + data.count(b":si ")
                 tail = data[-3:]  # shorter than a match: a match across two chunks is counted once
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+    except ZIP_ERRORS as e:
         raise _refuse(name, "ไฟล์เสียหรือไม่ใช่ไฟล์ Excel (.xlsx) ให้ตรวจว่าเลือกไฟล์ถูก หรือเปิดใน Excel แล้วบันทึกใหม่") from e
     return count
 

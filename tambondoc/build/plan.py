@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tambondoc.build.exports import workbook
 from tambondoc.build.incremental import STAMP, image_inputs, make_stamp, previous_outputs, write_stamp
 from tambondoc.check.validate import validate_file
 from tambondoc.context.build import build_context
@@ -90,7 +91,8 @@ def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None,
         outputs[job.output] = content
         warnings.extend(f"{job.output}: {w}" for w in warns)
         if "lg" in job.context:
-            outputs[Path(job.output).with_suffix(".xlsx").name] = coordination_workbook(job.context, job.context["lg"])
+            outputs[Path(job.output).with_suffix(".xlsx").name] = workbook(coordination_workbook, job.context,
+                                                                           job.context["lg"])
     return outputs, warnings, notes
 
 

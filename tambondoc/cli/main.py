@@ -112,7 +112,8 @@ def templates_init(directory: Path) -> None:
     for path in copied:
         click.echo(f"คัดลอก {path}")
     if not copied:
-        click.echo(f"{directory}: มีแม่แบบครบแล้ว ไม่ได้คัดลอกเพิ่ม")
+        click.echo(f"{directory}: มีแม่แบบครบแล้ว ไม่ได้คัดลอกเพิ่ม (ตรวจว่าแม่แบบใช้ได้ด้วย tambondoc templates check "
+                   f"--templates {directory})")
 
 
 @templates.command("check")

@@ -140,3 +140,21 @@ def test_templates_check_reports_a_corrupt_template(tmp_path: Path) -> None:
     code, out, _ = run("templates", "check", "--templates", target)
     assert code == 1
     assert f"{target / 'kbt-order.docx'}:1:1: error: เปิดแม่แบบไม่ได้" in out
+
+
+def test_a_full_temporary_folder_while_making_a_workbook_is_a_clean_failure(tmp_path: Path, example_plan: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    def small_files() -> None:  # openpyxl writes each sheet to a temporary file before zipping it
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+    done = subprocess.run([sys.executable, "-m", "tambondoc", "export-xlsx", str(example_plan), "-o",
+                           str(tmp_path / "p.xlsx")], capture_output=True, text=True, timeout=120,
+                          preexec_fn=small_files, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1
+    assert done.stderr.startswith("สร้างไฟล์ Excel ไม่ได้ เพราะเขียนไฟล์ชั่วคราวใน")
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr

@@ -6,6 +6,8 @@ plan first and writes atomically, as the document build does.
 
 from __future__ import annotations
 
+import gc
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -39,8 +41,22 @@ def workbook(make: Callable[..., bytes], *args: Any) -> bytes:
     try:
         return make(*args)
     except (OSError, etree.SerialisationError) as e:
-        raise PlanError(f"สร้างไฟล์ Excel ไม่ได้ เพราะเขียนไฟล์ชั่วคราวใน {tempfile.gettempdir()} ไม่ได้ "
-                        f"(ดิสก์อาจเต็ม) ให้ลบไฟล์ที่ไม่ใช้ หรือตั้ง TMPDIR เป็นที่อื่น [{e}]") from e
+        reason = str(e)
+        _release_quietly(e)
+    raise PlanError(f"สร้างไฟล์ Excel ไม่ได้ เพราะเขียนไฟล์ชั่วคราวใน {tempfile.gettempdir()} ไม่ได้ "
+                    f"(ดิสก์อาจเต็ม) ให้ลบไฟล์ที่ไม่ใช้ หรือตั้ง TMPDIR เป็นที่อื่น [{reason}]")
+
+
+def _release_quietly(error: BaseException) -> None:
+    """Close openpyxl's half-written sheet streams now: their writers fail again as they close,
+    and Python would print that as 'Exception ignored in: <generator ...>' with a traceback."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        error.__traceback__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def write_template(plan: Path, out: Path) -> Path:

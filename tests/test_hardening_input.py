@@ -100,3 +100,28 @@ def test_ids_that_differ_only_in_case_are_duplicates(example_plan: Path) -> None
     assert code == 1
     assert (f"{example_plan}:{line}:9: error: รหัสโครงการ 'p001' ซ้ำกับรายการที่ 1 ('P001' ต่างกันเพียงตัวพิมพ์ใหญ่/เล็ก) "
             "ให้ใช้ค่าที่ไม่ซ้ำกัน ($.projects[1].id)") in out
+
+
+class Hung(Exception):  # not an OSError: the code under test must not be able to swallow it
+    pass
+
+
+def test_a_fifo_or_device_is_never_waited_on(tmp_path: Path, example_plan: Path) -> None:
+    import os
+    import signal
+
+    def hung(*_: object) -> None:
+        raise Hung("waited on a FIFO")
+
+    fifo = tmp_path / "plan.yaml"
+    os.mkfifo(fifo)
+    previous = signal.signal(signal.SIGALRM, hung)
+    try:
+        signal.alarm(20)  # open() on a FIFO nobody writes to blocks forever
+        assert run("validate", fifo).code == 1
+        signal.alarm(20)
+        code, _, err = run("import-xlsx", fifo, "--into", example_plan)
+        assert code == 1 and f"{fifo}: ไม่ใช่ไฟล์ธรรมดา" in err
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

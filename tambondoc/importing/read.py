@@ -10,6 +10,7 @@ read as the project table.
 
 from __future__ import annotations
 
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -86,7 +87,10 @@ def check_file(path: Path, name: str) -> None:
     if path.suffix.lower() in MACRO_SUFFIXES:
         raise _refuse(name, macro)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+            raise _refuse(name, "ไม่ใช่ไฟล์ธรรมดา (เช่น เป็นอุปกรณ์หรือท่อข้อมูล) ให้ระบุไฟล์ .xlsx")
+        size = info.st_size
         with path.open("rb") as f:
             magic = f.read(8)
     except OSError as e:

@@ -9,6 +9,7 @@ problem to report.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +54,13 @@ def read_bytes(path: Path) -> bytes:
         if size > MAX_BYTES:
             raise _fail(name, f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {MAX_BYTES:,}) "
                         "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง")
-        with path.open("rb") as f:
+        # opened without blocking: a FIFO nobody writes to would block open() forever; then
+        # read as usual (a FIFO without a writer reads as empty, one with a writer is read)
+        nonblock = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no FIFOs to open
+        fd = os.open(path, os.O_RDONLY | nonblock)
+        with os.fdopen(fd, "rb") as f:
+            if nonblock:
+                os.set_blocking(fd, True)
             raw = f.read(MAX_BYTES + 1)  # the file may grow between stat and read
     except OSError as e:
         raise _fail(name, f"เปิดไฟล์ไม่ได้: {e.strerror or e}") from e

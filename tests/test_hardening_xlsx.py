@@ -136,3 +136,13 @@ def test_budgets_keep_satang_and_refuse_more(example_plan: Path) -> None:
     assert code == 1
     assert (f"{example_plan}:{line}:30: error: จำนวนเงิน 450000.125 มีทศนิยมเกิน 2 ตำแหน่ง "
             "เงินบาทมีทศนิยมได้ถึงสตางค์เท่านั้น ให้ปัดเป็น 450000.12 ($.projects[0].budget[0].amount)") in out
+
+
+def test_satang_survive_a_round_trip(example_plan: Path) -> None:
+    replace_in(example_plan, "{year: 2571, amount: 450000, funding: {local: 450000}}",
+               "{year: 2571, amount: 450000.55, funding: {local: 450000.55}}")
+    before = example_plan.read_bytes()
+    book = example_plan.parent / "projects.xlsx"
+    assert run("export-xlsx", example_plan, "-o", book).code == 0
+    assert run("import-xlsx", book, "--into", example_plan).code == 0
+    assert example_plan.read_bytes() == before

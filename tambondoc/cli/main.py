@@ -199,7 +199,7 @@ def import_xlsx(books: tuple[Path, ...], plan: Path, dry_run: bool, combine: boo
     if not result.changed:
         click.echo(f"{plan}: ไม่มีการเปลี่ยนแปลง")
     elif dry_run:
-        click.echo(result.diff(), nl=False)
+        click.echo("\n".join(printable(line) for line in result.diff().split("\n")), nl=False)
         click.echo(f"{plan}: --dry-run จะเปลี่ยน {len(result.changes)} รายการ (ยังไม่ได้แก้ไฟล์)")
     else:
         click.echo(f"{plan}: นำเข้าแล้ว {len(result.changes)} รายการ")

@@ -26,7 +26,8 @@ from tambondoc.xlsx.patches import formula_cells
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-MAX_PART_BYTES = 64 * 1024 * 1024             # one sheet, the styles, ...
+MAX_PART_BYTES = 64 * 1024 * 1024             # one sheet (openpyxl streams it row by row)
+MAX_OTHER_PART_BYTES = 16 * 1024 * 1024       # styles, workbook, ...: openpyxl parses them whole
 MAX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024   # openpyxl keeps every shared string in memory
 MAX_SHARED_STRINGS = 500_000
 MAX_ZIP_ENTRIES = 2000
@@ -109,7 +110,7 @@ def check_file(path: Path, name: str) -> None:
             infos = z.infolist()
             names = {i.filename for i in infos}
             if len(infos) > MAX_ZIP_ENTRIES or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES \
-                    or any(i.file_size > MAX_PART_BYTES for i in infos):
+                    or any(i.file_size > _part_limit(i.filename) for i in infos):
                 raise bomb
             content_types = b""
             if "[Content_Types].xml" in names:
@@ -122,9 +123,14 @@ def check_file(path: Path, name: str) -> None:
     if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
         raise _refuse(name, macro)
     strings = [i for i in infos if i.filename.lower().endswith("sharedstrings.xml")]
-    if any(i.file_size > MAX_SHARED_STRINGS_BYTES for i in strings) or \
-            any(_count_strings(path, i, name) > MAX_SHARED_STRINGS for i in strings):
+    if any(_count_strings(path, i, name) > MAX_SHARED_STRINGS for i in strings):
         raise bomb
+
+
+def _part_limit(part: str) -> int:
+    if part.lower().endswith("sharedstrings.xml"):
+        return MAX_SHARED_STRINGS_BYTES
+    return MAX_PART_BYTES if part.startswith("xl/worksheets/") else MAX_OTHER_PART_BYTES
 
 
 def _count_strings(path: Path, info: zipfile.ZipInfo, name: str) -> int:

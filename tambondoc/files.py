@@ -72,7 +72,8 @@ _REASONS = {
     errno.EDQUOT: "เกินโควตาพื้นที่ดิสก์ ให้ลบไฟล์ที่ไม่ใช้หรือเลือกที่เก็บอื่น",
     errno.EFBIG: "ไฟล์ใหญ่เกินขนาดที่ระบบหรือดิสก์ยอมให้เขียน ให้เลือกที่เก็บอื่น",
     errno.EROFS: "ที่เก็บนี้เป็นแบบอ่านอย่างเดียว ให้เลือกที่เก็บอื่น",
-    errno.EACCES: "ไม่มีสิทธิ์เขียนที่นี่ ให้ตรวจสิทธิ์ของโฟลเดอร์หรือเลือกที่เก็บอื่น",
+    errno.EACCES: "ไม่มีสิทธิ์เขียนที่นี่ หรือไฟล์เปิดค้างอยู่ในโปรแกรมอื่น (เช่น Word หรือ Excel) "
+                  "ให้ปิดไฟล์ ตรวจสิทธิ์ของโฟลเดอร์ หรือเลือกที่เก็บอื่น",
     errno.EPERM: "ไม่มีสิทธิ์เขียนที่นี่ ให้ตรวจสิทธิ์ของโฟลเดอร์หรือเลือกที่เก็บอื่น",
     errno.ENAMETOOLONG: "ชื่อไฟล์หรือที่อยู่ยาวเกินไป ให้ใช้ชื่อที่สั้นลง",
     errno.ENOENT: "ไม่พบโฟลเดอร์ที่จะเขียน หรือสร้างโฟลเดอร์ที่นั่นไม่ได้",
@@ -106,14 +107,14 @@ def _open_temporary(target: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(target))
 
 
-def _keep_attributes(fd: int, old: os.stat_result | None) -> None:
+def _keep_attributes(tmp: Path, old: os.stat_result | None) -> None:
     """The replaced file's mode and owner on the new one; a new file keeps the mode the umask gave
     it when it was created with 0666 (as any editor would create it)."""
     if old is None:
         return
-    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    os.chmod(tmp, stat.S_IMODE(old.st_mode))
     if hasattr(os, "geteuid") and os.geteuid() == 0 and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
-        os.fchown(fd, old.st_uid, old.st_gid)
+        os.chown(tmp, old.st_uid, old.st_gid)
 
 
 def write_atomic(path: Path, data: bytes, *, follow_link: bool = False) -> None:
@@ -138,8 +139,8 @@ def write_atomic(path: Path, data: bytes, *, follow_link: bool = False) -> None:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
-                _keep_attributes(f.fileno(), old)
                 os.fsync(f.fileno())
+            _keep_attributes(tmp, old)
             os.replace(tmp, target)
         except BaseException:
             tmp.unlink(missing_ok=True)

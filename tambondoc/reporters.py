@@ -1,8 +1,10 @@
 """Print problems in a format chosen by name (check-jsonschema's reporters): text (yamllint
-style), JSON, or GitHub workflow annotations. Every command that reports problems uses these."""
+style), JSON, GitHub workflow annotations or a GitLab Code Quality report. Every command that
+reports problems uses these."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -48,7 +50,28 @@ def github(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-REPORTERS: dict[str, Callable[[list[Problem]], str]] = {"text": text, "json": as_json, "github": github}
+def gitlab(problems: list[Problem]) -> str:
+    """A GitLab Code Quality report (``artifacts: reports: codequality``): merge requests show
+    the problems on the changed lines. The fingerprint leaves out the line, so a problem that only
+    moved is not reported as new; repeats of one problem are numbered to keep fingerprints unique."""
+    seen: dict[str, int] = {}
+    issues = []
+    for p in problems:
+        where = f" ({p.path})" if p.path else f" ({p.where.rsplit(':', 1)[1]})" if p.sheet else ""
+        key = "\0".join((p.file, p.rule, p.path or p.where, p.message))
+        seen[key] = seen.get(key, 0) + 1
+        issues.append({
+            "description": p.message + where,
+            "check_name": p.rule or "tambondoc",
+            "fingerprint": hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest(),
+            "severity": {"error": "major", "warning": "minor"}.get(p.level, "info"),
+            "location": {"path": p.file, "lines": {"begin": p.line}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+REPORTERS: dict[str, Callable[[list[Problem]], str]] = {"text": text, "json": as_json, "github": github,
+                                                       "gitlab": gitlab}
 FORMATS = tuple(REPORTERS)
 
 

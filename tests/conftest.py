@@ -17,8 +17,10 @@ EXAMPLE = ROOT / "plans" / "example-tambon.yaml"
 
 @pytest.fixture
 def example_plan(tmp_path: Path) -> Path:
-    """A private copy of the example plan (with its images) that a test may edit."""
+    """A private copy of the example plan (with its images) that a test may edit, in a plan
+    repository's layout: the schema its first line points at is there too."""
     shutil.copytree(EXAMPLE.parent, tmp_path / "plans")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     return tmp_path / "plans" / EXAMPLE.name
 
 
@@ -89,7 +91,7 @@ def run(*args: Any) -> Ran:
 
     from tambondoc.cli import cli
 
-    result = CliRunner().invoke(cli, [str(a) for a in args])
+    result = CliRunner().invoke(cli, [str(a) for a in args], prog_name="tambondoc")
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return Ran(result.exit_code, result.stdout, result.stderr)
 

@@ -12,7 +12,7 @@ PACKAGE = ROOT / "tambondoc"
 # a module may import its own package and any lower layer, never a sibling package of its layer
 LAYERS = [
     {"errors"},
-    {"thai", "resources", "files", "reporters"},
+    {"thai", "resources", "files", "reporters", "measure", "package"},
     {"plan"},
     {"check"},
     {"context"},

@@ -11,7 +11,6 @@ import io
 import re
 import shutil
 import subprocess
-import unicodedata
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -21,10 +20,12 @@ from click.testing import CliRunner
 from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice, squash, stand_in_plan_book
 from docx import Document
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from tambondoc.cli import cli
 from tambondoc.plan.load import load_plan
 from tambondoc.thai import baht_text, thai_digits
+from tambondoc.xlsx.style import lines_of, row_height
 
 LGS = ["tm-nongbua", "abt-nongbua"]
 INJECTED = "=1+1 ขุดลอกคลองส่งน้ำ"
@@ -153,7 +154,7 @@ def test_no_list_for_a_local_government_without_projects(built: dict) -> None:
 def test_docx_lists_exactly_the_projects_of_its_local_government(built: dict, read_back: dict, lg: str) -> None:
     want = built["expected"][lg]
     text = read_back[lg]["text"]
-    assert set(re.findall(r"\((P\d{3})\)", text)) == want["ids"]
+    assert not re.search(r"\(P\d{3}\)", text), "internal ids stay out of the Word list"
     flat = squash(text)
     heading = f"เสนอ {want['name']} เพื่อพิจารณาบรรจุในแผนพัฒนาท้องถิ่น"
     for line in ["บัญชีประสานโครงการพัฒนา", heading, "ปีงบประมาณ พ.ศ. ๒๕๗๑-๒๕๗๒",
@@ -180,37 +181,41 @@ def test_docx_totals_match_the_budgets(built: dict, read_back: dict, lg: str) ->
 
 @pytest.mark.parametrize("lg", LGS)
 def test_docx_table_rows_are_the_projects_with_their_amounts(built: dict, lg: str) -> None:
+    """The columns of form ผ.02/1 (then สถานที่ and หมายเหตุ), a budget column per year, no ids."""
     want = built["expected"][lg]
     table = Document(str(built["plain"] / f"coordination-{lg}.docx")).tables[0]
     rows = [[c.text for c in row.cells] for row in table.rows]
-    projects = [r for r in rows if re.fullmatch(r"\(P\d{3}\)", r[-1])]
-    assert {r[-1][1:-1] for r in projects} == want["ids"]
+    n = len(want["years"])
+    by_name = {name: pid for pid, name in want["names"].items()}
+    projects = [r for r in rows if r[1] in by_name and re.fullmatch(r"\d+", r[0])]
+    assert {by_name[r[1]] for r in projects} == want["ids"]
     for r in projects:
-        pid = r[-1][1:-1]
-        assert r[1] == want["names"][pid]
-        assert r[4:4 + len(want["years"])] == [money(want["amounts"][pid][y]) for y in want["years"]]
-    assert rows[0] == ["ที่", "โครงการ", "วัตถุประสงค์", "เป้าหมาย\n(ผลผลิตของโครงการ)"] + [
-        f"งบประมาณ\nปี {y}\n(บาท)" for y in want["years"]] + [
-        "สถานที่\n(หมู่ที่)", "ตัวชี้วัด\n(KPI)", "ผลที่คาดว่า\nจะได้รับ", "หน่วยงาน\nรับผิดชอบหลัก", "หมายเหตุ"]
+        assert r[4:4 + n] == [money(want["amounts"][by_name[r[1]]][y]) for y in want["years"]]
+        assert not any(re.search(r"P\d{3}", c) for c in r)
+    assert rows[0] == ["ที่", "โครงการ", "วัตถุประสงค์", "เป้าหมาย\n(ผลผลิตของโครงการ)"] + ["งบประมาณ (บาท)"] * n + [
+        "ตัวชี้วัด\n(KPI)", "ผลที่คาดว่า\nจะได้รับ", "หน่วยงานที่\nรับผิดชอบหลัก", "สถานที่\n(หมู่ที่)", "หมายเหตุ"]
+    assert rows[1][4:4 + n] == [str(y) for y in want["years"]]
     groups = [r[0] for r in rows if len(set(r)) == 1 and r[0].startswith("ยุทธศาสตร์")]
     assert len(groups) == len(want["subtotals"])
 
 
-def test_docx_grid_has_a_column_per_year_within_the_page(built: dict) -> None:
-    """The year loop leaves the grid as the cells say: equal year columns, same table width."""
-    for out, years in ((built["plain"], 2), (built["variant"], 3)):
+def test_docx_grid_fills_the_page_with_a_budget_column_per_year(built: dict) -> None:
+    """Two years: a column each. Three or more: one budget column with a line per year, so the
+    text keeps room. The table keeps the landscape text width; every cell agrees with the grid."""
+    for out, columns in ((built["plain"], 9 + 2), (built["variant"], 9 + 1)):
         with zipfile.ZipFile(out / "coordination-abt-nongbua.docx") as z:
             xml = z.read("word/document.xml").decode()
         grid = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', re.search(
             r"<w:tblGrid>.*?</w:tblGrid>", xml).group(0))]
-        assert len(grid) == 9 + years
-        year_cols = grid[4:4 + years]
-        assert len(set(year_cols)) == 1 and year_cols[0] > grid[0]
-        assert abs(sum(grid) - 14570) < 20  # 25.7 cm: the landscape text width
-        row = re.search(r"<w:tr[ >](?:(?!</w:tr>).)*?\(P0\d\d\)", xml).group(0)
+        assert len(grid) == columns
+        assert abs(sum(grid) - 14854) < 20  # 26.2 cm: the landscape text width
+        row = re.search(r"<w:tr[ >](?:(?!</w:tr>).)*?(?:ก่อสร้างฝาย|=1\+1).*?</w:tr>", xml).group(0)
         assert [int(w) for w in re.findall(r'<w:tcW w:type="dxa" w:w="(\d+)"/>', row)] == grid
         assert "<w:tblHeader/>" in xml and "<w:cantSplit/>" in xml
         assert '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' in xml
+    table = Document(str(built["variant"] / "coordination-abt-nongbua.docx")).tables[0]
+    budget = {row.cells[4].text for row in table.rows}
+    assert "2571  380,000\n2572  200,000\nรวม  580,000" in budget
 
 
 # ------------------------------------------------------------------ the .xlsx
@@ -223,71 +228,60 @@ def sheet_rows(path: Path) -> tuple[object, list[list[object]]]:
 
 @pytest.mark.parametrize("lg", LGS)
 def test_xlsx_rows_formulas_and_layout(built: dict, lg: str) -> None:
+    """The columns of ผ.02/1 then สถานที่, หมายเหตุ, id and strategy; the project rows one block the
+    filter covers; totals per strategy (SUMIF) and the grand total (SUM) below it."""
     want = built["expected"][lg]
     ws, rows = sheet_rows(built["plain"] / f"coordination-{lg}.xlsx")
     header = next(i for i, r in enumerate(rows) if r[0] == "ที่")
-    labels = rows[header]
-    assert labels == ["ที่", "โครงการ", "วัตถุประสงค์", "เป้าหมาย (ผลผลิตของโครงการ)", "งบประมาณ ปี 2571 (บาท)",
-                      "งบประมาณ ปี 2572 (บาท)", "สถานที่ (หมู่ที่)", "ตัวชี้วัด (KPI)", "ผลที่คาดว่าจะได้รับ",
-                      "หน่วยงานรับผิดชอบหลัก", "หมายเหตุ", "รหัสโครงการ"]
+    assert rows[header] == ["ที่", "โครงการ", "วัตถุประสงค์", "เป้าหมาย (ผลผลิตของโครงการ)", "งบประมาณ ปี 2571 (บาท)",
+                            "งบประมาณ ปี 2572 (บาท)", "ตัวชี้วัด (KPI)", "ผลที่คาดว่าจะได้รับ", "หน่วยงานที่รับผิดชอบหลัก",
+                            "สถานที่ (หมู่ที่)", "หมายเหตุ", "รหัสโครงการ", "ยุทธศาสตร์"]
     body = rows[header + 1:]
     projects = [r for r in body if isinstance(r[0], int)]
-    assert {r[-1] for r in projects} == want["ids"]
+    assert [r[0] for r in projects] == list(range(1, len(projects) + 1))
+    assert {r[11] for r in projects} == want["ids"]
     for r in projects:
-        assert r[1] == want["names"][r[-1]]
-        assert r[4:6] == [want["amounts"][r[-1]][y] for y in want["years"]]
-    # subtotals: SUM over exactly the project rows of their group; the total sums the subtotals
-    subtotal_rows, start = [], 0
-    for n, r in enumerate(body, header + 2):
-        if isinstance(r[0], int) and not start:
-            start = n
-        elif isinstance(r[1], str) and r[1].startswith("รวม ") and not r[1].startswith("รวมทั้งสิ้น"):
-            assert r[4:6] == [f"=SUM(E{start}:E{n - 1})", f"=SUM(F{start}:F{n - 1})"]
-            subtotal_rows.append(n)
-            start = 0
-    assert len(subtotal_rows) == len(want["subtotals"])
+        assert r[1] == want["names"][r[11]]
+        assert r[4:6] == [want["amounts"][r[11]][y] for y in want["years"]]
+    first, last = header + 2, header + 1 + len(projects)
+    assert ws.auto_filter.ref == f"A{header + 1}:M{last}"
+    subtotals = [r for r in body if isinstance(r[1], str) and r[1].startswith("รวม") and "รวมทั้งสิ้น" not in r[1]]
+    assert len(subtotals) == len(want["subtotals"])
+    assert all(r[4].startswith(f"=SUMIF($M${first}:$M${last},") and r[4].endswith(f",E${first}:E${last})")
+               for r in subtotals)
     total = next(r for r in body if isinstance(r[1], str) and r[1].startswith("รวมทั้งสิ้น"))
-    assert total[4] == "=SUM(" + ",".join(f"E{n}" for n in subtotal_rows) + ")"
+    assert total[4:6] == [f"=SUM(E{first}:E{last})", f"=SUM(F{first}:F{last})"]
     assert ws.freeze_panes == f"C{header + 2}"
-    assert ws.auto_filter.ref.startswith(f"A{header + 1}:L")
-    first_project = header + 3  # after the first group's heading
-    assert ws.cell(first_project, 5).number_format.startswith("#,##0")
-    assert ws.cell(subtotal_rows[0], 5).number_format.startswith("#,##0")
-    assert ws.cell(first_project, 2).font.name == "TH SarabunPSK"
+    assert ws.cell(first, 5).number_format.startswith("#,##0")
+    assert ws.cell(first, 2).font.name == "TH SarabunPSK"
     assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == f"${header + 1}:${header + 1}"
-    assert all(ws.column_dimensions[c].width for c in "ABCDEFGHIJKL")
+    assert ws.oddFooter.center.text == "หน้า &P / &N"
+    assert all(ws.column_dimensions[c].width for c in "ABCDEFGHIJKLM")
 
 
 @pytest.mark.parametrize("lg", LGS)
 def test_xlsx_titles_bands_and_row_heights(built: dict, lg: str) -> None:
-    """Titles merged across the table and unboxed, group rows shaded as one band, and each
+    """Titles merged across the table and unboxed, total rows shaded as one band, and each
     project row tall enough for its longest wrapped text (neither Excel nor Calc sizes rows)."""
     ws, rows = sheet_rows(built["plain"] / f"coordination-{lg}.xlsx")
-    assert sorted(str(r) for r in ws.merged_cells.ranges) == ["A1:L1", "A2:L2", "A3:L3"]
+    assert sorted(str(r) for r in ws.merged_cells.ranges) == ["A1:M1", "A2:M2", "A3:M3"]
 
     def sides(cell: object) -> list[str | None]:
         return [getattr(getattr(cell.border, s), "style", None) for s in ("left", "right", "top", "bottom")]
 
     assert ws["A1"].font.b and ws["A1"].font.sz == 18 and sides(ws["A1"]) == [None] * 4
-    heading = next(n for n, r in enumerate(rows, 1) if r[0] == "ที่") + 1
-    assert [sides(ws.cell(heading, c)) for c in (1, 2, 12)] == [
+    band = next(n for n, r in enumerate(rows, 1) if isinstance(r[1], str) and r[1].startswith("รวม"))
+    assert [sides(ws.cell(band, c)) for c in (1, 2, 13)] == [
         ["thin", None, "thin", "thin"], [None, None, "thin", "thin"], [None, "thin", "thin", "thin"]]
-    assert {ws.cell(heading, c).fill.fgColor.rgb for c in range(1, 13)} == {"00EDEDED"}
-    assert ws.row_dimensions[heading].height == 25
-
-    def lines(text: str, width: float) -> int:
-        per_line = int((width - 1) * 0.8)  # characters of TH SarabunPSK 14 pt per unit of width
-        visible = [sum(unicodedata.category(ch) not in ("Mn", "Me", "Cf") for ch in line)
-                   for line in text.splitlines()]
-        return sum(-(-max(n, 1) // per_line) for n in visible)
-
+    assert {ws.cell(band, c).fill.fgColor.rgb for c in range(1, 14)} == {"00EDEDED"}
     projects = [(n, r) for n, r in enumerate(rows, 1) if isinstance(r[0], int)]
     for n, r in projects:
-        need = max(lines(v, ws.column_dimensions[chr(64 + c)].width) for c, v in enumerate(r, 1) if isinstance(v, str))
-        assert ws.row_dimensions[n].height == need * 21 + 4, (n, r[1])
-    assert any(ws.row_dimensions[n].height > 25 for n, _ in projects)
+        need = max(lines_of(v, ws.column_dimensions[get_column_letter(c)].width)
+                   for c, v in enumerate(r, 1) if isinstance(v, str))
+        assert ws.row_dimensions[n].height == row_height(need), (n, r[1])
+    assert any(ws.row_dimensions[n].height > row_height(2) for n, _ in projects)
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(built: dict) -> None:
@@ -307,6 +301,6 @@ def test_xlsx_opens_in_calc_and_totals_compute(built: dict, read_back: dict, lg:
     assert rows[0][0] == "บัญชีประสานโครงการพัฒนา"
     total = next(r for r in rows if r[1].startswith("รวมทั้งสิ้น"))
     assert total[4:6] == [money(want["totals"][y]) for y in want["years"]]  # as shown: #,##0
-    subtotals = [r[4:6] for r in rows if r[1].startswith("รวม ")]
+    subtotals = [r[4:6] for r in rows if r[1].startswith("รวม") and not r[1].startswith("รวมทั้งสิ้น")]
     assert subtotals == [[money(s[y]) for y in want["years"]] for s in want["subtotals"]]
-    assert {r[-1] for r in rows if r[0].isdigit()} == want["ids"]
+    assert {r[11] for r in rows if r[0].isdigit()} == want["ids"]

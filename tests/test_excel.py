@@ -285,7 +285,7 @@ def test_bad_rows_name_the_cell_and_leave_the_plan_untouched(example_plan: Path,
     before = example_plan.read_bytes()
     blank = template(example_plan)
     ws = openpyxl.load_workbook(blank)["โครงการ"]
-    assert ws["I1"].value == "หมู่ที่ดำเนินการ" and ws["L1"].value == "งบท้องถิ่น 2571" and ws["B1"].value == "ชื่อโครงการ"
+    assert ws["I1"].value == "หมู่ที่ดำเนินการ" and ws["M1"].value == "งบท้องถิ่น 2571" and ws["B1"].value == "ชื่อโครงการ"
     book = fill(blank, tmp_path / "villages.xlsx", [
         village_row(village="3, 12"),
         village_row(name="ขุดสระ", amount="ห้าหมื่นบาท"),
@@ -296,7 +296,7 @@ def test_bad_rows_name_the_cell_and_leave_the_plan_untouched(example_plan: Path,
     assert result.code == 1
     assert result.err.splitlines() == [
         f"{book}:โครงการ!I2: error: ไม่มีหมู่ที่ 12 ในตำบลนี้ (มีหมู่ที่ 1, 2, 3, 4, 5, 6, 7, 8, 9)",
-        f"{book}:โครงการ!L3: error: งบประมาณ (บาท) ต้องเป็นตัวเลข (พบ 'ห้าหมื่นบาท')",
+        f"{book}:โครงการ!M3: error: งบประมาณ (บาท) ต้องเป็นตัวเลข (พบ 'ห้าหมื่นบาท')",
         f"{book}:โครงการ!B4: error: ต้องใส่ชื่อโครงการ",
         f"{book}:โครงการ!D5: error: กลยุทธ์ 'S1.1' ไม่อยู่ในยุทธศาสตร์ S5 (มี S5.1, S5.2)",
         f"นำเข้าไม่สำเร็จ: พบปัญหา 4 รายการ {example_plan} ไม่ถูกแก้ไข",
@@ -307,12 +307,12 @@ def test_bad_rows_name_the_cell_and_leave_the_plan_untouched(example_plan: Path,
 @pytest.mark.parametrize("cells, line", [
     ({(2, "รหัสโครงการ"): "P099"}, "A2: error: ไม่มีโครงการรหัส 'P099' ในแผน ถ้าเป็นโครงการใหม่ให้เว้นช่องรหัสโครงการว่าง"),
     ({(3, "รหัสโครงการ"): "P001"}, "A3: error: รหัสโครงการ 'P001' ซ้ำกับ {book}:โครงการ!A2 แต่ละโครงการใส่ได้แถวเดียว"),
-    ({(2, "วิธีดำเนินการ"): "จ้างเหมา"}, "T2: error: วิธีดำเนินการต้องเป็น ทำเอง, ทำร่วม หรือ ขอสนับสนุน (พบ 'จ้างเหมา')"),
+    ({(2, "วิธีดำเนินการ"): "จ้างเหมา"}, "Y2: error: วิธีดำเนินการต้องเป็น ทำเอง, ทำร่วม หรือ ขอสนับสนุน (พบ 'จ้างเหมา')"),
     ({(2, "ยุทธศาสตร์"): "S9"}, "C2: error: ไม่มียุทธศาสตร์ 'S9' ในแผน ให้เลือกจากรายการ (มี S1, S2, S3, S4, S5)"),
-    ({(2, "งบท้องถิ่น 2571"): -5}, "L2: error: งบประมาณ (บาท) ติดลบไม่ได้ (พบ -5)"),
-    ({(2, "ลำดับความสำคัญ"): 1.5}, "W2: error: ลำดับความสำคัญต้องเป็นจำนวนเต็มตั้งแต่ 1 (พบ '1.5')"),
-    ({(2, "งบท้องถิ่น 2571"): None}, "L2: error: ต้องใส่งบประมาณอย่างน้อยหนึ่งช่อง (ใส่ 0 ถ้าไม่ใช้งบประมาณ)"),
-    ({(2, "ส่งให้ อปท."): "เทศบาลเมือง"}, "V2: error: ไม่มี อปท. 'เทศบาลเมือง' ในแผน ให้เลือกจากรายการ (มี tm-nongbua, abt-nongbua)"),
+    ({(2, "งบท้องถิ่น 2571"): -5}, "M2: error: งบประมาณ (บาท) ติดลบไม่ได้ (พบ -5)"),
+    ({(2, "ลำดับความสำคัญ"): 1.5}, "AB2: error: ลำดับความสำคัญต้องเป็นจำนวนเต็มตั้งแต่ 1 (พบ '1.5')"),
+    ({(2, "งบท้องถิ่น 2571"): None}, "M2: error: ต้องใส่งบประมาณอย่างน้อยหนึ่งช่อง (ใส่ 0 ถ้าไม่ใช้งบประมาณ)"),
+    ({(2, "ส่งให้ อปท."): "เทศบาลเมือง"}, "AA2: error: ไม่มี อปท. 'เทศบาลเมือง' ในแผน ให้เลือกจากรายการ (มี tm-nongbua, abt-nongbua)"),
 ])
 def test_bad_cell_in_exported_workbook(example_plan: Path, tmp_path: Path, cells: dict, line: str) -> None:
     before = example_plan.read_bytes()
@@ -355,14 +355,24 @@ def test_template_has_dropdowns_filled_from_the_plan(example_plan: Path) -> None
     assert wb.sheetnames == ["โครงการ", "คำอธิบาย", "รายการ"]
     ws = wb["โครงการ"]
     col = {h: openpyxl.utils.get_column_letter(c) for h, c in columns(ws).items()}
-    assert list(col)[-5:] == ["วิธีดำเนินการ", "หน่วยงานรับผิดชอบหลัก", "ส่งให้ อปท.", "ลำดับความสำคัญ", "หมายเหตุ"]
-    assert [h for h in col if h.startswith("งบ")] == [
-        f"{s} {y}" for y in (2571, 2572) for s in ("งบท้องถิ่น", "งบหน่วยงาน", "งบพัฒนาจังหวัด", "งบชุมชน")]
+    assert list(col)[:12] == ["รหัสโครงการ", "ชื่อโครงการ", "ยุทธศาสตร์", "กลยุทธ์", "วัตถุประสงค์", "เป้าหมาย (ผลผลิต)",
+                              "ตัวชี้วัด (KPI)", "ผลที่คาดว่าจะได้รับ", "หมู่ที่ดำเนินการ", "ชุมชนที่ดำเนินการ",
+                              "สถานที่ดำเนินการ", "ระยะเวลา"]
+    assert list(col)[-11:] == ["วิธีดำเนินการ", "หน่วยงานรับผิดชอบหลัก", "ส่งให้ อปท.", "ลำดับความสำคัญ",
+                               "คะแนน: จำนวนผู้ได้รับประโยชน์", "คะแนน: ความเร่งด่วนของปัญหา",
+                               "คะแนน: ความสามารถของชุมชนในการดำเนินการเอง", "คะแนน: ความสอดคล้องกับยุทธศาสตร์",
+                               "คะแนนเสียง (โหวต)", "คะแนนรวม (คำนวณ)", "หมายเหตุ"]
+    assert [h for h in col if h.startswith("งบ") or h.startswith("พอช.") or h.startswith("อบจ.")] == [
+        f"{s} {y}" for y in (2571, 2572) for s in ("งบท้องถิ่น", "งบหน่วยงาน", "งบพัฒนาจังหวัด", "งบชุมชน", "พอช.", "อบจ.")]
     lists = {}
     for dv in ws.data_validations.dataValidation:
         for rng in dv.sqref.ranges:
             lists[rng.coord.split(":")[0].rstrip("0123456789")] = (dv.type, dv.formula1)
     assert lists[col["หมู่ที่ดำเนินการ"]] == ("list", "list_villages")
+    assert lists[col["ชุมชนที่ดำเนินการ"]] == ("list", "list_communities")
+    assert lists[col["คะแนน: ความเร่งด่วนของปัญหา"]] == ("decimal", "1")
+    assert lists[col["คะแนนเสียง (โหวต)"]] == ("whole", "0")
+    assert lists[col["พอช. 2572"]] == ("decimal", "0")
     assert lists[col["ยุทธศาสตร์"]] == ("list", "list_strategies")
     assert lists[col["กลยุทธ์"]] == ("list", "list_tactics")
     assert lists[col["วิธีดำเนินการ"]] == ("list", "list_approaches")
@@ -379,12 +389,19 @@ def test_template_has_dropdowns_filled_from_the_plan(example_plan: Path) -> None
     assert values("list_tactics") == [f"{t['id']} {t['name']}" for s in strategies for t in s["tactics"]]
     assert values("list_approaches") == ["ทำเอง", "ทำร่วม", "ขอสนับสนุน"]
     assert values("list_lgs") == ["tm-nongbua เทศบาลตำบลหนองบัวงาม", "abt-nongbua องค์การบริหารส่วนตำบลหนองบัวงาม"]
-    assert values("list_sources") == ["งบท้องถิ่น", "งบหน่วยงาน", "งบพัฒนาจังหวัด", "งบชุมชน"]
+    assert values("list_sources") == ["งบท้องถิ่น", "งบหน่วยงาน", "งบพัฒนาจังหวัด", "งบชุมชน", "พอช.", "อบจ."]
+    assert values("list_communities") == ["c-talat ชุมชนตลาดหนองบัวงาม", "c-langwat ชุมชนหลังวัด",
+                                          "c-khoksawang ชุมชนโคกสว่างพัฒนา"]
     assert wb["รายการ"].sheet_state == "hidden"
     notes = [c.value for c in wb["คำอธิบาย"]["A"]]
-    for head in ("ชื่อโครงการ", "หมู่ที่ดำเนินการ", "วิธีดำเนินการ", "ส่งให้ อปท.", "งบท้องถิ่น <ปี>"):
+    for head in ("ชื่อโครงการ", "หมู่ที่ดำเนินการ", "ชุมชนที่ดำเนินการ", "วิธีดำเนินการ", "ส่งให้ อปท.", "งบท้องถิ่น <ปี>",
+                 "พอช. <ปี>", "คะแนน: ความเร่งด่วนของปัญหา", "คะแนนเสียง (โหวต)", "คะแนนรวม (คำนวณ)"):
         assert head in notes
-    assert ws.max_row == 1 and ws.freeze_panes == "C2"
+    assert ws.freeze_panes == "C2"
+    # blank rows carry only the weighted score total, ready for the assembly's scores
+    assert ws[f"{col['คะแนนรวม (คำนวณ)']}2"].value == '=IF(COUNT(AC2:AF2)=0,"",3*AC2+3*AD2+2*AE2+2*AF2)'
+    assert {c.value is None for row in ws.iter_rows(min_row=2) for c in row if c.column_letter != col["คะแนนรวม (คำนวณ)"]} \
+        == {True}
 
 
 def test_export_has_every_project_sheets_and_formats(example_plan: Path) -> None:
@@ -397,16 +414,16 @@ def test_export_has_every_project_sheets_and_formats(example_plan: Path) -> None
     ws = wb["โครงการ"]
     col = columns(ws)
     assert [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)] == [p["id"] for p in data["projects"]]
-    assert ws.freeze_panes == "C2" and ws.auto_filter.ref == f"A1:Y{len(data['projects']) + 1}"
+    assert ws.freeze_panes == "C2" and ws.auto_filter.ref == f"A1:AJ{len(data['projects']) + 1}"
     p018 = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "P018")
     assert ws.cell(p018, col["ชื่อโครงการ"]).value == 'ส่งเสริมการออมในครัวเรือน "ออมวันละบาท"'
     assert ws.cell(p018, col["งบชุมชน 2571"]).value == 0
     assert ws.cell(2, col["งบท้องถิ่น 2571"]).number_format == "#,##0"
-    assert ws.cell(2, col["งบประมาณรวม (บาท)"]).value == "=SUM(L2:S2)"
+    assert ws.cell(2, col["งบประมาณรวม (บาท)"]).value == "=SUM(M2:X2)"
     s2 = wb["S2 ด้านการส่งเสริมอาชีพและเศรษฐ"]
     count = sum(p["strategy"] == "S2" for p in data["projects"])
     assert s2.max_row == count + 2 and s2.cell(count + 2, 2).value == "รวม"
-    assert s2.cell(count + 2, 12).value == f"=SUBTOTAL(109,L2:L{count + 1})"
+    assert s2.cell(count + 2, 13).value == f"=SUBTOTAL(109,M2:M{count + 1})"
 
 
 def test_formula_text_is_exported_as_text(example_plan: Path, tmp_path: Path) -> None:
@@ -451,7 +468,7 @@ def test_summary_formulas_give_the_plan_totals(recalculated: tuple[Any, dict[str
         assert rows[year][0] == ctx["totals"]["by_year"][year]
     ws = wb["โครงการ"]
     totals = {p["id"]: p["total"] for p in ctx["projects"]}
-    assert {ws.cell(r, 1).value: ws.cell(r, 25).value for r in range(2, ws.max_row + 1)} == totals
+    assert {ws.cell(r, 1).value: ws.cell(r, 36).value for r in range(2, len(totals) + 2)} == totals
 
 
 # ------------------------------------------------------------------ unsafe or broken workbooks
@@ -519,7 +536,7 @@ def test_formula_without_cached_value_is_flagged(example_plan: Path, tmp_path: P
     book = fill(template(example_plan), tmp_path / "formula.xlsx", [village_row(amount="=50000*2")])
     result = run("import-xlsx", book, "--into", example_plan)
     assert result.code == 1
-    assert (f"{book}:โครงการ!L2: error: เซลล์นี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้ ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง "
+    assert (f"{book}:โครงการ!M2: error: เซลล์นี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้ ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง "
             "หรือพิมพ์ค่าแทนสูตร") in result.err.splitlines()
 
 
@@ -531,3 +548,26 @@ def test_import_problems_as_json(example_plan: Path, tmp_path: Path) -> None:
     assert (problem["file"], problem["sheet"], problem["line"], problem["column"]) == (str(book), "โครงการ", 2, 1)
     assert problem["rule"] == "xlsx-rows" and problem["level"] == "error"
     assert warning["file"] == str(example_plan) and warning["level"] == "warning"  # P001 is not in the book
+
+
+def test_exported_sheets_print_landscape_on_the_page_width_with_page_numbers(example_plan: Path, tmp_path: Path) -> None:
+    """Every sheet of the export prints landscape A4, all columns on the page width, page
+    numbers at the foot; project rows are as tall as their longest wrapped text."""
+    from tambondoc.xlsx.style import lines_of, row_height
+
+    out = tmp_path / "p.xlsx"
+    assert run("export-xlsx", example_plan, "-o", out).code == 0
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        setup = ws.page_setup
+        assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.oddFooter.center.text == "หน้า &P / &N", ws.title
+    ws = wb["โครงการ"]
+    heads = [c.value for c in ws[1]]
+    col = heads.index("วัตถุประสงค์") + 1
+    width = ws.column_dimensions[openpyxl.utils.get_column_letter(col)].width
+    tallest = max(range(2, ws.max_row + 1), key=lambda r: lines_of(str(ws.cell(r, col).value or ""), width))
+    assert lines_of(str(ws.cell(tallest, col).value), width) > 1
+    assert ws.row_dimensions[tallest].height >= row_height(lines_of(str(ws.cell(tallest, col).value), width))

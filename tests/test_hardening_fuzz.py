@@ -72,7 +72,7 @@ def test_fuzz_plan_names_build_into_distinct_safe_folders(tmp_path: Path, names:
             (plans / f"{name}.yaml").write_bytes(EXAMPLE.read_bytes())
     out = tmp_path / "out"
     shutil.rmtree(out, ignore_errors=True)
-    _, stdout, _ = run("build", plans, "-o", out, "--templates", tiny_templates(tmp_path / "tpl"), "-j", "1")
+    _, stdout, _ = run("build", "-v", plans, "-o", out, "--templates", tiny_templates(tmp_path / "tpl"), "-j", "1")
     assert "ข้อผิดพลาดภายใน" not in stdout
     folders = [p.name for p in out.iterdir()] if out.exists() else []
     assert len({name_key(f) for f in folders}) == len(folders) == stdout.count(": สร้างแล้ว ")

@@ -48,7 +48,7 @@ def test_github_annotations_escape_file_names_and_control_characters(tmp_path: P
     code, out, _ = run("validate", "--format", "github", plan)
     assert code == 1
     assert [line[:2] for line in out.splitlines()] == ["::"] * len(out.splitlines())
-    assert not any(line.startswith("::warning") for line in out.splitlines())
+    assert not any(line.startswith("::warning file=x.yaml") for line in out.splitlines())
     assert "file=" + str(tmp_path).replace(":", "%3A").replace(",", "%2C") + \
         "/a%0A%3A%3Awarning file=x.yaml%3A%3Apwned %250A%2C%3A.yaml,line=" in out
     assert "\x1b" not in out and "'P%1B[31m1'" in out

@@ -119,7 +119,7 @@ def test_two_local_governments_of_one_name_round_trip_by_id(example_plan: Path) 
                  [row(**{"ส่งให้ อปท.": "เทศบาลตำบลหนองบัวงาม"})])
     code, out, err = run("import-xlsx", named, "--into", example_plan)
     assert code == 1
-    assert (f"{named}:โครงการ!V2: error: มี อปท.ชื่อ 'เทศบาลตำบลหนองบัวงาม' มากกว่าหนึ่งแห่งในแผน "
+    assert (f"{named}:โครงการ!AA2: error: มี อปท.ชื่อ 'เทศบาลตำบลหนองบัวงาม' มากกว่าหนึ่งแห่งในแผน "
             "(tm-nongbua, abt-nongbua) ให้เลือกจากรายการ (รหัสตามด้วยชื่อ เช่น tm-nongbua เทศบาลตำบลหนองบัวงาม)") in out + err
 
 
@@ -128,7 +128,7 @@ def test_budgets_keep_satang_and_refuse_more(example_plan: Path) -> None:
                 [row(**{"งบท้องถิ่น 2571": 100.125}), row(**{"ชื่อโครงการ": "อื่น", "งบท้องถิ่น 2571": 100.12})])
     code, out, err = run("import-xlsx", book, "--into", example_plan)
     assert code == 1
-    assert (f"{book}:โครงการ!L2: error: งบประมาณ (บาท) มีทศนิยมเกิน 2 ตำแหน่ง (พบ 100.125) "
+    assert (f"{book}:โครงการ!M2: error: งบประมาณ (บาท) มีทศนิยมเกิน 2 ตำแหน่ง (พบ 100.125) "
             "เงินบาทมีทศนิยมได้ถึงสตางค์เท่านั้น ให้ปัดเป็น 100.12") in out + err
     line = replace_in(example_plan, "{year: 2571, amount: 450000, funding: {local: 450000}}",
                       "{year: 2571, amount: 450000.125, funding: {local: 450000.125}}")

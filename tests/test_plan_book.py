@@ -152,10 +152,10 @@ def test_contents_list_the_headings_with_their_real_page_numbers(built: dict) ->
     pages = built["pages"]
     entries, toc_pages = _toc_entries(pages)
     headings = [squash(h) for h, _ in entries]
-    expected = ["คำนำ", "ส่วนที่๑ข้อมูลทั่วไปของตำบล", "๑.๑ประวัติความเป็นมา", "๑.๕หมู่บ้านและประชากร",
+    expected = ["คำนำ", "ส่วนที่๑ข้อมูลทั่วไปของตำบล", "๑.๑ประวัติความเป็นมา", "๑.๕หมู่บ้านชุมชนและประชากร",
                 "ส่วนที่๒การวิเคราะห์ข้อมูลและทิศทางการพัฒนา", "ส่วนที่๓โครงการ/กิจกรรมตามแผนพัฒนาตำบล",
                 "๓.๒สรุปโครงการและงบประมาณจำแนกตามยุทธศาสตร์", "ส่วนที่๔การทบทวนแผนพัฒนาตำบล", "ภาคผนวก",
-                "ภาพกิจกรรม"]
+                "ตารางวิเคราะห์คะแนนความสำคัญของแผนงาน/โครงการ", "ภาพกิจกรรม"]
     for heading in expected:
         assert squash(heading) in headings, (heading, headings)
     assert len(entries) >= 30
@@ -253,12 +253,46 @@ def test_page_setup_sections_and_table_rows(built: dict) -> None:
     assert any("PAGE" in f for f in footers)
 
 
+@needs_libreoffice
+@pytest.mark.libreoffice
+def test_contents_of_the_docx_carry_the_page_numbers_of_the_pdf(built: dict) -> None:
+    """--pdf writes the page numbers LibreOffice computed into the .docx's contents (a tab, then
+    the number, in the book's numerals); the .docx keeps Word's Thai distributed alignment."""
+    doc = Document(str(built["docx"]))
+    toc = [p.text.split("\t") for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
+    entries, _ = _toc_entries(built["pages"])
+    assert [(squash(h), n) for h, n in toc] == [(squash(h), n) for h, n in entries]
+    assert toc[0] == ["คำนำ", "ก"] and toc[1][1] == "๑"
+    with zipfile.ZipFile(built["docx"]) as z:
+        assert b'w:val="thaiDistribute"' in z.read("word/styles.xml")
+
+
+def test_pdf_copy_is_justified_and_contents_numbers_pair_with_entries(tmp_path: Path) -> None:
+    from tambondoc.build.pdf_docx import justified_copy, write_contents_numbers
+
+    plan = copy_example(tmp_path)
+    code, lines = build(plan, tmp_path / "out")
+    assert code == 0, lines
+    docx = tmp_path / "out" / plan.stem / "plan-book.docx"
+    justified_copy(docx, tmp_path / "copy.docx")
+    with zipfile.ZipFile(tmp_path / "copy.docx") as z:
+        styles = z.read("word/styles.xml")
+    assert b"thaiDistribute" not in styles and b'w:val="both"' in styles
+    before = docx.read_bytes()
+    entries = [p for p in Document(str(docx)).paragraphs if p.style.name.lower().startswith("toc")]
+    assert not write_contents_numbers(docx, ["1"] * (len(entries) - 1), thai=True)
+    assert docx.read_bytes() == before  # numbers that do not pair leave the .docx alone
+    assert write_contents_numbers(docx, [str(i) for i in range(len(entries))], thai=True)
+    numbered = [p.text for p in Document(str(docx)).paragraphs if p.style.name.lower().startswith("toc")]
+    assert numbered[2] == entries[2].text + "\t๒"
+
+
 def test_contents_are_prefilled_with_the_headings(built: dict) -> None:
     doc = Document(str(built["docx"]))
-    toc = [p.text for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
+    toc = [p.text.split("\t")[0] for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
     assert toc[0] == "คำนำ"
     assert "ส่วนที่ ๑ ข้อมูลทั่วไปของตำบล" in toc and "ภาคผนวก" in toc
-    headings = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    headings = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2", "Appendix Heading")]
     assert toc == headings
 
 
@@ -370,16 +404,19 @@ def _budget_header(docx: Path) -> tuple[list[str], str]:
 
 @pytest.mark.parametrize("years, heads, span", [
     ([2571], ["ปี 2571"], "1"),
-    ([2571, 2572, 2573], ["ปี 2571", "ปี 2572", "ปี 2573", "รวม"], "4"),
+    ([2571, 2572], ["ปี 2571", "ปี 2572", "รวม"], "3"),
 ])
 def test_one_budget_column_per_fiscal_year(tmp_path: Path, years: list[int], heads: list[str], span: str) -> None:
     plan = copy_example(tmp_path)
 
     def change(data) -> None:
         data["plan"]["fiscal_years"] = years
+        del data["funding_sources"]  # with named sources a second year is one amount column too many
         for p in data["projects"]:
             kept = [b for b in p["budget"] if b["year"] in years]
             p["budget"] = kept or [{"year": years[0], "amount": 1000, "funding": {"community": 1000}}]
+            for b in p["budget"]:
+                b["funding"] = {"community": b["amount"]}
 
     edit_plan(plan, change)
     code, lines = build(plan, tmp_path / "out")
@@ -393,6 +430,69 @@ def test_one_budget_column_per_fiscal_year(tmp_path: Path, years: list[int], hea
     for total, grid in widths:
         cols = [int(w) for w in re.findall(r'w:w="(\d+)"', grid)]
         assert abs(sum(cols) - int(total)) <= len(cols) + 2  # the grid fills the table's width
+
+
+def test_three_fiscal_years_list_amounts_by_year_in_one_column(tmp_path: Path) -> None:
+    """From three years on, the project table keeps one budget column (a line per funded year and
+    the total) and one source column, so a five-year plan stays readable on landscape A4."""
+    plan = copy_example(tmp_path)
+
+    def change(data) -> None:
+        data["plan"]["fiscal_years"] = [2571, 2572, 2573]
+
+    edit_plan(plan, change)
+    code, lines = build(plan, tmp_path / "out")
+    assert code == 0, lines
+    docx = tmp_path / "out" / plan.stem / "plan-book.docx"
+    project = next(t for t in Document(str(docx)).tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text)
+    assert [c.text for c in project.rows[0].cells] == ["ที่", "แผนงาน/โครงการ", "เป้าหมาย", "ระยะเวลา",
+                                                        "สถานที่ดำเนินการ", "งบประมาณ (บาท)", "แหล่งงบประมาณ (บาท)"]
+    ctx = context_of(plan)
+    first = ctx["strategy_groups"][0]["projects"][0]
+    row = next(r for r in project.rows if r.cells[1].text == first["name"])
+    want = [f"{y['year']}  {thai.money(y['amount'])}" for y in first["year_lines"]]
+    if len(want) > 1:
+        want.append(f"รวม  {thai.money(first['total'])}")
+    assert row.cells[5].text == "\n".join(want)
+    assert row.cells[6].text == "\n".join(f"{s['label']}  {thai.money(s['amount'])}" for s in first["source_lines"])
+
+
+def test_named_sources_add_up_in_an_other_column_or_in_lines(tmp_path: Path) -> None:
+    """One year: seed 002's columns and one "อื่น ๆ" column holding the named sources together,
+    their names in a note under the table. Two years with named sources would need eight amount
+    columns: the example lists years and sources as lines, named sources by their short names."""
+    plan = copy_example(tmp_path)
+    code, lines = build(plan, tmp_path / "two")
+    assert code == 0, lines
+    two = Document(str(tmp_path / "two" / plan.stem / "plan-book.docx"))
+    project = next(t for t in two.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text)
+    ctx = context_of(plan)
+    named = next(p for g in ctx["strategy_groups"] for p in g["projects"] if p["other_amount"])
+    row = next(r for r in project.rows if r.cells[1].text == named["name"])
+    assert [f"{o['short']}  {thai.money(o['amount'])}" for o in named["other_sources"]] == \
+        [line for line in row.cells[6].text.splitlines() if not line.startswith("งบ")]
+    note = "หมายเหตุ: อื่น ๆ ได้แก่ พอช. = สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน), อบจ. = องค์การบริหารส่วนจังหวัดพิษณุโลก"
+    assert note in [p.text for p in two.paragraphs]
+
+    def one_year(data) -> None:
+        data["plan"]["fiscal_years"] = [2571]
+        for p in data["projects"]:
+            p["budget"] = [b for b in p["budget"] if b["year"] == 2571] or \
+                [{"year": 2571, "amount": 1000, "funding": {"community": 1000}}]
+
+    edit_plan(plan, one_year)
+    code, lines = build(plan, tmp_path / "one")
+    assert code == 0, lines
+    one = Document(str(tmp_path / "one" / plan.stem / "plan-book.docx"))
+    project = next(t for t in one.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text)
+    assert [c.text for c in project.rows[1].cells][-5:] == ["งบท้องถิ่น", "งบหน่วยงาน", "งบพัฒนาจังหวัด", "งบชุมชน", "อื่น ๆ"]
+    ctx = context_of(plan)
+    for group in ctx["strategy_groups"]:
+        for p in group["projects"]:
+            row = next(r for r in project.rows if r.cells[1].text == p["name"])
+            assert [c.text for c in row.cells][-5:] == [thai.money(a) if a else "-" for a in p["source_amounts"]]
+    total = project.rows[-1]
+    assert total.cells[-1].text == thai.money(ctx["totals"]["other_amount"]) != "-"
 
 
 @needs_libreoffice

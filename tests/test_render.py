@@ -116,3 +116,36 @@ def test_table_of_contents_lists_headings_that_come_later(tmp_path: Path) -> Non
     found = re.findall(r"<w:t[^>]*>([^<]*)</w:t>", toc)
     assert found == ["ส่วนที่ ๑ บทนำ", "๑.๑ ความเป็นมา", "ส่วนที่ ๒ แผนงาน"]
     assert len(xml) > 3 * SLICE and xml.count("ส่วนที่ ๒ แผนงาน") == 2
+
+
+def test_same_plan_same_bytes_with_properties_and_alt_text(tmp_path: Path) -> None:
+    """Two builds of one plan give identical files: the documents are dated with the plan's own
+    dates (zip entries too), made by tambondoc, in Thai; pictures carry alt text."""
+    import datetime as dt
+    import shutil
+
+    from conftest import run
+
+    from tambondoc import __version__
+    from tambondoc.resources import sample_plan
+
+    plan = tmp_path / "plans" / "example-tambon.yaml"
+    shutil.copytree(sample_plan().parent, plan.parent)
+    for out in ("a", "b"):
+        assert run("build", plan, "-o", tmp_path / out, "--force").code == 0
+    first = sorted((tmp_path / "a" / plan.stem).glob("*.*x"))
+    assert len(first) == 6
+    for f in first:
+        assert f.read_bytes() == (tmp_path / "b" / plan.stem / f.name).read_bytes(), f.name
+        with zipfile.ZipFile(f) as z:
+            assert {i.date_time for i in z.infolist()} in ({(2027, 3, 20, 0, 0, 0)}, {(2027, 1, 12, 0, 0, 0)})
+    order = Document(str(tmp_path / "a" / plan.stem / "kbt-order.docx")).core_properties
+    assert (order.author, order.language, order.created) == (f"tambondoc {__version__}", "th-TH", dt.datetime(2027, 1, 12, tzinfo=dt.UTC))
+    assert order.title.startswith("คำสั่งอำเภอเนินสะอาด ที่ 15/2570 เรื่อง แต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ")
+    book = Document(str(tmp_path / "a" / plan.stem / "plan-book.docx"))
+    assert book.core_properties.title == "แผนพัฒนาตำบลหนองบัวงาม พ.ศ. 2571-2572"
+    assert book.core_properties.created == dt.datetime(2027, 3, 20, tzinfo=dt.UTC)
+    described = [el.get("descr") for el in book.element.body.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert described == ["แผนที่ตำบลหนองบัวงาม", "เวทีประชาคมทบทวนแผนพัฒนาตำบล วันที่ 10 กุมภาพันธ์ 2570",
+                         "ก.บ.ต. จัดลำดับความสำคัญโครงการ"]

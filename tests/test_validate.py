@@ -28,7 +28,11 @@ def test_example_is_rich() -> None:
     assert {p["strategy"] for p in projects} == {s["id"] for s in data["direction"]["strategies"]}
     assert {p["approach"] for p in projects} == {"ทำเอง", "ทำร่วม", "ขอสนับสนุน"}
     sources = {k for p in projects for b in p["budget"] for k in b["funding"]}
-    assert sources == {"local", "agency", "province", "community"}
+    assert sources == {"local", "agency", "province", "community"} | {s["id"] for s in data["funding_sources"]}
+    assert len(data["funding_sources"]) >= 2
+    assert data["tambon"]["communities"] and any(p.get("communities") for p in projects)
+    scored = {p["strategy"] for p in projects if p.get("scores")}
+    assert scored and all(p.get("scores") and p.get("votes") for p in projects if p["strategy"] in scored)
     assert {lg["kind"] for lg in data["tambon"]["local_governments"]} == {"อบต.", "เทศบาลตำบล"}
     assert EXAMPLE.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
 
@@ -126,6 +130,28 @@ def test_json_and_github_formats(example_plan: Path) -> None:
     assert out.startswith(f"::error file={example_plan},line={line},col=")
 
 
+def test_gitlab_code_quality_report(example_plan: Path) -> None:
+    first = replace_in(example_plan, "households: 245", "households: x")
+    second = replace_in(example_plan, "households: 188", "households: y")
+    code, out, _ = run("validate", "--format", "gitlab", str(example_plan))
+    assert code == 1
+    issues = json.loads(out)
+    assert [(i["location"], i["severity"], i["check_name"]) for i in issues] == [
+        ({"path": str(example_plan), "lines": {"begin": first}}, "major", "schema"),
+        ({"path": str(example_plan), "lines": {"begin": second}}, "major", "schema")]
+    assert issues[0]["description"] == "ต้องเป็นจำนวนเต็ม (จำนวนครัวเรือน) แต่พบ 'x' ($.tambon.villages[1].households)"
+    assert len({i["fingerprint"] for i in issues}) == 2
+    # the fingerprint does not move with the line, so GitLab sees the same problem, not a new one
+    replace_in(example_plan, "schema_version: 1\n", "schema_version: 1\n\n")
+    moved = json.loads(run("validate", "--format", "gitlab", str(example_plan)).out)
+    assert [i["fingerprint"] for i in moved] == [i["fingerprint"] for i in issues]
+    assert moved[0]["location"]["lines"]["begin"] == first + 1
+
+
+def test_gitlab_report_of_a_valid_plan_is_an_empty_list(example_plan: Path) -> None:
+    assert run("validate", "--format", "gitlab", str(example_plan))[:2] == (0, "[]\n")
+
+
 def test_usage_error_exits_2(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, ["validate", str(tmp_path / "missing.yaml")]).exit_code == 2
     assert CliRunner().invoke(cli, ["validate"]).exit_code == 2
@@ -153,8 +179,8 @@ def test_not_utf8(tmp_path: Path) -> None:
     assert out.startswith(f"{plan}:3:9: error: ไฟล์ไม่ใช่ UTF-8")
 
 
-def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
-    plan = tmp_path / "crlf.yaml"
+def test_bom_and_crlf_are_accepted(example_plan: Path) -> None:
+    plan = example_plan.parent / "crlf.yaml"
     plan.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes().replace(b"\n", b"\r\n"))
     assert run("validate", str(plan))[:2] == (0, "")
 

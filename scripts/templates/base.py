@@ -298,3 +298,54 @@ def header_page_numbers(doc: DocumentType, thai: bool) -> None:
         pg = OxmlElement("w:pgNumType")
         pg.set(qn("w:fmt"), "thaiNumbers")
         section._sectPr.find(qn("w:cols")).addprevious(pg)
+
+
+def show(expr: str, numerals: str = "table") -> str:
+    """A Jinja tag printing ``expr`` in the plan's ``numerals`` setting (table, prose or order)."""
+    return "{{ " + expr + "|num('" + numerals + "') }}"
+
+
+def money(expr: str) -> str:
+    """An amount with separators in table numerals; zero shows as '-' as in Thai budget tables."""
+    return "{{ " + expr + "|money(true)|num('table') }}"
+
+
+def autofit(table) -> None:
+    """Let tambondoc lay the table out from its content (docx.layout): the template's widths are
+    only a starting point, its total width is kept."""
+    tblpr = table._tbl.tblPr
+    layout = tblpr.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = OxmlElement("w:tblLayout")
+        tblpr.append(layout)
+        _sort_tblpr(tblpr)
+    layout.set(qn("w:type"), "autofit")
+
+
+def open_edge(cell, side: str) -> None:
+    """No border on one side of a cell: two heading cells one above the other read as one."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = tcpr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        after = [el for el in tcpr if el.tag in (qn("w:tcW"), qn("w:gridSpan"), qn("w:vMerge"))]
+        if after:
+            after[-1].addnext(borders)
+        else:
+            tcpr.insert(0, borders)
+    edge = OxmlElement(f"w:{side}")
+    edge.set(qn("w:val"), "nil")
+    borders.append(edge)
+
+
+def no_wrap(cell) -> None:
+    """A cell whose text stays on one line (the layout step gives its column the room)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    if tcpr.find(qn("w:noWrap")) is None:
+        el = OxmlElement("w:noWrap")
+        later = [c for c in tcpr if c.tag in (qn("w:tcMar"), qn("w:textDirection"), qn("w:tcFitText"),
+                                              qn("w:vAlign"), qn("w:hideMark"))]
+        if later:
+            later[0].addprevious(el)
+        else:
+            tcpr.append(el)

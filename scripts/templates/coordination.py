@@ -1,10 +1,14 @@
 """Build templates/docx/coordination.docx: the coordination list (บัญชีประสานโครงการพัฒนา)
 the ก.บ.ต. sends to one local government (อปท.).
 
-A4 landscape. The table follows the local plan form ผ.02 so the อปท. can copy it: one
-budget column per fiscal year (a docxtpl column loop), projects grouped by strategy with a
-subtotal per group and a grand total. The header rows repeat on every page and no row
-splits across pages.
+A4 landscape. The columns follow the local plan's form ผ.02/1 so the อปท. can copy the rows
+(``context.columns``): one budget column per fiscal year (a docxtpl column loop) for plans of
+one or two years; from three years on (``book.wide_years``) one budget column holding a line
+per funded year, as fourteen columns leave the text no room on landscape A4 (the .xlsx keeps
+a column per year). Projects are grouped by strategy with a subtotal per group and a grand
+total. The table is laid out from its content when rendered (``docx.layout``): the widths below
+are only a starting point. The heading rows repeat on every page; rows split only when taller
+than a page.
 """
 
 from __future__ import annotations
@@ -20,43 +24,54 @@ from tambondoc.context.columns import (
     NUMBER_HEADING,
 )
 from templates.base import (
+    autofit,
     cell_shading,
     header_page_numbers,
+    money,
     new_document,
+    open_edge,
     paragraph_style,
     row_options,
     save,
+    show,
     table_layout,
     vertical_align,
 )
 
 NAME = "coordination.docx"
+NARROW, ELSE, END = "{%tc if not book.wide_years %}", "{%tc else %}", "{%tc endif %}"
 YEAR_LOOP, YEAR_END = "{%tc for y in years %}", "{%tc endfor %}"
-# (heading, width cm); the three budget columns are the year loop: its tags and one year,
-# which the renderer widens to one column per fiscal year within the same table width.
-WIDTHS = {"name": 3.7, "objective": 3.0, "target": 3.0, "location": 1.7, "kpi": 2.6, "expected_result": 2.4,
-          "agency": 2.2, "note": 2.0}
-COLUMNS = ([(NUMBER_HEADING, 0.8)]
-           + [("\n".join(FIELD_BY_KEY[k].form), WIDTHS[k]) for k in COORDINATION_BEFORE_BUDGET]
-           + [("", 0.6), ("", 3.1), ("", 0.6)]
-           + [("\n".join(FIELD_BY_KEY[k].form), WIDTHS[k]) for k in COORDINATION_AFTER_BUDGET])
-BUDGET = 4  # index of the year loop's opening column
-AFTER = len(COLUMNS) - BUDGET - 3  # columns after the budget
+BEFORE = [FIELD_BY_KEY[k] for k in COORDINATION_BEFORE_BUDGET]
+AFTER = [FIELD_BY_KEY[k] for k in COORDINATION_AFTER_BUDGET]
+# the starting widths (cm): the number, the fields, and the budget as seven template columns: the
+# year loop (its tags and one year) that the renderer turns into one column per fiscal year, or
+# the one column of year lines
+COLUMNS = ([(NUMBER_HEADING, 0.8)] + [("\n".join(f.form), 3.0) for f in BEFORE]
+           + [("", 0.2), ("", 0.2), ("", 2.0), ("", 0.2), ("", 0.2), ("", 2.0), ("", 0.2)]
+           + [("\n".join(f.form), 2.4) for f in AFTER])
+BUDGET = 1 + len(BEFORE)  # index of the budget's first template column
+BUDGET_END = BUDGET + 6
+BUDGET_COLUMNS = "(1 if book.wide_years else years|length)"
+WIDTH = 26.2  # landscape A4 less 2 cm left and 1.5 cm right
 GROUP_FILL, TOTAL_FILL = "EDEDED", "D9D9D9"
+# what each project cell shows; a blank field is '-' as on the form (the note stays blank)
+VALUES = {"name": "p.name", "objective": "(p.objective or '-')", "target": "(p.target or '-')",
+          "kpi": "(p.kpi or '-')", "expected_result": "(p.expected_result or '-')", "agency": "p.agency",
+          "location": "p.location_text", "note": "(p.note or '')"}
 
 
 def _styles(doc) -> None:
     paragraph_style(doc, "List Title", size=18, bold=True, align="center")
-    paragraph_style(doc, "List Subtitle", size=16, bold=True, align="center", space_after=6)
-    paragraph_style(doc, "List Cover", base="Body Text", first_indent_cm=2.5, space_after=6)
-    paragraph_style(doc, "Table Group", base="Table Text", bold=True, keep_next=True)
-    paragraph_style(doc, "Table Total", base="Table Text", bold=True, align="right")
-    paragraph_style(doc, "Table Total Number", base="Table Number", bold=True)
+    paragraph_style(doc, "List Subtitle", size=16, bold=True, align="center")
+    paragraph_style(doc, "List Cover", base="Body Text", first_indent_cm=2.5, space_before=6, space_after=6)
+    paragraph_style(doc, "Table Group", size=14, base="Table Text", bold=True, keep_next=True)
+    paragraph_style(doc, "Table Total", size=14, base="Table Text", bold=True, align="right")
+    paragraph_style(doc, "Table Total Number", size=14, base="Table Number", bold=True)
     # the grand total stays on the page of the signature
-    paragraph_style(doc, "Table Grand Total", base="Table Total", bold=True, align="right", keep_next=True)
-    paragraph_style(doc, "Table Grand Total Number", base="Table Total Number", bold=True, align="right",
+    paragraph_style(doc, "Table Grand Total", size=14, base="Table Total", bold=True, align="right", keep_next=True)
+    paragraph_style(doc, "Table Grand Total Number", size=14, base="Table Total Number", bold=True, align="right",
                     keep_next=True)
-    for name, before in (("Signature Name", 48), ("Signature", 0)):
+    for name, before in (("Signature Name", 36), ("Signature", 0)):
         sig = paragraph_style(doc, name, align="center", space_before=before, keep_next=True)
         sig.paragraph_format.left_indent = Cm(13.0)
     paragraph_style(doc, "Page Number", align="center")
@@ -77,100 +92,119 @@ def _span(row, first: int, last: int):
     return row.cells[first].merge(row.cells[last])
 
 
-def _header(row) -> None:
-    """One heading row (no merged cells: LibreOffice clips vertically merged cells in a
-    repeated heading), the budget as one column per fiscal year."""
+def _header(top, years) -> None:
+    """Two heading rows: the labels, with 'งบประมาณ (บาท)' over one column per fiscal year below.
+    Not merged vertically (LibreOffice clips vertically merged cells in a repeated heading): a
+    label's cell and the empty one below it share no border, so they read as one."""
+    budget = _span(top, BUDGET, BUDGET_END)
     for i, (label, _) in enumerate(COLUMNS):
-        _fill(row.cells[i], label, "Table Heading")
-    _fill(row.cells[BUDGET], YEAR_LOOP, "Table Heading")
-    _fill(row.cells[BUDGET + 1], "งบประมาณ\nปี {{ y|num('table') }}\n(บาท)", "Table Heading")
-    _fill(row.cells[BUDGET + 2], YEAR_END, "Table Heading")
-    row_options(row, header=True)
-    for cell in row.cells:
-        vertical_align(cell, "center")
-        cell_shading(cell, TOTAL_FILL)
+        if not BUDGET <= i <= BUDGET_END:
+            _fill(top.cells[i], label, "Table Heading")
+            open_edge(top.cells[i], "bottom")
+            open_edge(years.cells[i], "top")
+    _fill(budget, "งบประมาณ (บาท){% colspan " + BUDGET_COLUMNS + " %}", "Table Heading")
+    _budget_cells(years, [show("y")], [""], "Table Heading")
+    for row in (top, years):
+        row_options(row, header=True)
+        for cell in row.cells:
+            vertical_align(cell, "center")
+            cell_shading(cell, TOTAL_FILL)
 
 
-def _amount_cells(row, loop: str) -> None:
-    _fill(row.cells[BUDGET], "{%tc for a in " + loop + " %}", "Table Number")
-    _fill(row.cells[BUDGET + 1], "{{ a|money(true)|num('table') }}", "Table Number")
-    _fill(row.cells[BUDGET + 2], YEAR_END, "Table Number")
+def _budget_cells(row, narrow: list[str], wide: list[str], style: str) -> None:
+    """The seven budget template columns of a row: a year loop of ``narrow`` cells, else one
+    cell of ``wide`` paragraphs."""
+    tags = [NARROW, YEAR_LOOP.replace("y in years", narrow[0]) if len(narrow) > 1 else YEAR_LOOP,
+            narrow[-1], YEAR_END, ELSE, None, END]
+    for i, text in enumerate(tags):
+        if text is not None:
+            _fill(row.cells[BUDGET + i], text, style)
+    cell = row.cells[BUDGET + 5]
+    cell.paragraphs[0].text = wide[0]
+    cell.paragraphs[0].style = style
+    for text in wide[1:]:
+        cell.add_paragraph(text, style=style)
 
 
-def _total_row(row, label: str, amounts: str, style: str, fill: str) -> None:
-    head = _span(row, 0, BUDGET - 1)
-    _fill(head, label, style)
-    _amount_cells(row, amounts)
-    for i in range(BUDGET, BUDGET + 3):
-        row.cells[i].paragraphs[0].style = style + " Number"
-    _span(row, BUDGET + 3, len(COLUMNS) - 1).paragraphs[0].style = style
+def _amount_cells(row, of: str, total: str, style: str = "Table Number") -> None:
+    """Each year's amount of ``of`` (a project or totals): a column each, or a line each and
+    the ``total`` under them."""
+    _budget_cells(row, ["a in " + of + ".year_amounts", money("a")],
+                  ["{%p for l in " + of + ".year_lines %}", show("l.year") + "  " + money("l.amount"),
+                   "{%p endfor %}", "{%p if " + of + ".year_lines|length > 1 %}", "รวม  " + money(total),
+                   "{%p endif %}"], style)
+
+
+def _total_row(row, label: str, of: str, style: str, fill: str) -> None:
+    _fill(_span(row, 0, BUDGET - 1), label, style)
+    _amount_cells(row, of, of + ".amount", style + " Number")
+    _span(row, BUDGET_END + 1, len(COLUMNS) - 1).paragraphs[0].style = style
     for cell in row.cells:
         cell_shading(cell, fill)
     row_options(row)
 
 
 def _table(doc) -> None:
-    rows = ["head", "group-for", "group", "project-for", "project", "project-end",
+    rows = ["head", "years", "group-for", "group", "project-for", "project", "project-end",
             "subtotal", "group-end", "total"]
     table = doc.add_table(rows=len(rows), cols=len(COLUMNS))
-    table_layout(table, [w for _, w in COLUMNS], cell_margin_cm=0.1)
+    table_layout(table, [w * WIDTH / sum(w for _, w in COLUMNS) for _, w in COLUMNS], cell_margin_cm=0.1)
+    autofit(table)
     r = dict(zip(rows, table.rows))
-    _header(r["head"])
+    _header(r["head"], r["years"])
     r["group-for"].cells[0].paragraphs[0].text = "{%tr for g in lg.groups %}"
     group = _span(r["group"], 0, len(COLUMNS) - 1)
-    _fill(group, "{{ g.name|num('table') }}{% colspan years|length + " + str(len(COLUMNS) - 3) + " %}", "Table Group")
+    _fill(group, show("g.name") + "{% colspan " + BUDGET_COLUMNS + " + " + str(len(COLUMNS) - 7) + " %}",
+          "Table Group")
     cell_shading(group, GROUP_FILL)
     row_options(r["group"])
     r["project-for"].cells[0].paragraphs[0].text = "{%tr for p in g.projects %}"
     project = r["project"]
-    texts = {
-        0: ("{{ loop.index|num('table') }}", "Table Number"),
-        1: ("{{ p.name|num('table') }}", "Table Text"),
-        2: ("{{ (p.objective or '-')|num('table') }}", "Table Text"),
-        3: ("{{ (p.target or '-')|num('table') }}", "Table Text"),
-        BUDGET + 3: ("{{ p.location_text|num('table') }}", "Table Text"),
-        BUDGET + 4: ("{{ (p.kpi or '-')|num('table') }}", "Table Text"),
-        BUDGET + 5: ("{{ (p.expected_result or '-')|num('table') }}", "Table Text"),
-        BUDGET + 6: ("{{ p.agency|num('table') }}", "Table Text"),
-        BUDGET + 7: ("{% if p.note %}{{ p.note|num('table') }}\n{% endif %}({{ p.id }})", "Table Text"),
-    }
-    for i, (text, style) in texts.items():
-        _fill(project.cells[i], text, style)
-    _amount_cells(project, "p.year_amounts")
+    _fill(project.cells[0], show("loop.index"), "Table Number")
+    for i, f in enumerate(BEFORE, 1):
+        _fill(project.cells[i], show(VALUES[f.key]), "Table Text")
+    _amount_cells(project, "p", "p.total")
+    for i, f in enumerate(AFTER, BUDGET_END + 1):
+        _fill(project.cells[i], show(VALUES[f.key]), "Table Text")
     row_options(project)
     r["project-end"].cells[0].paragraphs[0].text = "{%tr endfor %}"
-    _total_row(r["subtotal"], "รวม {{ g.totals.count|num('table') }} โครงการ", "g.totals.year_amounts",
-               "Table Total", GROUP_FILL)
+    _total_row(r["subtotal"], "รวม " + show("g.totals.count") + " โครงการ", "g.totals", "Table Total", GROUP_FILL)
     r["group-end"].cells[0].paragraphs[0].text = "{%tr endfor %}"
-    _total_row(r["total"], "รวมทั้งสิ้น {{ lg.totals.count|num('table') }} โครงการ", "lg.totals.year_amounts",
+    _total_row(r["total"], "รวมทั้งสิ้น " + show("lg.totals.count") + " โครงการ", "lg.totals",
                "Table Grand Total", TOTAL_FILL)
 
 
 def build(folder: Path) -> Path:
     doc = new_document(landscape=True)
     section = doc.sections[0]
-    section.left_margin = section.right_margin = Cm(2.0)  # a wide table: 25.7 cm of text width
+    section.left_margin, section.right_margin = Cm(2.0), Cm(1.5)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(1.5)
+    section.header_distance = Cm(0.9)
     _styles(doc)
-    header_page_numbers(doc, thai=False)
+    header_page_numbers(doc, thai=True)
+    props = doc.core_properties
+    props.comments = "page-numerals={{ settings.prose_numerals }}"
+    props.title = "บัญชีประสานโครงการพัฒนา เสนอ {{ lg.name|safe }}"
+    props.subject = "แผนพัฒนาตำบล{{ tambon.name|safe }} อำเภอ{{ tambon.amphoe|safe }} จังหวัด{{ tambon.changwat|safe }}"
     doc.add_paragraph("บัญชีประสานโครงการพัฒนา", style="List Title")
     doc.add_paragraph("แผนพัฒนาตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }} "
-                      "ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }}", style="List Subtitle")
+                      "ปีงบประมาณ พ.ศ. " + show("plan.years_text", "prose"), style="List Subtitle")
     doc.add_paragraph("เสนอ {{ lg.name }} เพื่อพิจารณาบรรจุในแผนพัฒนาท้องถิ่น", style="List Subtitle")
     doc.add_paragraph(
         "คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }} ได้จัดทำแผนพัฒนาตำบล"
-        "{{ tambon.name }} ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }} "
-        "{% if plan.approved_on %}ซึ่งได้รับความเห็นชอบเมื่อวันที่ {{ plan.approved_on|thai_date|num('prose') }} {% endif %}"
+        "{{ tambon.name }} ปีงบประมาณ พ.ศ. " + show("plan.years_text", "prose") + " "
+        "ซึ่งได้รับความเห็นชอบเมื่อวันที่ " + show("plan.approved_on|thai_date", "prose") + " "
         "และได้จำแนกโครงการที่สอดคล้องกับทิศทางการพัฒนาและอำนาจหน้าที่ของ{{ lg.name }} "
-        "จำนวน {{ lg.totals.count|num('prose') }} โครงการ งบประมาณรวม {{ lg.totals.amount|money|num('prose') }} บาท "
-        "({{ lg.totals.amount|baht_text }}) ตามบัญชีนี้ จึงขอให้{{ lg.name }}พิจารณาบรรจุโครงการดังกล่าว"
-        "ไว้ในแผนพัฒนาท้องถิ่น เพื่อให้การพัฒนาตำบล{{ tambon.name }}เป็นไปในทิศทางเดียวกัน",
+        "จำนวน " + show("lg.totals.count", "prose") + " โครงการ งบประมาณรวม "
+        + show("lg.totals.amount|money", "prose") + " บาท ({{ lg.totals.amount|baht_text }}) "
+        "ตามบัญชีนี้ จึงขอให้{{ lg.name }}พิจารณาบรรจุโครงการดังกล่าวไว้ในแผนพัฒนาท้องถิ่น "
+        "เพื่อให้การพัฒนาตำบล{{ tambon.name }}เป็นไปในทิศทางเดียวกัน",
         style="List Cover")
     _table(doc)
     doc.add_paragraph("({{ committee.chair.name }})", style="Signature Name")
-    doc.add_paragraph("{{ committee.chair.position|num('prose') }}", style="Signature")
+    doc.add_paragraph(show("committee.chair.position", "prose"), style="Signature")
     doc.add_paragraph("ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }}",
                       style="Signature")
+    doc.add_paragraph("วันที่ " + show("plan.approved_on|thai_date", "prose"), style="Signature")
     save(doc, folder / NAME)
     return folder / NAME
-
-

@@ -13,8 +13,10 @@ from pathlib import Path
 from docx.shared import Cm
 
 from templates.base import (
+    autofit,
     header_page_numbers,
     new_document,
+    no_wrap,
     paragraph_border,
     paragraph_style,
     row_options,
@@ -24,9 +26,10 @@ from templates.base import (
 
 NAME = "kbt-order.docx"
 N = "|num('order')"
-# number, name and position, role: the 16 cm text width; the role column fits
-# "กรรมการและผู้ช่วยเลขานุการ" on one line at 16 pt
-MEMBER_COLUMNS = [1.3, 9.4, 5.3]
+# number, name and position, role: the 16 cm text width, a starting point for the layout step
+# (docx.layout), which keeps each role on one line (the cells do not wrap) and gives the name
+# and position the rest, one line each where they fit
+MEMBER_COLUMNS = [1.0, 9.5, 5.5]
 
 
 def _styles(doc) -> None:
@@ -52,7 +55,8 @@ def _styles(doc) -> None:
 
 def _members(doc) -> None:
     table = doc.add_table(rows=3, cols=3)
-    table_layout(table, MEMBER_COLUMNS, borders=False)
+    table_layout(table, MEMBER_COLUMNS, borders=False, cell_margin_cm=0.1)
+    autofit(table)
     table.rows[0].cells[0].paragraphs[0].text = "{%tr for m in committee.members %}"
     row = table.rows[1]
     for cell, text, style in zip(
@@ -62,6 +66,7 @@ def _members(doc) -> None:
     ):
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = style
+    no_wrap(row.cells[2])
     row_options(row)
     table.rows[2].cells[0].paragraphs[0].text = "{%tr endfor %}"
 
@@ -70,7 +75,12 @@ def build(folder: Path) -> Path:
     doc = new_document()
     _styles(doc)
     header_page_numbers(doc, thai=True)
-    doc.add_paragraph("{{ image(garuda_image, height_cm=3) }}", style="Order Emblem")
+    props = doc.core_properties
+    props.title = ("คำสั่งอำเภอ{{ tambon.amphoe|safe }} ที่ {{ committee.order.number }}/{{ committee.order.year }} "
+                   "เรื่อง แต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name|safe }}")
+    props.subject = "แผนพัฒนาตำบล{{ tambon.name|safe }} อำเภอ{{ tambon.amphoe|safe }} จังหวัด{{ tambon.changwat|safe }}"
+    props.comments = "tambondoc"
+    doc.add_paragraph("{{ image(garuda_image, height_cm=3, alt='ตราครุฑ') }}", style="Order Emblem")
     doc.add_paragraph("คำสั่งอำเภอ{{ tambon.amphoe }}", style="Order Heading")
     doc.add_paragraph("ที่ {{ committee.order.number" + N + " }}/{{ committee.order.year" + N + " }}",
                       style="Order Heading")
@@ -84,7 +94,7 @@ def build(folder: Path) -> Path:
     doc.add_paragraph("ให้คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }} "
                       "มีอำนาจหน้าที่ ดังนี้", style="Order Lead")
     doc.add_paragraph("{%p for duty in committee.duties %}")
-    doc.add_paragraph("{{ loop.index" + N + " }}. {{ duty" + N + " }}", style="Order Item")
+    doc.add_paragraph("({{ loop.index" + N + " }}) {{ duty" + N + " }}", style="Order Item")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป", style="Order Closing")
     doc.add_paragraph("สั่ง ณ วันที่ {{ committee.order_date.day" + N + " }} {{ committee.order_date.month }} "

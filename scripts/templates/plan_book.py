@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from templates.base import new_document, paragraph_style, save
+from templates.base import autofit, new_document, no_wrap, paragraph_style, save
 
 NAME = "plan-book.docx"
 PORTRAIT_WIDTH = 16.0    # A4 21 cm less 3 cm left and 2 cm right
@@ -24,12 +24,11 @@ LANDSCAPE_WIDTH = 26.7   # A4 29.7 cm less 1.5 cm each side
 HEADER_FILL = "D9D9D9"
 TOTAL_FILL = "F2F2F2"
 NONE = "(ไม่มีข้อมูล)"
-SOURCES = [("local", "งบท้องถิ่น (แผนพัฒนาท้องถิ่น)"), ("agency", "งบหน่วยงานภาครัฐ/เอกชน"),
-           ("province", "งบพัฒนาจังหวัด"), ("community", "งบชุมชน")]
-# the same labels broken where a narrow heading cell should break them
-SOURCE_HEADINGS = [[("งบท้องถิ่น", None), ("(แผนพัฒนา", None), ("ท้องถิ่น)", None)],
-                   [("งบหน่วยงาน", None), ("ภาครัฐ/เอกชน", None)],
-                   [("งบพัฒนา", None), ("จังหวัด", None)], "งบชุมชน"]
+# the source columns follow the context's ``sources``: seed 002's four, then "อื่น ๆ" when the plan
+# names further sources; their short names head the columns (the long labels would wrap to four lines)
+SOURCE_HEADS = ["{%tc for s in sources %}", "{{ s.short }}", "{%tc endfor %}"]
+SOURCE_HEAD = "{% colspan sources|length %}แหล่งงบประมาณ (บาท)"
+OTHER_NOTE = "{{ ('หมายเหตุ: ' ~ other_sources_text)|num('prose') }}"
 
 
 # ---------------------------------------------------------------- styles and small helpers
@@ -37,7 +36,8 @@ SOURCE_HEADINGS = [[("งบท้องถิ่น", None), ("(แผนพั
 def _styles(doc) -> None:
     h1 = doc.styles["Heading 1"]
     h1.paragraph_format.page_break_before = True
-    paragraph_style(doc, "Cover Title", size=28, bold=True, align="center", space_before=150, space_after=12)
+    paragraph_style(doc, "Cover Title", size=28, bold=True, align="center", space_before=150)
+    paragraph_style(doc, "Cover Title More", base="Cover Title", size=28, bold=True, align="center")
     paragraph_style(doc, "Cover Subtitle", size=20, bold=True, align="center", space_after=6)
     paragraph_style(doc, "Cover Text", size=16, bold=True, align="center")
     paragraph_style(doc, "Cover Text First", base="Cover Text", size=16, bold=True, align="center",
@@ -53,6 +53,9 @@ def _styles(doc) -> None:
         fmt.left_indent = Cm(indent)
         fmt.tab_stops.add_tab_stop(Cm(PORTRAIT_WIDTH), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     paragraph_style(doc, "Subheading", size=16, bold=True, align="left", keep_next=True, space_before=6)
+    paragraph_style(doc, "Table Spacer", size=8, align="left")
+    paragraph_style(doc, "Appendix Heading", base="Heading 2", size=18, bold=True, align="center", keep_next=True,
+                    space_before=6, space_after=3)
     item = paragraph_style(doc, "List Item", size=16, align="thaiDistribute")
     item.paragraph_format.left_indent = Cm(1.75)
     item.paragraph_format.first_line_indent = Cm(-0.6)
@@ -80,6 +83,7 @@ def _styles(doc) -> None:
     paragraph_style(doc, "Small Heading", base="Table Heading", size=12, bold=True, align="center")
     paragraph_style(doc, "Small Total", base="Table Number", size=12, bold=True, align="right")
     paragraph_style(doc, "Small Total Label", base="Table Text", size=12, bold=True, align="center")
+    paragraph_style(doc, "Small Group", base="Table Text", size=12, bold=True, align="left", keep_next=True)
     for name in ("Table Text", "Table Number", "Table Heading", "Table Center"):
         doc.styles[name].paragraph_format.space_after = Pt(0)
 
@@ -211,20 +215,27 @@ def _valign(tc, value: str) -> None:
 
 def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool = False,
           split_rows: bool = False, small: bool = False, width: float | None = None,
-          keep_together: bool = False):
-    """A fixed-width bordered table; ``aligns`` has one letter per column: l(eft), r(ight), c(enter).
+          keep_together: bool = False, nowrap: tuple[int, ...] = ()):
+    """A bordered table laid out from its content when rendered (``docx.layout``; ``widths`` are
+    a starting point, their sum the table's width); ``aligns`` has one letter per column:
+    l(eft), r(ight), c(enter).
 
     Header rows repeat on each page; rows do not split across pages unless ``split_rows``.
     ``width`` scales the columns to that total (cm): after column loops the rendered table
     keeps the template's total width and the cells' proportions. ``small`` uses the 12 pt
     styles of the project tables. ``keep_together`` keeps a short table on one page (every
-    row but the last is kept with the next, as Word does it).
+    row but the last is kept with the next, as Word does it); a small spacer paragraph follows
+    it, and any table with a total row (kept with the row above it), as LibreOffice keeps such a
+    table with whatever paragraph comes next: a heading there would chain it to the next table,
+    or one starting a new page would take the whole table with it. Body cells of the columns in
+    ``nowrap`` keep their text on one line (people's names).
     """
     if width:
         widths = [w * width / sum(widths) for w in widths]
     tbl = doc.add_table(rows=len(rows), cols=len(widths))
     tbl.style = doc.styles["Table Grid"]
     _tblpr(tbl, sum(widths), center, 45 if small else 70)
+    autofit(tbl)
     for gc, w in zip(tbl._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         gc.set(qn("w:w"), str(int(Cm(w).twips)))
     prefix = "Small" if small else "Table"
@@ -248,6 +259,8 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
                 style = f"{prefix} Heading"
             elif spec.kind == "total":
                 style = total_style[aligns[c]]
+            elif spec.kind == "group":
+                style = f"{prefix} Group"
             else:
                 style = body_style[aligns[c]]
             paragraphs = content if isinstance(content, list) else [(content, style)]
@@ -256,13 +269,15 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
                 par = first if i == 0 else cell.add_paragraph()
                 par.text = text
                 par.style = doc.styles[pstyle or style]
+            if spec.kind == "body" and c in nowrap:
+                no_wrap(cell)
             if keep_together and r < len(rows) - 1:
                 for par in cell.paragraphs:
                     par.paragraph_format.keep_with_next = True
             if spec.kind == "head":
                 _shade(cell._tc, HEADER_FILL)
                 _valign(cell._tc, "center")
-            elif spec.kind == "total":
+            elif spec.kind in ("total", "group"):
                 _shade(cell._tc, TOTAL_FILL)
     for r, spec in enumerate(rows):
         c = 0
@@ -286,6 +301,8 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
             span = tc.grid_span
             tc.width = Cm(sum(widths[position:position + span]))
             position += span
+    if keep_together or any(spec.kind == "total" for spec in rows):
+        add(doc, "", "Table Spacer")
     return tbl
 
 
@@ -316,12 +333,15 @@ def paragraphs(doc, items: str, style: str = "Body Text", empty: str | None = NO
 # ---------------------------------------------------------------- front matter
 
 def cover(doc) -> None:
-    add(doc, "{{ plan.title|num('prose') }}", "Cover Title")
+    add(doc, "{{ book.title_lines[0]|num('prose') }}", "Cover Title")
+    tag(doc, "{%p for line in book.title_lines[1:] %}")
+    add(doc, "{{ line|num('prose') }}", "Cover Title More")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p if plan.revision %}")
     add(doc, "(ฉบับทบทวน ครั้งที่ {{ plan.revision|num('prose') }})", "Cover Subtitle")
     tag(doc, "{%p endif %}")
     add(doc, "ตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }}", "Cover Subtitle")
-    add(doc, "ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }}", "Cover Subtitle")
+    add(doc, "ปีงบประมาณ พ.ศ.\u00a0{{ plan.years_text|num('prose') }}", "Cover Subtitle")
     add(doc, "จัดทำโดย", "Cover Text First")
     add(doc, "{{ book.prepared_by|num('prose') }}", "Cover Text")
     tag(doc, "{%p if plan.office %}")
@@ -364,6 +384,30 @@ def _villages(doc) -> None:
     ])
 
 
+def _count(expr: str) -> str:
+    """A figure a community may leave out: '-' then."""
+    return "{% if " + expr + " is none %}-{% else %}{{ " + expr + "|number|num('table') }}{% endif %}"
+
+
+def _communities(doc) -> None:
+    """Named communities (ชุมชน) of an urban tambon; figures a community did not give print '-'."""
+    w = [0.9, 4.0, 1.3, 3.4, 1.7, 1.5, 1.5, 1.7]
+    n = len(w)
+    t = "tambon.community_totals."
+    table(doc, w, "clcl" + "rrrr", [
+        Row(["ที่", "ชื่อชุมชน", "หมู่ที่", "ประธานชุมชน", "ครัวเรือน", "ประชากร (คน)", None, None], "head"),
+        Row(["^", "^", "^", "^", "^", "ชาย", "หญิง", "รวม"], "head"),
+        tag_row(n, "{%tr for c in tambon.communities %}"),
+        Row(["{{ loop.index|num('table') }}", "{{ c.name|num('table') }}",
+             "{% if c.village %}{{ c.village|num('table') }}{% else %}-{% endif %}", "{{ c.leader or '-' }}",
+             _count("c.households"), _count("(c.population or {}).male"), _count("(c.population or {}).female"),
+             _count("c.population_total")]),
+        tag_row(n, "{%tr endfor %}"),
+        Row(["รวม", None, None, None, "{{ " + t + "households|number|num('table') }}", "{{ " + t + "male|number|num('table') }}",
+             "{{ " + t + "female|number|num('table') }}", "{{ " + t + "population|number|num('table') }}"], "total"),
+    ])
+
+
 def _simple_list_table(doc, items: str, var: str, columns: list[tuple[str, float, str, str]],
                        total: list[str] | None = None, keep_together: bool = False) -> None:
     widths = [1.1] + [c[1] for c in columns]
@@ -376,6 +420,12 @@ def _simple_list_table(doc, items: str, var: str, columns: list[tuple[str, float
     if total:
         rows.append(Row(total, "total"))
     table(doc, widths, aligns, rows, keep_together=keep_together)
+
+
+# a group's or a place's village number, or its community's name
+WHERE = ("{{% if {v}.village %}}{{{{ {v}.village|num('table') }}}}{{% endif %}}"
+         "{{% if {v}.village and {v}.community_name %}} {{% endif %}}{{{{ {v}.community_name|num('table') }}}}"
+         "{{% if not {v}.village and not {v}.community_name %}}-{{% endif %}}")
 
 
 def part_one(doc) -> None:
@@ -398,18 +448,29 @@ def part_one(doc) -> None:
 
     add(doc, "{{ '1.4 แผนที่ตำบล'|num('prose') }}", "Heading 2")
     tag(doc, "{%p if tambon.map_image %}")
-    add(doc, "{{ image(tambon.map_image, 15) }}", "Picture")
+    add(doc, "{{ image(tambon.map_image, 15, alt='แผนที่ตำบล' ~ tambon.name) }}", "Picture")
     add(doc, "แผนที่ตำบล{{ tambon.name }} อำเภอ{{ tambon.amphoe }} จังหวัด{{ tambon.changwat }}", "Caption")
     tag(doc, "{%p else %}")
     add(doc, "(ไม่มีแผนที่)", "Body Text")
     tag(doc, "{%p endif %}")
 
-    add(doc, "{{ '1.5 หมู่บ้านและประชากร'|num('prose') }}", "Heading 2")
+    add(doc, "{{ ('1.5 ' ~ ('หมู่บ้าน ชุมชน และประชากร' if tambon.villages and tambon.communities else "
+        "'ชุมชนและประชากร' if tambon.communities else 'หมู่บ้านและประชากร'))|num('prose') }}", "Heading 2")
+    tag(doc, "{%p if tambon.villages %}")
     add(doc, "ตำบล{{ tambon.name }} มี {{ tambon.villages|length|num('prose') }} หมู่บ้าน "
         "{{ tambon.village_totals.households|number|num('prose') }} ครัวเรือน ประชากรรวม {{ tambon.village_totals.population|number|num('prose') }} คน "
         "แยกเป็นชาย {{ tambon.village_totals.male|number|num('prose') }} คน หญิง {{ tambon.village_totals.female|number|num('prose') }} คน ดังนี้",
         "Body Text")
     _villages(doc)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if tambon.communities %}")
+    add(doc, "{% if tambon.villages %}ชุมชนในตำบลมี{% else %}ตำบล{{ tambon.name }} มี{% endif %}"
+        " {{ tambon.community_totals.count|num('prose') }} ชุมชน "
+        "{% if tambon.community_totals.households %}{{ tambon.community_totals.households|number|num('prose') }} ครัวเรือน {% endif %}"
+        "{% if tambon.community_totals.population %}ประชากร {{ tambon.community_totals.population|number|num('prose') }} คน "
+        "{% endif %}ดังนี้", "Body Text")
+    _communities(doc)
+    tag(doc, "{%p endif %}")
 
     add(doc, "{{ '1.6 การประกอบอาชีพ'|num('prose') }}", "Heading 2")
     optional_table(doc, "tambon.occupations", lambda d: _simple_list_table(d, "tambon.occupations", "o", [
@@ -420,8 +481,8 @@ def part_one(doc) -> None:
 
     add(doc, "{{ '1.7 กลุ่มอาชีพ'|num('prose') }}", "Heading 2")
     optional_table(doc, "tambon.groups", lambda d: _simple_list_table(d, "tambon.groups", "g", [
-        ("ชื่อกลุ่ม", 5.6, "l", "{{ g.name|num('table') }}"),
-        ("หมู่ที่", 1.5, "c", "{% if g.village %}{{ g.village|num('table') }}{% else %}-{% endif %}"),
+        ("ชื่อกลุ่ม", 4.9, "l", "{{ g.name|num('table') }}"),
+        ("หมู่ที่/ชุมชน", 2.2, "c", WHERE.format(v="g")),
         ("สมาชิก (คน)", 2.3, "r", "{% if g.members is not none %}{{ g.members|number|num('table') }}{% else %}-{% endif %}"),
         ("ผลิตภัณฑ์", 5.5, "l", "{{ g.products or '-' }}")]))
 
@@ -444,7 +505,7 @@ def part_one(doc) -> None:
     optional_table(doc, "tambon.important_places", lambda d: _simple_list_table(d, "tambon.important_places", "s", [
         ("ชื่อสถานที่", 7.4, "l", "{{ s.name|num('table') }}"),
         ("ประเภท", 5.0, "l", "{{ s.kind or '-' }}"),
-        ("หมู่ที่", 2.5, "c", "{% if s.village %}{{ s.village|num('table') }}{% else %}-{% endif %}")]))
+        ("หมู่ที่/ชุมชน", 2.5, "c", WHERE.format(v="s"))]))
 
     add(doc, "{{ '1.11 ข้อมูลความจำเป็นพื้นฐาน (จปฐ.)'|num('prose') }}", "Heading 2")
     tag(doc, "{%p if tambon.basic_needs %}")
@@ -469,7 +530,10 @@ def part_one(doc) -> None:
         ("ชื่อองค์กรปกครองส่วนท้องถิ่น", 4.6, "l", "{{ lg.name|num('table') }}"),
         ("ผู้บริหาร", 6.8, "l", [("{% if lg.head %}{{ lg.head.name }}{% else %}-{% endif %}", None),
                                  ("{% if lg.head %}{{ lg.head.position|num('table') }}{% endif %}", None)]),
-        ("หมู่บ้านในเขต", 3.5, "l", "{{ lg.village_text|num('table') }}")], keep_together=True)
+        ("หมู่บ้าน/ชุมชนในเขต", 3.5, "l", [("{{ lg.village_text|num('table') }}", None),
+                                           ("{%p if lg.community_text != '-' %}", None),
+                                           ("{{ lg.community_text|num('table') }}", None), ("{%p endif %}", None)])],
+        keep_together=True)
 
 
 # ---------------------------------------------------------------- ส่วนที่ ๒
@@ -536,69 +600,131 @@ def _money(expr: str) -> str:
     return "{{ " + expr + "|money(true)|num('table') }}"
 
 
+NARROW, WIDE, ELSE, END = "{%tc if not book.wide_budget %}", "{%tc if book.wide_budget %}", "{%tc else %}", "{%tc endif %}"
+TAG = 0.1  # starting width of a template column that only holds a column tag
+
+
 def _year_cells(amounts: str, total: str) -> list:
     """The fiscal-year column loop, then รวม when the plan spans several years (6 template cells)."""
     return ["{%tc for a in " + amounts + " %}", _money("a"), "{%tc endfor %}",
             "{%tc if book.multi_year %}", _money(total), "{%tc endif %}"]
 
 
-YEAR_WIDTHS = [0.1, 2.15, 0.1, 0.1, 2.5, 0.1]
+YEAR_WIDTHS = [TAG, 2.15, TAG, TAG, 2.5, TAG]
 YEAR_ALIGNS = "crcc" + "rc"
 
 
+def _lines(items: str, line: str, total: str | None = None) -> list[tuple[str, str | None]]:
+    """One cell holding a paragraph per item of ``items``, and a total line when there are several."""
+    out: list[tuple[str, str | None]] = [("{%p for l in " + items + " %}", None), (line, None), ("{%p endfor %}", None)]
+    if total:
+        out += [("{%p if " + items + "|length > 1 %}", None), ("รวม  " + _money(total), None), ("{%p endif %}", None)]
+    return out
+
+
+def _source_cells(amounts: str) -> list:
+    """The amount per source column (3 template cells: a column loop)."""
+    return ["{%tc for a in " + amounts + " %}", _money("a"), "{%tc endfor %}"]
+
+
+SOURCE_WIDTHS = [TAG, 2.15, TAG]
+
+
+def _budget_narrow(amounts: str, total: str, sources: str) -> tuple[list, list]:
+    """Seed 002's layout for plans of one or two years: (cells before เป้าหมาย, source cells)."""
+    return ([NARROW] + _year_cells(amounts, total) + [END], [NARROW] + _source_cells(sources) + [END])
+
+
+def _other_note(doc) -> None:
+    """What the short names of the "อื่น ๆ" column and the source lines stand for."""
+    tag(doc, "{%p if other_sources_text %}")
+    add(doc, OTHER_NOTE, "Normal")
+    tag(doc, "{%p endif %}")
+
+
+def _budget_wide(of: str, total: str) -> list:
+    """Plans of three years or more: a line per funded year and per source."""
+    return [WIDE, _lines(of + ".year_lines", "{{ l.year|num('table') }}  " + _money("l.amount"), total),
+            _lines(of + ".source_lines", "{{ l.label }}  " + _money("l.amount")), END]
+
+
 def _project_table(doc) -> None:
-    """One strategy's projects, columns of seed 002, with the strategy subtotal (and, after
-    the last strategy, the grand total)."""
-    widths = [0.9, 4.2] + YEAR_WIDTHS + [3.3, 2.0, 1.7] + [2.15] * 4
-    aligns = "cl" + YEAR_ALIGNS + "lll" + "rrrr"
+    """Every project in one table (the columns line up from strategy to strategy): a row naming
+    each strategy, its projects, its subtotal, and the grand total. One or two fiscal years: seed 002's columns, an amount per year and per funding source.
+    Three or more: the amounts of the funded years as lines in one budget column and the sources
+    in another, so the text keeps room on landscape A4 (totals by year and source are in 3.2-3.5)."""
+    widths = ([0.9, 4.2] + [TAG] + YEAR_WIDTHS + [TAG] + [3.3, 2.0, 1.7]
+              + [TAG] + SOURCE_WIDTHS + [TAG] + [TAG, 3.0, 3.0, TAG])
+    aligns = "cl" + "c" + YEAR_ALIGNS + "c" + "lll" + "c" + "crc" + "c" + "crlc"
     n = len(widths)
-    src = SOURCE_HEADINGS
 
-    def sources(prefix: str) -> list[str]:
-        return [_money(f"{prefix}.{key}") for key, _ in SOURCES]
+    def row_cells(of: str, total: str, sources: str, head: list, middle: list) -> list:
+        before, after = _budget_narrow(f"{of}.year_amounts", total, sources)
+        return head + before + middle + after + _budget_wide(of, total)
 
+    heading = (["ที่", "แผนงาน/โครงการ", NARROW, "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None,
+                None, None, None, END, "เป้าหมาย", "ระยะเวลา", "สถานที่ดำเนินการ",
+                NARROW, SOURCE_HEAD, None, None, END,
+                WIDE, "งบประมาณ (บาท)", "แหล่งงบประมาณ (บาท)", END])
+    years = (["^", "^", NARROW, "{%tc for y in years %}", "ปี {{ y|num('table') }}", "{%tc endfor %}",
+              "{%tc if book.multi_year %}", "รวม", "{%tc endif %}", END, "^", "^", "^",
+              NARROW] + SOURCE_HEADS + [END, WIDE, "^", "^", END])
+    target = [("{%p for t in p.target_paragraphs or [''] %}", None), ("{{ t|num('table') }}", None),
+              ("{%p endfor %}", None)]
+    group = ("ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} {{ book.strategy_titles[g.id]|num('table') }}"
+             "{% colspan (7 if book.wide_budget else 5 + book.budget_columns + sources|length) %}")
     rows = [
-        Row(["ที่", "แผนงาน/โครงการ", "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None, None, None,
-             None, "เป้าหมาย", "ระยะเวลา", "สถานที่ดำเนินการ", "แหล่งงบประมาณ (บาท)", None, None, None], "head"),
-        Row(["^", "^", "{%tc for y in years %}", "ปี {{ y|num('table') }}", "{%tc endfor %}",
-             "{%tc if book.multi_year %}", "รวม", "{%tc endif %}", "^", "^", "^"] + src, "head"),
+        Row(heading, "head"),
+        Row(years, "head"),
+        tag_row(n, "{%tr for g in strategy_groups %}"),
+        Row([group] + [None] * (n - 1), "group"),
         tag_row(n, "{%tr for p in g.projects %}"),
-        Row(["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}"] + _year_cells("p.year_amounts", "p.total")
-            + [[("{%p for t in p.target_paragraphs or [''] %}", None), ("{{ t|num('table') }}", None),
-                ("{%p endfor %}", None)],
-               "{{ (p.period or '-')|num('table') }}", "{{ p.location_text|num('table') }}"]
-            + sources("p.by_source")),
+        Row(row_cells("p", "p.total", "p.source_amounts", ["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}"],
+                      [target, "{{ (p.period or '-')|num('table') }}", "{{ p.location_text|num('table') }}"])),
         tag_row(n, "{%tr endfor %}"),
-        Row(["รวมยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} ({{ g.totals.count|num('table') }} โครงการ)", None]
-            + _year_cells("g.totals.year_amounts", "g.totals.amount")
-            + ["", None, None] + sources("g.totals.by_source"), "total"),
-        tag_row(n, "{%tr if loop.last %}"),
-        Row(["รวมทั้งสิ้น ({{ totals.count|num('table') }} โครงการ)", None]
-            + _year_cells("totals.year_amounts", "totals.amount")
-            + ["", None, None] + sources("totals.by_source"), "total"),
-        tag_row(n, "{%tr endif %}"),
+        Row(row_cells("g.totals", "g.totals.amount", "g.totals.source_amounts",
+                      ["รวมยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} ({{ g.totals.count|num('table') }} โครงการ)",
+                       None], ["", None, None]), "total"),
+        tag_row(n, "{%tr endfor %}"),
+        Row(row_cells("totals", "totals.amount", "totals.source_amounts",
+                      ["รวมทั้งสิ้น ({{ totals.count|num('table') }} โครงการ)", None], ["", None, None]), "total"),
     ]
-    table(doc, widths, aligns, rows, small=True, width=LANDSCAPE_WIDTH)
+    table(doc, widths, aligns, rows, small=True, width=LANDSCAPE_WIDTH, nowrap=(n - 2,))
 
 
 def _summary_tables(doc) -> None:
-    src = SOURCE_HEADINGS
     add(doc, "{{ '3.2 สรุปโครงการและงบประมาณ จำแนกตามยุทธศาสตร์'|num('prose') }}", "Heading 2")
-    widths = [0.8, 6.0, 1.6] + YEAR_WIDTHS + [2.3] * 4
+    widths = [0.8, 6.0, 1.6] + YEAR_WIDTHS + [TAG] + SOURCE_WIDTHS + [TAG]
     n = len(widths)
-    table(doc, widths, "clr" + YEAR_ALIGNS + "rrrr", [
+    def sources_narrow(of: str) -> list:
+        return [NARROW] + _source_cells(f"{of}.source_amounts") + [END]
+
+    table(doc, widths, "clr" + YEAR_ALIGNS + "c" + "crc" + "c", [
         Row(["ที่", "ยุทธศาสตร์", "จำนวนโครงการ", "{% colspan book.budget_columns %}งบประมาณ (บาท)", None, None,
-             None, None, None, "แหล่งงบประมาณ (บาท)", None, None, None], "head"),
+             None, None, None, NARROW, SOURCE_HEAD, None, None, END], "head"),
         Row(["^", "^", "^", "{%tc for y in years %}", "ปี {{ y|num('table') }}", "{%tc endfor %}",
-             "{%tc if book.multi_year %}", "รวม", "{%tc endif %}"] + src, "head"),
+             "{%tc if book.multi_year %}", "รวม", "{%tc endif %}", NARROW] + SOURCE_HEADS + [END], "head"),
         tag_row(n, "{%tr for s in summary.by_strategy %}"),
         Row(["{{ book.strategy_no[s.id]|num('table') }}", "{{ s.name|num('table') }}", "{{ s.count|num('table') }}"]
-            + _year_cells("s.year_amounts", "s.amount") + [_money(f"s.by_source.{k}") for k, _ in SOURCES]),
+            + _year_cells("s.year_amounts", "s.amount") + sources_narrow("s")),
         tag_row(n, "{%tr endfor %}"),
         Row(["รวมทั้งสิ้น", None, "{{ totals.count|num('table') }}"]
-            + _year_cells("totals.year_amounts", "totals.amount")
-            + [_money(f"totals.by_source.{k}") for k, _ in SOURCES], "total"),
+            + _year_cells("totals.year_amounts", "totals.amount") + sources_narrow("totals"), "total"),
     ], center=True, small=True, width=LANDSCAPE_WIDTH)
+
+    tag(doc, "{%p if book.wide_budget %}")
+    add(doc, "{{ '3.2.1 สรุปงบประมาณ จำแนกตามยุทธศาสตร์และแหล่งงบประมาณ'|num('prose') }}", "Heading 3")
+    table(doc, [0.8, 7.0] + SOURCE_WIDTHS + [2.5], "cl" + "crc" + "r", [
+        Row(["ที่", "ยุทธศาสตร์", SOURCE_HEAD, None, None, "รวม (บาท)"], "head"),
+        Row(["^", "^"] + SOURCE_HEADS + ["^"], "head"),
+        tag_row(6, "{%tr for s in summary.by_strategy %}"),
+        Row(["{{ book.strategy_no[s.id]|num('table') }}", "{{ s.name|num('table') }}"]
+            + _source_cells("s.source_amounts") + [_money("s.amount")]),
+        tag_row(6, "{%tr endfor %}"),
+        Row(["รวมทั้งสิ้น", None] + _source_cells("totals.source_amounts") + [_money("totals.amount")], "total"),
+    ], center=True, small=True, width=LANDSCAPE_WIDTH)
+    tag(doc, "{%p endif %}")
+    _other_note(doc)
 
     add(doc, "{{ '3.3 สรุปงบประมาณ จำแนกตามแหล่งงบประมาณ'|num('prose') }}", "Heading 2")
     table(doc, [0.8, 7.0, 2.6, 1.6], "clrr", [
@@ -607,7 +733,7 @@ def _summary_tables(doc) -> None:
         Row(["{{ loop.index|num('table') }}", "{{ s.label }}", _money("s.amount"), "{{ s.share|num('table') }}"]),
         tag_row(4, "{%tr endfor %}"),
         Row(["รวม", None, _money("totals.amount"), "{{ '100.00'|num('table') }}"], "total"),
-    ], center=True, small=True, width=14.0, keep_together=True)
+    ], center=True, small=True, width=14.0)
 
     add(doc, "{{ '3.4 สรุปโครงการ จำแนกตามวิธีดำเนินการ'|num('prose') }}", "Heading 2")
     table(doc, [0.8, 3.6, 1.8] + YEAR_WIDTHS + [1.6], "clr" + YEAR_ALIGNS + "r", [
@@ -621,19 +747,18 @@ def _summary_tables(doc) -> None:
         tag_row(10, "{%tr endfor %}"),
         Row(["รวม", None, "{{ totals.count|num('table') }}"] + _year_cells("totals.year_amounts", "totals.amount")
             + ["{{ '100.00'|num('table') }}"], "total"),
-    ], center=True, small=True, width=17.0, keep_together=True)
+    ], center=True, small=True, width=LANDSCAPE_WIDTH)
 
     add(doc, "{{ '3.5 สรุปงบประมาณ จำแนกตามปีงบประมาณ'|num('prose') }}", "Heading 2")
-    table(doc, [2.2, 1.8] + [2.3] * 4 + [2.4], "cr" + "rrrr" + "r", [
-        Row(["ปีงบประมาณ", "จำนวนโครงการ", "แหล่งงบประมาณ (บาท)", None, None, None, "รวม (บาท)"], "head"),
-        Row(["^", "^"] + src + ["^"], "head"),
-        tag_row(7, "{%tr for y in book.by_year %}"),
-        Row(["{{ y.year|num('table') }}", "{{ y.count|num('table') }}"] + [_money(f"y.by_source.{k}") for k, _ in SOURCES]
+    table(doc, [2.2, 1.8] + SOURCE_WIDTHS + [2.4], "cr" + "crc" + "r", [
+        Row(["ปีงบประมาณ", "จำนวนโครงการ", SOURCE_HEAD, None, None, "รวม (บาท)"], "head"),
+        Row(["^", "^"] + SOURCE_HEADS + ["^"], "head"),
+        tag_row(6, "{%tr for y in book.by_year %}"),
+        Row(["{{ y.year|num('table') }}", "{{ y.count|num('table') }}"] + _source_cells("y.source_amounts")
             + [_money("y.amount")]),
-        tag_row(7, "{%tr endfor %}"),
-        Row(["รวม", "-"] + [_money(f"totals.by_source.{k}") for k, _ in SOURCES]
-            + [_money("totals.amount")], "total"),
-    ], center=True, small=True, width=15.4, keep_together=True)
+        tag_row(6, "{%tr endfor %}"),
+        Row(["รวม", "-"] + _source_cells("totals.source_amounts") + [_money("totals.amount")], "total"),
+    ], center=True, small=True, width=LANDSCAPE_WIDTH)
     add(doc, "หมายเหตุ: โครงการที่ได้รับงบประมาณหลายปีนับจำนวนโครงการในทุกปีที่ได้รับ", "Normal")
 
 
@@ -645,16 +770,14 @@ def part_three(doc) -> None:
         "งบประมาณรวมทั้งสิ้น {{ totals.amount|money|num('prose') }} บาท ({{ totals.amount|baht_text }}) "
         "ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }} ดังนี้", "Body Text")
     add(doc, "{{ '3.1 โครงการ/กิจกรรม จำแนกตามยุทธศาสตร์'|num('prose') }}", "Heading 2")
-    tag(doc, "{%p for g in strategy_groups %}")
-    add(doc, "ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('prose') }} {{ book.strategy_titles[g.id]|num('prose') }}",
-        "Heading 3")
+    tag(doc, "{%p if strategy_groups %}")
     _project_table(doc)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if not strategy_groups %}")
+    tag(doc, "{%p else %}")
     add(doc, "(ยังไม่มีโครงการ)", "Body Text")
     tag(doc, "{%p endif %}")
     add(doc, "รวมงบประมาณทั้งสิ้น {{ totals.amount|money|num('prose') }} บาท ({{ totals.amount|baht_text }})",
         "Total Line")
+    _other_note(doc)
     _summary_tables(doc)
 
 
@@ -697,9 +820,49 @@ def part_four(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
+def _score(expr: str) -> str:
+    return "{% if " + expr + " is none %}-{% else %}{{ " + expr + "|num('table') }}{% endif %}"
+
+
+def _scoring(doc) -> None:
+    """Seed 001, technique 6: the criteria, then every strategy ranked at the assembly with each
+    project's score per criterion, its weighted total and its votes."""
+    tag(doc, "{%p if scoring.used %}")
+    add(doc, "ตารางวิเคราะห์คะแนนความสำคัญของแผนงาน/โครงการ", "Appendix Heading")
+    intro = add(doc, "เวทีประชาคมให้คะแนนโครงการแต่ละเกณฑ์ตั้งแต่ {{ scoring.min_score|num('prose') }} ถึง "
+                "{{ scoring.max_score|num('prose') }} คะแนน คะแนนรวมคือผลรวมของคะแนนคูณน้ำหนักของเกณฑ์ "
+                "(สูงสุด {{ scoring.max_total|num('prose') }} คะแนน) ลำดับความสำคัญภายในยุทธศาสตร์เรียงตามคะแนนรวม "
+                "คะแนนเท่ากันเรียงตามคะแนนเสียงจากเวทีประชาคม", "Body Text")
+    intro.paragraph_format.keep_with_next = True
+    table(doc, [1.2, 5.0, 1.8, 8.0], "clcl", [
+        Row(["เกณฑ์ที่", "เกณฑ์", "น้ำหนัก", "คำอธิบาย"], "head"),
+        tag_row(4, "{%tr for c in scoring.criteria %}"),
+        Row(["{{ loop.index|num('table') }}", "{{ c.name|num('table') }}", "{{ c.weight|num('table') }}",
+             "{{ (c.description or '-')|num('table') }}"]),
+        tag_row(4, "{%tr endfor %}"),
+    ], keep_together=True)
+    widths = [1.2, 7.0, TAG, 1.2, TAG, 1.8, 1.6]
+    n = len(widths)
+    table(doc, widths, "cl" + "ccc" + "rr", [
+        Row(["ลำดับ", "โครงการ", "{% colspan scoring.criteria|length %}เกณฑ์ที่", None, None,
+             "คะแนนรวม", "คะแนนเสียง"], "head"),
+        Row(["^", "^", "{%tc for c in scoring.criteria %}", "{{ loop.index|num('table') }}", "{%tc endfor %}",
+             "^", "^"], "head"),
+        tag_row(n, "{%tr for g in scoring.groups %}"),
+        Row(["ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} {{ book.strategy_titles[g.id]|num('table') }}"
+             "{% colspan 4 + scoring.criteria|length %}"] + [None] * (n - 1), "group"),
+        tag_row(n, "{%tr for p in g.projects %}"),
+        Row(["{{ p.priority|num('table') }}", "{{ p.name|num('table') }}",
+             "{%tc for s in p.score_list %}", _score("s"), "{%tc endfor %}", _score("p.score"), _score("p.votes")]),
+        tag_row(n, "{%tr endfor %}"),
+        tag_row(n, "{%tr endfor %}"),
+    ], small=True, width=PORTRAIT_WIDTH)
+    tag(doc, "{%p endif %}")
+
+
 def appendix(doc) -> None:
     add(doc, "ภาคผนวก", "Heading 1")
-    add(doc, "รายชื่อคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.)", "Heading 2")
+    add(doc, "รายชื่อคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.)", "Appendix Heading")
     add(doc, "ตามคำสั่งอำเภอ{{ tambon.amphoe }} ที่ {{ committee.order.number|num('prose') }}/"
         "{{ committee.order.year|num('prose') }} ลงวันที่ {{ committee.order.date|thai_date|num('prose') }}", "Body Text")
     table(doc, [1.0, 4.8, 6.2, 4.0], "clll", [
@@ -707,10 +870,11 @@ def appendix(doc) -> None:
         tag_row(4, "{%tr for m in committee.members %}"),
         Row(["{{ m.no|num('table') }}", "{{ m.name }}", "{{ m.position|num('table') }}", "{{ m.role }}"]),
         tag_row(4, "{%tr endfor %}"),
-    ])
-    add(doc, "ภาพกิจกรรม", "Heading 2")
+    ], nowrap=(1,))
+    _scoring(doc)
+    add(doc, "ภาพกิจกรรม", "Appendix Heading")
     tag(doc, "{%p for ph in tambon.photos %}")
-    add(doc, "{{ image(ph.file, 13) }}", "Picture")
+    add(doc, "{{ image(ph.file, 13, alt=ph.caption) }}", "Picture")
     add(doc, "ภาพที่ {{ loop.index|num('prose') }} {{ ph.caption|num('prose') }}", "Caption")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if not tambon.photos %}")
@@ -764,7 +928,6 @@ def build(folder: Path) -> Path:
     props = doc.core_properties
     props.title = "{{ plan.title|safe }}"
     props.subject = "แผนพัฒนาตำบล{{ tambon.name|safe }} อำเภอ{{ tambon.amphoe|safe }} จังหวัด{{ tambon.changwat|safe }}"
-    props.author = "{{ book.prepared_by|safe }}"
     props.comments = "tambondoc page-numerals={{ settings.prose_numerals }}"
     props.language = "th-TH"
     _settings(doc)

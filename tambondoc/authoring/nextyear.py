@@ -183,6 +183,11 @@ def roll_forward(text: str, name: str) -> Rolled:
         raise PlanError(f"{name}: เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: {next(iter(lost))} "
                         "(เช่น ความเห็นภายใน [ ] หรือ { } ที่ต้องเลื่อนปี) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
     notes.append(f"ส่วนการทบทวนแผน (review) เริ่มใหม่: โครงการปีที่แล้ว {count} โครงการ รอใส่สถานะ")
+    assessed = [p for p in projects or [] if isinstance(p, dict) and (p.get("scores") or p.get("votes") is not None)]
+    if assessed:  # kept as they were: this year's assembly scores again, the ranking follows
+        notes.append(f"คะแนนความสำคัญ (scores, votes) ของโครงการ {len(assessed)} โครงการ คงไว้ตามปีที่แล้ว")
+        todo.append("ทบทวนคะแนน (scores) และคะแนนเสียง (votes) ของโครงการตามเวทีประชาคมปีนี้ "
+                    "(ส่งออกด้วย tambondoc export-xlsx แล้วนำเข้าด้วย import-xlsx ได้) ลำดับความสำคัญจะคำนวณใหม่ให้")
     return Rolled(result, old, new, notes, todo)
 
 

@@ -12,12 +12,15 @@ from pathlib import Path
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
 from tambondoc.plan.load import load_text
+from tambondoc.plan.places import find
 
 _SKELETON = """\
 # แผนพัฒนาตำบล{tambon} อำเภอ{amphoe} จังหวัด{changwat} (สร้างด้วย tambondoc new)
+# {place}
 # - กรอกทุกช่องที่ว่างอยู่หลังเครื่องหมาย : (ความเห็นท้ายบรรทัดบอกว่าต้องใส่อะไร)
 # - ตรวจสอบด้วยคำสั่ง: tambondoc validate {file}  (จะบอกบรรทัดที่ยังว่างหรือไม่ถูกต้อง)
 # - สร้างเอกสาร Word ด้วยคำสั่ง: tambondoc build {file}
+# - เปิดด้วย VS Code ที่มีส่วนขยาย YAML (Red Hat): เติมชื่อช่อง บอกความหมาย และขีดเส้นใต้ที่ผิดขณะพิมพ์
 # - วันที่ทุกช่องเขียนเป็น ปปปป-ดด-วว โดยใช้ปี พ.ศ. เช่น 2570-03-20
 # - จำนวนเงินเป็นบาท ไม่ต้องใส่เครื่องหมายจุลภาค เช่น 450000
 # - ข้อความที่มี ": " หรือ " #" หรือขึ้นต้นด้วยเครื่องหมายพิเศษ ให้ครอบด้วย "..."
@@ -60,6 +63,9 @@ tambon:
       population:
         male:    # ประชากรชาย (คน)
         female:    # ประชากรหญิง (คน)
+  # ชุมชน (ตำบลในเขตเทศบาล มีชื่อ ไม่มีเลขหมู่): ใส่คู่กับ villages หรือแทน villages ก็ได้ เช่น
+  # communities:
+  #   - {{id: c01, name: ชุมชนตลาดเก่า, village: 1, leader: ..., households: ..., population: {{male: ..., female: ...}}}}
   # ไม่บังคับ: occupations, groups, funds, organisations, important_places, basic_needs, photos
   # ดูตัวอย่างได้จาก plans/example-tambon.yaml
 
@@ -68,7 +74,7 @@ tambon:
     - id: lg1    # อักษรอังกฤษ ตัวเลข จุด ขีด เช่น abt-nongbua
       kind:    # อบต. | เทศบาลตำบล | เทศบาลเมือง | เทศบาลนคร | อบจ.
       name:    # เช่น องค์การบริหารส่วนตำบล{tambon}
-      villages: [1]    # หมู่ที่ที่อยู่ในเขต
+      villages: [1]    # หมู่ที่ที่อยู่ในเขต (และ communities: [c01] ชุมชนในเขต ถ้ามี)
       # head: {{name: ..., position: ...}}
 
 # ---------------------------------------------------------------- ส่วนที่ ๒ การวิเคราะห์ข้อมูล
@@ -101,18 +107,31 @@ direction:
         - id: S1.1
           name:
 
+# แหล่งงบประมาณอื่นนอกจากสี่แหล่งหลัก (ถ้ามี) id ใช้เป็นชื่อช่องใน funding เช่น funding: {{codi: 50000}}
+# funding_sources:
+#   - {{id: codi, name: สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน), short: พอช.}}
+#   - {{id: pao, name: องค์การบริหารส่วนจังหวัด{changwat}, short: อบจ.}}
+
+# ตารางวิเคราะห์คะแนนความสำคัญของโครงการ (ถ้าใช้): ใส่ scoring: {{}} เพื่อใช้สี่เกณฑ์เริ่มต้น (คะแนน 1-5)
+# แล้วแบบฟอร์ม Excel (tambondoc xlsx-template) จะมีคอลัมน์คะแนนให้เวทีประชาคมกรอก
+# scoring:
+#   criteria:
+#     - {{id: people, name: จำนวนผู้ได้รับประโยชน์, weight: 3}}
+#     - {{id: urgency, name: ความเร่งด่วนของปัญหา, weight: 3}}
+
 # ---------------------------------------------------------------- ส่วนที่ ๓ โครงการ/กิจกรรม
 # ตัวอย่างโครงการ (คัดลอกไปไว้ใต้ projects: แล้วลบ # ออก):
 #   - id: P001
 #     name: ขุดลอกหนองน้ำสาธารณะ
 #     strategy: S1
 #     tactic: S1.1
-#     villages: [1]
+#     villages: [1]    # หรือ/และ communities: [c01]
 #     budget:
 #       - {{year: 2571, amount: 450000, funding: {{local: 450000}}}}
 #     approach: ขอสนับสนุน    # ทำเอง | ทำร่วม | ขอสนับสนุน
 #     agency: องค์การบริหารส่วนตำบล...
 #     local_government: lg1    # ส่งบัญชีประสานให้ อปท. นี้ (ไม่ส่งก็ไม่ต้องใส่)
+#     priority: 1    # หรือ scores: {{people: 5, urgency: 4}} และ votes: 35 แล้วโปรแกรมจัดลำดับให้
 # funding: local = งบท้องถิ่น, agency = งบหน่วยงานภาครัฐ/เอกชน, province = งบพัฒนาจังหวัด, community = งบชุมชน
 projects: []
 
@@ -154,14 +173,23 @@ def yaml_scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yaml") -> str:
-    """The text of a new plan for one tambon."""
+def place_note(tambon: str, amphoe: str, changwat: str) -> str:
+    """The tambon's code from the shipped list of place names, or what does not match there."""
+    found = find(changwat, amphoe, tambon)
+    if found.code:
+        return f"รหัสตำบล {found.code} (ตามรายชื่อจังหวัด อำเภอ ตำบลที่มากับโปรแกรม)"
+    problem = next(iter((found.problems or {}).values()), "")
+    return "ตรวจชื่อ: " + (problem or "ไม่พบรหัสตำบลในรายชื่อที่มากับโปรแกรม")
+
+
+def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yaml", modeline: str = "") -> str:
+    """The text of a new plan for one tambon; ``modeline`` (the kit's) goes on its first line."""
     for label, value in (("--tambon", tambon), ("--amphoe", amphoe), ("--changwat", changwat)):
         if not value.strip() or "\n" in value:
             raise PlanError(f"{label} ต้องเป็นชื่อหนึ่งบรรทัด ไม่เว้นว่าง")
     v = {"tambon": tambon.strip(), "amphoe": amphoe.strip(), "changwat": changwat.strip()}
-    return _SKELETON.format(
-        **v, file=file,
+    return (modeline + "\n" if modeline else "") + _SKELETON.format(
+        **v, file=file, place=place_note(v["tambon"], v["amphoe"], v["changwat"]),
         tambon_value=yaml_scalar(v["tambon"]), amphoe_value=yaml_scalar(v["amphoe"]),
         changwat_value=yaml_scalar(v["changwat"]),
         title=yaml_scalar(f"แผนพัฒนาตำบล{v['tambon']}"),
@@ -174,8 +202,8 @@ def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yam
     )
 
 
-def new_plan(path: Path, tambon: str, amphoe: str, changwat: str) -> None:
+def new_plan(path: Path, tambon: str, amphoe: str, changwat: str, modeline: str = "") -> None:
     """Write a new plan skeleton; refuses to touch an existing file."""
     if path.exists() or path.is_symlink():
         raise PlanError(f"{path}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ใช้ชื่อไฟล์ใหม่ (หรือลบไฟล์เดิมก่อน)")
-    write_atomic(path, skeleton_text(tambon, amphoe, changwat, path.as_posix()).encode("utf-8"))
+    write_atomic(path, skeleton_text(tambon, amphoe, changwat, path.as_posix(), modeline).encode("utf-8"))

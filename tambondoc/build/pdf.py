@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from tambondoc.build.pdf_docx import justified_copy, write_contents_numbers
 from tambondoc.errors import PlanError
 from tambondoc.files import inside, write_atomic
 
@@ -34,13 +35,13 @@ Sub ExportAll
   On Error Goto Done
   n = CInt(Environ("TAMBONDOC_PDF_COUNT"))
   For i = 1 To n
-    ExportOne(Environ("TAMBONDOC_PDF_SRC_" & i), Environ("TAMBONDOC_PDF_DST_" & i), Environ("TAMBONDOC_PDF_THAI_" & i) = "1")
+    ExportOne(Environ("TAMBONDOC_PDF_SRC_" & i), Environ("TAMBONDOC_PDF_DST_" & i), Environ("TAMBONDOC_PDF_THAI_" & i) = "1", Environ("TAMBONDOC_PDF_TOC_" & i))
   Next i
 Done:
   StarDesktop.terminate()
 End Sub
 
-Sub ExportOne(src As String, dst As String, thai As Boolean)
+Sub ExportOne(src As String, dst As String, thai As Boolean, toc As String)
   Dim doc As Object, indexes As Object, styles As Object, k As Integer, pass As Integer, filter As String
   Dim args(0) As New com.sun.star.beans.PropertyValue
   Dim out(0) As New com.sun.star.beans.PropertyValue
@@ -63,6 +64,7 @@ Sub ExportOne(src As String, dst As String, thai As Boolean)
         indexes.getByIndex(k).update()
       Next k
     Next pass
+    If indexes.getCount() > 0 Then WriteNumbers(indexes.getByIndex(0), toc)
     If thai Then
       For k = 0 To indexes.getCount() - 1
         ThaiPageNumbers(indexes.getByIndex(k))
@@ -76,6 +78,36 @@ Sub ExportOne(src As String, dst As String, thai As Boolean)
   Exit Sub
 Failed:
   If Not IsNull(doc) Then doc.close(True)
+End Sub
+
+Function PageLabel(s As String) As String
+  Rem the text after the entry's last tab, as code points ("49 50" for "12", "3585" for a Thai letter)
+  Dim t As Long, i As Long, acc As String
+  acc = ""
+  For i = Len(s) To 1 Step -1
+    If Mid(s, i, 1) = Chr(9) Then
+      t = i
+      Exit For
+    End If
+  Next i
+  If t > 0 Then
+    For i = t + 1 To Len(s)
+      acc = acc & Asc(Mid(s, i, 1)) & " "
+    Next i
+  End If
+  PageLabel = Trim(acc)
+End Function
+
+Sub WriteNumbers(index As Object, path As String)
+  Dim f As Integer, paras As Object, label As String
+  f = FreeFile
+  Open path For Output As #f
+  paras = index.getAnchor().createEnumeration()
+  Do While paras.hasMoreElements()
+    label = PageLabel(paras.nextElement().getString())
+    If label <> "" Then Print #f, label
+  Loop
+  Close #f
 End Sub
 
 Sub ThaiPageNumbers(index As Object)
@@ -167,11 +199,14 @@ def convert_to_pdf(files: list[Path], outdir: Path, timeout: int = 300) -> list[
     with tempfile.TemporaryDirectory(prefix="tambondoc-pdf-") as tmp:
         profile = Path(tmp, "profile")
         produced = {f: Path(tmp, f.with_suffix(".pdf").name) for f in files}
+        sources, numbers = _sources(files, Path(tmp)), {f: Path(tmp, f"toc-{i}.txt") for i, f in enumerate(files, 1)}
+        thai = {f: wants_thai_page_numbers(f) for f in files}
         env = dict(os.environ, TAMBONDOC_PDF_COUNT=str(len(files)))
         for i, f in enumerate(files, 1):
-            env[f"TAMBONDOC_PDF_SRC_{i}"] = f.resolve().as_uri()
+            env[f"TAMBONDOC_PDF_SRC_{i}"] = sources[f].resolve().as_uri()
             env[f"TAMBONDOC_PDF_DST_{i}"] = produced[f].as_uri()
-            env[f"TAMBONDOC_PDF_THAI_{i}"] = "1" if wants_thai_page_numbers(f) else "0"
+            env[f"TAMBONDOC_PDF_THAI_{i}"] = "1" if thai[f] else "0"
+            env[f"TAMBONDOC_PDF_TOC_{i}"] = str(numbers[f])
         try:
             _install_macro(exe, profile, timeout)
             _run([exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
@@ -182,7 +217,7 @@ def convert_to_pdf(files: list[Path], outdir: Path, timeout: int = 300) -> list[
         stderr = ""
         if missing:
             proc = _run([exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                         "--outdir", tmp, *map(str, missing)], timeout)
+                         "--outdir", tmp, *(str(sources[f]) for f in missing)], timeout)
             stderr = proc.stderr.strip()[-300:]
         written = []
         for f in files:
@@ -191,4 +226,34 @@ def convert_to_pdf(files: list[Path], outdir: Path, timeout: int = 300) -> list[
             target = inside(outdir, produced[f].name)
             write_atomic(target, produced[f].read_bytes())
             written.append(target)
+            if numbers[f].is_file() and f.suffix.lower() == ".docx":
+                labels = _labels(numbers[f])
+                if labels:
+                    write_contents_numbers(f, labels, thai[f])
     return written
+
+
+def _labels(path: Path) -> list[str]:
+    """The page labels the macro wrote, a line of code points each."""
+    try:
+        labels = ["".join(chr(int(n)) for n in line.split())
+                  for line in path.read_text(encoding="ascii").splitlines() if line.strip()]
+    except (ValueError, UnicodeDecodeError, OverflowError):
+        return []
+    return labels if all(label.isprintable() for label in labels) else []
+
+
+def _sources(files: list[Path], tmp: Path) -> dict[Path, Path]:
+    """What LibreOffice converts: a justified copy of each .docx (same name, so the PDF is named
+    after it), other files as they are."""
+    folder = tmp / "src"
+    folder.mkdir()
+    out = {}
+    for i, f in enumerate(files):
+        if f.suffix.lower() == ".docx":
+            out[f] = folder / str(i) / f.name
+            out[f].parent.mkdir()
+            justified_copy(f, out[f])
+        else:
+            out[f] = f
+    return out

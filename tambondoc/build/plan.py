@@ -21,6 +21,7 @@ from tambondoc.docx.render import render_docx
 from tambondoc.docx.templates import find_template
 from tambondoc.errors import PlanError, PlanInvalid
 from tambondoc.files import check_name, name_key, remove_temporaries, safe_name, write_atomic
+from tambondoc.thai import parse_be_date
 
 OUTPUT_SUFFIXES = (".docx", ".xlsx", ".pdf")
 OUTPUT_PREFIXES = ("plan-book", "kbt-order", "coordination-")  # what a build may remove when it no longer makes it
@@ -87,7 +88,8 @@ def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None,
     outputs: dict[str, bytes] = {}
     warnings: list[str] = []
     for job in jobs:
-        content, warns = render_docx(find_template(job.template, plan, templates), job.context, base)
+        content, warns = render_docx(find_template(job.template, plan, templates), job.context, base,
+                                     parse_be_date(job.date))
         outputs[job.output] = content
         warnings.extend(f"{job.output}: {w}" for w in warns)
         if "lg" in job.context:

@@ -61,8 +61,10 @@ def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
         if "[0-9]{4}-" in str(v):
             return path, False, f"วันที่ {_show(err.instance)} ต้องเขียนเป็น ปปปป-ดด-วว ปี พ.ศ. เช่น 2570-03-20"
         return path, False, f"{_show(err.instance)}{_title(err)} ใช้ได้เฉพาะอักษรอังกฤษ ตัวเลข จุด ขีด (เช่น P001)"
-    if kind in ("minimum", "exclusiveMinimum"):
+    if kind == "minimum":
         return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องไม่น้อยกว่า {v}"
+    if kind == "exclusiveMinimum":
+        return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องมากกว่า {v}"
     if kind == "maximum":
         return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องไม่เกิน {v} (ปีเป็น พ.ศ. หรือไม่?)"
     if kind == "minItems":

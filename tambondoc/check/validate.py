@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tambondoc.check import rules
+from tambondoc.check import rules, schema_copy
 from tambondoc.check import schema as schema_check
 from tambondoc.errors import PlanError, Problem
 from tambondoc.plan.load import decode, load_text, read_bytes
@@ -56,5 +56,5 @@ def validate_file(path: Path) -> Result:
     except PlanError as e:
         result.problems = e.problems or [Problem(str(path), 1, 1, str(e))]
         return result
-    result.problems = check_data(result.data, result.text, str(path), path)
+    result.problems = sorted(check_data(result.data, result.text, str(path), path) + schema_copy.check(path, result.text))
     return result

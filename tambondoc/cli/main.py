@@ -12,40 +12,63 @@ from typing import Any, TypeVar
 
 import click
 
-from tambondoc import __version__
+from tambondoc.cli.app import Group, version_option
+from tambondoc.cli.output import color_on, detail, info, safe_streams, verbosity
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
+from tambondoc.cli.repository import new_cmd, schema_cmd
 from tambondoc.errors import printable
 from tambondoc.reporters import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 PLAN_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
+PLANS_PATH = click.Path(exists=True, path_type=Path)  # plan files, or folders of them
+
+
+def plan_files(paths: tuple[Path, ...]) -> list[Path]:
+    """Plan files named, and every *.yaml / *.yml below folders named (as build finds them)."""
+    from tambondoc.build.batch import discover
+
+    plans = discover(list(paths))
+    if not plans:
+        raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ")
+    return plans
 XLSX_OUT = click.Path(dir_okay=False, path_type=Path)
 
 
 def format_option(*choices: str) -> Callable[[F], F]:
     return click.option("--format", "fmt", type=click.Choice(list(choices)), default="text", show_default=True,
-                        help="รูปแบบรายงานปัญหา: text, json หรือ github (คำอธิบายประกอบใน GitHub Actions)")
+                        help="รูปแบบรายงานปัญหา: text, json, github (คำอธิบายประกอบใน GitHub Actions) "
+                             "หรือ gitlab (รายงาน Code Quality ของ GitLab)")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tambondoc")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@version_option
 def cli() -> None:
     """tambondoc: แผนพัฒนาตำบลเป็นไฟล์ YAML สร้างเอกสาร Word ทางราชการ"""
 
 
 @cli.command()
-@click.argument("plans", nargs=-1, required=True, type=PLAN_PATH)
+@click.argument("plans", nargs=-1, required=True, type=PLANS_PATH)
 @format_option(*FORMATS)
 def validate(plans: tuple[Path, ...], fmt: str) -> None:
-    """ตรวจสอบไฟล์แผน (PLAN...) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์"""
+    """ตรวจสอบไฟล์แผน (PLAN... หรือโฟลเดอร์) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์"""
     from tambondoc.check.validate import validate_file
 
-    results = [validate_file(p) for p in plans]
+    results = [validate_file(p) for p in plan_files(plans)]
     show_problems([p for r in results for p in r.problems], fmt, err=False)
     bad = sum(not r.ok for r in results)
     if fmt == "text":
-        click.echo(f"ตรวจ {len(results)} ไฟล์: ผ่าน {len(results) - bad}, ไม่ผ่าน {bad}", err=True)
+        for r in results:
+            detail(f"{r.file}: {'ผ่าน' if r.ok else 'ไม่ผ่าน'}{_counts(r.problems)}", err=True)
+        info(f"ตรวจ {len(results)} ไฟล์: ผ่าน {len(results) - bad}, ไม่ผ่าน {bad}", err=True)
     exit_with(Status.PROBLEMS if bad else Status.OK)
+
+
+def _counts(problems: list[Any]) -> str:
+    errors = sum(p.level == "error" for p in problems)
+    counts = [f"ข้อผิดพลาด {errors}"] if errors else []
+    counts += [f"คำเตือน {len(problems) - errors}"] if len(problems) > errors else []
+    return f" ({', '.join(counts)})" if counts else ""
 
 
 @cli.command()
@@ -64,13 +87,11 @@ def build(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
     import sys
 
     from tambondoc.build.batch import Status as BuildStatus
-    from tambondoc.build.batch import build_many, discover
+    from tambondoc.build.batch import build_many
 
-    plans = discover(list(paths))
-    if not plans:
-        raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ")
+    plans = plan_files(paths)
     stream = build_many(plans, out, templates, pdf, force, jobs)
-    if sys.stdout.isatty() and len(plans) > 1:
+    if sys.stdout.isatty() and len(plans) > 1 and verbosity() >= 0:
         with click.progressbar(stream, length=len(plans), label="กำลังสร้างเอกสาร") as bar:
             outcomes = list(bar)
     else:
@@ -82,16 +103,17 @@ def build(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
         for w in o.warnings:
             click.echo(f"{name}: warning: {printable(w)}", err=True)
         for note in o.notes:
-            click.echo(f"{name}: {printable(note)}")
+            info(f"{name}: {printable(note)}")
         if o.status is BuildStatus.BUILT:
-            click.echo(f"{name}: สร้างแล้ว {len(o.written)} ไฟล์: " + ", ".join(printable(str(p)) for p in o.written))
+            folders = sorted({printable(str(p.parent)) for p in o.written})
+            detail(f"{name}: สร้างแล้ว {len(o.written)} ไฟล์ใน {', '.join(folders)}")
         elif o.status is BuildStatus.UNCHANGED:
-            click.echo(f"{name}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
+            detail(f"{name}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
         else:
             click.echo(f"{name}: ล้มเหลว: {printable(o.message)}")
     counts = {k: sum(o.status is k for o in outcomes) for k in BuildStatus}
-    click.echo(f"สร้างแล้ว {counts[BuildStatus.BUILT]}, ไม่เปลี่ยนแปลง {counts[BuildStatus.UNCHANGED]}, "
-               f"ล้มเหลว {counts[BuildStatus.FAILED]}")
+    info(f"สร้างแล้ว {counts[BuildStatus.BUILT]}, ไม่เปลี่ยนแปลง {counts[BuildStatus.UNCHANGED]}, "
+         f"ล้มเหลว {counts[BuildStatus.FAILED]}")
     exit_with(Status.PROBLEMS if counts[BuildStatus.FAILED] else Status.OK)
 
 
@@ -110,10 +132,12 @@ def templates_init(directory: Path) -> None:
 
     copied = init_templates(directory)
     for path in copied:
-        click.echo(f"คัดลอก {path}")
-    if not copied:
-        click.echo(f"{directory}: มีแม่แบบครบแล้ว ไม่ได้คัดลอกเพิ่ม (ตรวจว่าแม่แบบใช้ได้ด้วย tambondoc templates check "
-                   f"--templates {directory})")
+        detail(f"คัดลอก {printable(str(path))}")
+    if copied:
+        info(f"{printable(str(directory))}: คัดลอกแม่แบบ {len(copied)} ไฟล์")
+    else:
+        info(f"{printable(str(directory))}: มีแม่แบบครบแล้ว ไม่ได้คัดลอกเพิ่ม (ตรวจว่าแม่แบบใช้ได้ด้วย "
+             f"tambondoc templates check --templates {printable(str(directory))})")
 
 
 @templates.command("check")
@@ -132,9 +156,9 @@ def templates_check(folder: Path | None, plan: Path | None, fmt: str) -> None:
         show_problems(problems, fmt, err=False)
     else:
         for report in reports:
-            click.echo(f"{report.name} ({report.path}): {'มีปัญหา' if report.problems else 'ผ่าน'}")
-            click.echo(f"  ตัวแปร: {', '.join(sorted(report.variables))}")
-            click.echo(f"  ตัวกรอง: {', '.join(sorted(report.filters)) or '-'}")
+            info(f"{report.name} ({report.path}): {'มีปัญหา' if report.problems else 'ผ่าน'}")
+            detail(f"  ตัวแปร: {', '.join(sorted(report.variables))}")
+            detail(f"  ตัวกรอง: {', '.join(sorted(report.filters)) or '-'}")
             for problem in report.problems:
                 click.echo(f"  {problem}")
     exit_with(Status.PROBLEMS if problems else Status.OK)
@@ -154,7 +178,7 @@ def templates_docs(output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"))
-        click.echo(f"เขียน {output}")
+        info(f"เขียน {output}")
 
 
 @cli.command("xlsx-template")
@@ -166,7 +190,8 @@ def xlsx_template(plan: Path, out: Path) -> None:
     """สร้างแบบฟอร์ม Excel เปล่าสำหรับรวบรวมโครงการจากหมู่บ้าน (มีรายการให้เลือกจากแผน)"""
     from tambondoc.build.exports import write_template
 
-    click.echo(f"{plan}: สร้างแบบฟอร์มแล้ว {write_template(plan, out)}")
+    written = write_template(plan, out)
+    info(f"{plan}: สร้างแบบฟอร์มแล้ว {written}")
 
 
 @cli.command("export-xlsx")
@@ -178,7 +203,8 @@ def export_xlsx(plan: Path, out: Path) -> None:
     """ส่งออกโครงการทั้งหมดเป็น Excel: แผ่นงานรวม แผ่นงานรายยุทธศาสตร์ และสรุปงบประมาณ"""
     from tambondoc.build.exports import write_export
 
-    click.echo(f"{plan}: ส่งออกโครงการแล้ว {write_export(plan, out)}")
+    written = write_export(plan, out)
+    info(f"{plan}: ส่งออกโครงการแล้ว {written}")
 
 
 @cli.command("import-xlsx")
@@ -195,14 +221,14 @@ def import_xlsx(books: tuple[Path, ...], plan: Path, dry_run: bool, combine: boo
     result = import_books(list(books), plan, combine=combine, dry_run=dry_run)
     show_problems(result.warnings, fmt)
     for change in result.changes:
-        click.echo(printable(change))
+        info(printable(str(change)))
     if not result.changed:
-        click.echo(f"{plan}: ไม่มีการเปลี่ยนแปลง")
+        info(f"{plan}: ไม่มีการเปลี่ยนแปลง")
     elif dry_run:
         click.echo("\n".join(printable(line) for line in result.diff().split("\n")), nl=False)
-        click.echo(f"{plan}: --dry-run จะเปลี่ยน {len(result.changes)} รายการ (ยังไม่ได้แก้ไฟล์)")
+        info(f"{printable(str(plan))}: --dry-run จะเปลี่ยน {len(result.changes)} รายการ (ยังไม่ได้แก้ไฟล์)")
     else:
-        click.echo(f"{plan}: นำเข้าแล้ว {len(result.changes)} รายการ")
+        info(f"{plan}: นำเข้าแล้ว {len(result.changes)} รายการ")
 
 
 @cli.command("diff")
@@ -218,15 +244,13 @@ def diff_cmd(old: str, new: str, fmt: str, exit_code: bool) -> None:
     โครงการที่เพิ่ม ลบ แก้ไข งบประมาณก่อน/หลัง วิสัยทัศน์ ยุทธศาสตร์ กรรมการ และข้อมูลทั่วไป
     รหัสออก: 0 = สำเร็จ (1 เมื่อพบการเปลี่ยนแปลงและใช้ --exit-code), 2 = อ่านแผนไม่ได้
     """
-    import sys
-
     from tambondoc.diff.compare import diff_plans
     from tambondoc.diff.report import render
     from tambondoc.errors import PlanError
 
     try:
         result = diff_plans(old, new)
-        text = render(result, fmt, color=fmt == "text" and sys.stdout.isatty())
+        text = render(result, fmt, color=fmt == "text" and color_on())
     except (PlanError, OSError):
         raise
     except Exception as e:  # exit 1 means "changes found": no failure may end with it
@@ -246,27 +270,33 @@ def next_year_cmd(plan: Path, output: Path | None) -> None:
 
     target, rolled = next_year(plan, output)
     for note in rolled.notes:
-        click.echo(f"  {printable(note)}")
-    click.echo(f"เขียนแผนปีถัดไปที่ {target}")
-    click.echo("สิ่งที่ต้องกรอกต่อ:")
+        info(f"  {printable(note)}")
+    info(f"เขียนแผนปีถัดไปที่ {printable(str(target))}")
+    info("สิ่งที่ต้องกรอกต่อ:")
     for item in rolled.todo:
-        click.echo(f"  - {item}")
+        info(f"  - {item}")
 
 
 @cli.command("fmt")
-@click.argument("plans", nargs=-1, required=True, type=PLAN_PATH)
+@click.argument("paths", nargs=-1, required=True, type=PLANS_PATH)
 @click.option("--check", is_flag=True, help="ไม่แก้ไฟล์ บอกรายชื่อไฟล์ที่ยังไม่ได้จัดรูปแบบ และออกด้วยรหัส 1 (สำหรับ CI)")
-def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
-    """จัดรูปแบบไฟล์แผนให้เป็นแบบเดียวกัน (ย่อหน้า ลำดับคีย์ตาม schema เครื่องหมายคำพูด) โดยคงความเห็นไว้ทั้งหมด"""
+def fmt_cmd(paths: tuple[Path, ...], check: bool) -> None:
+    """จัดรูปแบบไฟล์แผน (PLAN... หรือโฟลเดอร์) ให้เป็นแบบเดียวกัน: ย่อหน้า ลำดับคีย์ตาม schema เครื่องหมายคำพูด โดยคงความเห็นไว้ทั้งหมด"""
     from tambondoc.authoring.fmt import format_file
     from tambondoc.errors import PlanError
 
     changed = failed = 0
+    plans = plan_files(paths)
     for plan in plans:
         try:
             if format_file(plan, check):
                 changed += 1
-                click.echo(f"{plan}: ต้องจัดรูปแบบ" if check else f"{plan}: จัดรูปแบบแล้ว")
+                if check:
+                    click.echo(f"{plan}: ต้องจัดรูปแบบ")
+                else:
+                    info(f"{plan}: จัดรูปแบบแล้ว")
+            else:
+                detail(f"{plan}: จัดรูปแบบถูกต้องแล้ว")
         except PlanError as e:
             failed += 1
             click.echo(printable(str(e)), err=True)
@@ -276,36 +306,12 @@ def fmt_cmd(plans: tuple[Path, ...], check: bool) -> None:
     if check:
         parts = [f"ต้องจัดรูปแบบ {changed} ไฟล์ (แก้ด้วย tambondoc fmt)"] if changed else []
         parts += [f"จัดรูปแบบไม่ได้ {failed} ไฟล์"] if failed else []
-        click.echo(f"ตรวจ {len(plans)} ไฟล์: {', '.join(parts) or 'จัดรูปแบบถูกต้องแล้ว'}", err=True)
+        info(f"ตรวจ {len(plans)} ไฟล์: {', '.join(parts) or 'จัดรูปแบบถูกต้องแล้ว'}", err=True)
     exit_with(Status.PROBLEMS if failed or (check and changed) else Status.OK)
 
 
-@cli.command("new")
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--tambon", required=True, help="ชื่อตำบล (ไม่ต้องมีคำว่า ตำบล)")
-@click.option("--amphoe", required=True, help="ชื่ออำเภอ")
-@click.option("--changwat", required=True, help="ชื่อจังหวัด")
-@reports_errors()
-def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str) -> None:
-    """สร้างไฟล์แผนใหม่ (PLAN) พร้อมคำอธิบายภาษาไทย ให้กรอกช่องที่ว่างแล้วตรวจด้วย validate"""
-    from tambondoc.authoring.skeleton import new_plan
-
-    new_plan(plan, tambon, amphoe, changwat)
-    click.echo(f"สร้างแผนใหม่ที่ {plan} แล้ว กรอกช่องที่ว่าง แล้วตรวจด้วย: tambondoc validate {plan}")
-
-
-def safe_streams() -> None:
-    """Text the console cannot show is escaped, never a crash: a Thai Windows console (cp874) has
-    no '→', a pipe may be ASCII. Exit codes then mean what they say (diff: 1 = changes found)."""
-    import sys
-
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):  # a stream already written in another mode, or closed
-                continue
+cli.add_command(new_cmd)
+cli.add_command(schema_cmd)
 
 
 def main() -> None:

@@ -7,11 +7,13 @@ user's input), 2 usage errors (click) or an input that cannot be read at all (di
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any, NoReturn, TypeVar
 
 import click
 
+from tambondoc.cli.output import color_on
 from tambondoc.errors import PlanError, Problem, printable
 from tambondoc.reporters import format_problems
 
@@ -25,11 +27,20 @@ class Status(enum.IntEnum):
 
 
 def show_problems(problems: Iterable[Problem], fmt: str = "text", err: bool | None = None) -> None:
-    """Print problems with the reporter ``fmt`` (text, json, github): machine formats on
-    stdout, so they can be piped; text on stderr unless ``err`` says otherwise."""
+    """Print problems with the reporter ``fmt`` (text, json, github, gitlab): machine formats on
+    stdout, so they can be piped; text on stderr unless ``err`` says otherwise. The JSON formats
+    print an empty list when there is nothing to report: a report file must still parse."""
     problems = list(problems)
-    if problems or fmt == "json":
-        click.echo(format_problems(problems, fmt), err=fmt == "text" if err is None else err)
+    err = fmt == "text" if err is None else err
+    if fmt == "text" and problems and color_on(sys.stderr if err else sys.stdout):
+        click.echo("\n".join(_coloured(p) for p in problems), err=err)
+    elif problems or fmt in ("json", "gitlab"):
+        click.echo(format_problems(problems, fmt), err=err)
+
+
+def _coloured(problem: Problem) -> str:
+    level = click.style(problem.level, fg={"error": "red", "warning": "yellow"}.get(problem.level), bold=True)
+    return str(problem).replace(f": {problem.level}: ", f": {level}: ", 1)
 
 
 def fail(message: str, problems: Iterable[Problem] = (), fmt: str = "text",

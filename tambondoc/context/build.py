@@ -6,10 +6,14 @@ without redoing arithmetic in Jinja.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, cast
 
+from tambondoc.context import scoring, sources
 from tambondoc.context.book import book_context
+from tambondoc.context.locations import community_rows, community_totals, texts, with_community_name
 from tambondoc.context.text import paragraphs
+from tambondoc.context.texts import DEFAULT_PREAMBLE, default_duties
 from tambondoc.context.types import (
     ApproachTotals,
     CommitteeContext,
@@ -22,8 +26,9 @@ from tambondoc.context.types import (
     VillageRow,
     VillageTotals,
 )
+from tambondoc.plan.places import find
 from tambondoc.plan.schema import schema
-from tambondoc.plan.types import LocalGovernment, Named, Plan, Project, Strategy
+from tambondoc.plan.types import LocalGovernment, Named, Plan, Project, Strategy, Tambon
 from tambondoc.plan.vocabulary import (
     APPROACHES,
     CHAIR,
@@ -31,33 +36,28 @@ from tambondoc.plan.vocabulary import (
     FUNDING_KEYS,
     ROLES,
     SOURCE_BY_KEY,
+    SOURCES,
+    Source,
+    named_sources,
+    scale_of,
 )
-from tambondoc.thai import MONTHS_FULL, be_date, village_list, year_range
+from tambondoc.thai import MONTHS_FULL, be_date, year_range
 
-DEFAULT_DUTIES = [
-    "รวบรวมข้อมูลขององค์กรปกครองส่วนท้องถิ่นหรือกรมการพัฒนาชุมชน ได้แก่ ข้อมูลความจำเป็นพื้นฐาน (จปฐ.) "
-    "ข้อมูลพื้นฐานระดับหมู่บ้าน (กชช. 2ค) และข้อมูลอื่น ๆ เพื่อใช้เป็นข้อมูลในการจัดทำแผนพัฒนาตำบล",
-    "รวบรวมแผนพัฒนาหมู่บ้าน แผนชุมชน และแผนพัฒนาท้องถิ่นในตำบล เพื่อใช้ประกอบการจัดทำแผนพัฒนาตำบล",
-    "จัดทำแผนพัฒนาตำบล โดยนำข้อมูลมาวิเคราะห์หรือสังเคราะห์ กลั่นกรอง ประมวลผล เพื่อกำหนดทิศทางการพัฒนาตำบล "
-    "และจัดลำดับความสำคัญของแผนงานหรือโครงการระดับตำบล รวมทั้งจัดทำแผนงานหรือโครงการในการแก้ไขปัญหาในพื้นที่"
-    "ที่มีความคาบเกี่ยวตั้งแต่สองหมู่บ้านขึ้นไป",
-    "จำแนกแผนงานหรือโครงการระดับตำบลที่สอดคล้องกับทิศทางการพัฒนาขององค์กรปกครองส่วนท้องถิ่น "
-    "และจัดทำบัญชีประสานโครงการพัฒนาส่งให้องค์กรปกครองส่วนท้องถิ่นพิจารณาบรรจุไว้ในแผนพัฒนาท้องถิ่น",
-    "จัดส่งแผนพัฒนาตำบลให้คณะกรรมการบริหารงานอำเภอแบบบูรณาการ (ก.บ.อ.) ใช้ประกอบการจัดทำแผนพัฒนาอำเภอ",
-    "ทบทวนแผนพัฒนาตำบลทุกปี เพื่อให้แผนงานหรือโครงการระดับตำบลเป็นปัจจุบัน",
-    "ปฏิบัติงานอื่น ๆ ตามที่นายอำเภอมอบหมาย",
-]
 
-DEFAULT_PREAMBLE = (
-    "ตามระเบียบกระทรวงมหาดไทย ว่าด้วยการจัดทำแผนและประสานแผนพัฒนาพื้นที่ในระดับอำเภอและตำบล พ.ศ. 2562 "
-    "กำหนดให้มีคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) เป็นกลไกในการจัดทำแผนพัฒนาตำบล "
-    "และประสานแผนพัฒนาตำบลกับแผนพัฒนาท้องถิ่นและแผนพัฒนาอำเภอ "
-    "เพื่อให้การบริหารงานในระดับตำบลเป็นไปอย่างมีประสิทธิภาพ อาศัยอำนาจตามความในระเบียบดังกล่าว "
-    "จึงแต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{tambon} ประกอบด้วย"
-)
+@dataclass(frozen=True)
+class _Plan:
+    """What every project row is computed against."""
 
-def _zero_sources() -> dict[str, float]:
-    return {k: 0 for k in FUNDING_KEYS}
+    years: list[int]
+    strategies: dict[str, Strategy]
+    tactics: dict[str, Named]
+    lgs: dict[str, LocalGovernment]
+    villages: list[int]
+    communities: dict[str, str]  # id -> name
+    named: tuple[Source, ...]    # the plan's named funding sources
+
+    def zero(self) -> dict[str, float]:
+        return {k: 0 for k in FUNDING_KEYS + tuple(s.key for s in self.named)}
 
 
 def _add(into: dict[Any, float], other: dict[Any, float]) -> None:
@@ -65,38 +65,59 @@ def _add(into: dict[Any, float], other: dict[Any, float]) -> None:
         into[key] = into.get(key, 0) + (value or 0)
 
 
-def _project(p: Project, index: int, years: list[int], strategies: dict[str, Strategy],
-             tactics: dict[str, Named], lgs: dict[str, LocalGovernment], village_numbers: list[int]) -> ProjectRow:
+def _lines(by_year: dict[int, float], by_source: dict[str, float], years: list[int],
+           named: tuple[Source, ...]) -> dict[str, Any]:
+    """The years and sources that have money, in order: one line each where a table has no
+    room for a column per year (plans of three or more fiscal years). Named sources get a
+    line each too, under their short name, so a line list always adds up to the total."""
+    fixed = [(SOURCE_BY_KEY[k].column, k) for k in FUNDING_KEYS]
+    return {"year_lines": [{"year": y, "amount": by_year[y]} for y in years if by_year.get(y)],
+            "source_lines": [{"key": k, "label": label, "amount": by_source[k]}
+                             for label, k in fixed + [(s.short, s.key) for s in named]
+                             if by_source.get(k)]}
+
+
+def _project(p: Project, index: int, plan: _Plan) -> ProjectRow:
+    years = plan.years
     by_year: dict[int, float] = {y: 0 for y in years}
-    by_source = _zero_sources()
-    by_year_source: dict[int, dict[str, float]] = {y: _zero_sources() for y in years}
+    by_source = plan.zero()
+    by_year_source: dict[int, dict[str, float]] = {y: plan.zero() for y in years}
     for b in p["budget"]:
         by_year[b["year"]] = by_year.get(b["year"], 0) + b["amount"]
         _add(by_source, b["funding"])
-        _add(by_year_source.setdefault(b["year"], _zero_sources()), b["funding"])
-    lg = lgs.get(p.get("local_government") or "")
+        _add(by_year_source.setdefault(b["year"], plan.zero()), b["funding"])
+    lg = plan.lgs.get(p.get("local_government") or "")
+    where = texts(p["villages"], p["communities"], plan.villages, plan.communities)
+    others = sources.others(by_source, plan.named)
     return {
         **p,
         "_index": index,
         "objective_paragraphs": paragraphs(p.get("objective")),
         "target_paragraphs": paragraphs(p.get("target")),
-        "strategy_name": strategies[p["strategy"]]["name"],
-        "tactic_name": tactics[p["tactic"]]["name"],
-        "village_text": village_list(p["villages"], village_numbers),
-        "location_text": p.get("location") or village_list(p["villages"], village_numbers),
+        "strategy_name": plan.strategies[p["strategy"]]["name"],
+        "tactic_name": plan.tactics[p["tactic"]]["name"],
+        **where,
+        "location_text": p.get("location") or where["place_text"],
         "local_government_name": lg["name"] if lg else "",
         "total": sum(by_year.values()),
         "by_year": by_year,
         "by_source": by_source,
         "by_year_source": by_year_source,
         "year_amounts": [by_year.get(y, 0) for y in years],
-        "source_amounts": [by_source[k] for k in FUNDING_KEYS],
+        "source_amounts": sources.amounts(by_source, plan.named),
+        "other_amount": sources.other_amount(by_source, plan.named),
+        "other_sources": others,
+        "other_sources_text": ", ".join(o["short"] for o in others),
+        **_lines(by_year, by_source, years, plan.named),  # type: ignore[typeddict-item]
+        "score": None,
+        "score_list": [],
+        "priority_computed": False,
     }
 
 
-def _totals(projects: list[ProjectRow], years: list[int]) -> Totals:
-    by_year: dict[int, float] = {y: 0 for y in years}
-    by_source = _zero_sources()
+def _totals(projects: list[ProjectRow], plan: _Plan) -> Totals:
+    by_year: dict[int, float] = {y: 0 for y in plan.years}
+    by_source = plan.zero()
     for p in projects:
         _add(by_year, p["by_year"])
         _add(by_source, p["by_source"])
@@ -105,8 +126,10 @@ def _totals(projects: list[ProjectRow], years: list[int]) -> Totals:
         "amount": sum(by_year.values()),
         "by_year": by_year,
         "by_source": by_source,
-        "year_amounts": [by_year.get(y, 0) for y in years],
-        "source_amounts": [by_source[k] for k in FUNDING_KEYS],
+        "year_amounts": [by_year.get(y, 0) for y in plan.years],
+        "source_amounts": sources.amounts(by_source, plan.named),
+        "other_amount": sources.other_amount(by_source, plan.named),
+        **_lines(by_year, by_source, plan.years, plan.named),  # type: ignore[typeddict-item]
     }
 
 
@@ -114,13 +137,12 @@ def _sort_key(p: ProjectRow) -> tuple[int, int]:
     return (p.get("priority") or 10**6, p["_index"])
 
 
-def _strategy_groups(projects: list[ProjectRow], strategies: list[Strategy],
-                     years: list[int]) -> list[StrategyGroup]:
+def _strategy_groups(projects: list[ProjectRow], strategies: list[Strategy], plan: _Plan) -> list[StrategyGroup]:
     groups: list[StrategyGroup] = []
     for s in strategies:
         rows = sorted((p for p in projects if p["strategy"] == s["id"]), key=_sort_key)
         if rows:
-            groups.append({**s, "projects": rows, "totals": _totals(rows, years)})
+            groups.append({**s, "projects": rows, "totals": _totals(rows, plan)})
     return groups
 
 
@@ -132,7 +154,7 @@ def _committee(data: Plan) -> CommitteeContext:
     return {
         **c,
         "members": [{**m, "no": i} for i, (_, m) in enumerate(members, 1)],
-        "duties": c["duties"] or DEFAULT_DUTIES,
+        "duties": c["duties"] or default_duties(data["tambon"]["amphoe"]),
         "preamble_paragraphs": paragraphs(preamble),
         "chair": next(m for _, m in members if m["role"] == CHAIR),
         "order_date": _date_parts(c["order"]["date"]),
@@ -169,19 +191,34 @@ def with_defaults(value: Any, schema: dict[str, Any]) -> Any:
     return value
 
 
+def _codes(tambon: Tambon, fictional: bool) -> tuple[str | None, str | None, str | None]:
+    """The official codes of a real tambon, its district and province (for district reports);
+    None when the plan's names are made up or not found."""
+    if fictional:
+        return None, None, None
+    found = find(tambon["changwat"], tambon["amphoe"], tambon["name"])
+    return (found.code, found.amphoe.code or None if found.amphoe else None,
+            found.changwat.code or None if found.changwat else None)
+
+
 def build_context(loaded: dict[str, Any]) -> Context:
     """The full rendering context of a validated plan, shared by every document."""
     data = cast(Plan, with_defaults(loaded, schema()))
     years: list[int] = list(data["plan"]["fiscal_years"])
     tambon = data["tambon"]
-    village_numbers = [v["no"] for v in tambon["villages"]]
     strategies_list = data["direction"]["strategies"]
-    strategies = {s["id"]: s for s in strategies_list}
-    tactics = {t["id"]: t for s in strategies_list for t in s["tactics"]}
-    lgs = {lg["id"]: lg for lg in tambon["local_governments"]}
+    named = named_sources(data)
+    shared = _Plan(years, {s["id"]: s for s in strategies_list},
+                   {t["id"]: t for s in strategies_list for t in s["tactics"]},
+                   {lg["id"]: lg for lg in tambon["local_governments"]}, [v["no"] for v in tambon["villages"]],
+                   {c["id"]: c["name"] for c in tambon["communities"]}, named)
+    communities = community_rows(tambon["communities"])
     provincial = {p["id"]: p for p in data["direction"]["provincial_strategies"]}
-
-    projects = [_project(p, i, years, strategies, tactics, lgs, village_numbers) for i, p in enumerate(data["projects"])]
+    scale = scale_of(data)
+    projects = [_project(p, i, shared) for i, p in enumerate(data["projects"])]
+    for row in projects:
+        scoring.score(row, scale)
+    scoring.rank(projects, [s["id"] for s in strategies_list])
     villages: list[VillageRow] = [
         {**v, "population_total": v["population"]["male"] + v["population"]["female"]}
         for v in tambon["villages"]
@@ -192,44 +229,57 @@ def build_context(loaded: dict[str, Any]) -> Context:
         "female": sum(v["population"]["female"] for v in villages),
         "population": sum(v["population_total"] for v in villages),
     }
-    totals = _totals(projects, years)
+    totals = _totals(projects, shared)
     by_approach: list[ApproachTotals] = [
-        {"approach": a, **_totals([p for p in projects if p["approach"] == a], years)} for a in APPROACHES
+        {"approach": a, **_totals([p for p in projects if p["approach"] == a], shared)} for a in APPROACHES
     ]
-    strategy_groups = _strategy_groups(projects, strategies_list, years)
+    strategy_groups = _strategy_groups(projects, strategies_list, shared)
     lg_lists: list[LocalGovernmentList] = []
     for lg in tambon["local_governments"]:
         rows = [p for p in projects if p["local_government"] == lg["id"]]
-        lg_lists.append({**lg, "groups": _strategy_groups(rows, strategies_list, years),
-                         "totals": _totals(rows, years)})
+        lg_lists.append({**lg, "groups": _strategy_groups(rows, strategies_list, shared),
+                         "totals": _totals(rows, shared)})
+    settings: dict[str, Any] = dict(data["settings"] or {})
+    fictional = settings.get("fictional") is True
+    code, amphoe_code, changwat_code = _codes(tambon, fictional)
     context: Context = {
-        "settings": {**DEFAULT_NUMERALS, **{k: str(v) for k, v in (data["settings"] or {}).items() if v is not None}},
+        "settings": {**DEFAULT_NUMERALS, **{k: str(v) for k, v in settings.items()
+                                            if v is not None and not isinstance(v, bool)}},
         "plan": {**data["plan"], "years_text": year_range(years),
                  "foreword_paragraphs": paragraphs(data["plan"]["foreword"])},
         "years": years,
-        "funding_keys": list(FUNDING_KEYS),
-        "funding_labels": [SOURCE_BY_KEY[k].label for k in FUNDING_KEYS],
+        "funding_keys": [c["key"] for c in sources.columns(named)],
+        "funding_labels": [c["label"] for c in sources.columns(named)],
+        "sources": sources.columns(named),
+        "named_sources": [{"key": s.key, "label": s.label, "short": s.short} for s in named],
+        "other_sources_text": sources.note(named),
         "approaches": list(APPROACHES),
         "tambon": {**tambon, "villages": villages, "village_totals": village_totals,
+                   "communities": communities, "community_totals": community_totals(communities),
+                   "groups": with_community_name(tambon["groups"], shared.communities),
+                   "important_places": with_community_name(tambon["important_places"], shared.communities),
                    "history_paragraphs": paragraphs(tambon["history"]),
                    "location_paragraphs": paragraphs(tambon["location"]),
                    "terrain_paragraphs": paragraphs(tambon["terrain"]),
-                   "climate_paragraphs": paragraphs(tambon["climate"])},
+                   "climate_paragraphs": paragraphs(tambon["climate"]),
+                   "fictional": fictional, "code": code, "amphoe_code": amphoe_code,
+                   "changwat_code": changwat_code},
         "analysis": data["analysis"],
         "direction": {**data["direction"],
                       "strategies": [{**s, "provincial_strategy_name":
                                       _name(provincial.get(s["provincial_strategy"] or ""))}
                                      for s in strategies_list]},
-        "projects": sorted(projects, key=lambda p: (strategies_list.index(strategies[p["strategy"]]), _sort_key(p))),
+        "projects": sorted(projects, key=lambda p: (strategies_list.index(shared.strategies[p["strategy"]]), _sort_key(p))),
         "strategy_groups": strategy_groups,
         "totals": totals,
         "summary": {
-            "by_source": [{"key": k, "label": SOURCE_BY_KEY[k].label, "amount": totals["by_source"][k]} for k in FUNDING_KEYS],
+            "by_source": [{"key": s.key, "label": s.label, "amount": totals["by_source"][s.key]} for s in SOURCES + named],
             "by_approach": by_approach,
             "by_year": [{"year": y, "amount": totals["by_year"][y]} for y in years],
             "by_strategy": [{"id": g["id"], "name": g["name"], **g["totals"]} for g in strategy_groups],
         },
         "local_governments": lg_lists,
+        "scoring": scoring.scoring_context(scale, projects, strategy_groups),
         "committee": _committee(data),
         "review": data["review"],
     }

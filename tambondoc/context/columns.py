@@ -3,7 +3,8 @@
 A project field has a workbook header (the project sheet that ``xlsx-template``,
 ``export-xlsx`` and ``import-xlsx`` share) and, where the coordination list shows it, the
 heading of the local plan's form ผ.02 that an อปท. clerk copies from. The budget is not a
-field here: it is one column per fiscal year (and per funding source in the project sheet).
+field here: it is one column per fiscal year (and per funding source in the project sheet);
+nor are the scores, one column per criterion of the plan's scoring (``xlsx.columns``).
 """
 
 from __future__ import annotations
@@ -66,7 +67,10 @@ PROJECT_FIELDS_BEFORE_BUDGET = [
     Field("expected_result", "ผลที่คาดว่าจะได้รับ", "ผลที่คาดว่าจะได้รับ", "มีน้ำใช้ตลอดปี", width=30,
           form=("ผลที่คาดว่า", "จะได้รับ")),
     Field("villages", "หมู่ที่ดำเนินการ", "เลขหมู่ที่ที่ดำเนินโครงการ เลือกจากรายการ หรือพิมพ์หลายหมู่"
-          "คั่นด้วยจุลภาค", "1, 3", True, 14, ("หมู่ที่", "หมู่บ้าน", "หมู่บ้านที่ดำเนินการ")),
+          "คั่นด้วยจุลภาค (ต้องใส่หมู่ที่หรือชุมชนอย่างน้อยหนึ่งอย่าง)", "1, 3", False, 14,
+          ("หมู่ที่", "หมู่บ้าน", "หมู่บ้านที่ดำเนินการ")),
+    Field("communities", "ชุมชนที่ดำเนินการ", "ชุมชนที่ดำเนินโครงการ เลือกจากรายการ หรือพิมพ์หลายชุมชน"
+          "คั่นด้วยจุลภาค (รหัสหรือชื่อชุมชน)", "c01 ชุมชนตลาดเก่า", False, 30, ("ชุมชน",)),
     Field("location", "สถานที่ดำเนินการ", "สถานที่ดำเนินการ (เว้นว่างได้ จะใช้รายชื่อหมู่ที่)", "หนองน้ำสาธารณะ",
           width=20, aliases=("สถานที่",), form=("สถานที่", "(หมู่ที่)"), cap=11,
           shown=lambda p: p["location_text"]),
@@ -76,11 +80,14 @@ PROJECT_FIELDS_AFTER_BUDGET = [
     Field("approach", "วิธีดำเนินการ", "ทำเอง = ชุมชนทำเอง, ทำร่วม = ทำร่วมกับหน่วยงาน, "
           "ขอสนับสนุน = ขอรับการสนับสนุนจากภายนอก เลือกจากรายการ", "ขอสนับสนุน", True, 14),
     Field("agency", "หน่วยงานรับผิดชอบหลัก", "หน่วยงานที่รับผิดชอบหลัก", "องค์การบริหารส่วนตำบล...", True, 30,
-          ("หน่วยงานรับผิดชอบ",), form=("หน่วยงาน", "รับผิดชอบหลัก"), cap=16, shown=lambda p: p["agency"]),
+          ("หน่วยงานรับผิดชอบ", "หน่วยงานที่รับผิดชอบหลัก"), form=("หน่วยงานที่", "รับผิดชอบหลัก"), cap=16,
+          shown=lambda p: p["agency"]),
     Field("local_government", "ส่งให้ อปท.", "อปท. ที่จะส่งบัญชีประสานโครงการให้ เลือกจากรายการ "
           "(เว้นว่างถ้าไม่ส่ง)", "องค์การบริหารส่วนตำบล...", width=30, aliases=("อปท.", "อปท")),
-    Field("priority", "ลำดับความสำคัญ", "ลำดับความสำคัญภายในยุทธศาสตร์ (1 = สำคัญที่สุด)", "1", width=10,
-          aliases=("ลำดับ",)),
+    Field("priority", "ลำดับความสำคัญ", "ลำดับความสำคัญภายในยุทธศาสตร์ (1 = สำคัญที่สุด) เว้นว่างถ้าใส่คะแนน "
+          "(โปรแกรมจัดลำดับจากคะแนนให้)", "1", width=10, aliases=("ลำดับ",)),
+    Field("votes", "คะแนนเสียง (โหวต)", "จำนวนเสียงสนับสนุนจากการโหวตในเวทีประชาคม ใช้ตัดสินเมื่อคะแนนรวมเท่ากัน",
+          "35", width=11, aliases=("คะแนนเสียง", "โหวต")),
     Field("note", "หมายเหตุ", "หมายเหตุ", "", width=20, form=("หมายเหตุ",), cap=12,
           shown=lambda p: p.get("note") or ""),
 ]
@@ -91,10 +98,11 @@ FIELD_ORDER: list[str] = list(node("projects", "[]")["properties"])
 TEXT_FIELDS = ("name", "objective", "target", "kpi", "expected_result", "location", "period",
                "agency", "note")  # free text; the others are ids, references, choices or numbers
 
-# The coordination list (บัญชีประสานโครงการ), in the order of the local plan's form ผ.02:
-# fields before the per-year budget columns, fields after them. The workbook adds the id.
+# The coordination list (บัญชีประสานโครงการ), in the order of the local plan's form ผ.02/1, so an
+# อปท. clerk can paste the rows into its own plan: fields before the per-year budget columns,
+# fields after them, then where and a note. The workbook adds the project's id.
 COORDINATION_BEFORE_BUDGET = ("name", "objective", "target")
-COORDINATION_AFTER_BUDGET = ("location", "kpi", "expected_result", "agency", "note")
+COORDINATION_AFTER_BUDGET = ("kpi", "expected_result", "agency", "location", "note")
 COORDINATION_WORKBOOK_EXTRA = ("id",)
 NUMBER_HEADING = "ที่"
 

@@ -79,6 +79,17 @@ class Budget:
 
 
 @dataclass
+class Rank:
+    """A project whose computed priority (from scores and votes) moved within its strategy."""
+
+    id: str
+    name: str
+    strategy: str
+    before: int | None
+    after: int | None
+
+
+@dataclass
 class Side:
     """Where one side came from, and whether it passed validation (a diff is shown either way)."""
 
@@ -100,12 +111,15 @@ class PlanDiff:
     members: Matched
     tambon: list[Change]
     villages: Matched
+    communities: Matched
     other: list[Change]
+    ranks: list[Rank] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # the plans' own ids (named sources, criteria) -> Thai
 
     @property
     def changed(self) -> bool:
         parts = (self.projects, self.budget, self.direction, self.strategies, self.committee,
-                 self.members, self.tambon, self.villages, self.other)
+                 self.members, self.tambon, self.villages, self.communities, self.other, self.ranks)
         return any(bool(p) for p in parts)
 
 
@@ -261,15 +275,20 @@ def _rows(before: list[tuple[Any, str, float]], after: list[tuple[Any, str, floa
     return rows
 
 
-def _budget(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]) -> tuple[Budget | None, str]:
-    """Totals before and after, from the same ``build_context`` the documents use."""
+def _contexts(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]) -> tuple[list[Any], str]:
+    """Both plans as the documents see them, or why not (build_context needs a valid plan)."""
     from tambondoc.context.build import build_context
 
-    contexts = []
-    for data, side in zip((old, new), sides):
+    for side in sides:
         if not side.valid:  # build_context assumes a valid plan; an invalid one may fail anywhere
-            return None, f"คำนวณงบประมาณของ {side.label} ไม่ได้ เพราะแผนไม่ผ่านการตรวจสอบ ให้แก้ตามรายงานของ tambondoc validate"
-        contexts.append(build_context(data))
+            return [], f"คำนวณงบประมาณของ {side.label} ไม่ได้ เพราะแผนไม่ผ่านการตรวจสอบ ให้แก้ตามรายงานของ tambondoc validate"
+    return [build_context(old), build_context(new)], ""
+
+
+def _budget(contexts: list[Any]) -> Budget | None:
+    """Totals before and after, from the same ``build_context`` the documents use."""
+    if not contexts:
+        return None
     a, b = (c["summary"] for c in contexts)
     total = _rows([("total", "รวม", contexts[0]["totals"]["amount"])], [("total", "รวม", contexts[1]["totals"]["amount"])])[0]
     return Budget(
@@ -280,16 +299,42 @@ def _budget(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]) 
               [(s["key"], s["label"], s["amount"]) for s in b["by_source"]]),
         _rows([(y["year"], str(y["year"]), y["amount"]) for y in a["by_year"]],
               [(y["year"], str(y["year"]), y["amount"]) for y in b["by_year"]], sort=True),
-    ), ""
+    )
+
+
+def _ranks(contexts: list[Any]) -> list[Rank]:
+    """Projects on both sides whose priority is computed (on either side) and moved."""
+    if not contexts:
+        return []
+    before = {p["id"]: p for p in contexts[0]["projects"]}
+    out = []
+    for p in contexts[1]["projects"]:
+        old = before.get(p["id"])
+        if old is None or old["strategy"] != p["strategy"]:
+            continue
+        if (old["priority_computed"] or p["priority_computed"]) and old["priority"] != p["priority"]:
+            out.append(Rank(p["id"], p["name"], p["strategy"], old["priority"], p["priority"]))
+    return out
+
+
+def _names(*plans: dict[str, Any]) -> dict[str, str]:
+    """Thai names of the ids a plan declares for itself: named funding sources, scoring criteria."""
+    found: dict[str, str] = {}
+    for data in plans:
+        for item in _items(data.get("funding_sources"), "id").values():
+            found[str(item["id"])] = str(item.get("short") or item.get("name") or item["id"])
+        for item in _items(_get(data, "scoring", "criteria"), "id").values():
+            found[str(item["id"])] = str(item.get("name") or item["id"])
+    return found
 
 
 def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]) -> PlanDiff:
     """The structured difference of two loaded plans."""
-    budget, note = _budget(old, new, sides)
+    contexts, note = _contexts(old, new, sides)
     return PlanDiff(
         old=sides[0], new=sides[1],
         projects=_match(old.get("projects"), new.get("projects"), "id", "name", "strategy", amount=True),
-        budget=budget, budget_note=note,
+        budget=_budget(contexts), budget_note=note,
         direction=compare(_without(old.get("direction"), "strategies"),
                           _without(new.get("direction"), "strategies"), "direction", []),
         strategies=_match(_get(old, "direction", "strategies"), _get(new, "direction", "strategies"), "id", "name"),
@@ -297,10 +342,15 @@ def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
                           _without(new.get("committee"), "members"), "committee", []),
         members=_match(_get(old, "committee", "members"), _get(new, "committee", "members"),
                        "name", "position", "role"),
-        tambon=compare(_without(old.get("tambon"), "villages"), _without(new.get("tambon"), "villages"), "tambon", []),
+        tambon=compare(_without(old.get("tambon"), "villages", "communities"),
+                       _without(new.get("tambon"), "villages", "communities"), "tambon", []),
         villages=_match(_get(old, "tambon", "villages"), _get(new, "tambon", "villages"), "no", "name", "headman"),
+        communities=_match(_get(old, "tambon", "communities"), _get(new, "tambon", "communities"), "id", "name",
+                           "leader"),
         other=compare(_without(old, "projects", "direction", "committee", "tambon"),
                       _without(new, "projects", "direction", "committee", "tambon"), "", []),
+        ranks=_ranks(contexts),
+        names=_names(old, new),
     )
 
 

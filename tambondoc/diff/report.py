@@ -31,12 +31,20 @@ def _p(text: Any) -> str:
     return printable(str(text))
 
 
-def label(base: tuple[str, ...], path: str, skip: int = 0) -> str:
-    """A field path in the schema's Thai titles (minus ``skip`` leading parts); unknown keys stay as written."""
+def label(base: tuple[str, ...], path: str, skip: int = 0, names: dict[str, str] | None = None) -> str:
+    """A field path in the schema's Thai titles (minus ``skip`` leading parts); a key the plan
+    declares itself (a named funding source, a scoring criterion) by its name in ``names``;
+    unknown keys stay as written."""
     node, parts = _schema_node(*base), []
     for selector, key in _TOKEN.findall(path):
         if key:
-            node = node.get("properties", {}).get(key) or {}
+            own = node.get("properties", {}).get(key)
+            extra = node.get("additionalProperties")
+            if own is None and isinstance(extra, dict):
+                node = extra
+                parts.append((names or {}).get(key) or f"{extra.get('title', '')} {key}".strip())
+                continue
+            node = own or {}
             parts.append(node.get("title") or key)
         else:
             node = node.get("items") or {}
@@ -44,26 +52,37 @@ def label(base: tuple[str, ...], path: str, skip: int = 0) -> str:
     return _SEP.join(parts[skip:])
 
 
-def value(v: Any, key: str = "", nested: bool = False) -> str:
-    """One value as a reviewer reads it: amounts with separators, lists joined, nothing as '—'."""
+def value(v: Any, key: str = "", nested: bool = False, parent: str = "") -> str:
+    """One value as a reviewer reads it: amounts with separators, lists joined, nothing as '—'.
+    Every key under ``funding`` is an amount (the plan's named sources too)."""
     if v is None:
         return "—"
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, (int, float)):
-        return money(v) if key in _AMOUNT_KEYS else str(v)
+        return money(v) if key in _AMOUNT_KEYS or parent == "funding" else str(v)
     if isinstance(v, list):
         text = ", ".join(value(x, nested=True) for x in v)
         return f"[{text}]" if nested or not v else text
     if isinstance(v, dict):
-        text = ", ".join(f"{k}: {value(x, str(k), True)}" for k, x in v.items())
+        text = ", ".join(f"{k}: {value(x, str(k), True, key)}" for k, x in v.items())
         return f"{{{text}}}" if nested else text
     return str(v).strip()
 
 
+def _keys(path: str) -> list[str]:
+    return [k for _, k in _TOKEN.findall(path) if k]
+
+
 def _last_key(path: str) -> str:
-    keys = [k for _, k in _TOKEN.findall(path) if k]
+    keys = _keys(path)
     return keys[-1] if keys else ""
+
+
+def _shown(v: Any, path: str) -> str:
+    """A changed value at ``path``, an amount when it is one."""
+    keys = _keys(path)
+    return value(v, keys[-1] if keys else "", parent=keys[-2] if len(keys) > 1 else "")
 
 
 def _delta(x: float) -> str:
@@ -80,6 +99,12 @@ def _summary(d: PlanDiff) -> str:
 
 
 Head = tuple[str, ...]
+RANKS_HEADING = "ลำดับความสำคัญ (คำนวณจากคะแนนและคะแนนเสียง)"
+
+
+def _rank(n: int | None) -> str:
+    return "—" if n is None else str(n)
+
 _PROJECT_HEAD: Head = ("รหัส", "โครงการ", "ยุทธศาสตร์", "งบประมาณ (บาท)")
 
 
@@ -96,6 +121,7 @@ def _sections(d: PlanDiff) -> list[tuple[str, tuple[str, ...], list[Change], Mat
          ("ชื่อ-สกุล", "ตำแหน่ง", "บทบาท")),
         ("ข้อมูลทั่วไปของตำบล", ("tambon", "villages", "[]"), d.tambon, d.villages,
          ("หมู่ที่", "ชื่อหมู่บ้าน", "ผู้ใหญ่บ้าน")),
+        ("ชุมชน", ("tambon", "communities", "[]"), [], d.communities, ("รหัส", "ชื่อชุมชน", "ประธานชุมชน")),
         ("ข้อมูลอื่น ๆ (แผน การวิเคราะห์ การทบทวน)", (), d.other, None, ()),
     ]
 
@@ -140,9 +166,8 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
 
     def changes(cs: list[Change], base: tuple[str, ...], skip: int = 0, indent: str = "  ") -> None:
         for c in cs:
-            key = _last_key(c.path)
-            out.append(f"{indent}{_p(label(base, c.path, skip))}: {style(_p(value(c.old, key)), fg='red')} → "
-                       f"{style(_p(value(c.new, key)), fg='green')}")
+            out.append(f"{indent}{_p(label(base, c.path, skip, d.names))}: {style(_p(_shown(c.old, c.path)), fg='red')} → "
+                       f"{style(_p(_shown(c.new, c.path)), fg='green')}")
 
     if d.projects:
         out += ["", style("โครงการ", bold=True)]
@@ -156,6 +181,9 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
         out.append(style(f"  รวมทั้งสิ้น: {money(t.before)} → {money(t.after)} ({_delta(t.delta)})", bold=True))
     elif d.budget_note:
         out += ["", style(_p(d.budget_note), fg="yellow")]
+    if d.ranks:
+        out += ["", style(RANKS_HEADING, bold=True)]
+        out += [f"  {_p(r.id)} {_p(r.name)} [{_p(r.strategy)}]: {_rank(r.before)} → {_rank(r.after)}" for r in d.ranks]
     sections = _sections(d)
     for i, (heading, base, cs, m, _) in enumerate(sections):
         if cs or m:
@@ -207,12 +235,12 @@ def _table(head: list[str], rows: list[list[Any]], right: frozenset[int] | set[i
             *("| " + " | ".join(_cell(c) for c in r) + " |" for r in rows), ""]
 
 
-def _change_rows(cs: list[Change], base: tuple[str, ...], skip: int = 0) -> list[list[Any]]:
-    return [[_md(label(base, c.path, skip)), _md(value(c.old, _last_key(c.path))), _md(value(c.new, _last_key(c.path)))]
-            for c in cs]
+def _change_rows(cs: list[Change], base: tuple[str, ...], skip: int = 0,
+                 names: dict[str, str] | None = None) -> list[list[Any]]:
+    return [[_md(label(base, c.path, skip, names)), _md(_shown(c.old, c.path)), _md(_shown(c.new, c.path))] for c in cs]
 
 
-def _md_matched(m: Matched, base: tuple[str, ...], head: Head) -> list[str]:
+def _md_matched(m: Matched, base: tuple[str, ...], head: Head, names: dict[str, str] | None = None) -> list[str]:
     out: list[str] = []
     for title, entries in (("เพิ่ม", m.added), ("ลบ", m.removed)):
         if entries:
@@ -222,7 +250,8 @@ def _md_matched(m: Matched, base: tuple[str, ...], head: Head) -> list[str]:
     if m.changed:
         out += [f"**แก้ไข {len(m.changed)}**", ""]
         for c in m.changed:
-            out += [f"{_code(c.id)} {_md(c.name)}", "", *_table(["รายการ", "เดิม", "ใหม่"], _change_rows(c.changes, base))]
+            out += [f"{_code(c.id)} {_md(c.name)}", "",
+                    *_table(["รายการ", "เดิม", "ใหม่"], _change_rows(c.changes, base, 0, names))]
     return out
 
 
@@ -233,7 +262,7 @@ def render_markdown(d: PlanDiff) -> str:
         return "\n".join(out + ["ไม่มีการเปลี่ยนแปลง", ""])
     out += [f"**สรุป:** {_summary(d)}", ""]
     if d.projects:
-        out += ["#### โครงการ", "", *_md_matched(d.projects, ("projects", "[]"), _PROJECT_HEAD)]
+        out += ["#### โครงการ", "", *_md_matched(d.projects, ("projects", "[]"), _PROJECT_HEAD, d.names)]
     if d.budget:
         out += ["#### งบประมาณ (บาท)", ""]
         for title, rows in _budget_tables(d):
@@ -243,14 +272,19 @@ def render_markdown(d: PlanDiff) -> str:
             out += _table([title.replace("ตาม", ""), "ก่อน", "หลัง", "เปลี่ยนแปลง"], table, {1, 2, 3})
     elif d.budget_note:
         out += [f"> {_md(d.budget_note)}", ""]
+    if d.ranks:
+        out += [f"#### {RANKS_HEADING}", "", *_table(["รหัส", "โครงการ", "ยุทธศาสตร์", "เดิม", "ใหม่"],
+                                                     [[_md(r.id), _md(r.name), _md(r.strategy), _rank(r.before),
+                                                       _rank(r.after)] for r in d.ranks], {3, 4})]
     sections = _sections(d)
     for i, (heading, base, cs, m, head) in enumerate(sections):
         if cs or m:
             out += [f"#### {heading}", ""]
             if cs:
-                out += _table(["รายการ", "เดิม", "ใหม่"], _change_rows(cs, (), 0 if i == len(sections) - 1 else 1))
+                out += _table(["รายการ", "เดิม", "ใหม่"],
+                              _change_rows(cs, (), 0 if i == len(sections) - 1 else 1, d.names))
             if m:
-                out += _md_matched(m, base, head)
+                out += _md_matched(m, base, head, d.names)
     return "\n".join(out)
 
 

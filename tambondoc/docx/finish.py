@@ -3,7 +3,9 @@
 - Table grids follow the cells a column loop made (``docx.tables``), and pictures get
   unique ids, as docxtpl does after parsing a body.
 - Cell properties are put back in schema order (docxtpl's colspan breaks it).
-- Amounts stay on one line in narrow budget columns (``docx.fit``).
+- Tables are laid out from their content (``docx.layout``): column widths, amount sizes, how
+  rows flow over pages; a table the template fixed keeps its widths, with amounts shrunk to
+  stay on one line (``docx.fit``).
 - A Word table of contents shows whatever its field result holds until someone updates it;
   the result is pre-filled with the document's headings so the สารบัญ is never empty.
 - Page numbers use the numerals a template asks for in its Comments property
@@ -18,11 +20,18 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from tambondoc.docx.fit import fit_amounts
+from tambondoc.docx.layout import Page, lay_out
+from tambondoc.docx.styles import Styles
+from tambondoc.docx.tables import fit_grid, fix_columns
+
 TOC_LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
 # a template opts in by its Comments property, e.g. "page-numerals={{ settings.prose_numerals }}"
 PAGE_NUMERALS = re.compile(r"page-numerals=(thai|arabic)\b")
 TCPR, FLDCHAR, FLDCHARTYPE, INSTRTEXT = (qn(f"w:{t}") for t in ("tcPr", "fldChar", "fldCharType", "instrText"))
 P, R, T, TAB, PPR, PSTYLE, VAL = (qn(f"w:{t}") for t in ("p", "r", "t", "tab", "pPr", "pStyle", "val"))
+SECTPR = qn("w:sectPr")
+SECTION = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
 TBL, DOCPR = qn("w:tbl"), "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 # docxtpl's {% colspan %} puts gridSpan first in a cell's properties; Word wants schema order
 TCPR_ORDER = [qn(f"w:{t}") for t in ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd",
@@ -35,29 +44,35 @@ class DocumentFinisher:
     (``docx.stream`` calls ``prepare`` and ``headings`` in document order, then ``fill_toc``)."""
 
     def __init__(self, doc: Any, numerals: str | None, first_id: int) -> None:
-        from tambondoc.docx.fit import Styles
-
         self.styles = Styles(doc.styles.element)
         self.levels, self.toc_styles = _style_levels(doc)
         self.numerals = numerals
         self.last_id = first_id  # docxtpl renumbers pictures' docPr ids from here
+        self.pages: list[Page] = [Page()]
+        self.section = 0
+
+    def read_sections(self, xml: str) -> None:
+        """The printable height of each section's pages, in document order (the body's
+        section properties come after the paragraphs they apply to)."""
+        self.pages = [_page(m.group(0)) for m in SECTION.finditer(xml)] or [Page()]
 
     def prepare(self, el: Any) -> None:
-        from tambondoc.docx.fit import fit_amounts
-        from tambondoc.docx.tables import fit_grid, fix_columns
-
         tables = list(el.iter(TBL))
         for table in tables:
             fix_columns(table)
-        for table in tables:
+        page = self.pages[min(self.section, len(self.pages) - 1)]
+        fixed = [table for table in tables if not lay_out(table, self.styles, page)]
+        for table in fixed:
             fit_grid(table)
         for docpr in el.iter(DOCPR):
             self.last_id += 1
             docpr.set("id", str(self.last_id))
         for tcpr in el.iter(TCPR):
             _schema_order(tcpr, TCPR_RANK)
-        if tables:
+        if fixed:
             fit_amounts(el, self.styles)
+        if el.tag == P and el.find(f"{PPR}/{SECTPR}") is not None:
+            self.section += 1
         if self.numerals:
             page_numerals(el, self.numerals)
 
@@ -75,6 +90,16 @@ class DocumentFinisher:
     def fill_toc(self, body: Any, headings: list[tuple[int, str]]) -> None:
         """Fill the TOC fields held in ``body`` with every heading of the document."""
         fill_toc(body, headings, self.toc_styles)
+
+
+def _page(sect: str) -> Page:
+    height = re.search(r'<w:pgSz\b[^>]*\bw:h="(\d+)"', sect)
+    top = re.search(r'<w:pgMar\b[^>]*\bw:top="(-?\d+)"', sect)
+    bottom = re.search(r'<w:pgMar\b[^>]*\bw:bottom="(-?\d+)"', sect)
+    if not height:
+        return Page()
+    room = int(height.group(1)) - abs(int(top.group(1) if top else 1440)) - abs(int(bottom.group(1) if bottom else 1440))
+    return Page(room / 20)
 
 
 def numerals_wanted(comments: str) -> str | None:

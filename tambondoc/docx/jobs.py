@@ -22,6 +22,7 @@ class Job:
     template: str
     output: str
     context: Context
+    date: str | None = None  # the document's own date (พ.ศ.): its properties and zip entries carry it
 
 
 def garuda_path(plan: Path, context: Context, templates: Path | None = None) -> str:
@@ -43,13 +44,16 @@ def document_jobs(plan: Path, context: Context, templates: Path | None = None
     the build gives them.
     """
     context = {**context, "garuda_image": garuda_path(plan, context, templates)}
-    jobs = [Job("plan-book.docx", "plan-book.docx", context), Job("kbt-order.docx", "kbt-order.docx", context)]
+    approved = context["plan"].get("approved_on")
+    jobs = [Job("plan-book.docx", "plan-book.docx", context, approved),
+            Job("kbt-order.docx", "kbt-order.docx", context, context["committee"]["order"]["date"])]
     notes = []
     for lg in context["local_governments"]:
         if not lg["totals"]["count"]:
             notes.append(f"{lg['name']} ({lg['id']}) ไม่มีโครงการที่ส่งให้ จึงไม่สร้างบัญชีประสานโครงการ")
             continue
-        jobs.append(Job("coordination.docx", f"coordination-{safe_name(lg['id'])}.docx", {**context, "lg": lg}))
+        jobs.append(Job("coordination.docx", f"coordination-{safe_name(lg['id'])}.docx", {**context, "lg": lg},
+                        approved))
     return jobs, notes
 
 

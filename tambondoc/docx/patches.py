@@ -99,7 +99,9 @@ def prepared_class() -> type:
             jinja_env.autoescape = autoescape
             comments = jinja_env.from_string(self.docx.core_properties.comments or "").render(context)
             finisher = DocumentFinisher(self.docx, numerals_wanted(comments), self.docx_ids_index)  # type: ignore[has-type]
-            streamed = stream_body(self.build_xml(context, jinja_env), finisher)
+            xml = self.build_xml(context, jinja_env)
+            finisher.read_sections(xml)
+            streamed = stream_body(xml, finisher)
             self.docx_ids_index = finisher.last_id
             self.map_tree(streamed.tree)
             attach(self.docx.part, streamed.content)

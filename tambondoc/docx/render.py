@@ -3,17 +3,23 @@ names the template and the failing tag."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import io
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from tambondoc import __version__
 from tambondoc.docx.environment import make_environment
 from tambondoc.docx.patches import BoundedCache, prepared_class
 from tambondoc.errors import PlanError
+from tambondoc.package import with_dates
 
 
 def _describe(exc: Exception) -> str:
@@ -65,9 +71,10 @@ class ImageLoader:
                         return "ไฟล์ภาพเสียหรือไม่ครบ (อาจคัดลอกหรือดาวน์โหลดไม่เสร็จ)"
         return None
 
-    def __call__(self, path: str, width_cm: float | None = None, height_cm: float | None = None) -> Any:
+    def __call__(self, path: str, width_cm: float | None = None, height_cm: float | None = None,
+                 alt: str = "") -> Any:
+        """The image, described by ``alt`` for screen readers (the picture's alt text)."""
         from docx.shared import Cm
-        from docxtpl import InlineImage
 
         try:
             file = (self.base / path).resolve()
@@ -82,11 +89,30 @@ class ImageLoader:
             self.warnings.append(f"ไฟล์ภาพ {path} ใช้ไม่ได้: {reason} จึงเว้นภาพนี้ไว้")
             return f"[อ่านภาพไม่ได้: {path}]"
         try:
-            return InlineImage(self.tpl, str(file), width=Cm(width_cm) if width_cm else None,
-                               height=Cm(height_cm) if height_cm else None)
+            return _described()(self.tpl, str(file), width=Cm(width_cm) if width_cm else None,
+                                height=Cm(height_cm) if height_cm else None, alt=str(alt or ""))
         except Exception as e:  # python-docx raises several unrelated types for bad images
             self.warnings.append(f"อ่านไฟล์ภาพ {path} ไม่ได้ ({e}) จึงเว้นว่างไว้")
             return f"[อ่านภาพไม่ได้: {path}]"
+
+
+@functools.cache
+def _described() -> type:
+    """docxtpl's InlineImage with alt text: ``descr`` on the picture's ``wp:docPr``."""
+    from docxtpl import InlineImage
+
+    class DescribedImage(InlineImage):
+        def __init__(self, *args: Any, alt: str = "", **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.alt = alt
+
+        def _insert_image(self) -> str:
+            xml: str = super()._insert_image()
+            if not self.alt:
+                return xml
+            return re.sub(r"<wp:docPr ", lambda _: f'<wp:docPr descr="{quoteattr(self.alt)[1:-1]}" ', xml, count=1)
+
+    return DescribedImage
 
 
 _ENVIRONMENT: list[SandboxedEnvironment] = []
@@ -108,15 +134,20 @@ def _template_bytes(path: Path) -> bytes:
     return found if found is not None else _TEMPLATE_BYTES.put(key, path.read_bytes())
 
 
-def render_docx(template: Path, context: Mapping[str, Any], base: Path) -> tuple[bytes, list[str]]:
+def render_docx(template: Path, context: Mapping[str, Any], base: Path,
+                date: dt.date | None = None) -> tuple[bytes, list[str]]:
     """Render one template to .docx bytes; returns the bytes and warnings.
 
-    Errors come back as PlanError naming the template and the failing tag.
+    ``date`` (the document's own, from the plan) dates the document's properties and its zip
+    entries, so the same plan gives the same bytes. Errors come back as PlanError naming the
+    template and the failing tag.
     """
     try:
         tpl = prepared_class()(io.BytesIO(_template_bytes(template)))
         images = ImageLoader(tpl, base)
         tpl.render({**context, "image": images}, _shared_environment(), autoescape=True)
+        when = dt.datetime.combine(date or dt.date(1980, 1, 1), dt.time())
+        _properties(tpl.docx.core_properties, when)
         buffer = io.BytesIO()
         tpl.save(buffer)
     except (TemplateError, SecurityError) as e:
@@ -127,4 +158,13 @@ def render_docx(template: Path, context: Mapping[str, Any], base: Path) -> tuple
         raise
     except Exception as e:  # a corrupt or non-docx template file
         raise PlanError(f"{template.name}: เปิดหรือสร้างเอกสารจากแม่แบบไม่ได้: {e}") from e
-    return buffer.getvalue(), images.warnings
+    return with_dates(buffer.getvalue(), when), images.warnings
+
+
+def _properties(props: Any, when: dt.datetime) -> None:
+    """Who made the document and when: the program, and the plan's date rather than today's."""
+    props.author = f"tambondoc {__version__}"
+    props.last_modified_by = f"tambondoc {__version__}"
+    props.created = props.modified = when
+    props.revision = 1
+    props.language = "th-TH"

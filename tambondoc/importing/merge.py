@@ -56,7 +56,8 @@ def overlay(old: Budget, cells: Cells) -> Budget:
 
 
 def _budget_entry(year: int, sources: dict[str, int | float]) -> CommentedMap:
-    funding = flow_map([(k, sources[k]) for k in FUNDING_KEYS if k in sources])
+    order = [k for k in FUNDING_KEYS if k in sources] + [k for k in sources if k not in FUNDING_KEYS]
+    funding = flow_map([(k, sources[k]) for k in order])  # the fixed sources, then the plan's named ones
     return flow_map([("year", year), ("amount", number(sum(sources.values()))), ("funding", funding)])
 
 
@@ -97,7 +98,29 @@ def _same(old: Any, new: Any) -> bool:
         return isinstance(old, str) and old.strip() == new.strip()
     if isinstance(new, list):
         return isinstance(old, list) and sorted(old) == sorted(new)
+    if isinstance(new, dict):
+        return isinstance(old, dict) and old == new
     return old == new and not isinstance(old, bool)
+
+
+def overlay_scores(old: Any, cells: dict[str, int | float | None]) -> dict[str, int | float] | None:
+    """The plan's scores with the workbook's score cells laid over them (a blank cell removes one)."""
+    new = {k: v for k, v in (old or {}).items()} if isinstance(old, dict) else {}
+    for key, value in cells.items():
+        if value is None:
+            new.pop(key, None)
+        else:
+            new[key] = value
+    return new or None
+
+
+def _yaml_value(value: Any, old: Any = None) -> Any:
+    """A value as the plan writes it: id lists and scores in flow style, text in its old style."""
+    if isinstance(value, list):
+        return flow_seq(list(value))
+    if isinstance(value, dict):
+        return flow_map(list(value.items()))
+    return _styled(old, value) if isinstance(value, str) else value
 
 
 def _position(project: CommentedMap, key: str) -> int:
@@ -118,13 +141,17 @@ def set_field(project: CommentedMap, key: str, value: Any) -> bool:
         return True
     if key in project and _same(old, value):
         return False
-    if key == "villages":
-        value = flow_seq(list(value))
-        if isinstance(old, CommentedSeq):
-            old[:] = list(value)
-            return True
-    elif isinstance(value, str):
-        value = _styled(old, value)
+    if isinstance(value, list) and isinstance(old, CommentedSeq):
+        old[:] = list(value)
+        return True
+    if isinstance(value, dict) and isinstance(old, CommentedMap):
+        for k in [k for k in old if k not in value]:
+            del old[k]
+        for k, v in value.items():
+            if old.get(k) != v:
+                old[k] = v
+        return True
+    value = _yaml_value(value, old)
     if key in project:
         project[key] = value
     else:
@@ -155,8 +182,7 @@ def new_project(pid: str, fields: dict[str, Any], budget: Budget) -> CommentedMa
         if key == "budget":
             pm[key] = CommentedSeq([_budget_entry(y, s) for y, s in budget.items()])
         elif values.get(key) is not None:
-            v = values[key]
-            pm[key] = flow_seq(list(v)) if key == "villages" else (_styled(None, v) if isinstance(v, str) else v)
+            pm[key] = _yaml_value(values[key])
     return pm
 
 

@@ -22,7 +22,9 @@ from tambondoc.thai import THAI_TO_ARABIC
 from tambondoc.xlsx.columns import (
     COMPUTED_HEADERS,
     Ambiguous,
+    BudgetKey,
     Choices,
+    ScoreKey,
     match_header,
     normalize,
     resolve,
@@ -44,6 +46,7 @@ class Row:
     cols: dict[Any, int]
     values: dict[str, Any] = field(default_factory=dict)
     budget: Cells = field(default_factory=dict)
+    scores: dict[str, int | float | None] = field(default_factory=dict)
     bad: set[Any] = field(default_factory=set)
 
     def at(self, key: Any) -> Cell:
@@ -89,7 +92,7 @@ def _villages(value: Any, choices: Choices) -> list[int]:
     expanded (a cell saying 1-1000000000 must not build a billion numbers)."""
     text = str(number(value)) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
     cleaned = re.sub(r"หมู่ที่|หมู่|ม\.", " ", text.translate(THAI_TO_ARABIC))
-    have = ", ".join(map(str, choices.villages))
+    have = f"มีหมู่ที่ {', '.join(map(str, choices.villages))}" if choices.villages else "ตำบลนี้มีแต่ชุมชน ให้ใส่ชุมชนที่ดำเนินการแทน"
     usage = f"หมู่ที่ต้องเป็นเลขหมู่คั่นด้วยจุลภาค เช่น 1, 3 หรือช่วง 1-4 (พบ '{text[:60]}')"
     found: set[int] = set()
     for token in re.split(r"[,\s/]+|และ", cleaned):
@@ -103,10 +106,10 @@ def _villages(value: Any, choices: Choices) -> list[int]:
             raise CellError(f"ช่วงหมู่ที่ {token} ต้องเขียนจากน้อยไปมาก เช่น {last}-{first}")
         for n in (first, last):
             if n not in choices.villages:
-                raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ (มีหมู่ที่ {have})")
+                raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ ({have})")
         for n in range(first, last + 1):  # both ends are villages of the tambon: at most 9,999 numbers
             if n not in choices.villages:
-                raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ (มีหมู่ที่ {have})")
+                raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ ({have})")
             found.add(n)
     if not found:
         raise CellError(usage)
@@ -124,10 +127,38 @@ def _pick(text: str, what: str, labels: dict[str, str], names: dict[str, str]) -
     return found
 
 
+def _communities(value: Any, choices: Choices) -> list[str]:
+    """Community ids from 'c01 ชุมชนตลาดเก่า, c02' (ids, drop-down labels or names, one a line or by commas)."""
+    found: list[str] = []
+    for part in re.split(r"[,\n]+", str(value)):
+        if part.strip():
+            cid = _pick(part.strip(), "ชุมชน", choices.communities, choices.community_names)
+            found += [cid] if cid not in found else []
+    if not found:
+        raise CellError(f"ชุมชนต้องเป็นรหัสหรือชื่อชุมชนคั่นด้วยจุลภาค (พบ '{value}')")
+    return found
+
+
+def _score(value: Any, choices: Choices) -> int | float:
+    assert choices.scale is not None
+    low, high = choices.scale.low, choices.scale.high
+    n = _number(value, "คะแนน")
+    if not low <= n <= high:
+        raise CellError(f"คะแนนต้องอยู่ระหว่าง {low:g} ถึง {high:g} (พบ {n:g})")
+    return n
+
+
 def parse_value(key: str, value: Any, choices: Choices) -> Any:
     """The plan value of one cell (None for blank), or CellError."""
     if key == "villages":
         return _villages(value, choices)
+    if key == "communities":
+        return _communities(value, choices)
+    if key == "votes":
+        n = _number(value, "คะแนนเสียง")
+        if not isinstance(n, int):
+            raise CellError(f"คะแนนเสียงต้องเป็นจำนวนเต็มไม่ติดลบ (พบ '{value}')")
+        return n
     if key == "priority":
         n = _number(value, "ลำดับความสำคัญ")
         if not isinstance(n, int) or n < 1:
@@ -158,29 +189,31 @@ class Layout:
     """Which column holds which field in one table."""
 
     fields: dict[str, int]
-    budget: dict[tuple[str, int], int]
+    budget: dict[BudgetKey, int]
+    scores: dict[ScoreKey, int]
 
 
 def layout(table: Table, choices: Choices, problems: list[Problem]) -> Layout:
-    out = Layout({}, {})
+    out = Layout({}, {}, {})
     used = {c for _, values in table.rows for c in values} | {c for _, c in table.uncalculated}
     for col, header in sorted(table.headers.items()):
-        key = match_header(header)
+        key = match_header(header, choices)
         at = table.where(col, table.header_row)
         if key is None:
             if normalize(header) not in COMPUTED_HEADERS:
                 problems.append(at.problem(f"ไม่รู้จักคอลัมน์ '{header}' จึงไม่นำเข้าคอลัมน์นี้", "warning", "xlsx-columns"))
             continue
-        target: dict[Any, int] = out.fields if isinstance(key, str) else out.budget
+        target: dict[Any, int] = out.budget if isinstance(key, BudgetKey) else \
+            out.scores if isinstance(key, ScoreKey) else out.fields
         if key in target:
             problems.append(at.problem(f"คอลัมน์ '{header}' ซ้ำกับคอลัมน์ "
                                        f"{table.where(target[key], table.header_row).name} ให้ลบคอลัมน์ที่ซ้ำ",
                                        rule="xlsx-columns"))
             continue
-        if isinstance(key, tuple) and key[1] not in choices.years:
+        if isinstance(key, BudgetKey) and key.year not in choices.years:
             if col in used:
                 years = ", ".join(map(str, choices.years))
-                problems.append(at.problem(f"ปีงบประมาณ {key[1]} ไม่อยู่ในปีของแผน ({years}) ให้แก้ปีในหัวคอลัมน์",
+                problems.append(at.problem(f"ปีงบประมาณ {key.year} ไม่อยู่ในปีของแผน ({years}) ให้แก้ปีในหัวคอลัมน์",
                                            rule="xlsx-columns"))
             continue
         target[key] = col
@@ -190,7 +223,7 @@ def layout(table: Table, choices: Choices, problems: list[Problem]) -> Layout:
 def read_rows(table: Table, choices: Choices, problems: list[Problem]) -> list[Row]:
     """Every non-blank row of a table, parsed; each problem appended at its cell."""
     lay = layout(table, choices, problems)
-    cols: dict[Any, int] = {**lay.fields, **lay.budget}
+    cols: dict[Any, int] = {**lay.fields, **lay.budget, **lay.scores}
     rows = []
     for r, values in table.rows:
         row = Row(table, r, cols)
@@ -202,8 +235,10 @@ def read_rows(table: Table, choices: Choices, problems: list[Problem]) -> list[R
                 continue
             raw = values.get(col)
             try:
-                if isinstance(key, tuple):
+                if isinstance(key, BudgetKey):
                     row.budget[key] = None if raw is None else _number(raw, "งบประมาณ (บาท) ", money=True)
+                elif isinstance(key, ScoreKey):
+                    row.scores[key.criterion] = None if raw is None else _score(raw, choices)
                 else:
                     row.values[key] = None if raw is None else parse_value(key, raw, choices)
             except CellError as e:
@@ -219,6 +254,8 @@ def _missing_columns(table: Table, lay: Layout, rows: list[Row], problems: list[
     if not new:
         return
     need = [FIELD_BY_KEY[k].header for k in REQUIRED if k not in lay.fields]
+    if "villages" not in lay.fields and "communities" not in lay.fields:
+        need.append(f"{FIELD_BY_KEY['villages'].header} (หรือ{FIELD_BY_KEY['communities'].header})")
     if not lay.budget:
         need.append("งบประมาณ (เช่น งบท้องถิ่น 2571)")
     if need:
@@ -249,10 +286,15 @@ def check_rows(rows: list[Row], choices: Choices, plan: dict[str, dict[str, Any]
         for key in REQUIRED:
             if key in row.cols and key not in row.bad and row.values.get(key) is None:
                 problems.append(row.at(key).problem(f"ต้องใส่{FIELD_BY_KEY[key].header}"))
+        where = [k for k in ("villages", "communities") if k in row.cols]
+        if where and not row.bad & {"villages", "communities"} and not any(
+                row.values.get(k) if k in row.cols else old.get(k) for k in ("villages", "communities")):
+            problems.append(row.at(where[0]).problem(
+                f"ต้องใส่{FIELD_BY_KEY['villages'].header}หรือ{FIELD_BY_KEY['communities'].header}อย่างน้อยหนึ่งอย่าง"))
         if tactic and strategy and choices.tactic_strategy.get(tactic) != strategy:
             mine = ", ".join(t for t, s in choices.tactic_strategy.items() if s == strategy)
             problems.append(row.at("tactic").problem(f"กลยุทธ์ '{tactic}' ไม่อยู่ในยุทธศาสตร์ {strategy} (มี {mine})"))
-        bad_budget = any(isinstance(k, tuple) for k in row.bad)
+        bad_budget = any(isinstance(k, BudgetKey) for k in row.bad)
         if row.budget and not bad_budget and all(v is None for v in row.budget.values()) \
                 and (pid is None or _only_budget(old, row)):
             first = min(row.budget, key=lambda k: row.cols[k])

@@ -25,6 +25,7 @@ from tambondoc.importing.merge import (
     id_allocator,
     new_project,
     overlay,
+    overlay_scores,
     set_budget,
     set_field,
 )
@@ -37,7 +38,7 @@ from tambondoc.plan.splice import splice
 from tambondoc.xlsx.columns import Choices
 
 LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 2)]
-DIFFERING = ("tactic", "approach", "agency", "local_government")
+DIFFERING = ("tactic", "approach", "agency", "local_government")  # combined rows that disagree: a warning
 
 
 @dataclass
@@ -105,8 +106,10 @@ def _new_text(original: str, before: str, after: str, name: str) -> str:
 
 
 def _label(row: Row) -> str:
-    villages = row.values.get("villages")
-    return f"หมู่ที่ {', '.join(map(str, villages))}" if villages else str(row.at("name"))
+    villages, communities = row.values.get("villages"), row.values.get("communities")
+    if villages:
+        return f"หมู่ที่ {', '.join(map(str, villages))}"
+    return ", ".join(communities) if communities else str(row.at("name"))
 
 
 def _new_projects(rows: list[Row], combine: bool, plan: dict[str, dict[str, Any]],
@@ -132,7 +135,8 @@ def _new_projects(rows: list[Row], combine: bool, plan: dict[str, dict[str, Any]
         if combine and len(group) > 1:
             out.append(_combined(group, warnings))
         else:
-            out += [NewProject(dict(r.values), overlay({}, r.budget), [r]) for r in group]
+            out += [NewProject({**r.values, "scores": overlay_scores(None, r.scores)}, overlay({}, r.budget), [r])
+                    for r in group]
     return out
 
 
@@ -143,9 +147,13 @@ def _combined(group: list[Row], warnings: list[Problem]) -> NewProject:
         for key, value in row.values.items():
             if fields.get(key) is None:
                 fields[key] = value
-    fields["villages"] = sorted({v for r in group for v in r.values.get("villages") or []})
+    fields["villages"] = sorted({v for r in group for v in r.values.get("villages") or []}) or None
+    fields["communities"] = list(dict.fromkeys(c for r in group for c in r.values.get("communities") or [])) or None
     priorities = [r.values["priority"] for r in group if r.values.get("priority")]
     fields["priority"] = min(priorities) if priorities else None
+    votes = [r.values["votes"] for r in group if r.values.get("votes") is not None]
+    fields["votes"] = sum(votes) if votes else None  # the assemblies' votes add up
+    fields["scores"] = next((s for r in group if (s := overlay_scores(None, r.scores))), None)
     for key in DIFFERING:
         for row in group[1:]:
             if row.values.get(key) not in (None, fields.get(key)):
@@ -169,8 +177,11 @@ def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[st
         changed = [key for key, value in row.values.items() if key != "id" and set_field(pm, key, value)]
         if row.budget and set_budget(pm, overlay(budget_of(pm), row.budget)):
             changed.append("budget")
+        if row.scores and set_field(pm, "scores", overlay_scores(pm.get("scores"), row.scores)):
+            changed.append("scores")
         if changed:
-            names = ", ".join("งบประมาณ" if k == "budget" else FIELD_BY_KEY[k].header for k in changed)
+            special = {"budget": "งบประมาณ", "scores": "คะแนน"}
+            names = ", ".join(special.get(k) or FIELD_BY_KEY[k].header for k in changed)
             changes.append(f"{row.at('id')}: แก้ไข {row.pid}: {names}")
         origin[str(row.pid)] = [row]
     allocate = id_allocator(doc)

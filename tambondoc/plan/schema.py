@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
+from tambondoc import REPOSITORY
 from tambondoc.resources import schema_path
+
+SCHEMA_FILE = "tambon-plan.schema.json"
 
 
 @lru_cache(maxsize=1)
@@ -21,3 +25,19 @@ def node(*path: str) -> dict[str, Any]:
     for part in path:
         found = (found.get("items") if part == "[]" else found.get("properties", {}).get(part)) or {}
     return found
+
+
+def format_version() -> int:
+    """The plan format's version: the ``schema_version`` every plan declares."""
+    return int(schema()["properties"]["schema_version"]["const"])
+
+
+def schema_id(version: str) -> str:
+    """The schema's ``$id``: where this version of it can be read, in the release's tag."""
+    return f"{REPOSITORY}/raw/v{version}/schemas/{SCHEMA_FILE}"
+
+
+def id_version(schema_id: object) -> tuple[int, ...] | None:
+    """The tambondoc version in a schema's ``$id`` (``.../v0.2.0/...`` -> (0, 2, 0)); None if it has none."""
+    found = re.search(r"/v(\d+(?:\.\d+)*)/schemas/", schema_id) if isinstance(schema_id, str) else None
+    return tuple(int(n) for n in found.group(1).split(".")) if found else None

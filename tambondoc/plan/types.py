@@ -14,6 +14,7 @@ class Settings(TypedDict):
     table_numerals: str | None
     order_numerals: str | None
     garuda_image: str | None
+    fictional: bool | None
 
 
 class PlanInfo(TypedDict):
@@ -52,6 +53,15 @@ class Village(TypedDict):
     population: Population
 
 
+class Community(TypedDict):
+    id: str
+    name: str
+    village: int | None
+    leader: str | None
+    households: int | None
+    population: Population | None
+
+
 class Occupation(TypedDict):
     name: str
     kind: str | None
@@ -61,6 +71,7 @@ class Occupation(TypedDict):
 class Group(TypedDict):
     name: str
     village: int | None
+    community: str | None
     members: int | None
     products: str | None
 
@@ -82,6 +93,7 @@ class Place(TypedDict):
     name: str
     kind: str | None
     village: int | None
+    community: str | None
 
 
 class BasicNeeds(TypedDict):
@@ -109,6 +121,7 @@ class LocalGovernment(TypedDict):
     name: str
     head: Person | None
     villages: list[int]
+    communities: list[str]
 
 
 class Tambon(TypedDict):
@@ -123,6 +136,7 @@ class Tambon(TypedDict):
     climate: str | None
     map_image: str | None
     villages: list[Village]
+    communities: list[Community]
     occupations: list[Occupation]
     groups: list[Group]
     funds: list[Fund]
@@ -167,8 +181,8 @@ class Direction(TypedDict):
     strategies: list[Strategy]
 
 
-# money by funding source (``plan.vocabulary.FUNDING_KEYS``), only those that have any:
-# a plan writes ``{local: 450000}``
+# money by funding source (``plan.vocabulary.FUNDING_KEYS`` and the ids of the plan's
+# ``funding_sources``), only those that have any: a plan writes ``{local: 450000, codi: 50000}``
 Funding = dict[str, float]
 
 
@@ -188,6 +202,7 @@ class Project(TypedDict):
     kpi: str | None
     expected_result: str | None
     villages: list[int]
+    communities: list[str]
     location: str | None
     period: str | None
     budget: list[BudgetYear]
@@ -195,7 +210,28 @@ class Project(TypedDict):
     agency: str
     local_government: str | None
     priority: int | None
+    scores: dict[str, float] | None
+    votes: int | None
     note: str | None
+
+
+class FundingSource(TypedDict):
+    id: str
+    name: str
+    short: str | None
+
+
+class Criterion(TypedDict):
+    id: str
+    name: str
+    weight: float | None
+    description: str | None
+
+
+class Scoring(TypedDict):
+    min_score: float | None
+    max_score: float | None
+    criteria: list[Criterion]
 
 
 class Order(TypedDict):
@@ -257,6 +293,8 @@ class Plan(TypedDict):
     tambon: Tambon
     analysis: Analysis
     direction: Direction
+    funding_sources: list[FundingSource]
+    scoring: Scoring | None
     projects: list[Project]
     committee: Committee
     review: Review | None

@@ -1,14 +1,16 @@
 """The coordination list for one local government (อปท.) as an Excel workbook.
 
-The same rows as the Word list, for the อปท. clerk who copies projects into the local plan:
-Thai headers close to form ผ.02, one budget column per fiscal year, strategy groups with
-subtotals and a grand total as SUM formulas (so edits recompute), a frozen header with an
-auto-filter, and a print setup of A4 landscape fitted to the page width.
+The rows an อปท. clerk pastes into the local plan: the columns of form ผ.02/1 in its order
+(``context.columns``), one budget column per fiscal year, then สถานที่, หมายเหตุ, the project's
+id and its strategy. The project rows are one block under one header, so the sheet sorts and
+filters (the auto-filter covers them and nothing else); the totals per strategy and the grand
+total come below it as SUMIF/SUM formulas, so edits recompute. Printed on A4 landscape fitted to
+the page width, the header repeated and the pages numbered.
 """
 
 from __future__ import annotations
 
-import io
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -22,16 +24,15 @@ from tambondoc.context.columns import (
     coordination_fields,
 )
 from tambondoc.context.types import Context, LocalGovernmentList, ProjectRow
-from tambondoc.xlsx.style import MONEY, FastSheet, line_widths, text_width
+from tambondoc.xlsx.style import MONEY, FastSheet, fit_heights, page_footer, text_width, workbook_bytes
 
 SHEET_TITLE = "บัญชีประสานโครงการ"
-
+STRATEGY_HEADING = "ยุทธศาสตร์"
 # the columns before and after the per-year budget, as on the Word list (after a 'ที่' column)
 BEFORE = coordination_fields(COORDINATION_BEFORE_BUDGET)
 AFTER = coordination_fields(COORDINATION_AFTER_BUDGET + COORDINATION_WORKBOOK_EXTRA)
 NUMBER_CAP = 5
-CHARS_PER_UNIT = 0.8
-LINE_PT = 21
+STRATEGY_CAP = 24
 TITLE_ROWS = 3
 HEADER_ROW = TITLE_ROWS + 2
 
@@ -53,21 +54,35 @@ def _titles(sheet: FastSheet, context: Context, lg: LocalGovernmentList, last_co
     for row, text in enumerate(lines, 1):
         sheet.put(row, 1, text, bold=True, size=18 if row == 1 else 16, wrap=False, align="center", box=False)
         sheet.ws.merged_cells.add(f"A{row}:{get_column_letter(last_col)}{row}")
-        sheet.ws.row_dimensions[row].height = 30 if row == 1 else 26
+        sheet.ws.row_dimensions[row].height = 32 if row == 1 else 29
 
 
 def _header(sheet: FastSheet, years: list[int]) -> list[str]:
     labels = ([NUMBER_HEADING] + [f.form_title for f in BEFORE] + [f"งบประมาณ ปี {y} (บาท)" for y in years]
-              + [f.form_title for f in AFTER])
+              + [f.form_title for f in AFTER] + [STRATEGY_HEADING])
     for col, label in enumerate(labels, 1):
         sheet.put(HEADER_ROW, col, label, bold=True, fill="head", align="center")
     return labels
 
 
+def _project_row(sheet: FastSheet, row: int, no: int, p: ProjectRow, strategy: str, years: list[int],
+                 texts: dict[int, list[str]]) -> None:
+    """One project; its text per column is added to ``texts`` for the column widths."""
+    first_year = len(BEFORE) + 2
+    sheet.put(row, 1, no, align="center")
+    cells: list[tuple[int, Any]] = [(col, f.value(p)) for col, f in enumerate(BEFORE, 2)]
+    cells += [(col, f.value(p)) for col, f in enumerate(AFTER, first_year + len(years))]
+    cells.append((first_year + len(years) + len(AFTER), strategy))
+    for col, value in cells:
+        sheet.put(row, col, value)
+        texts.setdefault(col, []).append(str(value or ""))
+    for i, amount in enumerate(p["year_amounts"]):
+        sheet.put(row, first_year + i, amount, fmt=MONEY)
+
+
 def _label_row(sheet: FastSheet, row: int, text: str, last_col: int, fill: str) -> None:
-    """A group heading or total row: the text in the project column, spilling over the
-    empty cells to its right (no merge, so the sheet still sorts and filters), the row
-    shaded and boxed as one band."""
+    """A total row: the label in the project column spilling over the empty cells to its right,
+    the row shaded and boxed as one band."""
     for col in range(1, last_col + 1):
         if col == 2:
             sheet.put(row, col, text, bold=True, fill=fill, wrap=False, box="band")
@@ -76,43 +91,14 @@ def _label_row(sheet: FastSheet, row: int, text: str, last_col: int, fill: str) 
             sheet.put(row, col, None, fill=fill, box=edge)
 
 
-def _project_row(sheet: FastSheet, row: int, no: int, p: ProjectRow, years: list[int],
-                 texts: dict[int, list[str]]) -> None:
-    """One project; its text per column is added to ``texts`` for the column widths."""
-    first_year = len(BEFORE) + 2
-    sheet.put(row, 1, no, align="center")
-    for col, f in enumerate(BEFORE, 2):
-        sheet.put(row, col, text := f.value(p))
-        texts.setdefault(col, []).append(str(text or ""))
-    for i, amount in enumerate(p["year_amounts"]):
-        sheet.put(row, first_year + i, amount, fmt=MONEY)
-    for col, f in enumerate(AFTER, first_year + len(years)):
-        sheet.put(row, col, text := f.value(p))
-        texts.setdefault(col, []).append(str(text or ""))
-
-
 def _widths(ws: Worksheet, labels: list[str], texts: dict[int, list[str]], years: list[int]) -> list[float]:
-    caps = [NUMBER_CAP] + [f.cap for f in BEFORE] + [12] * len(years) + [f.cap for f in AFTER]
+    caps = [NUMBER_CAP] + [f.cap for f in BEFORE] + [13] * len(years) + [f.cap for f in AFTER] + [STRATEGY_CAP]
     widths: list[float] = []
     for col, (label, cap) in enumerate(zip(labels, caps), 1):
         longest = max([text_width(v) for v in texts.get(col, [])] + [min(text_width(label), 8), 4])
         widths.append(min(longest + 2, cap))
         ws.column_dimensions[get_column_letter(col)].width = widths[-1]
     return widths
-
-
-def _heights(sheet: FastSheet, widths: list[float], first: int, last: int) -> None:
-    """Row heights for wrapped text: neither Excel nor LibreOffice sizes rows on opening.
-
-    Lines per cell are estimated at CHARS_PER_UNIT characters per unit of column width,
-    slightly short of what TH SarabunPSK fits, so text is never cut off.
-    """
-    for row in range(first, last + 1):
-        lines = 1
-        for col, text in sheet.wrapped.get(row, []):
-            per_line = max(int((widths[col - 1] - 1) * CHARS_PER_UNIT), 1)
-            lines = max(lines, sum(-(-max(width, 1) // per_line) for width in line_widths(text)))
-        sheet.ws.row_dimensions[row].height = lines * LINE_PT + 4
 
 
 def _print_setup(ws: Worksheet, last_col: int, last_row: int) -> None:
@@ -126,6 +112,7 @@ def _print_setup(ws: Worksheet, last_col: int, last_row: int) -> None:
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.6
     ws.page_margins.top = ws.page_margins.bottom = 0.7
+    page_footer(ws)
 
 
 def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
@@ -140,37 +127,36 @@ def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
     last_col = len(labels)
     _titles(sheet, context, lg, last_col)
     first_year = len(BEFORE) + 2
+    strategy_col = get_column_letter(last_col)
     year_cols = [get_column_letter(first_year + i) for i in range(len(years))]
     texts: dict[int, list[str]] = {}
-    subtotal_rows: list[int] = []
     row = HEADER_ROW + 1
     for group in lg["groups"]:
-        _label_row(sheet, row, group["name"], last_col, "group")
-        row += 1
-        first = row
-        for no, p in enumerate(group["projects"], 1):
-            _project_row(sheet, row, no, p, years, texts)
+        for p in group["projects"]:
+            _project_row(sheet, row, row - HEADER_ROW, p, group["name"], years, texts)
             row += 1
-        _label_row(sheet, row, f"รวม {group['totals']['count']} โครงการ", last_col, "group")
+    first, last = HEADER_ROW + 1, row - 1
+    row += 1
+    for group in lg["groups"]:
+        _label_row(sheet, row, f"รวม{group['name']} {group['totals']['count']} โครงการ", last_col, "group")
+        name = group["name"].replace('"', '""')
         for i, letter in enumerate(year_cols):
-            sheet.put(row, first_year + i, f"=SUM({letter}{first}:{letter}{row - 1})", bold=True, fmt=MONEY,
-                      fill="group", formula=True)
-        subtotal_rows.append(row)
+            sheet.put(row, first_year + i,
+                      f'=SUMIF(${strategy_col}${first}:${strategy_col}${last},"{name}",{letter}${first}:{letter}${last})',
+                      bold=True, fmt=MONEY, fill="group", formula=True)
         row += 1
     _label_row(sheet, row, f"รวมทั้งสิ้น {lg['totals']['count']} โครงการ", last_col, "head")
     for i, letter in enumerate(year_cols):
-        refs = ",".join(f"{letter}{r}" for r in subtotal_rows)
-        sheet.put(row, first_year + i, f"=SUM({refs})", bold=True, fmt=MONEY, fill="head", formula=True)
+        sheet.put(row, first_year + i, f"=SUM({letter}{first}:{letter}{last})", bold=True, fmt=MONEY, fill="head",
+                  formula=True)
     total_row = row
     chair = context["committee"]["chair"]
     sheet.put(total_row + 2, 2, f"ผู้เสนอ: {chair['name']} {chair['position']} "
               f"ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{context['tambon']['name']}",
               wrap=False, box=False)
     widths = _widths(ws, labels, texts, years)
-    _heights(sheet, widths, HEADER_ROW, total_row)
+    fit_heights(sheet, widths, HEADER_ROW, total_row)
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{total_row}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{max(last, HEADER_ROW + 1)}"
     _print_setup(ws, last_col, total_row + 2)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb, context["plan"].get("approved_on"))

@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tambondoc import measure
 from tambondoc.errors import PlanError
 from tambondoc.xlsx.patches import new_cell
 
@@ -136,3 +137,65 @@ class FastSheet:
             self.styles[key] = StyleArray(cell._style)
         if wrap and isinstance(value, str) and cell.data_type != "f":
             self.wrapped.setdefault(row, []).append((col, value))
+
+
+def column_points(width: float) -> float:
+    """Points of text a column of Excel ``width`` (characters of the default font) holds: Excel
+    draws 7 pixels a character plus 5, and keeps about 3 pixels of padding each side."""
+    return max((width * 7 + 5 - 6) * 0.75, 6.0)
+
+
+def lines_of(text: str, width: float, size: float = 14, bold: bool = False) -> int:
+    """Lines ``text`` takes in a wrapped cell of a column ``width`` wide, broken at Thai words."""
+    room = column_points(width) * 1000 / size
+    return sum(measure.count_lines(line, room, bold) if line.strip() else 1 for line in text.split("\n"))
+
+
+def row_height(lines: int, size: float = 14) -> float:
+    """Points a row of ``lines`` lines needs: neither Excel nor Calc sizes rows when opening a file."""
+    return round(lines * measure.line_height(size) + 3, 1)
+
+
+def fit_heights(sheet: FastSheet, widths: list[float], first: int, last: int) -> None:
+    """Row heights for the wrapped text the sheet wrote in rows ``first``..``last``."""
+    for row in range(first, last + 1):
+        lines = max([lines_of(text, widths[col - 1]) for col, text in sheet.wrapped.get(row, [])] or [1])
+        sheet.ws.row_dimensions[row].height = row_height(lines)
+
+
+def page_footer(ws: Worksheet) -> None:
+    """'หน้า 2 / 7' at the foot of every printed page."""
+    ws.oddFooter.center.text = "หน้า &P / &N"
+    ws.oddFooter.center.font = FONT
+    ws.oddFooter.center.size = 12
+
+
+def print_fit(ws: Worksheet) -> None:
+    """Landscape A4, every column on the page width, page numbers at the foot."""
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    page_footer(ws)
+
+
+def workbook_bytes(wb: Any, date: str | None) -> bytes:
+    """``wb`` as .xlsx bytes dated ``date`` (the plan's, พ.ศ.) rather than now, made by this
+    program: the same plan gives the same bytes."""
+    import datetime as dt
+    import io
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    from tambondoc import __version__
+    from tambondoc.package import with_dates
+    from tambondoc.thai import parse_be_date
+
+    when = dt.datetime.combine(parse_be_date(date) or dt.date(1980, 1, 1), dt.time())
+    wb.properties.creator = wb.properties.lastModifiedBy = f"tambondoc {__version__}"
+    wb.properties.created = wb.properties.modified = when
+    wb.properties.language = "th-TH"
+    buffer = io.BytesIO()
+    ExcelWriter(wb, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()
+    return with_dates(buffer.getvalue(), when)

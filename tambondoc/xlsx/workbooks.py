@@ -6,7 +6,6 @@ unchanged and an officer can filter, sort and rank in Excel, then import the edi
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from typing import Any
 
@@ -17,23 +16,36 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tambondoc.context.columns import FIELD_BY_KEY, PROJECT_FIELDS
-from tambondoc.plan.vocabulary import APPROACHES, FUNDING_KEYS, SOURCE_BY_KEY
+from tambondoc.plan.vocabulary import APPROACHES
 from tambondoc.xlsx.columns import (
     LISTS_SHEET,
     NOTES_SHEET,
     PROJECT_SHEET,
+    SCORE_TOTAL,
+    SCORE_TOTAL_HEADER,
     TOTAL_HEADER,
+    BudgetKey,
     Choices,
-    budget_header,
     project_cells,
+    score_header,
 )
-from tambondoc.xlsx.style import BOLD, BOX, TITLE, WRAP, formula, header, put
+from tambondoc.xlsx.style import (
+    BOLD,
+    BOX,
+    TITLE,
+    WRAP,
+    formula,
+    header,
+    lines_of,
+    print_fit,
+    put,
+    row_height,
+    workbook_bytes,
+)
 from tambondoc.xlsx.summary import summary_sheet
 
 EMPTY_ROWS = 300
-LINE_HEIGHT = 24  # points per line of 14 pt TH SarabunPSK, which is taller than Latin fonts
-MAX_LINES = 8
-CHARS_PER_WIDTH = 0.75  # Thai characters per unit of Excel column width, at 14 pt
+MAX_ROW_HEIGHT = 409  # points: Excel's tallest row
 
 
 def _lists(wb: Workbook, choices: Choices) -> None:
@@ -45,7 +57,8 @@ def _lists(wb: Workbook, choices: Choices) -> None:
         "list_tactics": ("กลยุทธ์", list(choices.tactics.values())),
         "list_approaches": ("วิธีดำเนินการ", list(APPROACHES)),
         "list_lgs": ("อปท.", list(choices.lgs.values())),
-        "list_sources": ("แหล่งงบประมาณ", [SOURCE_BY_KEY[k].column for k in FUNDING_KEYS]),
+        "list_sources": ("แหล่งงบประมาณ", [s.column for s in choices.sources]),
+        "list_communities": ("ชุมชน", list(choices.communities.values())),
     }
     for c, (name, (title, values)) in enumerate(lists.items(), 1):
         put(ws, 1, c, title, BOLD)
@@ -62,8 +75,9 @@ def _validations(ws: Worksheet, choices: Choices, headers: list[str], last: int)
     col = {h: get_column_letter(i) for i, h in enumerate(headers, 1)}
 
     def add(header: str, dv: DataValidation) -> None:
-        dv.add(f"{col[header]}2:{col[header]}{last}")
-        ws.add_data_validation(dv)
+        if header in col:
+            dv.add(f"{col[header]}2:{col[header]}{last}")
+            ws.add_data_validation(dv)
 
     def pick(name: str, prompt: str, strict: bool = True) -> DataValidation:
         return DataValidation(type="list", formula1=name, allow_blank=True, showDropDown=False,
@@ -74,17 +88,39 @@ def _validations(ws: Worksheet, choices: Choices, headers: list[str], last: int)
     add(FIELD_BY_KEY["tactic"].header, pick("list_tactics", "เลือกกลยุทธ์ของยุทธศาสตร์ที่เลือก"))
     add(FIELD_BY_KEY["villages"].header, pick("list_villages", "เลือกหมู่ที่ หรือพิมพ์หลายหมู่คั่นด้วยจุลภาค เช่น 1, 3",
                                         strict=False))
+    if choices.communities:
+        add(FIELD_BY_KEY["communities"].header, pick("list_communities", "เลือกชุมชน หรือพิมพ์หลายชุมชนคั่นด้วยจุลภาค",
+                                                     strict=False))
     add(FIELD_BY_KEY["approach"].header, pick("list_approaches", "ทำเอง / ทำร่วม / ขอสนับสนุน"))
     if choices.lgs:
         add(FIELD_BY_KEY["local_government"].header, pick("list_lgs", "อปท. ที่จะส่งบัญชีประสานโครงการให้"))
     add(FIELD_BY_KEY["priority"].header, DataValidation(
         type="whole", operator="greaterThanOrEqual", formula1="1", allow_blank=True, showErrorMessage=True,
         error="ลำดับความสำคัญต้องเป็นจำนวนเต็มตั้งแต่ 1"))
-    for source, year in choices.budget_columns():
-        add(budget_header(source, year), DataValidation(
+    for key in choices.budget_columns():
+        add(choices.header(key), DataValidation(
             type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
             showErrorMessage=True, error="งบประมาณต้องเป็นตัวเลข (บาท) ไม่ติดลบ",
-            showInputMessage=True, prompt=f"{SOURCE_BY_KEY[source].note} ปีงบประมาณ {year} (บาท)"))
+            showInputMessage=True, prompt=f"{choices.source(key.source).note} ปีงบประมาณ {key.year} (บาท)"))
+    if choices.scale is not None:
+        low, high = f"{choices.scale.low:g}", f"{choices.scale.high:g}"
+        for c in choices.scale.criteria:
+            add(score_header(c), DataValidation(
+                type="decimal", operator="between", formula1=low, formula2=high, allow_blank=True,
+                showErrorMessage=True, error=f"คะแนนต้องเป็นตัวเลข {low} ถึง {high}", showInputMessage=True,
+                prompt=f"{c.name} (น้ำหนัก {c.weight:g}) ให้คะแนน {low}-{high}" + (f": {c.description}" if c.description else "")))
+        add(FIELD_BY_KEY["votes"].header, DataValidation(
+            type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True, showErrorMessage=True,
+            error="คะแนนเสียงต้องเป็นจำนวนเต็มไม่ติดลบ"))
+
+
+def _score_formula(choices: Choices, headers: list[str], row: int) -> str:
+    """The weighted total of a row's scores, blank until one is given."""
+    assert choices.scale is not None
+    cols = {c.id: get_column_letter(headers.index(score_header(c)) + 1) for c in choices.scale.criteria}
+    terms = "+".join(f"{c.weight:g}*{cols[c.id]}{row}" for c in choices.scale.criteria)
+    first, last = cols[choices.scale.criteria[0].id], cols[choices.scale.criteria[-1].id]
+    return f'=IF(COUNT({first}{row}:{last}{row})=0,"",{terms})'
 
 
 def _money_format(projects: list[dict[str, Any]]) -> str:
@@ -93,25 +129,27 @@ def _money_format(projects: list[dict[str, Any]]) -> str:
     return "#,##0" if whole else "#,##0.00"
 
 
-def _lines(values: list[Any], widths: list[int]) -> int:
-    """Lines the tallest wrapped cell needs (Thai marks above and below take no width)."""
-    def need(value: Any, width: int) -> int:
-        text = str(value or "")
-        fits = max(int(width * CHARS_PER_WIDTH), 1)
-        return sum(-(-sum(unicodedata.category(ch) != "Mn" for ch in line) // fits) or 1
-                   for line in text.split("\n"))
-    return min(MAX_LINES, max([need(v, w) for v, w in zip(values, widths)] or [1]))
+def _height(values: list[Any], widths: list[int]) -> float:
+    """Points the tallest wrapped cell of a row needs (measured with the font, broken at Thai
+    words), up to the tallest row Excel allows."""
+    lines = max([lines_of(str(v), w) for v, w in zip(values, widths) if v not in (None, "")] or [1])
+    return min(row_height(lines), MAX_ROW_HEIGHT)
 
 
 def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any]], money: str,
-                   total: bool = False, subtotal: bool = False, validations: bool = False) -> None:
-    """The project table: header row 1, one project a row, frozen header, filter, formats."""
+                   total: bool = False, subtotal: bool = False, validations: bool = False, blank: bool = False) -> None:
+    """The project table: header row 1, one project a row, frozen header, filter, formats; with
+    ``blank``, the computed score total also on the empty rows (the village template)."""
+    keys = choices.columns()
     headers = choices.headers() + ([TOTAL_HEADER] if total else [])
     header(ws, 1, headers)
-    first_budget = headers.index(budget_header(*choices.budget_columns()[0])) + 1
-    last_budget = first_budget + len(choices.budget_columns()) - 1
+    budget = [i for i, k in enumerate(keys, 1) if isinstance(k, BudgetKey)]
+    first_budget, last_budget = budget[0], budget[-1]
     span = f"{get_column_letter(first_budget)}{{r}}:{get_column_letter(last_budget)}{{r}}"
-    widths = [next((x.width for x in PROJECT_FIELDS if x.header == h), 14) for h in headers]
+    scored = SCORE_TOTAL in keys
+    score_col = keys.index(SCORE_TOTAL) + 1 if scored else 0
+    widths = [next((x.width for x in PROJECT_FIELDS if x.header == h), 12 if h.startswith("คะแนน") else 14)
+              for h in headers]
     for r, p in enumerate(projects, 2):
         values = project_cells(p, choices)
         for c, value in enumerate(values, 1):
@@ -119,10 +157,13 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
             cell.border, cell.alignment = BOX, WRAP
             if first_budget <= c <= last_budget:
                 cell.number_format = money
-        ws.row_dimensions[r].height = LINE_HEIGHT * _lines(values, widths)
+        ws.row_dimensions[r].height = _height(values, widths)
         if total:
             formula(ws, r, len(headers), f"=SUM({span.format(r=r)})", money)
     end = len(projects) + 1
+    if scored:  # an assembly sees its totals as it types
+        for r in range(2, (end + EMPTY_ROWS if blank else end) + 1):
+            formula(ws, r, score_col, _score_formula(choices, headers, r), "General")
     if subtotal and projects:
         put(ws, end + 1, 2, "รวม", BOLD)
         for c in [*range(first_budget, last_budget + 1), *([len(headers)] if total else [])]:
@@ -133,7 +174,7 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
     ws.freeze_panes = "C2"
     ws.row_dimensions[1].height = 42
     ws.print_title_rows = "1:1"
-    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    print_fit(ws)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(end, 2)}"
     if validations:
         _validations(ws, choices, headers, max(end, 1) + EMPTY_ROWS)
@@ -152,14 +193,22 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
     for r, text in enumerate(lines, 2):
         put(ws, r, 1, text).alignment = WRAP
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
-        ws.row_dimensions[r].height = LINE_HEIGHT * _lines([text], [148])
+        ws.row_dimensions[r].height = _height([text], [148])
     start = len(lines) + 3
     header(ws, start, ["คอลัมน์", "ความหมาย", "ต้องใส่", "ตัวอย่าง"])
-    rows = [(c.header, c.note, "ต้องใส่" if c.required else "", c.example) for c in PROJECT_FIELDS]
+    rows = [(c.header, c.note, "ต้องใส่" if c.required else "", c.example) for c in PROJECT_FIELDS if choices.shows(c)]
     years = ", ".join(str(y) for y in choices.years)
-    for k in FUNDING_KEYS:
-        rows.append((f"{SOURCE_BY_KEY[k].column} <ปี>", f"{SOURCE_BY_KEY[k].note} แยกรายปีงบประมาณ ({years}) หน่วยบาท",
+    for s in choices.sources:
+        rows.append((f"{s.column} <ปี>", f"{s.note} แยกรายปีงบประมาณ ({years}) หน่วยบาท",
                      "อย่างน้อยหนึ่งช่อง", "450000"))
+    if choices.scale is not None:
+        scale = choices.scale
+        for crit in scale.criteria:
+            rows.append((score_header(crit), f"คะแนนเกณฑ์ {crit.name} ({scale.low:g}-{scale.high:g}) "
+                         f"น้ำหนัก {crit.weight:g}" + (f" {crit.description}" if crit.description else ""),
+                         "", f"{scale.high:g}"))
+        rows.append((SCORE_TOTAL_HEADER, "ผลรวมคะแนน × น้ำหนัก (สูตร ไม่ต้องแก้ โปรแกรมไม่นำเข้า) "
+                     "โปรแกรมจัดลำดับความสำคัญในยุทธศาสตร์จากคะแนนรวม แล้วคะแนนเสียง", "", ""))
     if exported:
         rows.append((TOTAL_HEADER, "ผลรวมงบประมาณทุกปีทุกแหล่ง (สูตร ไม่ต้องแก้ โปรแกรมไม่นำเข้า)", "", ""))
     widths = [26, 80, 16, 26]
@@ -167,18 +216,15 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
         for c, value in enumerate(row, 1):
             cell = put(ws, r, c, value)
             cell.alignment, cell.border = WRAP, BOX
-        ws.row_dimensions[r].height = LINE_HEIGHT * _lines(list(row), widths)
+        ws.row_dimensions[r].height = _height(list(row), widths)
     for col, width in zip("ABCD", widths):
         ws.column_dimensions[col].width = width
-    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    print_fit(ws)
 
 
-def _to_bytes(wb: Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+def _to_bytes(wb: Workbook, data: dict[str, Any]) -> bytes:
+    plan = data.get("plan")
+    return workbook_bytes(wb, plan.get("approved_on") if isinstance(plan, dict) else None)
 
 
 def template_workbook(data: dict[str, Any]) -> bytes:
@@ -187,10 +233,10 @@ def template_workbook(data: dict[str, Any]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = PROJECT_SHEET
-    _project_sheet(ws, choices, [], "#,##0", validations=True)
+    _project_sheet(ws, choices, [], "#,##0", validations=True, blank=True)
     _notes(wb, choices, exported=False)
     _lists(wb, choices)
-    return _to_bytes(wb)
+    return _to_bytes(wb, data)
 
 
 def _cut(text: str, width: int) -> str:
@@ -232,4 +278,4 @@ def export_workbook(data: dict[str, Any]) -> bytes:
                        total=True, subtotal=True)
     _notes(wb, choices, exported=True)
     _lists(wb, choices)
-    return _to_bytes(wb)
+    return _to_bytes(wb, data)

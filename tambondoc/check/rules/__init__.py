@@ -18,12 +18,17 @@ from tambondoc.check.rules import (
     dates,
     ids,
     images,
+    locations,
+    place_names,
     precision,
     references,
+    scoring,
+    sources,
     values,
 )
 
-RULES = (values, ids, references, budgets, precision, committee, dates, consistency)
+RULES = (values, ids, references, locations, sources, budgets, precision, scoring, committee, dates, consistency,
+         place_names)
 FILE_RULES = (images,)  # rules that read paths relative to the plan file
 
 Tagged = tuple[list[str | int], bool, str, str, str]  # path, at_key, message, level, rule id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 Finding = tuple[list[str | int], bool, str, str]  # path, at_key, message, level
@@ -24,3 +25,12 @@ def get(data: Any, *keys: str) -> Any:
 def as_key(value: Any) -> Any:
     """``value`` if it can be an id or a number to look up, else None (a schema error elsewhere)."""
     return value if isinstance(value, (str, int, float)) else None
+
+
+def known(value: str, ids: list[str]) -> str:
+    """What a wrong reference could have meant: the nearest ids, else all of them (a few)."""
+    ids = list(dict.fromkeys(ids))
+    close = difflib.get_close_matches(value, ids, 3, 0.6)
+    if close:
+        return " หมายถึง " + ", ".join(f"'{c}'" for c in close) + " หรือไม่?"
+    return f" (มี {', '.join(ids)})" if len(ids) <= 12 else ""

@@ -1,4 +1,4 @@
-"""Warnings for figures that disagree: area in ไร่ and ตร.กม., a village in two อปท."""
+"""Warnings for figures that disagree: area in ไร่ and ตร.กม., a village or community in two อปท."""
 
 from __future__ import annotations
 
@@ -15,13 +15,14 @@ def check(data: dict[str, Any]) -> Iterator[Finding]:
     if isinstance(rai, (int, float)) and isinstance(km, (int, float)) and km > 0 and abs(rai / 625 - km) / km > 0.05:
         yield ["tambon", "area", "sq_km"], False, \
             f"เนื้อที่ {rai:,} ไร่ เท่ากับ {rai / 625:,.2f} ตร.กม. แต่ใส่ไว้ {km:,} ตร.กม. (1 ตร.กม. = 625 ไร่)", "warning"
-    owner: dict[int, Any] = {}
-    for i, g in items_of(data, "tambon", "local_governments"):
-        refs = g.get("villages")
-        for j, no in enumerate(refs if isinstance(refs, list) else []):
-            if not isinstance(no, int):
-                continue
-            if no in owner:
-                yield ["tambon", "local_governments", i, "villages", j], False, \
-                    f"หมู่ที่ {no} อยู่ในเขต อปท. '{owner[no]}' แล้ว หมู่บ้านหนึ่งอยู่ได้ใน อปท. เดียว", "warning"
-            owner.setdefault(no, g.get("id"))
+    for key, kind, what, one in (("villages", int, "หมู่ที่ {}", "หมู่บ้าน"), ("communities", str, "ชุมชน '{}'", "ชุมชน")):
+        owner: dict[Any, Any] = {}
+        for i, g in items_of(data, "tambon", "local_governments"):
+            refs = g.get(key)
+            for j, ref in enumerate(refs if isinstance(refs, list) else []):
+                if not isinstance(ref, kind):
+                    continue
+                if ref in owner:
+                    yield ["tambon", "local_governments", i, key, j], False, \
+                        f"{what.format(ref)} อยู่ในเขต อปท. '{owner[ref]}' แล้ว {one}หนึ่งอยู่ได้ใน อปท. เดียว", "warning"
+                owner.setdefault(ref, g.get("id"))

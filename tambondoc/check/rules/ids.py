@@ -1,4 +1,5 @@
-"""Ids that must be unique: villages, อปท., strategies, tactics (across the plan), projects.
+"""Ids that must be unique: villages, communities, อปท., strategies, tactics (across the plan), funding
+sources, scoring criteria, projects.
 
 Ids are compared without regard to case: 'S5' and 's5' are one id to Excel's COUNTIF and
 SUMIF (the export's totals would count both) and one file name on Windows and macOS. An อปท.'s
@@ -56,6 +57,7 @@ def _unique(items: list[tuple[int, dict[str, Any]]], base: list[str | int], key:
 
 def check(data: dict[str, Any]) -> Iterator[Finding]:
     yield from _unique(items_of(data, "tambon", "villages"), ["tambon", "villages"], "no", "หมู่ที่")
+    yield from _unique(items_of(data, "tambon", "communities"), ["tambon", "communities"], "id", "รหัสชุมชน")
     yield from _unique(items_of(data, "tambon", "local_governments"), ["tambon", "local_governments"], "id",
                        "รหัส อปท.", _file_key)
     yield from _unique(items_of(data, "direction", "provincial_strategies"), ["direction", "provincial_strategies"], "id", "รหัสยุทธศาสตร์จังหวัด")
@@ -71,5 +73,8 @@ def check(data: dict[str, Any]) -> Iterator[Finding]:
                        f"รหัสกลยุทธ์ '{tid}' ซ้ำ{_same(tid, seen[_fold(tid)], 'รหัสกลยุทธ์')} ให้ใช้รหัสที่ไม่ซ้ำกันทั้งแผน", "error")
             else:
                 seen[_fold(tid)] = tid
+    yield from _unique(items_of(data, "funding_sources"), ["funding_sources"], "id", "รหัสแหล่งงบประมาณ")
+    scoring = data.get("scoring") if isinstance(data.get("scoring"), dict) else {}
+    yield from _unique(items_of(scoring, "criteria"), ["scoring", "criteria"], "id", "รหัสเกณฑ์")
     yield from _unique(items_of(data, "projects"), ["projects"], "id", "รหัสโครงการ")
     yield from _unique(items_of(data, "review", "previous_projects"), ["review", "previous_projects"], "id", "รหัสโครงการ")

@@ -1,12 +1,12 @@
 """Every reference names something the plan defines: strategies, tactics of the right strategy,
-villages, อปท., provincial strategies."""
+villages, communities, อปท., provincial strategies."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from tambondoc.check.rules.access import Finding, as_key, items_of
+from tambondoc.check.rules.access import Finding, as_key, items_of, known
 
 ID = "references"
 
@@ -18,20 +18,33 @@ def check(data: dict[str, Any]) -> Iterator[Finding]:
     tactics: dict[Any, set[Any]] = {}
     for _, s in items_of(data, "direction", "strategies"):
         tactics[as_key(s.get("id"))] = {as_key(t.get("id")) for _, t in items_of(s, "tactics")}
-    vlist = ", ".join(str(v) for v in sorted(x for x in villages if isinstance(x, int)))
+    numbers = ", ".join(str(v) for v in sorted(x for x in villages if isinstance(x, int)))
+    have = f"(มีหมู่ที่ {numbers})" if numbers else "(ตำบลนี้ไม่มีหมู่บ้าน ให้อ้างชุมชนใน tambon.communities แทน)"
+    communities = [c["id"] for _, c in items_of(data, "tambon", "communities") if isinstance(c.get("id"), str)]
+
+    def community_ref(path: list[str | int], cid: Any) -> Iterator[Finding]:
+        if isinstance(cid, str) and cid not in communities:
+            yield path, False, f"ไม่มีชุมชนรหัส '{cid}' ใน tambon.communities{known(cid, communities)}", "error"
+
+    def community_refs(base: list[str | int], refs: Any) -> Iterator[Finding]:
+        for j, cid in enumerate(refs if isinstance(refs, list) else []):
+            yield from community_ref(base + [j], cid)
 
     def village_refs(base: list[str | int], refs: Any) -> Iterator[Finding]:
         for j, no in enumerate(refs if isinstance(refs, list) else []):
             if isinstance(no, int) and no not in villages:
-                yield base + [j], False, f"ไม่มีหมู่ที่ {no} ใน tambon.villages (มีหมู่ที่ {vlist})", "error"
+                yield base + [j], False, f"ไม่มีหมู่ที่ {no} ใน tambon.villages {have}", "error"
 
     for i, g in items_of(data, "tambon", "local_governments"):
         yield from village_refs(["tambon", "local_governments", i, "villages"], g.get("villages"))
-    for key in ("groups", "important_places"):
+        yield from community_refs(["tambon", "local_governments", i, "communities"], g.get("communities"))
+    for key in ("communities", "groups", "important_places"):
         for i, item in items_of(data, "tambon", key):
             no = item.get("village")
             if isinstance(no, int) and no not in villages:
-                yield ["tambon", key, i, "village"], False, f"ไม่มีหมู่ที่ {no} ใน tambon.villages (มีหมู่ที่ {vlist})", "error"
+                yield ["tambon", key, i, "village"], False, f"ไม่มีหมู่ที่ {no} ใน tambon.villages {have}", "error"
+            if key != "communities":
+                yield from community_ref(["tambon", key, i, "community"], item.get("community"))
     for i, s in items_of(data, "direction", "strategies"):
         ps = s.get("provincial_strategy")
         if isinstance(ps, str) and ps not in provincial:
@@ -47,6 +60,7 @@ def check(data: dict[str, Any]) -> Iterator[Finding]:
             yield base + ["tactic"], False, \
                 f"กลยุทธ์ '{tid}' ไม่อยู่ในยุทธศาสตร์ {sid} (มี {', '.join(map(str, sorted(tactics[sid], key=str)))})", "error"
         yield from village_refs(base + ["villages"], p.get("villages"))
+        yield from community_refs(base + ["communities"], p.get("communities"))
         lg = p.get("local_government")
         if isinstance(lg, str) and lg not in lgs:
             yield base + ["local_government"], False, \

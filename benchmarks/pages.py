@@ -1,0 +1,99 @@
+"""Page counts of the documents through LibreOffice, against the targets of the table-layout
+issue, and the layout step's share of the build time.
+
+    python benchmarks/pages.py [--keep DIR] [--only example,big,real5,real1]
+
+Plans measured: the example; the example with 600 projects (the example's texts repeated);
+a five-year plan of 550 projects with real text lengths (benchmarks/realistic.py) and a one-year
+one. Each .docx is converted with LibreOffice (``soffice --convert-to pdf``) and its pages
+counted with pdfinfo; runs below 12 pt are counted in the .docx itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+TARGETS = {  # (plan, document): most pages allowed
+    ("example", "plan-book"): 28, ("example", "kbt-order"): 3, ("example", "coordination-abt-nongbua"): 4,
+    ("big", "plan-book"): 100,
+    ("real5", "plan-book"): 160, ("real5", "coordination-abt-nongbua"): 110, ("real5", "coordination-tm-nongbua"): 110,
+}
+
+
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+
+
+def small_runs(docx: Path) -> int:
+    """Runs (and styles) whose size is below 12 pt (w:sz below 24 half-points)."""
+    with zipfile.ZipFile(docx) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return sum(1 for size in re.findall(r'<w:sz w:val="(\d+)"', xml) if int(size) < 24)
+
+
+def plans(folder: Path, only: set[str]) -> dict[str, Path]:
+    from bench import write_plans
+    from realistic import write
+
+    found = {}
+    if "example" in only:
+        shutil.copytree(ROOT / "plans", folder / "example", dirs_exist_ok=True)
+        found["example"] = folder / "example" / "example-tambon.yaml"
+    if "big" in only:
+        found["big"] = write_plans(folder / "big", 1, 600, 600)[0]
+    if "real5" in only:
+        found["real5"] = write(folder / "real5" / "real5.yaml", 550, 5)
+    if "real1" in only:
+        found["real1"] = write(folder / "real1" / "real1.yaml", 120, 1, seed=2)
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--keep", type=Path, help="build into this folder and keep it (to look at the pages)")
+    parser.add_argument("--only", default="example,big,real5,real1")
+    args = parser.parse_args()
+    from tambondoc.build.plan import build_plan
+    from tambondoc.docx import layout
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="tambondoc-pages-"))
+    work.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    print(f"{'plan':8} {'document':28} {'pages':>6} {'target':>7} {'<12pt':>6}")
+    for name, plan in plans(work / "plans", set(args.only.split(","))).items():
+        layout.SPENT[0] = 0.0
+        started = time.perf_counter()
+        result = build_plan(plan, work / "out")
+        total = time.perf_counter() - started
+        docs = [p for p in result.written if p.suffix == ".docx"]
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/lo", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(result.outdir), *map(str, docs)], capture_output=True, check=True, timeout=1800)
+        for docx in docs:
+            count = pages(docx.with_suffix(".pdf"))
+            target = TARGETS.get((name, docx.stem))
+            small = small_runs(docx)
+            ok = (target is None or count <= target) and (name != "big" or small == 0)
+            failed += not ok
+            print(f"{name:8} {docx.stem:28} {count:6} {target or '-':>7} {small:6} {'' if ok else 'OVER'}")
+        print(f"{name:8} build {total:.2f} s, of which layout {layout.SPENT[0]:.2f} s "
+              f"({100 * layout.SPENT[0] / total:.1f}%)")
+    print(f"documents in {work}" if args.keep else "")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

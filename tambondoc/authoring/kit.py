@@ -1,0 +1,144 @@
+"""The plan repository kit: what a district's own repository needs beyond its plans.
+
+- a copy of the schema at ``schemas/tambon-plan.schema.json`` (of the installed version, its
+  ``$id`` saying which), that every plan's first line points at (the modeline), so completion,
+  hover and checking work in an editor without tambondoc or a network;
+- editor settings: ``.vscode/settings.json`` (``yaml.schemas``), ``.vscode/extensions.json``
+  (recommends the Red Hat YAML extension) and ``.editorconfig`` (UTF-8, two spaces);
+- optionally CI: the GitHub or GitLab example (examples/) and a pre-commit configuration.
+
+Written once and never overwritten: an existing JSON settings file only gains what it lacks.
+``tambondoc new`` uses it; so should any command that starts a repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tambondoc.files import write_atomic
+from tambondoc.plan.schema import SCHEMA_FILE
+from tambondoc.resources import data_path, schema_path
+
+SCHEMA_COPY = Path("schemas") / SCHEMA_FILE
+YAML_EXTENSION = "redhat.vscode-yaml"
+CI = {  # --ci name: {file in the plan repository: shipped example}
+    "github": {".github/workflows/plans.yml": "github-workflow.yml",
+               ".pre-commit-config.yaml": "pre-commit-config.yaml"},
+    "gitlab": {".gitlab-ci.yml": "gitlab-ci.yml",
+               ".pre-commit-config.yaml": "pre-commit-config.yaml"},
+}
+EDITORCONFIG = """\
+# Plans are UTF-8 YAML with two-space indentation (tambondoc fmt writes them so)
+root = true
+
+[*.{yaml,yml}]
+charset = utf-8
+end_of_line = lf
+indent_style = space
+indent_size = 2
+insert_final_newline = true
+trim_trailing_whitespace = true
+"""
+
+
+@dataclass
+class Kit:
+    """What ``write_kit`` did: files written, files left as they were, and why."""
+
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def find_root(plan: Path) -> Path:
+    """The plan repository a plan belongs to: the nearest folder with ``.git``; else the folder
+    above a ``plans/`` folder; else the plan's own folder."""
+    folder = plan.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder.parent if folder.name == "plans" else folder
+
+
+def modeline(plan: Path, root: Path) -> str:
+    """The first line of a plan: yaml-language-server reads the schema from the repository's copy."""
+    target = Path(os.path.relpath(root.resolve() / SCHEMA_COPY, plan.resolve().parent)).as_posix()
+    return f"# yaml-language-server: $schema={target}"
+
+
+def write_schema(directory: Path) -> Path:
+    """Copy the installed version's schema into ``directory`` (replacing an older copy)."""
+    target = directory / SCHEMA_FILE
+    write_atomic(target, schema_path().read_bytes())
+    return target
+
+
+def _json_text(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _settings(root: Path, plans: Path) -> dict[str, Any]:
+    settings: dict[str, Any] = {
+        "files.encoding": "utf8",
+        "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True, "editor.formatOnSave": False},
+    }
+    folder = Path(os.path.relpath(plans.resolve(), root.resolve())).as_posix()
+    if folder != "." and not folder.startswith(".."):  # a glob at the top would catch every YAML file
+        settings["yaml.schemas"] = {f"./{SCHEMA_COPY.as_posix()}": [f"{folder}/**/*.yaml", f"{folder}/**/*.yml"]}
+    return settings
+
+
+def _add_schemas(wanted: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
+    def update(current: dict[str, Any]) -> bool:
+        if "yaml.schemas" in current or "yaml.schemas" not in wanted:
+            return False
+        current["yaml.schemas"] = wanted["yaml.schemas"]
+        return True
+    return update
+
+
+def _add_extension(current: dict[str, Any]) -> bool:
+    recommended = current.setdefault("recommendations", [])
+    if not isinstance(recommended, list) or YAML_EXTENSION in recommended:
+        return False
+    recommended.append(YAML_EXTENSION)
+    return True
+
+
+def _write(kit: Kit, path: Path, content: bytes, merge: Callable[[dict[str, Any]], bool] | None = None) -> None:
+    """Write a kit file that is not there; a JSON one that is only gains what it lacks."""
+    if not path.exists():
+        write_atomic(path, content)
+        kit.written.append(path)
+        return
+    if merge is not None:
+        try:
+            current = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):  # JSON with comments, or not ours: leave it alone
+            current = None
+        if isinstance(current, dict) and merge(current):
+            write_atomic(path, _json_text(current))
+            kit.written.append(path)
+            return
+        if current is None:
+            kit.notes.append(f"{path}: อ่านเป็น JSON ไม่ได้ (อาจมีความเห็น) จึงไม่ได้แก้ ให้ตรวจเองว่ามีค่าตามที่ tambondoc แนะนำ")
+    kit.kept.append(path)
+
+
+def write_kit(root: Path, plans: Path, ci: str | None = None) -> Kit:
+    """Give the repository at ``root`` (plans in ``plans``) what it lacks of the kit."""
+    kit = Kit()
+    _write(kit, root / SCHEMA_COPY, schema_path().read_bytes())
+    settings = _settings(root, plans)
+    _write(kit, root / ".vscode" / "settings.json", _json_text(settings), _add_schemas(settings))
+    _write(kit, root / ".vscode" / "extensions.json", _json_text({"recommendations": [YAML_EXTENSION]}),
+           _add_extension)
+    _write(kit, root / ".editorconfig", EDITORCONFIG.encode("utf-8"))
+    for target, example in CI.get(ci or "", {}).items():
+        _write(kit, root / target, data_path("examples", example).read_bytes())
+    return kit

@@ -1,0 +1,148 @@
+"""The rendered table as the layout step reads it: rows of cells holding lines of text at a
+size, with their widths measured once, and how tall a cell is at a given width."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tambondoc import measure
+from tambondoc.docx.ooxml import W
+from tambondoc.docx.styles import BR, TAB, P, Styles, T
+
+TBLPR, TBLCELLMAR = W + "tblPr", W + "tblCellMar"
+TR, TRPR, TC, TCPR, GRIDSPAN, VMERGE = (W + t for t in ("tr", "trPr", "tc", "tcPr", "gridSpan", "vMerge"))
+TBLHEADER, WIDTH, VAL = W + "tblHeader", W + "w", W + "val"
+# a cell of amounts that must not wrap: numbers, or lines of 'year amount' and 'รวม amount'
+AMOUNTS = re.compile(r"^(?:รวม)?[-+\d\u0E50-\u0E59,.()%\s]+$")
+DEFAULT_MARGIN = 108  # twips each side, Word's default cell margin
+SLACK = 40            # twips a line needs beyond its text: borders, and rounding in the word processor
+FILL = 0.93           # share of a line a word-wrapped paragraph fills on average
+
+@dataclass
+class Page:
+    """The printable height of the page a table is on (points)."""
+
+    height: float = 16.5 * 72 / 2.54
+
+
+@dataclass
+class Cell:
+    tc: Any
+    start: int
+    span: int
+    paragraphs: list[tuple[list[str], int, bool]]  # (lines of text, size in half-points, bold)
+    header: bool
+    total: bool
+    nowrap: bool = False  # the template's cell does not wrap (w:noWrap): its column fits its widest line
+    measured: list[tuple[float, float]] = field(default_factory=list)  # (text width pt, line height pt)
+    heights: dict[int, float] = field(default_factory=dict)  # _lines by width: the search asks again and again
+    ems: list[list[tuple[int, int]]] = field(default_factory=list)  # per paragraph and line: (width, longest word) in em/1000
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(lines) for lines, _, _ in self.paragraphs).strip()
+
+    def measure(self) -> None:
+        """Widths at the paragraphs' sizes, from widths in em measured once (sizes change when
+        the table shrinks, the words do not)."""
+        if not self.ems:
+            self.ems = [[(measure.em_width(line, bold) if line else 0, measure.longest_word(line, bold))
+                         for line in lines] for lines, _, bold in self.paragraphs]
+        for (lines, size, _), ems in zip(self.paragraphs, self.ems):
+            for line, (em, _) in zip(lines, ems):
+                self.measured.append((pt(em, size) if line else 0.0, measure.line_height(size / 2)))
+
+
+@dataclass
+class Row:
+    tr: Any
+    cells: list[Cell]
+    header: bool
+    total: bool
+    weight: float = 1.0
+
+
+@dataclass
+class Column:
+    minimum: float = 0.0        # twips, margins included
+    maximum: float = 0.0        # twips the widest line takes unwrapped, margins included
+    fixed: bool = False          # amounts, or cells that do not wrap: the widest line is the width
+    demand: float = 0.0         # total text the column holds (points at its size)
+    cells: list[Cell] = field(default_factory=list)
+
+
+def paragraph(p: Any, styles: Styles) -> tuple[list[str], int, bool, str]:
+    """(lines of text, size, bold, style name) of paragraph ``p``."""
+    sid, size, bold = styles.paragraph(p)
+    lines, current = [], []
+    for el in p.iter(T, BR, TAB):
+        if el.tag == T:
+            current.append(el.text or "")
+        elif el.tag == TAB:
+            current.append(" ")
+        else:
+            lines.append("".join(current))
+            current = []
+    lines.append("".join(current))
+    return lines, size, bold, styles.name_of(sid)
+
+
+def read_rows(tbl: Any, styles: Styles) -> list[Row]:
+    rows = []
+    for tr in tbl.iterchildren(TR):
+        trpr = tr.find(TRPR)
+        header = trpr is not None and trpr.find(TBLHEADER) is not None
+        cells, column = [], 0
+        for tc in tr.iterchildren(TC):
+            tcpr = tc.find(TCPR)
+            span_el = tcpr.find(GRIDSPAN) if tcpr is not None else None
+            span = int(span_el.get(VAL)) if span_el is not None else 1
+            merge = tcpr.find(VMERGE) if tcpr is not None else None
+            continued = merge is not None and merge.get(VAL) != "restart"
+            read = [paragraph(p, styles) for p in tc.iterchildren(P)]
+            paragraphs = [] if continued else [(lines, size, bold) for lines, size, bold, _ in read]
+            total = any("total" in name.lower() for *_, name in read)
+            nowrap = tcpr is not None and tcpr.find(W + "noWrap") is not None
+            cells.append(Cell(tc, column, span, paragraphs, header, total, nowrap))
+            column += span
+        rows.append(Row(tr, cells, header, any(c.total for c in cells)))
+    return rows
+
+
+def side_margins(tbl: Any) -> int:
+    """Twips of cell margin, left and right together."""
+    total = 0
+    mar = tbl.find(TBLPR)
+    mar = mar.find(TBLCELLMAR) if mar is not None else None
+    for side in ("left", "right"):
+        el = mar.find(W + side) if mar is not None else None
+        total += int(el.get(WIDTH)) if el is not None and el.get(WIDTH) else DEFAULT_MARGIN
+    return total
+
+
+def pt(em: float, half_points: int) -> float:
+    return em * half_points / 2000
+
+
+def height_at(cell: Cell, width: float, margins: int) -> float:
+    """Points of height ``cell`` needs at ``width`` twips (estimated: wrapped text fills FILL of a line)."""
+    key = int(width)
+    found = cell.heights.get(key)
+    if found is None:
+        room = max(width - margins - SLACK, 20) / 20 * FILL
+        found = cell.heights[key] = sum(max(1, math.ceil(text / room)) * line for text, line in cell.measured)
+    return found
+
+
+def exact_height(cell: Cell, width: float, margins: int) -> float:
+    room = max(width - margins - SLACK, 20) / 20
+    height = 0.0
+    for lines, size, bold in cell.paragraphs:
+        size_pt = size / 2
+        for line in lines:
+            count = measure.count_lines(line, room * 2000 / size, bold) if line.strip() else 1
+            height += count * measure.line_height(size_pt)
+    return height

@@ -1,0 +1,58 @@
+"""How a laid-out table's rows flow over pages: whole rows, totals kept with their rows, and
+no repeated heading on a table too short to cross a page."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+
+from tambondoc.docx.cells import TBLHEADER, TRPR, Page, Row, exact_height, height_at
+from tambondoc.docx.ooxml import W
+from tambondoc.docx.styles import P
+
+CANTSPLIT, KEEPNEXT, PPR = (W + t for t in ("cantSplit", "keepNext", "pPr"))
+
+
+def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None:
+    """Rows shorter than a page do not split; total rows stay with the row above them. A table
+    shorter than a third of a page does not repeat its heading: it rarely crosses a page, and
+    LibreOffice would rather move a small table with repeated heading rows to the next page."""
+    heading = sum(max((exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells),
+                      default=0) for r in rows if r.header)
+    room = page.height - heading - 12
+    estimates = [max((height_at(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0)
+                 for row in rows]
+    short = sum(estimates) < page.height / 3
+    for i, (row, estimate) in enumerate(zip(rows, estimates)):
+        trpr = row.tr.find(TRPR)
+        if short and row.header and trpr is not None and (repeat := trpr.find(TBLHEADER)) is not None:
+            trpr.remove(repeat)
+        tall = estimate > room * 0.6 and max(
+            (exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0) > room
+        cant = trpr.find(CANTSPLIT) if trpr is not None else None
+        if tall and cant is not None:
+            trpr.remove(cant)
+        elif not tall and cant is None:
+            if trpr is None:
+                trpr = OxmlElement("w:trPr")
+                row.tr.insert(0, trpr)
+            trpr.insert(0, OxmlElement("w:cantSplit"))
+        if row.total and i > 0 and not rows[i - 1].header:
+            keep_with_next(rows[i - 1])
+        if row.total and i + 1 < len(rows) and rows[i + 1].total:
+            keep_with_next(row)
+
+
+def keep_with_next(row: Row) -> None:
+    for cell in row.cells:
+        for p in cell.tc.iterchildren(P):
+            ppr = p.find(PPR)
+            if ppr is None:
+                ppr = OxmlElement("w:pPr")
+                p.insert(0, ppr)
+            if ppr.find(KEEPNEXT) is None:
+                anchor = next((c for c in ppr if c.tag in (W + "pStyle",)), None)
+                keep = OxmlElement("w:keepNext")
+                if anchor is not None:
+                    anchor.addnext(keep)
+                else:
+                    ppr.insert(0, keep)

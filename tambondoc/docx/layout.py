@@ -1,0 +1,249 @@
+"""Size a rendered table's columns from what they hold, and decide how its rows flow over pages.
+
+A template gives a table its total width; this step shares that width among the columns the way
+a word processor's automatic layout would, but knowing the whole table in advance:
+
+- every column gets at least its minimum: the widest word it holds (Thai words from pythainlp's
+  dictionary, widths from the real font, ``measure``), or for an amount column the widest amount
+  on one line. When the minimums leave less than a quarter of the width to share (every column
+  would wrap word by word) the whole table steps down a point at a time, never below 12 pt, so
+  amounts and text keep one size;
+- the rest goes where it shortens the table most: width is handed out in steps to the column
+  whose extra width saves the most lines over the rows (a sample of them in a long table), each
+  row being as tall as its tallest cell, and a repeated heading row counting once per page.
+
+Rows then flow: a row stays on one page unless it is taller than a page; a total row (a row
+whose paragraphs use a style named '... Total ...') stays with the row above it. Tables whose
+template layout is "fixed" are left as the template drew them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+from tambondoc import measure
+from tambondoc.docx.cells import (
+    AMOUNTS,
+    DEFAULT_MARGIN,
+    SLACK,
+    TBLPR,
+    TCPR,
+    VAL,
+    WIDTH,
+    Cell,
+    Column,
+    Page,
+    Row,
+    height_at,
+    pt,
+    read_rows,
+    side_margins,
+)
+from tambondoc.docx.flow import flow
+from tambondoc.docx.ooxml import W
+from tambondoc.docx.styles import P, R, Styles, set_size
+
+__all__ = ["DEFAULT_MARGIN", "SMALLEST_AMOUNT", "Page", "lay_out"]
+
+TBLW, TBLLAYOUT, TBLGRID, GRIDCOL, TCW = (W + t for t in ("tblW", "tblLayout", "tblGrid", "gridCol", "tcW"))
+TYPE = W + "type"
+NUMBER = re.compile(r"^[-+\d\u0E50-\u0E59,.()%]+$")  # an amount cell (docx.fit)
+SMALLEST_AMOUNT = 24  # half-points: amounts (and the table that holds them) never below 12 pt
+SAMPLE = 100          # rows the width search looks at in a long table
+STEPS = 20            # width handed out in this many steps
+ROOM = 0.25           # share of the width the columns' minimums should leave to share
+SPENT = [0.0]         # seconds spent here, for benchmarks/pages.py
+
+
+def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
+    columns = [Column() for _ in range(count)]
+    for row in rows:
+        for cell in row.cells:
+            if cell.span == 1 and cell.start < count:
+                columns[cell.start].cells.append(cell)
+    for row in rows:
+        for cell in row.cells:
+            cell.measure()
+    for col in columns:
+        body = [c for c in col.cells if not c.header and c.text]
+        col.fixed = bool(body) and (all(AMOUNTS.match(line.strip()) for c in body for lines, _, _ in c.paragraphs
+                                          for line in lines if line.strip())
+                                      or all(c.nowrap for c in body))
+        widest = 0.0
+        for cell in col.cells:
+            whole = col.fixed and not cell.header
+            for (lines, size, bold), ems in zip(cell.paragraphs, cell.ems):
+                for line, (em, word) in zip(lines, ems):
+                    need = pt(measure.em_width(line.strip(), bold) if whole and line != line.strip() else
+                               em if whole else word, size)
+                    widest = max(widest, need)
+            if not cell.header and not col.fixed:
+                col.demand += sum(w for w, _ in cell.measured)
+        col.minimum = widest * 20 + margins + SLACK
+        col.maximum = max([col.minimum] + [w * 20 + margins + SLACK for c in col.cells for w, _ in c.measured])
+    return columns
+
+
+def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tuple[list[Column], int]:
+    """The columns, and the half-points every text of the table steps down by (one point at a
+    time, nothing below 12 pt) until the columns' minimums leave ROOM of ``available`` twips."""
+    original = [[list(c.paragraphs) for c in r.cells] for r in rows]
+    largest = max((size for r in rows for c in r.cells for lines, size, _ in c.paragraphs if any(lines)), default=0)
+    shrink = 0
+    while True:
+        columns = _columns(rows, count, margins)
+        if sum(c.minimum for c in columns) <= available * (1 - ROOM) or largest - shrink - 2 < SMALLEST_AMOUNT:
+            return columns, shrink
+        shrink += 2
+        for row, sizes in zip(rows, original):
+            for cell, paragraphs in zip(row.cells, sizes):
+                cell.paragraphs = [(lines, max(SMALLEST_AMOUNT, s - shrink) if s > SMALLEST_AMOUNT else s, b)
+                                   for lines, s, b in paragraphs]
+                cell.measured = []
+                cell.heights = {}
+
+
+def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) -> list[float]:
+    """Share ``total`` twips: minimums first, then steps of width where they save the most height."""
+    widths = [c.minimum for c in columns]
+    spare = total - sum(widths)
+    text = [i for i, c in enumerate(columns) if not c.fixed]
+    if spare <= 0:  # words must break: the text columns share what the amounts leave, by their minimums
+        room = total - sum(c.minimum for c in columns if c.fixed)
+        need = sum(widths[i] for i in text) or 1.0
+        return [w * room / need if i in text else w for i, w in enumerate(widths)]
+    growable = [i for i in text if columns[i].demand > 0]
+    if not growable:
+        return [w + spare / len(widths) for w in widths]
+    body = [r for r in rows if not r.header]
+    sample = body[:: max(1, len(body) // SAMPLE)] + [r for r in rows if r.header]
+    step = spare / STEPS
+
+    def width(cell: Cell, extra: float = 0.0) -> float:
+        return sum(widths[cell.start:cell.start + cell.span]) + extra
+
+    heights = [[height_at(c, width(c), margins) for c in r.cells] for r in sample]
+    cover: dict[int, list[tuple[int, int]]] = {i: [] for i in growable}
+    for r, row in enumerate(sample):
+        for k, cell in enumerate(row.cells):
+            for i in range(cell.start, cell.start + cell.span):
+                if i in cover:
+                    cover[i].append((r, k))
+    def gain(i: int, extra: float, tops: list[tuple[float, int, float]]) -> float:
+        """Height saved over the sample if column ``i`` were ``extra`` twips wider."""
+        total = 0.0
+        for r, k in cover[i]:
+            top, top_k, second = tops[r]
+            other = second if top_k == k else top
+            total += sample[r].weight * (top - max(height_at(sample[r].cells[k], width(sample[r].cells[k], extra),
+                                                          margins), other))
+        return total
+
+    steps = STEPS
+    while steps > 0:
+        tops = []
+        for h in heights:
+            ordered = sorted(range(len(h)), key=h.__getitem__, reverse=True)
+            tops.append((h[ordered[0]] if h else 0.0, ordered[0] if h else -1,
+                         h[ordered[1]] if len(h) > 1 else 0.0))
+
+        # the column whose next step saves the most height; when no single step saves any, the
+        # one that saves the most per step a few steps on (the next line break may be far)
+        best, best_k, best_rate = growable[0], 0, 0.0
+        for i in growable:
+            g = gain(i, step, tops)
+            if g > best_rate:
+                best, best_k, best_rate = i, 1, g
+        if best_k == 0:
+            for i in growable:
+                for k in range(2, steps + 1):
+                    g = gain(i, step * k, tops)
+                    if g > 0:
+                        if g / k > best_rate:
+                            best, best_k, best_rate = i, k, g / k
+                        break
+        if best_k == 0:  # no column shortens anything: share the rest by how much text each holds
+            demand = sum(columns[i].demand for i in growable)
+            for i in growable:
+                widths[i] += spare * columns[i].demand / demand
+            return widths
+        widths[best] += step * best_k
+        spare -= step * best_k
+        steps -= best_k
+        for r, k in cover[best]:
+            heights[r][k] = height_at(sample[r].cells[k], width(sample[r].cells[k]), margins)
+    return widths
+
+
+def _apply_widths(tbl: Any, rows: list[Row], widths: list[float]) -> None:
+    tblpr = tbl.find(TBLPR)
+    grid = tbl.find(TBLGRID)
+    for col, w in zip(grid.findall(GRIDCOL), widths):
+        col.set(WIDTH, str(round(w)))
+    width = tblpr.find(TBLW)
+    if width is not None:
+        width.set(WIDTH, str(round(sum(widths))))
+        width.set(TYPE, "dxa")
+    layout = tblpr.find(TBLLAYOUT)
+    if layout is not None:
+        layout.set(TYPE, "fixed")
+    for row in rows:
+        for cell in row.cells:
+            tcpr = cell.tc.find(TCPR)
+            tcw = tcpr.find(TCW) if tcpr is not None else None
+            if tcw is not None:
+                tcw.set(WIDTH, str(round(sum(widths[cell.start:cell.start + cell.span]))))
+                tcw.set(TYPE, "dxa")
+
+
+def _apply_shrink(rows: list[Row], styles: Styles, shrink: int) -> None:
+    """Every run of the table ``shrink`` half-points smaller, nothing below 12 pt."""
+    for row in rows:
+        for cell in row.cells:
+            for p in cell.tc.iterchildren(P):
+                size = styles.size_and_bold(p)[0]
+                if size > SMALLEST_AMOUNT:
+                    for run in p.iterchildren(R):
+                        set_size(run, max(SMALLEST_AMOUNT, size - shrink))
+
+
+def _centred(tblpr: Any) -> bool:
+    jc = tblpr.find(W + "jc")
+    return jc is not None and jc.get(VAL) == "center"
+
+
+def lay_out(tbl: Any, styles: Styles, page: Page) -> bool:
+    """Size the columns of ``tbl`` and set how its rows flow; False when the template fixed them."""
+    started = time.perf_counter()
+    try:
+        tblpr = tbl.find(TBLPR)
+        layout = tblpr.find(TBLLAYOUT) if tblpr is not None else None
+        grid = tbl.find(TBLGRID)
+        if tblpr is None or grid is None or (layout is not None and layout.get(TYPE) == "fixed"):
+            return False
+        cols = grid.findall(GRIDCOL)
+        total = sum(float(c.get(WIDTH) or 0) for c in cols)
+        if not cols or total <= 0:
+            return False
+        margins = side_margins(tbl)
+        rows = read_rows(tbl, styles)
+        columns, shrink = _shrink(rows, len(cols), total, margins)
+        widths = [c.minimum for c in columns]
+        body = sum(max((height_at(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells), default=0)
+                   for r in rows if not r.header)
+        for row in rows:
+            if row.header:
+                row.weight = max(1.0, body / page.height / 2)
+        if _centred(tblpr) and sum(c.maximum for c in columns) <= total:
+            widths = [c.maximum for c in columns]  # a centred table that fits shrinks to its content
+        else:
+            widths = _widths(rows, columns, total, margins)
+        _apply_widths(tbl, rows, widths)
+        if shrink:
+            _apply_shrink(rows, styles, shrink)
+        flow(rows, widths, margins, page)
+        return True
+    finally:
+        SPENT[0] += time.perf_counter() - started

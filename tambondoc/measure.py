@@ -1,0 +1,160 @@
+"""How wide Thai text is, and where a line of it may break: what the table layout (and the
+workbooks' row heights) measure with.
+
+Widths come from the real font's advance widths (``_fonts/sarabun.json``, extracted from
+Laksaman, the TH Sarabun that LibreOffice renders on Linux; ``scripts/font_metrics.py``).
+Thai is written without spaces, so where a line may break comes from pythainlp's dictionary
+word tokenizer (newmm, run by nlpo3's Rust build of it when installed: twenty times faster),
+as LibreOffice breaks Thai at dictionary word boundaries. Results are cached: the same project
+texts appear in the plan book, the coordination lists and the workbooks.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+PT_TWIPS = 20  # twentieths of a point: Word's unit for widths
+_UNKNOWN = 600  # an unknown character is as wide as a typical consonant (1/1000 em)
+
+
+@lru_cache(maxsize=1)
+def _metrics() -> dict[str, Any]:
+    with resources.files("tambondoc").joinpath("_fonts/sarabun.json").open(encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
+@lru_cache(maxsize=2)
+def _widths(bold: bool) -> dict[str, int]:
+    table: dict[str, int] = _metrics()["bold" if bold else "regular"]["widths"]
+    return table
+
+
+def line_height(size_pt: float) -> float:
+    """Points one line of single-spaced text takes (the font's typographic line height)."""
+    return float(_metrics()["regular"]["line"]) * size_pt / 1000
+
+
+@lru_cache(maxsize=1 << 17)
+def _piece_width(piece: str, bold: bool) -> int:
+    widths = _widths(bold)
+    return sum(widths.get(ch, _UNKNOWN) for ch in piece)
+
+
+def em_width(text: str, bold: bool = False) -> int:
+    """Width of ``text`` in thousandths of the font size (marks above and below take none).
+
+    Long texts are summed word by word: words recur, so their widths are cached."""
+    if len(text) <= 24:
+        return _piece_width(text, bold)
+    return sum(w for w, _ in word_widths(text, bold))
+
+
+def width(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width of ``text`` in points at ``size_pt``."""
+    return em_width(text, bold) * size_pt / 1000
+
+
+LONG_WORD = 9  # base characters: a dictionary word longer than this is a compound a line may break in
+
+
+SHORT_WORD = 8  # the short dictionary keeps words of at most this many characters
+
+
+@lru_cache(maxsize=1)
+def _tokenizers() -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
+    """(newmm with pythainlp's dictionary, newmm with its words of at most SHORT_WORD
+    characters). The short one splits compounds: LibreOffice (ICU) breaks
+    'องค์การบริหารส่วนตำบล' as องค์การ|บริหาร|ส่วน|ตำบล, not as one word."""
+    from pythainlp.corpus import thai_words
+
+    short = [w for w in thai_words() if len(w) <= SHORT_WORD]
+    try:
+        import nlpo3
+
+        folder = Path(tempfile.mkdtemp(prefix="tambondoc-words-"))
+        for name, words_ in (("full", sorted(thai_words())), ("short", short)):
+            (folder / f"{name}.txt").write_text("\n".join(words_), encoding="utf-8")
+            nlpo3.load_dict(str(folder / f"{name}.txt"), f"tambondoc-{name}")
+        shutil.rmtree(folder, ignore_errors=True)
+        return (lambda text: list(nlpo3.segment(text, "tambondoc-full")),
+                lambda text: list(nlpo3.segment(text, "tambondoc-short")))
+    except ImportError:  # pragma: no cover - nlpo3 has wheels for the common platforms
+        from pythainlp.tokenize import Trie, word_tokenize
+
+        trie = Trie(short)
+        return (lambda text: list(word_tokenize(text, engine="newmm", keep_whitespace=True)),
+                lambda text: list(word_tokenize(text, engine="newmm", custom_dict=trie)))
+
+
+def _base_length(word: str) -> int:
+    return sum(unicodedata.category(ch) != "Mn" for ch in word)
+
+
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """``text`` cut where a line may break: Thai word boundaries and spaces (kept as tokens)."""
+    if not text:
+        return ()
+    if text.isascii():
+        out: list[str] = []
+        for part in text.split(" "):
+            out += [part, " "]
+        return tuple(t for t in out[:-1] if t)
+    full, short = _tokenizers()
+    pieces: list[str] = []
+    for word in full(text):
+        if _base_length(word) > LONG_WORD:
+            pieces += short(word)
+        else:
+            pieces.append(word)
+    return tuple(pieces)
+
+
+@lru_cache(maxsize=1 << 16)
+def word_widths(text: str, bold: bool) -> tuple[tuple[int, bool], ...]:
+    """(width in 1/1000 em, is a space) of each breakable piece of ``text``."""
+    return tuple((_piece_width(w, bold), w.isspace()) for w in words(text))
+
+
+def longest_word(text: str, bold: bool = False) -> int:
+    """Width (1/1000 em) of the widest piece of ``text`` that cannot be broken."""
+    return max((w for w, space in word_widths(text, bold) if not space), default=0)
+
+
+def count_lines(text: str, available: float, bold: bool = False) -> int:
+    """Lines ``text`` (one line, no breaks) takes in ``available`` thousandths of an em,
+    breaking at word boundaries as a word processor does; a word wider than the line is
+    broken wherever it must."""
+    if available <= 0:
+        return max(1, len(text))
+    lines, used = 1, 0.0
+    for w, space in word_widths(text, bold):
+        if space:
+            used += w
+            continue
+        if used + w <= available or used == 0:
+            if w > available and used == 0:  # one word longer than the line breaks inside
+                extra = math.ceil(w / available) - 1
+                lines += extra
+                used = w - extra * available
+            else:
+                used += w
+        else:
+            lines += 1
+            if w > available:
+                extra = math.ceil(w / available) - 1
+                lines += extra
+                used = w - extra * available
+            else:
+                used = w
+    return lines

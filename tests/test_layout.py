@@ -1,0 +1,136 @@
+"""The table layout step on tables built here, measured with the font's own metrics."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import needs_libreoffice, run, to_pdf
+from lxml import etree
+
+from tambondoc import measure
+from tambondoc.docx import layout
+from tambondoc.docx.styles import Styles
+from tambondoc.resources import default_templates_dir
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MARGINS = 2 * layout.DEFAULT_MARGIN
+
+
+@pytest.fixture(scope="module")
+def styles() -> Styles:
+    with zipfile.ZipFile(default_templates_dir() / "plan-book.docx") as z:
+        return Styles(etree.fromstring(z.read("word/styles.xml")))
+
+
+def _cell(text: str, style: str = "TableText", header: bool = False, size: int | None = None) -> str:
+    rpr = f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>' if size else ""
+    lines = "".join(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r>{rpr}<w:t xml:space="preserve">{line}</w:t></w:r></w:p>'
+                    for line in text.split("\n"))
+    return f"<w:tc><w:tcPr><w:tcW w:w=\"100\" w:type=\"dxa\"/></w:tcPr>{lines}</w:tc>"
+
+
+def _table(rows: list[list[str]], width: int = 9000, heading: bool = True, total: bool = False,
+           fixed: bool = False, size: int | None = None) -> etree._Element:
+    """A table of ``rows`` (the first a repeated heading row) ``width`` twips wide, equal columns."""
+    n = len(rows[0])
+    grid = "".join(f'<w:gridCol w:w="{width // n}"/>' for _ in range(n))
+    trs = []
+    for i, row in enumerate(rows):
+        head = heading and i == 0
+        last_total = total and i == len(rows) - 1
+        trpr = "<w:trPr><w:tblHeader/></w:trPr>" if head else ""
+        style = "TableHeading" if head else "TableTotal" if last_total else "TableText"
+        trs.append(f"<w:tr>{trpr}{''.join(_cell(c, style, size=size) for c in row)}</w:tr>")
+    kind = "fixed" if fixed else "autofit"
+    return etree.fromstring(f'<w:tbl {NS}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>'
+                            f'<w:tblLayout w:type="{kind}"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+                            f'{"".join(trs)}</w:tbl>')
+
+
+def _widths(tbl: etree._Element) -> list[int]:
+    return [int(c.get(W + "w")) for c in tbl.iter(W + "gridCol")]
+
+
+def _twips(text: str, size_pt: float, longest: bool = False) -> float:
+    em = measure.longest_word(text) if longest else measure.em_width(text)
+    return em * size_pt / 1000 * 20
+
+
+def _size(styles: Styles, style: str) -> int:
+    return styles.size_and_bold(etree.fromstring(
+        f'<w:p {NS}><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p>'))[0]
+
+
+LONG = "การพัฒนาคุณภาพชีวิตของผู้สูงอายุและคนพิการในชุมชนอย่างยั่งยืนและทั่วถึง " * 3
+
+
+def test_text_goes_to_the_column_that_needs_it_and_no_column_is_narrower_than_its_word(styles: Styles) -> None:
+    tbl = _table([["ที่", "โครงการ", "งบประมาณ", "ผู้รับผิดชอบ"],
+                  ["1", LONG, "1,250,000", "องค์การบริหารส่วนตำบล"],
+                  ["2", "ซ่อมถนน", "35,000", "เทศบาล"]])
+    assert layout.lay_out(tbl, styles, layout.Page())
+    widths = _widths(tbl)
+    assert sum(widths) == pytest.approx(9000, abs=4)
+    size = _size(styles, "TableText") / 2
+    assert widths[1] == max(widths)  # the long text gets the room
+    assert widths[2] >= _twips("1,250,000", size) + MARGINS  # the amount on one line
+    heading = _size(styles, "TableHeading") / 2
+    assert widths[3] >= _twips("องค์การบริหารส่วนตำบล", size, longest=True) + MARGINS
+    assert widths[2] >= _twips("งบประมาณ", heading, longest=True) + MARGINS
+
+
+def test_a_table_that_cannot_hold_its_amounts_steps_down_whole_never_below_12_pt(styles: Styles) -> None:
+    amounts = ["12,345,678"] * 12
+    tbl = _table([["ปี"] * 12, amounts, amounts], width=9000, size=28)
+    assert layout.lay_out(tbl, styles, layout.Page())
+    sizes = {int(sz.get(W + "val")) for sz in tbl.iter(W + "sz")}
+    assert sizes == {24}  # every run at 12 pt: the table shrank as one, and no further
+
+
+def test_rows_stay_whole_unless_taller_than_a_page_and_totals_keep_with_their_rows(styles: Styles) -> None:
+    huge = "\n".join([LONG] * 40)
+    rows = [["ที่", "รายการ", "บาท"]] + [[str(i), LONG, "1,000"] for i in range(30)] + [["99", huge, "5"]] \
+        + [["รวม", "", "30,005"]]
+    tbl = _table(rows, total=True)
+    assert layout.lay_out(tbl, styles, layout.Page())
+    trs = tbl.findall(W + "tr")
+    cant = [tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in trs]
+    assert cant[1:-2] == [True] * 30 and cant[-2] is False  # the page-long row may split
+    assert trs[0].find(f"{W}trPr/{W}tblHeader") is not None  # a long table repeats its heading
+    kept = [p.find(f"{W}pPr/{W}keepNext") is not None for p in trs[-2].iter(W + "p")]
+    assert kept and all(kept)
+
+
+def test_a_short_table_does_not_repeat_its_heading(styles: Styles) -> None:
+    tbl = _table([["ที่", "รายการ"], ["1", "ซ่อมถนน"]])
+    layout.lay_out(tbl, styles, layout.Page())
+    assert tbl.find(f"{W}tr/{W}trPr/{W}tblHeader") is None
+
+
+def test_a_fixed_table_is_left_as_the_template_drew_it(styles: Styles) -> None:
+    tbl = _table([["ที่", "รายการ"], ["1", LONG]], fixed=True)
+    before = etree.tostring(tbl)
+    assert not layout.lay_out(tbl, styles, layout.Page())
+    assert etree.tostring(tbl) == before
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+def test_the_example_documents_keep_their_page_counts(tmp_path: Path) -> None:
+    """The benchmark's page counts in small (benchmarks/pages.py measures the big plans): the
+    order and the coordination list of the example, through LibreOffice."""
+    from tambondoc.resources import sample_plan
+
+    plan = sample_plan()
+    assert run("build", plan, "-o", tmp_path).code == 0
+    folder = tmp_path / plan.stem
+    counts = {}
+    for name in ("kbt-order", "coordination-abt-nongbua"):
+        pdf = to_pdf(folder / f"{name}.docx")
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        counts[name] = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert counts == {"kbt-order": 4, "coordination-abt-nongbua": 5}

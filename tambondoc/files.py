@@ -158,6 +158,22 @@ def copy_atomic(source: Path, target: Path) -> None:
     write_atomic(target, data)
 
 
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them; OSError for anything else.
+
+    For a path a plan names: it is opened without blocking and checked on the open descriptor,
+    so a FIFO can not hang the reader and a device (/dev/zero) can not fill memory.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "ไม่ใช่ไฟล์ธรรมดา", str(path))
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"ไฟล์ใหญ่เกิน {limit:,} ไบต์", str(path))
+    return data
+
+
 def remove_temporaries(folder: Path) -> list[Path]:
     """Remove the temporary files a killed write left in ``folder`` ('.name.XXXXXXXX.tmp')."""
     removed: list[Path] = []

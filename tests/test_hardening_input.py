@@ -125,3 +125,26 @@ def test_a_fifo_or_device_is_never_waited_on(tmp_path: Path, example_plan: Path)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_schema_modeline_naming_a_fifo_is_never_waited_on(tmp_path: Path, example_plan: Path) -> None:
+    """The modeline's schema copy is a path the plan names, as an image path is: validate (and so
+    build) reads it only as a regular file of bounded size."""
+    import os
+    import signal
+
+    def hung(*_: object) -> None:
+        raise Hung("waited on a FIFO")
+
+    os.mkfifo(example_plan.parent / "schema.json")
+    line = replace_in(example_plan, "$schema=../schemas/tambon-plan.schema.json", "$schema=schema.json")
+    previous = signal.signal(signal.SIGALRM, hung)
+    try:
+        signal.alarm(20)
+        code, out, _ = run("validate", example_plan)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 0
+    assert (f"{example_plan}:{line}:33: warning: อ่านไฟล์ schema 'schema.json' ไม่ได้ ให้เขียนใหม่ด้วย: "
+            f"tambondoc schema --write {example_plan.parent.as_posix()}") in out

@@ -102,3 +102,16 @@ def test_a_failing_diff_exits_2_never_1(example_plan: Path, monkeypatch: pytest.
     code, _, err = run("diff", EXAMPLE, example_plan)
     assert code == 2
     assert err.startswith("ข้อผิดพลาดภายในโปรแกรม: UnicodeEncodeError")
+
+
+def test_build_and_failure_lines_escape_file_names(tmp_path: Path) -> None:
+    """A plan's file name is shown the way plan text is: an OSC sequence in it is escaped in the
+    build's per-plan lines and in a failing command's message, never run by the terminal."""
+    plan = tmp_path / "a\x1b]8;;evil\x07b.yaml"
+    plan.write_text(EXAMPLE.read_text(encoding="utf-8").replace("id: P001\n", "id: P002\n", 1), encoding="utf-8")
+    code, out, err = run("build", "-v", plan, "-o", tmp_path / "out")
+    assert code == 1
+    assert "\x1b" not in out + err and "\\x1b]8;;evil\\x07b.yaml" in out
+    code, _, err = run("new", plan, "--tambon", "ก", "--amphoe", "ข", "--changwat", "ค")
+    assert code == 1
+    assert "\x1b" not in err and "\\x1b]8;;evil\\x07b.yaml: มีไฟล์นี้อยู่แล้ว" in err

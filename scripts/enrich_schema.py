@@ -40,9 +40,9 @@ TYPES = {  # as tambondoc validate names them
     "string": "ข้อความ", "integer": "จำนวนเต็ม", "number": "ตัวเลข", "object": "ชุดคีย์ (mapping)",
     "array": "รายการ (- ...)", "boolean": "true/false", "null": "ค่าว่าง",
 }
-PATTERNS = {  # every pattern the schema uses, in words
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "เขียนวันที่เป็น ปปปป-ดด-วว โดยปีเป็น พ.ศ. เช่น 2570-03-20",
-    "^[A-Za-z0-9][A-Za-z0-9._-]*$": "ใช้ได้เฉพาะอักษรอังกฤษ ตัวเลข จุด ขีด ขึ้นต้นด้วยอักษรหรือตัวเลข เช่น P001",
+PATTERNS = {  # every pattern the schema uses, in words ('(?!\\n)': Python's '$' also matches before a final newline)
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\\n)": "เขียนวันที่เป็น ปปปป-ดด-วว โดยปีเป็น พ.ศ. เช่น 2570-03-20",
+    "^[A-Za-z0-9][A-Za-z0-9._-]*$(?!\\n)": "ใช้ได้เฉพาะอักษรอังกฤษ ตัวเลข จุด ขีด ขึ้นต้นด้วยอักษรหรือตัวเลข เช่น P001",
 }
 VALUE_NOTES = {  # allowed values whose meaning the schema's descriptions do not give as "value = meaning"
     "ผู้ใหญ่บ้าน": "ผู้นำหมู่บ้าน (ค่าเริ่มต้น)",

@@ -5,7 +5,18 @@ Core code raises ``PlanError`` (or returns ``Problem`` lists); only the CLI prin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# what must not reach a terminal or a line-based report from a plan's text: control characters
+# (line breaks that fake a line, ESC that starts a colour or an OSC sequence), C1 controls,
+# and the bidirectional overrides that make text read differently from what it holds
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with nothing a terminal acts on: each such character escaped ('\\n')."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -25,12 +36,12 @@ class Problem:
     def where(self) -> str:
         """'plan.yaml:12:5', or 'book.xlsx:โครงการ!D12' for a workbook cell."""
         if self.sheet:
-            return f"{self.file}:{self.sheet}!{column_letter(self.column)}{self.line}"
-        return f"{self.file}:{self.line}:{self.column}"
+            return f"{printable(self.file)}:{printable(self.sheet)}!{column_letter(self.column)}{self.line}"
+        return f"{printable(self.file)}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        path = f" ({self.path})" if self.path else ""
-        return f"{self.where}: {self.level}: {self.message}{path}"
+        path = f" ({printable(self.path)})" if self.path else ""
+        return f"{self.where}: {self.level}: {printable(self.message)}{path}"
 
 
 def column_letter(column: int) -> str:

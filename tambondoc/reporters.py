@@ -6,14 +6,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable
 
 from tambondoc.errors import Problem
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
 
 def _escape_data(text: str) -> str:
-    """A workflow command's message, escaped as the GitHub Actions docs say."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message, escaped as the GitHub Actions docs say ('%', CR, LF); any
+    other control character (ESC of a terminal sequence) is percent-encoded too, so the log
+    shows it as text instead of acting on it."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), text)
 
 
 def _escape_property(text: str) -> str:

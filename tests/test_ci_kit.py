@@ -245,7 +245,7 @@ def _bash(script: str, repo: Path, env: dict[str, str]) -> None:
 
 def _expect_budget_diff(repo: Path, comment: Path) -> None:
     text = (repo / "plan-diff.md").read_text(encoding="utf-8")
-    assert "| งบประมาณรายปี [2571] › งบประมาณ (บาท) | 450,000 | 460,000 |" in text
+    assert "| งบประมาณรายปี \\[2571\\] › งบประมาณ (บาท) | 450,000 | 460,000 |" in text  # brackets escaped
     assert "### แผนใหม่: `plans/ใหม่.yaml`" in text
     assert "แผนใหม่: `plans/หนองบัว.yaml`" not in text and "\\340" not in text
     assert comment.read_text(encoding="utf-8") == text

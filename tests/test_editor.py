@@ -62,7 +62,7 @@ def test_enrich_is_idempotent_and_covers_a_field_added_by_hand() -> None:
     enrich = _enrich_module()
     raw = json.loads(SCHEMA.read_text(encoding="utf-8"))
     raw["properties"]["plan"]["properties"]["signed_on"] = {
-        "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "title": "วันที่ลงนาม",
+        "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\\n)", "title": "วันที่ลงนาม",
         "description": "วันที่ลงนาม_ในแผน"}
     once = enrich.enriched(copy.deepcopy(raw))
     assert enrich.enriched(copy.deepcopy(once)) == once

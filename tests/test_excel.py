@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from tambondoc.context.build import build_context
 from tambondoc.errors import PlanError
 from tambondoc.importing.read import read_table
-from tambondoc.importing.splice import splice
 from tambondoc.plan.load import load_plan
+from tambondoc.plan.splice import splice
 
 S5 = "S5 ยุทธศาสตร์ด้านโครงสร้างพื้นฐานและการบริหารจัดการที่ดี"
 S51 = "S5.1 พัฒนาถนนและระบบไฟฟ้าสาธารณะ"
@@ -388,7 +388,7 @@ def test_template_has_dropdowns_filled_from_the_plan(example_plan: Path) -> None
     strategies = load_plan(example_plan)[1]["direction"]["strategies"]
     assert values("list_tactics") == [f"{t['id']} {t['name']}" for s in strategies for t in s["tactics"]]
     assert values("list_approaches") == ["ทำเอง", "ทำร่วม", "ขอสนับสนุน"]
-    assert values("list_lgs") == ["เทศบาลตำบลหนองบัวงาม", "องค์การบริหารส่วนตำบลหนองบัวงาม"]
+    assert values("list_lgs") == ["tm-nongbua เทศบาลตำบลหนองบัวงาม", "abt-nongbua องค์การบริหารส่วนตำบลหนองบัวงาม"]
     assert values("list_sources") == ["งบท้องถิ่น", "งบหน่วยงาน", "งบพัฒนาจังหวัด", "งบชุมชน", "พอช.", "อบจ."]
     assert values("list_communities") == ["c-talat ชุมชนตลาดหนองบัวงาม", "c-langwat ชุมชนหลังวัด",
                                           "c-khoksawang ชุมชนโคกสว่างพัฒนา"]

@@ -136,3 +136,17 @@ def test_a_schema_url_in_the_modeline_is_left_to_the_editor(example_plan: Path) 
                             encoding="utf-8")
     _copy(example_plan).unlink()
     assert run("validate", example_plan)[:2] == (0, "")
+
+
+def test_the_kit_keeps_links_and_never_writes_over_a_dangling_one(repo: Path, tmp_path: Path) -> None:
+    """Issue 16's rule for the user's own files: a linked file is updated where it really is, and
+    a dangling link is a file that is there."""
+    shared = tmp_path / "shared-settings.json"
+    shared.write_text('{"editor.fontSize": 16}', encoding="utf-8")
+    (repo / ".vscode").mkdir()
+    (repo / ".vscode" / "settings.json").symlink_to(shared)
+    (repo / ".editorconfig").symlink_to(tmp_path / "nowhere")
+    assert run("new", repo / "plans" / "a.yaml", *NEW).code == 0
+    assert (repo / ".vscode" / "settings.json").is_symlink()
+    assert "yaml.schemas" in json.loads(shared.read_text(encoding="utf-8"))
+    assert (repo / ".editorconfig").is_symlink() and not (tmp_path / "nowhere").exists()

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from tambondoc.docx.environment import make_environment
 from tambondoc.docx.patches import BoundedCache, prepared_class, prepared_template
-from tambondoc.xlsx.patches import new_cell
+from tambondoc.xlsx.patches import formula_cells, new_cell
 
 # docxtpl's methods PreparedTemplate re-sequences or replaces, as they were when it was written
 # (docxtpl 0.20.2). A new docxtpl that changes one of them needs patches.py reviewed.
@@ -112,3 +112,14 @@ def test_new_cell_is_a_cell_openpyxl_saves(tmp_path: Path) -> None:
     back = openpyxl.load_workbook(tmp_path / "t.xlsx").active
     assert back["C2"].value == "ข้อความ" and back["C3"].value == 1500
     assert back["C3"].font.bold and back["C3"].font.name == "TH SarabunPSK"
+
+
+def test_formula_cells_reads_formulas_from_a_workbook_opened_for_values(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active["A1"], wb.active["B2"], wb.active["C2"] = "text", "=1+1", 3
+    wb.save(tmp_path / "f.xlsx")
+    opened = openpyxl.load_workbook(tmp_path / "f.xlsx", read_only=True, data_only=True)
+    ws = opened.active
+    assert formula_cells(ws, 10, 10) == {(2, 2)}
+    assert [c.value for c in next(ws.iter_rows(min_row=2, max_row=2))] == [None, None, 3]  # values again
+    opened.close()

@@ -9,6 +9,7 @@ data (as ``plan.load`` reads it) and the same comments, or a PlanError instead o
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
-from tambondoc.plan.load import load_text, read_text, yaml_problem
+from tambondoc.plan.load import Newlines, decode, load_text, read_bytes, yaml_problem
 from tambondoc.plan.roundtrip import rt_yaml
 from tambondoc.plan.schema import schema
 
@@ -168,16 +169,39 @@ def comments(text: str) -> Counter[str]:
     return found
 
 
-def format_text(text: str, name: str) -> str:
-    """The canonical text of a plan; PlanError if a key, value or comment would be lost."""
-    before = load_text(text, name)  # first: its errors have positions for every YAML mistake
+_START = re.compile(r"^---(?:[ \t]+#.*)?[ \t]*$")
+
+
+def split_start(text: str) -> tuple[str, str]:
+    """(header, body): the lines up to an explicit document start '---' (comments, blank lines,
+    the yaml-language-server modeline, directives), kept as written, and the document after it.
+
+    ruamel drops every comment above '---' when it dumps; the header is not the layout's business.
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _START.match(line):
+            return "\n".join(lines[: i + 1]) + "\n", "\n".join(lines[i + 1:])
+        if line.strip() and not line.lstrip().startswith(("#", "%")):
+            break
+    return "", text
+
+
+def _canonical(text: str, name: str) -> str:
     data = _load(text, name)
     _order_flow(data, schema())
     lines = _dump(data).split("\n")
+    return "\n".join(_region(_load("\n".join(lines), name), schema(), lines, 0, len(lines), top=True))
+
+
+def format_text(text: str, name: str) -> str:
+    """The canonical text of a plan; PlanError if a key, value or comment would be lost."""
+    before = load_text(text, name)  # first: its errors have positions for every YAML mistake
+    header, body = split_start(text)
     changed = PlanError(f"{name}: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
                         "หรือข้อความหลายบรรทัดแบบ |+) ให้เขียนข้อมูลตรง ๆ แทนแล้วลองใหม่")
     try:
-        result = "\n".join(_region(_load("\n".join(lines), name), schema(), lines, 0, len(lines), top=True))
+        result = header + _canonical(body, name)
         after = load_text(result, name)
     except (PlanError, KeyError, IndexError) as e:  # e.g. an alias moved above its anchor, merged keys
         raise changed from e
@@ -194,10 +218,14 @@ def format_text(text: str, name: str) -> str:
 
 
 def format_file(path: Path, check: bool = False) -> bool:
-    """Format one plan file in place (atomically); True if it changed or, with check, would change."""
-    text = read_text(path)
-    result = format_text(text, str(path))
-    changed = path.read_bytes() != result.encode("utf-8")
+    """Format one plan file in place (atomically); True if it changed or, with check, would change.
+
+    The file keeps its line ends (CRLF or LF) and its BOM: they are the editor's, not the layout's.
+    A symlinked plan is rewritten where the link points, with its mode and owner.
+    """
+    raw = read_bytes(path)
+    result = Newlines.of(raw).encode(format_text(decode(raw, str(path)), str(path)))
+    changed = raw != result
     if changed and not check:
-        write_atomic(path, result.encode("utf-8"))
+        write_atomic(path, result, follow_link=True)
     return changed

@@ -129,18 +129,22 @@ def _add_extension(current: dict[str, Any]) -> bool:
 
 
 def _write(kit: Kit, path: Path, content: bytes, merge: Callable[[dict[str, Any]], bool] | None = None) -> None:
-    """Write a kit file that is not there; a JSON one that is only gains what it lacks."""
-    if not path.exists():
+    """Write a kit file that is not there; a JSON one that is only gains what it lacks.
+
+    A link, even a dangling one, is a file that is there; a linked settings file gains what it
+    lacks where it really is (the link is kept, as fmt keeps a linked plan).
+    """
+    if not os.path.lexists(path):
         write_atomic(path, content)
         kit.written.append(path)
         return
-    if merge is not None:
+    if merge is not None and path.exists():
         try:
             current = json.loads(path.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError):  # JSON with comments, or not ours: leave it alone
             current = None
         if isinstance(current, dict) and merge(current):
-            write_atomic(path, _json_text(current))
+            write_atomic(path, _json_text(current), follow_link=True)
             kit.written.append(path)
             return
         if current is None:

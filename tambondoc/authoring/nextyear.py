@@ -7,6 +7,7 @@ left empty on purpose, so ``validate`` keeps reminding until someone fills them 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,12 +15,13 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from tambondoc.authoring.fmt import is_loose
+from tambondoc.authoring.fmt import comments, is_loose
 from tambondoc.authoring.skeleton import yaml_scalar
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
-from tambondoc.plan.load import read_text
+from tambondoc.plan.load import Newlines, decode, load_text, read_bytes
 from tambondoc.plan.roundtrip import dump_rt, load_rt
+from tambondoc.plan.splice import splice
 from tambondoc.plan.vocabulary import STATUSES
 from tambondoc.thai import ARABIC_TO_THAI, THAI_TO_ARABIC, parse_be_date
 
@@ -145,22 +147,48 @@ def _replace_review(text: str, review: list[str]) -> str:
     return "\n".join(lines[:start] + review + lines[end:])
 
 
+def _without_review(text: str) -> str:
+    return _replace_review(text, [])
+
+
 def roll_forward(text: str, name: str) -> Rolled:
-    """The next revision of a plan's text."""
+    """The next revision of a plan's text.
+
+    The edit is made on the round-trip data, then only the lines it changed are applied to the
+    file's own text (``plan.splice``), so what ruamel would drop or re-space stays as written:
+    the header above a '---' line, the modeline, comments inside { } and [ ]. The result must
+    mean the same plan as the edited data and keep every comment outside the old review section,
+    or nothing is written.
+    """
     data = load_rt(text, name)
     if not isinstance(data, CommentedMap):
         raise PlanError(f"{name}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์)")
+    before = dump_rt(load_rt(text, name))
     old_review, projects = data.get("review"), data.get("projects")
     approved = data["plan"].get("approved_on") if isinstance(data.get("plan"), dict) else None
     old, new, notes = _shift(data, name)
+    after = dump_rt(data)
+    shifted = splice(text, before, after)
+    try:
+        same = load_text(shifted, name) == load_text(after, name)
+    except PlanError:
+        same = False
+    if not same:
+        raise PlanError(f"{name}: เลื่อนปีโดยคงบรรทัดอื่นไว้ตามเดิมไม่ได้ (รูปแบบการเขียนต่างจากมาตรฐานมาก) "
+                        "จึงไม่เขียนแผนปีถัดไป ให้จัดรูปแบบด้วย tambondoc fmt แล้วลองใหม่")
     review, todo, count = _review_text(old_review, projects, approved)
+    result = _replace_review(shifted, review)
+    lost = comments(_without_review(text)) - comments(_without_review(result))
+    if lost:
+        raise PlanError(f"{name}: เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: {next(iter(lost))} "
+                        "(เช่น ความเห็นภายใน [ ] หรือ { } ที่ต้องเลื่อนปี) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
     notes.append(f"ส่วนการทบทวนแผน (review) เริ่มใหม่: โครงการปีที่แล้ว {count} โครงการ รอใส่สถานะ")
     assessed = [p for p in projects or [] if isinstance(p, dict) and (p.get("scores") or p.get("votes") is not None)]
     if assessed:  # kept as they were: this year's assembly scores again, the ranking follows
         notes.append(f"คะแนนความสำคัญ (scores, votes) ของโครงการ {len(assessed)} โครงการ คงไว้ตามปีที่แล้ว")
         todo.append("ทบทวนคะแนน (scores) และคะแนนเสียง (votes) ของโครงการตามเวทีประชาคมปีนี้ "
                     "(ส่งออกด้วย tambondoc export-xlsx แล้วนำเข้าด้วย import-xlsx ได้) ลำดับความสำคัญจะคำนวณใหม่ให้")
-    return Rolled(_replace_review(dump_rt(data), review), old, new, notes, todo)
+    return Rolled(result, old, new, notes, todo)
 
 
 def default_output(plan: Path, old: list[int], new: list[int]) -> Path:
@@ -172,10 +200,22 @@ def default_output(plan: Path, old: list[int], new: list[int]) -> Path:
 
 
 def next_year(plan: Path, output: Path | None = None) -> tuple[Path, Rolled]:
-    """Write the next revision of ``plan``; never overwrites a file unless given as ``output``."""
-    rolled = roll_forward(read_text(plan), str(plan))
+    """Write the next revision of ``plan``; never overwrites a file unless given as ``output``.
+
+    The new file keeps the plan's line ends and BOM. Given the plan itself as ``output``, the
+    plan is rewritten where it really is (through a symlink) with its mode and owner.
+    """
+    raw = read_bytes(plan)
+    rolled = roll_forward(decode(raw, str(plan)), str(plan))
     target = output or default_output(plan, rolled.old_years, rolled.new_years)
-    if output is None and target.exists():
+    if output is None and (target.exists() or target.is_symlink()):
         raise PlanError(f"{target}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ระบุไฟล์ผลลัพธ์ด้วย -o")
-    write_atomic(target, rolled.text.encode("utf-8"))
+    write_atomic(target, Newlines.of(raw).encode(rolled.text), follow_link=_same_file(plan, target))
     return target, rolled
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -218,6 +218,6 @@ def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yam
 
 def new_plan(path: Path, tambon: str, amphoe: str, changwat: str, modeline: str = "") -> None:
     """Write a new plan skeleton; refuses to touch an existing file."""
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise PlanError(f"{path}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ใช้ชื่อไฟล์ใหม่ (หรือลบไฟล์เดิมก่อน)")
     write_atomic(path, skeleton_text(tambon, amphoe, changwat, path.as_posix(), modeline).encode("utf-8"))

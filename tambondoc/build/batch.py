@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tambondoc.errors import PlanError, Problem
 from tambondoc.plan.district import DISTRICT_FILE
@@ -56,39 +56,76 @@ def build_one(plan: Path, out_root: Path, templates: Path | None, pdf: bool, for
               extra: Extra | None = None) -> Outcome:
     """Build one plan (or skip it when unchanged); never raises for a user error."""
     from tambondoc.build.incremental import is_current
-    from tambondoc.build.plan import build_plan, output_dir
+    from tambondoc.build.plan import build_plan, output_dir, prepare_outdir
     from tambondoc.docx.jobs import template_inputs
 
     try:
+        outdir = output_dir(plan, out_root)
+        prepare_outdir(outdir)
         inputs = template_inputs(plan, templates) + (extra.inputs(templates) if extra is not None else [])
-        if not force and is_current(plan, output_dir(plan, out_root), pdf, inputs):
+        if not force and is_current(plan, outdir, pdf, inputs):
             return Outcome(plan, Status.UNCHANGED)
         result = build_plan(plan, out_root, templates, pdf, extra)
     except PlanError as e:
         message = str(e).removeprefix(f"{plan}: ") if not e.problems else "แผนไม่ผ่านการตรวจสอบ"
         return Outcome(plan, Status.FAILED, message, problems=e.problems)
+    except OSError as e:
+        where = f"{e.filename}: " if e.filename else ""
+        return Outcome(plan, Status.FAILED, f"{where}อ่านหรือเขียนไฟล์ไม่ได้: {e.strerror or e}")
     except Exception as e:  # a bug must not take the other plans down; report it as one
         return Outcome(plan, Status.FAILED, f"ข้อผิดพลาดภายในโปรแกรม: {type(e).__name__}: {e}")
-    return Outcome(plan, Status.BUILT, written=result.written, warnings=result.warnings, notes=result.notes)
+    notes = result.notes + [f"ลบไฟล์ที่การสร้างครั้งนี้ไม่ได้สร้างแล้ว: {p.name}" for p in result.removed]
+    return Outcome(plan, Status.BUILT, written=result.written, warnings=result.warnings, notes=notes)
 
 
-def _same_outputs(plans: list[Path]) -> dict[Path, str]:
-    """Plans whose output folder would collide with another plan's (same file stem)."""
-    seen: dict[str, Path] = {}
-    clashes = {}
+def _same_outputs(plans: list[Path], out_root: Path) -> dict[Path, str]:
+    """Plans whose output folder would be another plan's: the same name once cleaned, or names
+    that differ only in case or Unicode form (one folder on Windows and macOS). Every plan of
+    such a group is refused, so no build depends on the order the plans were given in."""
+    from tambondoc.build.plan import output_dir
+    from tambondoc.files import name_key
+
+    groups: dict[str, list[Path]] = {}
+    clashes: dict[Path, str] = {}
     for plan in plans:
-        if plan.stem in seen:
-            clashes[plan] = f"ชื่อไฟล์ซ้ำกับ {seen[plan.stem]} ผลลัพธ์จะทับกัน ให้เปลี่ยนชื่อไฟล์แผน"
-        else:
-            seen[plan.stem] = plan
+        try:
+            groups.setdefault(name_key(output_dir(plan, out_root).name), []).append(plan)
+        except PlanError as e:
+            clashes[plan] = str(e)
+    for group in groups.values():
+        for plan in group if len(group) > 1 else ():
+            others = ", ".join(str(p) for p in group if p != plan)
+            clashes[plan] = (f"ผลลัพธ์จะอยู่ในโฟลเดอร์ {output_dir(plan, out_root)} เดียวกับ {others} "
+                             "(ชื่อไฟล์ซ้ำกัน) จึงไม่สร้าง ให้เปลี่ยนชื่อไฟล์แผนให้ต่างกัน")
     return clashes
+
+
+LOST = ("กระบวนการที่สร้างแผนนี้หยุดกลางคัน (อาจถูกระบบปิดเพราะหน่วยความจำไม่พอ) "
+        "ให้สร้างแผนนี้ใหม่ด้วย -j 1 หรือปิดโปรแกรมอื่นก่อน")
+
+
+def _isolated(plan: Path, *args: Any) -> Outcome:
+    """Build one plan in a process of its own: if that process dies, only this plan is lost."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(build_one, plan, *args).result()
+        except BrokenProcessPool:
+            return Outcome(plan, Status.FAILED, LOST)
 
 
 def build_many(plans: list[Path], out_root: Path, templates: Path | None = None, pdf: bool = False,
                force: bool = False, jobs: int | None = None, extra: Extra | None = None) -> Iterator[Outcome]:
     """Yield one Outcome per plan as each finishes (in parallel when ``jobs`` > 1); ``extra``
-    documents (a district's) are built into each plan's folder too."""
-    clashes = _same_outputs(plans)
+    documents (a district's) are built into each plan's folder too.
+
+    A worker killed from outside (the OOM killer) breaks the whole pool: the plans it had not
+    finished are built again, each in a process of its own, so only the plan that kills its
+    process again is reported lost and every other plan keeps its outcome.
+    """
+    clashes = _same_outputs(plans, out_root)
     for plan, message in clashes.items():
         yield Outcome(plan, Status.FAILED, message)
     todo = [p for p in plans if p not in clashes]
@@ -98,8 +135,20 @@ def build_many(plans: list[Path], out_root: Path, templates: Path | None = None,
             yield build_one(plan, out_root, templates, pdf, force, extra)
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed  # multiprocessing: 10 ms to import
+    from concurrent.futures.process import BrokenProcessPool
 
+    unfinished = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, plan, out_root, templates, pdf, force, extra) for plan in todo]
+        futures = {}
+        for plan in todo:
+            try:
+                futures[pool.submit(build_one, plan, out_root, templates, pdf, force, extra)] = plan
+            except BrokenProcessPool:  # a worker already died: the rest are built one by one below
+                unfinished.append(plan)
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                unfinished.append(futures[future])
+    for plan in sorted(unfinished, key=todo.index):
+        yield _isolated(plan, out_root, templates, pdf, force, extra)

@@ -1,24 +1,30 @@
 """Build a plan's documents: validate, compute, render everything in memory, then write.
 
-Nothing is written until every document has rendered, so a failed build leaves the
-previous good outputs in place (mkdocs' gather-then-write).
+Nothing is written until every document has rendered and every output name has been checked,
+so a failed build leaves the previous good outputs in place (mkdocs' gather-then-write). The
+plan is read once: the bytes validated are the bytes built and recorded in the stamp.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from tambondoc.build.incremental import image_inputs, make_stamp, write_stamp
+from tambondoc.build.exports import workbook
+from tambondoc.build.incremental import STAMP, image_inputs, make_stamp, previous_outputs, write_stamp
 from tambondoc.check.validate import validate_file
 from tambondoc.context.build import build_context
-from tambondoc.docx.jobs import document_jobs, template_inputs
+from tambondoc.docx.jobs import Job, document_jobs, template_inputs
 from tambondoc.docx.render import render_docx
 from tambondoc.docx.templates import find_template
 from tambondoc.errors import PlanError, PlanInvalid
-from tambondoc.files import inside, safe_name, write_atomic
+from tambondoc.files import check_name, name_key, remove_temporaries, safe_name, write_atomic
 from tambondoc.thai import parse_be_date
+
+OUTPUT_SUFFIXES = (".docx", ".xlsx", ".pdf")
+OUTPUT_PREFIXES = ("plan-book", "kbt-order", "coordination-", "socho-")  # what a build may remove when it no longer makes it
 
 
 class Extra(Protocol):
@@ -44,15 +50,55 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
 
 
-def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None
-               ) -> tuple[dict[str, bytes], list[str], list[str]]:
-    """Every output of a validated plan as {file name: bytes}, plus warnings and notes."""
+def output_names(jobs: list[Job], pdf: bool) -> dict[str, str]:
+    """Every file name a build writes, from its jobs (each .docx, an .xlsx beside each
+    coordination list, the PDFs, the stamp), with the อปท. id it is made for (or "")."""
+    names: dict[str, str] = {}
+    for job in jobs:
+        lg = str(job.context["lg"]["id"]) if "lg" in job.context else ""
+        names[job.output] = lg
+        if lg:
+            names[str(Path(job.output).with_suffix(".xlsx"))] = lg
+        if pdf:
+            names[str(Path(job.output).with_suffix(".pdf"))] = lg
+    names[STAMP] = ""
+    return names
+
+
+def check_outputs(outdir: Path, names: dict[str, str]) -> None:
+    """Refuse, before anything is written, a name the file system cannot hold, a folder where a
+    file goes, and two outputs that would be one file on some system ('a' and 'A', an อปท. id
+    'x' and 'x.')."""
+    check_name(outdir.parent, outdir.name)
+    seen: dict[str, str] = {}
+    for name, lg in names.items():
+        target = check_name(outdir, name)
+        if target.is_dir() and not target.is_symlink():
+            raise PlanError(f"{target}: เป็นโฟลเดอร์ เขียนไฟล์ผลลัพธ์ทับไม่ได้ ให้ย้ายโฟลเดอร์นี้ออก")
+        key = name_key(name)
+        if key in seen:
+            first = seen[key]
+            ids = f" (รหัส อปท. '{names[first]}' และ '{lg}')" if names[first] and lg else ""
+            raise PlanError(f"ไฟล์ผลลัพธ์ {first} กับ {name} จะเป็นไฟล์เดียวกัน{ids} "
+                            "ให้เปลี่ยนรหัสให้ต่างกันมากกว่าตัวพิมพ์ใหญ่/เล็กหรือจุดท้ายรหัส")
+        seen[key] = name
+
+
+def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None,
+               outdir: Path | None = None, pdf: bool = False) -> tuple[dict[str, bytes], list[str], list[str]]:
+    """Every output of a validated plan as {file name: bytes}, plus warnings and notes.
+
+    With ``outdir``, every output name is checked there before anything is rendered.
+    """
     from tambondoc.xlsx.coordination import coordination_workbook
 
     base = plan.resolve().parent
     jobs, notes = document_jobs(plan, build_context(data), templates)
+    if outdir is not None:
+        check_outputs(outdir, output_names(jobs, pdf))
     outputs: dict[str, bytes] = {}
     warnings: list[str] = []
     for job in jobs:
@@ -61,12 +107,47 @@ def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None
         outputs[job.output] = content
         warnings.extend(f"{job.output}: {w}" for w in warns)
         if "lg" in job.context:
-            outputs[Path(job.output).with_suffix(".xlsx").name] = coordination_workbook(job.context, job.context["lg"])
+            outputs[Path(job.output).with_suffix(".xlsx").name] = workbook(coordination_workbook, job.context,
+                                                                           job.context["lg"])
     return outputs, warnings, notes
 
 
 def output_dir(plan: Path, out_root: Path) -> Path:
+    """``out_root/<plan stem>``: the stem as it is (Thai marks and all), only characters no file
+    system allows replaced."""
     return out_root / safe_name(plan.stem)
+
+
+def prepare_outdir(outdir: Path) -> None:
+    """Refuse an output folder that is a link to elsewhere, and clear what a killed build left."""
+    if outdir.is_symlink():
+        raise PlanError(f"{outdir}: โฟลเดอร์ผลลัพธ์เป็นลิงก์ (symlink) ไปที่อื่น จึงไม่เขียนผ่านลิงก์ "
+                        "ให้ลบลิงก์นี้หรือใช้ -o โฟลเดอร์อื่น")
+    if outdir.exists() and not outdir.is_dir():
+        raise PlanError(f"{outdir}: มีไฟล์ชื่อเดียวกับโฟลเดอร์ผลลัพธ์อยู่แล้ว ให้ย้ายไฟล์นี้หรือใช้ -o โฟลเดอร์อื่น")
+    remove_temporaries(outdir)
+
+
+def _ours(name: str) -> bool:
+    return Path(name).name == name and name.startswith(OUTPUT_PREFIXES) and name.endswith(OUTPUT_SUFFIXES)
+
+
+def remove_stale(outdir: Path, previous: list[str], written: list[Path]) -> list[Path]:
+    """Remove the outputs the last build made (as its stamp says) that this one did not:
+    the coordination files of a renamed อปท., PDFs no longer made. Never anything else."""
+    keep = {name_key(p.name) for p in written}
+    removed = []
+    for name in previous:
+        if not _ours(name) or name_key(name) in keep:
+            continue
+        path = outdir / name
+        try:
+            if path.is_symlink() or path.is_file():
+                os.unlink(path)
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: bool = False,
@@ -75,25 +156,31 @@ def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: b
     checked = validate_file(plan)
     if not checked.ok:
         raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ", checked.problems)
+    result = BuildResult(plan, output_dir(plan, out_root))
+    prepare_outdir(result.outdir)
     try:
-        outputs, warnings, notes = render_all(plan, checked.data, templates)
+        outputs, result.warnings, result.notes = render_all(plan, checked.data, templates, result.outdir, pdf)
         if extra is not None:
             more, more_warnings, more_notes = extra.render(plan, checked.data, templates)
+            names = {**{name: "" for name in outputs}, **{name: "" for name in more}}
+            names.update({str(Path(name).with_suffix(".pdf")): "" for name in more if pdf})
+            check_outputs(result.outdir, names)
             outputs.update(more)
-            warnings += more_warnings
-            notes += more_notes
+            result.warnings += more_warnings
+            result.notes += more_notes
     except PlanError as e:
         raise PlanError(f"{plan}: {e}") from e
-    result = BuildResult(plan, output_dir(plan, out_root), warnings=warnings, notes=notes)
-    targets = {name: inside(result.outdir, name) for name in outputs}
+    previous = previous_outputs(result.outdir)
     for name, content in outputs.items():
-        write_atomic(targets[name], content)
-        result.written.append(targets[name])
+        target = result.outdir / name
+        write_atomic(target, content)
+        result.written.append(target)
     if pdf:
         from tambondoc.build.pdf import convert_to_pdf
 
         result.written += convert_to_pdf([p for p in result.written if p.suffix == ".docx"], result.outdir)
+    result.removed = remove_stale(result.outdir, previous, result.written)
     inputs = image_inputs(plan, checked.data) + template_inputs(plan, templates)
     inputs += extra.inputs(templates) if extra is not None else []
-    write_stamp(result.outdir, make_stamp(plan, inputs, result.written, pdf))
+    write_stamp(result.outdir, make_stamp(plan, checked.raw, inputs, result.written, pdf))
     return result

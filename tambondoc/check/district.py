@@ -33,7 +33,7 @@ def validator() -> Draft7Validator:
 def check_district_data(data: Any, text: str, name: str) -> list[Problem]:
     """Schema and own-rule problems of a loaded district.yaml, sorted by position."""
     findings = [(path, at_key, msg, "error", "schema") for path, at_key, msg in map(describe, validator().iter_errors(data))]
-    findings += list(rules.check(data, rules.DISTRICT_RULES))
+    findings += list(rules.check(data, rules=rules.DISTRICT_RULES))
     source = Source(name, text, data)
     return sorted({Problem(name, *source.locate(path, key=at_key), msg, json_path(path), level, rule)
                    for path, at_key, msg, level, rule in findings})

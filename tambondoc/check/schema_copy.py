@@ -15,11 +15,13 @@ from typing import Any
 
 from tambondoc import __version__
 from tambondoc.errors import Problem
+from tambondoc.files import read_regular
 from tambondoc.plan.schema import id_version, schema
 
 ID = "schema-copy"
 MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+MAX_SCHEMA_BYTES = 10 * 1024 * 1024  # the schema is a few hundred kB; the path comes from the plan
 
 
 def _version_text(version: tuple[int, ...] | None) -> str:
@@ -42,7 +44,7 @@ def check(plan: Path, text: str, installed: dict[str, Any] | None = None) -> lis
         return [Problem(str(plan), line, found.start(1) - found.start() + 1, message, level="warning", rule=ID)]
 
     try:
-        theirs = json.loads(copy.read_text(encoding="utf-8"))
+        theirs = json.loads(read_regular(copy, MAX_SCHEMA_BYTES).decode("utf-8"))
     except FileNotFoundError:
         return warn(f"ไม่พบไฟล์ schema '{target}' ที่บรรทัดนี้อ้างถึง โปรแกรมแก้ไขจึงช่วยตรวจและเติมคำไม่ได้ "
                     f"สร้างด้วย: {update}")

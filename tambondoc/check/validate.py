@@ -9,7 +9,7 @@ from typing import Any
 from tambondoc.check import rules, schema_copy
 from tambondoc.check import schema as schema_check
 from tambondoc.errors import PlanError, Problem
-from tambondoc.plan.load import load_plan
+from tambondoc.plan.load import decode, load_text, read_bytes
 from tambondoc.plan.positions import Locator, json_path
 
 
@@ -20,6 +20,7 @@ class Result:
     file: str
     data: Any = None
     text: str = ""
+    raw: bytes = b""  # the bytes that were validated: a build digests these, not the file as it is later
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -27,10 +28,14 @@ class Result:
         return not any(p.level == "error" for p in self.problems)
 
 
-def check_data(data: Any, text: str, name: str) -> list[Problem]:
-    """All schema and semantic problems of already-loaded data, sorted by position."""
+def check_data(data: Any, text: str, name: str, source: Path | None = None) -> list[Problem]:
+    """All schema and semantic problems of already-loaded data, sorted by position.
+
+    ``source`` is the plan file, for the checks of paths relative to it (images); without it
+    (a plan read from git) those checks are skipped.
+    """
     findings = [(path, at_key, msg, "error", "schema") for path, at_key, msg in schema_check.schema_errors(data)]
-    findings += list(rules.check(data))
+    findings += list(rules.check(data, source))
     if not findings:
         return []
     locator = Locator(text)
@@ -45,9 +50,11 @@ def validate_file(path: Path) -> Result:
     """Validate one plan file; never raises for bad content, only reports."""
     result = Result(str(path))
     try:
-        result.text, result.data = load_plan(path)
+        result.raw = read_bytes(path)
+        result.text = decode(result.raw, str(path))
+        result.data = load_text(result.text, str(path))
     except PlanError as e:
         result.problems = e.problems or [Problem(str(path), 1, 1, str(e))]
         return result
-    result.problems = sorted(check_data(result.data, result.text, str(path)) + schema_copy.check(path, result.text))
+    result.problems = sorted(check_data(result.data, result.text, str(path), path) + schema_copy.check(path, result.text))
     return result

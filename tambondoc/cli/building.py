@@ -15,6 +15,7 @@ from tambondoc.build.batch import Status as BuildStatus
 from tambondoc.cli.app import Command
 from tambondoc.cli.output import detail, info, verbosity
 from tambondoc.cli.report import Status, exit_with, show_problems
+from tambondoc.errors import printable
 
 
 def plan_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -39,20 +40,23 @@ def _progress(count: int) -> Any:
 
 
 def _show(outcomes: list[Outcome], order: list[Path]) -> None:
+    """A plan's problems, warnings and notes, and how its build ended; plan text and file names
+    escaped (``printable``), so a name holding a terminal escape sequence shows as written."""
     rank = {plan: i for i, plan in enumerate(order)}
     for o in sorted(outcomes, key=lambda o: rank.get(o.plan, len(rank))):
         show_problems(o.problems)
+        name = printable(str(o.plan))
         for w in o.warnings:
-            click.echo(f"{o.plan}: warning: {w}", err=True)
+            click.echo(f"{name}: warning: {printable(w)}", err=True)
         for note in o.notes:
-            info(f"{o.plan}: {note}")
+            info(f"{name}: {printable(note)}")
         if o.status is BuildStatus.BUILT:
-            folders = sorted({str(p.parent) for p in o.written})
-            detail(f"{o.plan}: สร้างแล้ว {len(o.written)} ไฟล์ใน {', '.join(folders)}")
+            folders = sorted({printable(str(p.parent)) for p in o.written})
+            detail(f"{name}: สร้างแล้ว {len(o.written)} ไฟล์ใน {', '.join(folders)}")
         elif o.status is BuildStatus.UNCHANGED:
-            detail(f"{o.plan}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
+            detail(f"{name}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
         else:
-            click.echo(f"{o.plan}: ล้มเหลว: {o.message}")
+            click.echo(f"{name}: ล้มเหลว: {printable(o.message)}")
 
 
 def _district(folder: Path, out: Path, templates: Path | None, pdf: bool, jobs: int | None, force: bool
@@ -70,19 +74,20 @@ def _district(folder: Path, out: Path, templates: Path | None, pdf: bool, jobs: 
         return [BuildStatus.FAILED]
     _show(built.tambons, district_plans(folder))
     for note in built.notes:
-        info(f"{folder}: {note}")
+        info(f"{printable(str(folder))}: {printable(note)}")
     own = built.district
-    where = f"{folder} (เอกสารของอำเภอ)"
+    where = f"{printable(str(folder))} (เอกสารของอำเภอ)"
     for w in own.warnings:
-        click.echo(f"{where}: warning: {w}", err=True)
+        click.echo(f"{where}: warning: {printable(w)}", err=True)
     for note in own.notes:
-        info(f"{where}: {note}")
+        info(f"{where}: {printable(note)}")
     if own.status is BuildStatus.BUILT:
-        detail(f"{where}: สร้างแล้ว {len(own.written)} ไฟล์ใน {', '.join(sorted({str(p.parent) for p in own.written}))}")
+        folders = sorted({printable(str(p.parent)) for p in own.written})
+        detail(f"{where}: สร้างแล้ว {len(own.written)} ไฟล์ใน {', '.join(folders)}")
     elif own.status is BuildStatus.UNCHANGED:
         detail(f"{where}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
     else:
-        click.echo(f"{where}: ล้มเหลว: {own.message}")
+        click.echo(f"{where}: ล้มเหลว: {printable(own.message)}")
     return [o.status for o in built.tambons] + [own.status]
 
 

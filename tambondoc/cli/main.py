@@ -18,6 +18,7 @@ from tambondoc.cli.district import new_district_cmd, status_cmd
 from tambondoc.cli.output import color_on, detail, info, safe_streams
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
 from tambondoc.cli.repository import new_cmd, schema_cmd
+from tambondoc.errors import printable
 from tambondoc.reporters import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -88,8 +89,12 @@ def templates_init(directory: Path) -> None:
 
     copied = init_templates(directory)
     for path in copied:
-        detail(f"คัดลอก {path}")
-    info(f"{directory}: คัดลอกแม่แบบ {len(copied)} ไฟล์" if copied else f"{directory}: มีแม่แบบครบแล้ว ไม่ได้คัดลอกเพิ่ม")
+        detail(f"คัดลอก {printable(str(path))}")
+    if copied:
+        info(f"{printable(str(directory))}: คัดลอกแม่แบบ {len(copied)} ไฟล์")
+    else:
+        info(f"{printable(str(directory))}: มีแม่แบบครบแล้ว ไม่ได้คัดลอกเพิ่ม (ตรวจว่าแม่แบบใช้ได้ด้วย "
+             f"tambondoc templates check --templates {printable(str(directory))})")
 
 
 @templates.command("check")
@@ -182,12 +187,12 @@ def import_xlsx(books: tuple[Path, ...], plan: Path, dry_run: bool, combine: boo
     result = import_books(list(books), plan, combine=combine, dry_run=dry_run)
     show_problems(result.warnings, fmt)
     for change in result.changes:
-        info(str(change))
+        info(printable(str(change)))
     if not result.changed:
         info(f"{plan}: ไม่มีการเปลี่ยนแปลง")
     elif dry_run:
-        click.echo(result.diff(), nl=False)
-        info(f"{plan}: --dry-run จะเปลี่ยน {len(result.changes)} รายการ (ยังไม่ได้แก้ไฟล์)")
+        click.echo("\n".join(printable(line) for line in result.diff().split("\n")), nl=False)
+        info(f"{printable(str(plan))}: --dry-run จะเปลี่ยน {len(result.changes)} รายการ (ยังไม่ได้แก้ไฟล์)")
     else:
         info(f"{plan}: นำเข้าแล้ว {len(result.changes)} รายการ")
 
@@ -207,9 +212,16 @@ def diff_cmd(old: str, new: str, fmt: str, exit_code: bool) -> None:
     """
     from tambondoc.diff.compare import diff_plans
     from tambondoc.diff.report import render
+    from tambondoc.errors import PlanError
 
-    result = diff_plans(old, new)
-    click.echo(render(result, fmt, color=fmt == "text" and color_on()))
+    try:
+        result = diff_plans(old, new)
+        text = render(result, fmt, color=fmt == "text" and color_on())
+    except (PlanError, OSError):
+        raise
+    except Exception as e:  # exit 1 means "changes found": no failure may end with it
+        fail(f"ข้อผิดพลาดภายในโปรแกรม: {type(e).__name__}: {e}", status=Status.ERROR)
+    click.echo(text)
     exit_with(Status.PROBLEMS if exit_code and result.changed else Status.OK)
 
 
@@ -224,8 +236,8 @@ def next_year_cmd(plan: Path, output: Path | None) -> None:
 
     target, rolled = next_year(plan, output)
     for note in rolled.notes:
-        info(f"  {note}")
-    info(f"เขียนแผนปีถัดไปที่ {target}")
+        info(f"  {printable(note)}")
+    info(f"เขียนแผนปีถัดไปที่ {printable(str(target))}")
     info("สิ่งที่ต้องกรอกต่อ:")
     for item in rolled.todo:
         info(f"  - {item}")
@@ -253,10 +265,10 @@ def fmt_cmd(paths: tuple[Path, ...], check: bool) -> None:
                 detail(f"{plan}: จัดรูปแบบถูกต้องแล้ว")
         except PlanError as e:
             failed += 1
-            click.echo(str(e), err=True)
+            click.echo(printable(str(e)), err=True)
         except OSError as e:
             failed += 1
-            click.echo(f"{plan}: เขียนหรืออ่านไฟล์ไม่ได้: {e.strerror or e}", err=True)
+            click.echo(f"{printable(str(plan))}: เขียนหรืออ่านไฟล์ไม่ได้: {e.strerror or e}", err=True)
     if check:
         parts = [f"ต้องจัดรูปแบบ {changed} ไฟล์ (แก้ด้วย tambondoc fmt)"] if changed else []
         parts += [f"จัดรูปแบบไม่ได้ {failed} ไฟล์"] if failed else []

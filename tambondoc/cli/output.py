@@ -55,10 +55,15 @@ def color_on(stream: IO[Any] | None = None) -> bool:
 
 def safe_streams() -> None:
     """Never fail on the console's encoding: what it cannot show (Thai on a cp1252 console, a
-    file name with undecodable bytes) is written as a ``\\uXXXX`` escape, which keeps JSON valid."""
+    file name with undecodable bytes) is written as a ``\\uXXXX`` escape, which keeps JSON valid.
+    A Thai Windows console (cp874) has no '→': without this diff would crash and exit 1, the code
+    for "changes found"."""
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream already written in another mode, or closed
+                continue
 
 
 def _set_verbosity(level: int) -> Any:

@@ -14,7 +14,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from tambondoc.cli.output import color_on
-from tambondoc.errors import PlanError, Problem
+from tambondoc.errors import PlanError, Problem, printable
 from tambondoc.reporters import format_problems
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,7 +49,7 @@ def fail(message: str, problems: Iterable[Problem] = (), fmt: str = "text",
     problems = list(problems)
     show_problems(problems, fmt)
     if not (len(problems) == 1 and str(problems[0]) == message):  # a YAML error is its own message
-        click.echo(message, err=True)
+        click.echo("\n".join(printable(line) for line in message.split("\n")), err=True)
     raise SystemExit(int(status))
 
 

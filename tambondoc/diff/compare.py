@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tambondoc.errors import PlanError
-from tambondoc.plan.load import load_text, read_text
+from tambondoc.plan.load import MAX_BYTES, load_text, read_text
 
 _MISSING = object()
 _ID_FIELDS = ("id", "no", "year", "name", "file", "problem", "what")
@@ -130,21 +130,33 @@ def read_spec(spec: str) -> tuple[str, str]:
         if not path.is_file():
             raise PlanError(f"{spec}: ไม่พบไฟล์ ระบุเป็น path ของไฟล์แผน หรือ REV:path เช่น HEAD~1:plans/x.yaml")
         return spec, read_text(path)
+    proc = None
     try:
-        done = subprocess.run(["git", "show", spec], capture_output=True, timeout=60)
+        # --end-of-options: a spec such as '--output=/etc/x:y' is a revision to git, never an option
+        proc = subprocess.Popen(["git", "show", "--no-textconv", "--end-of-options", spec],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        raw = proc.stdout.read(MAX_BYTES + 1) if proc.stdout else b""
+        if len(raw) > MAX_BYTES:
+            raise PlanError(f"{spec}: ไฟล์ใหญ่เกินไป (เกิน {MAX_BYTES:,} ไบต์) แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ "
+                            "ตรวจสอบว่าระบุไฟล์ถูกต้อง")
+        _, errors = proc.communicate(timeout=60)
     except FileNotFoundError as e:
         raise PlanError(f"{spec}: ไม่พบโปรแกรม git ให้ติดตั้ง git หรือระบุไฟล์แผนเป็น path แทน") from e
     except subprocess.TimeoutExpired as e:
         raise PlanError(f"{spec}: git show ใช้เวลานานเกินไป") from e
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if proc.returncode != 0:
+        reason = errors.decode("utf-8", "replace").strip().splitlines()
         raise PlanError(
             f"{spec}: อ่านจาก git ไม่ได้ ({reason[0] if reason else 'git show ล้มเหลว'}) "
             "ตรวจชื่อ revision (เช่น HEAD~1, main, origin/main) และ path ของไฟล์เทียบกับรากของ repository "
             "(หรือขึ้นต้นด้วย ./ เพื่อเทียบกับโฟลเดอร์ปัจจุบัน)"
         )
     try:
-        text = done.stdout.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise PlanError(f"{spec}: ไฟล์ไม่ใช่ UTF-8 ให้บันทึกใหม่เป็น UTF-8") from e
     return spec, text.replace("\r\n", "\n").replace("\r", "\n")

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from tambondoc.diff.compare import Amount, Change, Matched, PlanDiff
+from tambondoc.errors import printable
 from tambondoc.plan.schema import node as _schema_node
 from tambondoc.plan.vocabulary import FUNDING_KEYS
 from tambondoc.thai import money
@@ -22,6 +23,12 @@ from tambondoc.thai import money
 _AMOUNT_KEYS = {"amount", *FUNDING_KEYS, "budget_received", "average_income", "threshold"}
 _TOKEN = re.compile(r"\[([^\]]*)\]|([^.\[]+)")
 _SEP = " › "
+
+
+def _p(text: Any) -> str:
+    """Plan text for the terminal: control characters (ESC of a colour or OSC sequence, a line
+    break that fakes a line) escaped, so the reviewer sees what the plan holds."""
+    return printable(str(text))
 
 
 def label(base: tuple[str, ...], path: str, skip: int = 0, names: dict[str, str] | None = None) -> str:
@@ -138,8 +145,8 @@ def _row_name(title: str, a: Amount) -> str:
 
 def render_text(d: PlanDiff, color: bool = False) -> str:
     style: Callable[..., str] = click.style if color else (lambda s, **_: s)
-    out = [style(f"เปรียบเทียบแผน: {d.old.label} → {d.new.label}", bold=True)]
-    out += [style(f"! {w}", fg="yellow") for w in _side_warnings(d)]
+    out = [style(f"เปรียบเทียบแผน: {_p(d.old.label)} → {_p(d.new.label)}", bold=True)]
+    out += [style(f"! {_p(w)}", fg="yellow") for w in _side_warnings(d)]
     if not d.changed:
         return "\n".join(out + ["ไม่มีการเปลี่ยนแปลง"])
     out.append(_summary(d))
@@ -147,18 +154,20 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
     def matched(m: Matched, base: tuple[str, ...], amounts: bool = False) -> None:
         for e in m.added:
             extra = f" ({money(e.amount)} บาท)" if amounts and e.amount is not None else ""
-            out.append(style(f"  + {e.id} {e.name}" + (f" [{e.detail}]" if e.detail else "") + extra, fg="green"))
+            out.append(style(f"  + {_p(e.id)} {_p(e.name)}" + (f" [{_p(e.detail)}]" if e.detail else "") + extra,
+                             fg="green"))
         for e in m.removed:
             extra = f" ({money(e.amount)} บาท)" if amounts and e.amount is not None else ""
-            out.append(style(f"  - {e.id} {e.name}" + (f" [{e.detail}]" if e.detail else "") + extra, fg="red"))
+            out.append(style(f"  - {_p(e.id)} {_p(e.name)}" + (f" [{_p(e.detail)}]" if e.detail else "") + extra,
+                             fg="red"))
         for c in m.changed:
-            out.append(style(f"  ~ {c.id} {c.name}", fg="yellow"))
+            out.append(style(f"  ~ {_p(c.id)} {_p(c.name)}", fg="yellow"))
             changes(c.changes, base, indent="      ")
 
     def changes(cs: list[Change], base: tuple[str, ...], skip: int = 0, indent: str = "  ") -> None:
         for c in cs:
-            out.append(f"{indent}{label(base, c.path, skip, d.names)}: {style(_shown(c.old, c.path), fg='red')} → "
-                       f"{style(_shown(c.new, c.path), fg='green')}")
+            out.append(f"{indent}{_p(label(base, c.path, skip, d.names))}: {style(_p(_shown(c.old, c.path)), fg='red')} → "
+                       f"{style(_p(_shown(c.new, c.path)), fg='green')}")
 
     if d.projects:
         out += ["", style("โครงการ", bold=True)]
@@ -167,14 +176,14 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
         out += ["", style("งบประมาณ (บาท): ก่อน → หลัง (เปลี่ยนแปลง)", bold=True)]
         for title, rows in _budget_tables(d):
             out.append(f"  {title}")
-            out += [f"    {_row_name(title, a)}: {money(a.before)} → {money(a.after)} ({_delta(a.delta)})" for a in rows]
+            out += [f"    {_p(_row_name(title, a))}: {money(a.before)} → {money(a.after)} ({_delta(a.delta)})" for a in rows]
         t = d.budget.total
         out.append(style(f"  รวมทั้งสิ้น: {money(t.before)} → {money(t.after)} ({_delta(t.delta)})", bold=True))
     elif d.budget_note:
-        out += ["", style(d.budget_note, fg="yellow")]
+        out += ["", style(_p(d.budget_note), fg="yellow")]
     if d.ranks:
         out += ["", style(RANKS_HEADING, bold=True)]
-        out += [f"  {r.id} {r.name} [{r.strategy}]: {_rank(r.before)} → {_rank(r.after)}" for r in d.ranks]
+        out += [f"  {_p(r.id)} {_p(r.name)} [{_p(r.strategy)}]: {_rank(r.before)} → {_rank(r.after)}" for r in d.ranks]
     sections = _sections(d)
     for i, (heading, base, cs, m, _) in enumerate(sections):
         if cs or m:
@@ -187,8 +196,37 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
 
 # ---------------------------------------------------------------- markdown
 
+_NEWLINES = re.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~$])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_REFERENCE = re.compile(r"([@#])(?=\w)")
+
+
+def _flat(text: Any) -> str:
+    """Plan text on one line, with nothing a terminal or a renderer acts on."""
+    return printable(_NEWLINES.sub(" ", str(text)))
+
+
+def _md(text: Any) -> str:
+    """Plan text as literal Markdown inline text in a pull-request comment: one line (a newline
+    could start a fake heading), Markdown and HTML escaped (an open '<!--' would hide the rest
+    of the comment), and no @mention or #reference that would ping a person or link an issue."""
+    escaped = _MARKDOWN.sub(r"\\\1", _flat(text))
+    escaped = "".join(_HTML.get(ch, ch) for ch in escaped)
+    return _REFERENCE.sub("\\1\u200b", escaped)
+
+
+def _code(text: Any) -> str:
+    """Plan text as an inline code span: a fence longer than any run of backticks inside it."""
+    flat = _flat(text)
+    fence = "`" * (max((len(run) for run in re.findall("`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
 def _cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", "<br>").strip() or " "
+    """A table cell: its text is escaped where it is made (``_md``), so markup such as **รวม** stays."""
+    return str(text).strip() or " "
 
 
 def _table(head: list[str], rows: list[list[Any]], right: frozenset[int] | set[int] = frozenset()) -> list[str]:
@@ -199,26 +237,27 @@ def _table(head: list[str], rows: list[list[Any]], right: frozenset[int] | set[i
 
 def _change_rows(cs: list[Change], base: tuple[str, ...], skip: int = 0,
                  names: dict[str, str] | None = None) -> list[list[Any]]:
-    return [[label(base, c.path, skip, names), _shown(c.old, c.path), _shown(c.new, c.path)] for c in cs]
+    return [[_md(label(base, c.path, skip, names)), _md(_shown(c.old, c.path)), _md(_shown(c.new, c.path))] for c in cs]
 
 
 def _md_matched(m: Matched, base: tuple[str, ...], head: Head, names: dict[str, str] | None = None) -> list[str]:
     out: list[str] = []
     for title, entries in (("เพิ่ม", m.added), ("ลบ", m.removed)):
         if entries:
-            rows = [[e.id, e.name, e.detail, money(e.amount) if e.amount is not None else "—"][: len(head)]
+            rows = [[_md(e.id), _md(e.name), _md(e.detail), money(e.amount) if e.amount is not None else "—"][: len(head)]
                     for e in entries]
             out += [f"**{title} {len(entries)}**", "", *_table(list(head), rows, {3})]
     if m.changed:
         out += [f"**แก้ไข {len(m.changed)}**", ""]
         for c in m.changed:
-            out += [f"`{c.id}` {c.name}", "", *_table(["รายการ", "เดิม", "ใหม่"], _change_rows(c.changes, base, 0, names))]
+            out += [f"{_code(c.id)} {_md(c.name)}", "",
+                    *_table(["รายการ", "เดิม", "ใหม่"], _change_rows(c.changes, base, 0, names))]
     return out
 
 
 def render_markdown(d: PlanDiff) -> str:
-    out = [f"### แผนพัฒนาตำบล: เปรียบเทียบ `{d.old.label}` → `{d.new.label}`", ""]
-    out += [f"> ⚠️ {_cell(w)}" for w in _side_warnings(d)] + ([""] if _side_warnings(d) else [])
+    out = [f"### แผนพัฒนาตำบล: เปรียบเทียบ {_code(d.old.label)} → {_code(d.new.label)}", ""]
+    out += [f"> ⚠️ {_md(w)}" for w in _side_warnings(d)] + ([""] if _side_warnings(d) else [])
     if not d.changed:
         return "\n".join(out + ["ไม่มีการเปลี่ยนแปลง", ""])
     out += [f"**สรุป:** {_summary(d)}", ""]
@@ -227,16 +266,16 @@ def render_markdown(d: PlanDiff) -> str:
     if d.budget:
         out += ["#### งบประมาณ (บาท)", ""]
         for title, rows in _budget_tables(d):
-            table = [[_row_name(title, a), money(a.before), money(a.after), _delta(a.delta)] for a in rows]
+            table = [[_md(_row_name(title, a)), money(a.before), money(a.after), _delta(a.delta)] for a in rows]
             t = d.budget.total
             table.append(["**รวม**", f"**{money(t.before)}**", f"**{money(t.after)}**", f"**{_delta(t.delta)}**"])
             out += _table([title.replace("ตาม", ""), "ก่อน", "หลัง", "เปลี่ยนแปลง"], table, {1, 2, 3})
     elif d.budget_note:
-        out += [f"> {d.budget_note}", ""]
+        out += [f"> {_md(d.budget_note)}", ""]
     if d.ranks:
         out += [f"#### {RANKS_HEADING}", "", *_table(["รหัส", "โครงการ", "ยุทธศาสตร์", "เดิม", "ใหม่"],
-                                                     [[r.id, r.name, r.strategy, _rank(r.before), _rank(r.after)]
-                                                      for r in d.ranks], {3, 4})]
+                                                     [[_md(r.id), _md(r.name), _md(r.strategy), _rank(r.before),
+                                                       _rank(r.after)] for r in d.ranks], {3, 4})]
     sections = _sections(d)
     for i, (heading, base, cs, m, head) in enumerate(sections):
         if cs or m:

@@ -142,7 +142,7 @@ def _district_outputs(folder: Path, files: Files, out_root: Path, templates: Pat
         except PlanError as e:
             return DistrictOutcome(folder, Status.FAILED, str(e), result.written, warnings, notes)
         result.written += [joined] if joined else []
-    write_stamp(outdir, make_stamp(district_file, inputs, result.written, pdf))
+    write_stamp(outdir, make_stamp(district_file, district_file.read_bytes(), inputs, result.written, pdf))
     return result
 
 

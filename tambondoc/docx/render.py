@@ -33,21 +33,61 @@ def _describe(exc: Exception) -> str:
 
 
 class ImageLoader:
-    """Resolves ``image(path, width_cm)`` calls in a template, relative to the plan file."""
+    """Resolves ``image(path, width_cm)`` calls in a template, relative to the plan file.
+
+    A picture that cannot be used (missing, not an image, truncated, too large) is left out with
+    a warning naming it: python-docx would otherwise fail the whole document while saving it,
+    with an empty message that blames the template.
+    """
+
+    MAX_BYTES = 50 * 1024 * 1024
+    ENDS = (("png", b"IEND\xaeB`\x82", 64), ("jpg", b"\xff\xd9", 65536), ("gif", b";", 64))  # how each format ends
 
     def __init__(self, tpl: Any, base: Path) -> None:
         self.tpl, self.base = tpl, base
         self.warnings: list[str] = []
+
+    @classmethod
+    def unusable(cls, file: Path) -> str | None:
+        """Why ``file`` cannot go into a document, or None: python-docx must recognise it, and a
+        PNG, JPEG or GIF must end as one does (a truncated copy has a good header)."""
+        from docx.image.exceptions import UnrecognizedImageError
+        from docx.image.image import Image
+
+        size = file.stat().st_size
+        if size > cls.MAX_BYTES:
+            return f"ไฟล์ใหญ่เกินไป {size:,} ไบต์"
+        try:
+            image = Image.from_file(str(file))
+        except UnrecognizedImageError:
+            return "ไม่ใช่ไฟล์ภาพชนิดที่ Word ใช้ได้ (PNG, JPEG, GIF, BMP, TIFF)" if size else "ไฟล์ว่าง"
+        except Exception as e:  # python-docx raises its own errors and struct/IndexError for damaged headers
+            return f"ไฟล์ภาพเสียหรือไม่ครบ (อาจคัดลอกหรือดาวน์โหลดไม่เสร็จ) [{type(e).__name__}]"
+        for ext, end, within in cls.ENDS:
+            if image.ext == ext:
+                with file.open("rb") as f:
+                    f.seek(max(0, size - within))
+                    if end not in f.read():
+                        return "ไฟล์ภาพเสียหรือไม่ครบ (อาจคัดลอกหรือดาวน์โหลดไม่เสร็จ)"
+        return None
 
     def __call__(self, path: str, width_cm: float | None = None, height_cm: float | None = None,
                  alt: str = "") -> Any:
         """The image, described by ``alt`` for screen readers (the picture's alt text)."""
         from docx.shared import Cm
 
-        file = (self.base / path).resolve()
-        if not file.is_file():
+        try:
+            file = (self.base / path).resolve()
+            found = file.is_file()
+            reason = self.unusable(file) if found else None
+        except (OSError, ValueError, RuntimeError) as e:
+            found, reason = True, f"อ่านไม่ได้: {getattr(e, 'strerror', None) or e}"
+        if not found:
             self.warnings.append(f"ไม่พบไฟล์ภาพ {path} (เทียบกับ {self.base}) จึงเว้นว่างไว้")
             return f"[ไม่พบภาพ: {path}]"
+        if reason:
+            self.warnings.append(f"ไฟล์ภาพ {path} ใช้ไม่ได้: {reason} จึงเว้นภาพนี้ไว้")
+            return f"[อ่านภาพไม่ได้: {path}]"
         try:
             return _described()(self.tpl, str(file), width=Cm(width_cm) if width_cm else None,
                                 height=Cm(height_cm) if height_cm else None, alt=str(alt or ""))

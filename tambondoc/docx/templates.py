@@ -34,14 +34,17 @@ DISTRICT_TEMPLATE_FILES = ("socho-order.docx", "socho-announcement.docx", "needs
 
 
 def init_templates(target: Path) -> list[Path]:
-    """Copy the default templates into ``target`` for editing; never overwrite a file."""
-    import shutil
+    """Copy the default templates into ``target`` for editing; never overwrite a file.
 
-    target.mkdir(parents=True, exist_ok=True)
+    Each copy is atomic (a full disk leaves no truncated template for the next run to take
+    as complete).
+    """
+    from tambondoc.files import copy_atomic
+
     copied = []
     for name in TEMPLATE_FILES + DISTRICT_TEMPLATE_FILES:
         source, dest = default_templates_dir() / name, target / name
         if source.is_file() and not dest.exists():
-            shutil.copyfile(source, dest)
+            copy_atomic(source, dest)
             copied.append(dest)
     return copied

@@ -2,12 +2,17 @@
 openpyxl parses anything, then return the project table with every cell's address.
 
 openpyxl parses the XML with defusedxml (installed as a dependency), so entity bombs are
-refused; the zip's declared sizes are checked first so a zip bomb is never inflated.
+refused; the zip's declared sizes are checked first, per part, so a zip bomb is never inflated
+(zipfile never inflates a member past its declared size), and the shared strings are counted
+before openpyxl builds them all in memory. The workbook is opened once; hidden sheets are never
+read as the project table.
 """
 
 from __future__ import annotations
 
+import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,15 +22,22 @@ from openpyxl.utils import get_column_letter
 
 from tambondoc.errors import PlanError, Problem
 from tambondoc.xlsx.columns import PROJECT_SHEET, match_header
+from tambondoc.xlsx.patches import formula_cells
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_PART_BYTES = 64 * 1024 * 1024             # one sheet (openpyxl streams it row by row)
+MAX_OTHER_PART_BYTES = 16 * 1024 * 1024       # styles, workbook, ...: openpyxl parses them whole
+MAX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024   # openpyxl keeps every shared string in memory
+MAX_SHARED_STRINGS = 500_000
 MAX_ZIP_ENTRIES = 2000
 MAX_ROWS = 5000
 MAX_COLS = 200
 HEADER_SEARCH_ROWS = 10
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MACRO_SUFFIXES = {".xlsm", ".xltm", ".xlam"}
+# what reading a damaged zip raises: bad headers, bad deflate data, an encrypted or unknown member
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError, NotImplementedError)
 
 
 @dataclass
@@ -76,7 +88,10 @@ def check_file(path: Path, name: str) -> None:
     if path.suffix.lower() in MACRO_SUFFIXES:
         raise _refuse(name, macro)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+            raise _refuse(name, "ไม่ใช่ไฟล์ธรรมดา (เช่น เป็นอุปกรณ์หรือท่อข้อมูล) ให้ระบุไฟล์ .xlsx")
+        size = info.st_size
         with path.open("rb") as f:
             magic = f.read(8)
     except OSError as e:
@@ -89,24 +104,52 @@ def check_file(path: Path, name: str) -> None:
     corrupt = "ไฟล์เสียหรือไม่ใช่ไฟล์ Excel (.xlsx) ให้ตรวจว่าเลือกไฟล์ถูก หรือเปิดใน Excel แล้วบันทึกใหม่"
     if not magic.startswith(b"PK"):
         raise _refuse(name, corrupt)
+    bomb = _refuse(name, "ไฟล์มีข้อมูลเมื่อขยายใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) โปรแกรมจะไม่เปิดไฟล์นี้")
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             names = {i.filename for i in infos}
-            content_types = z.read("[Content_Types].xml")[:1_000_000] if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+            if len(infos) > MAX_ZIP_ENTRIES or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES \
+                    or any(i.file_size > _part_limit(i.filename) for i in infos):
+                raise bomb
+            content_types = b""
+            if "[Content_Types].xml" in names:
+                with z.open("[Content_Types].xml") as f:
+                    content_types = f.read(1_000_000)
+    except ZIP_ERRORS as e:
         raise _refuse(name, corrupt) from e
     if not content_types or "xl/workbook.xml" not in names:
         raise _refuse(name, corrupt)
-    if len(infos) > MAX_ZIP_ENTRIES or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
-        raise _refuse(name, "ไฟล์มีข้อมูลเมื่อขยายใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) โปรแกรมจะไม่เปิดไฟล์นี้")
     if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
         raise _refuse(name, macro)
+    strings = [i for i in infos if i.filename.lower().endswith("sharedstrings.xml")]
+    if any(_count_strings(path, i, name) > MAX_SHARED_STRINGS for i in strings):
+        raise bomb
 
 
-def _open(path: Path, name: str, data_only: bool) -> Any:
+def _part_limit(part: str) -> int:
+    if part.lower().endswith("sharedstrings.xml"):
+        return MAX_SHARED_STRINGS_BYTES
+    return MAX_PART_BYTES if part.startswith("xl/worksheets/") else MAX_OTHER_PART_BYTES
+
+
+def _count_strings(path: Path, info: zipfile.ZipInfo, name: str) -> int:
+    """How many shared strings (<si> elements, any prefix) a part holds, read in chunks."""
+    count, tail = 0, b""
     try:
-        return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+        with zipfile.ZipFile(path) as z, z.open(info) as f:
+            while chunk := f.read(1 << 20):
+                data = tail + chunk
+                count += data.count(b"<si>") + data.count(b"<si ") + data.count(b":si>") + data.count(b":si ")
+                tail = data[-3:]  # shorter than a match: a match across two chunks is counted once
+    except ZIP_ERRORS as e:
+        raise _refuse(name, "ไฟล์เสียหรือไม่ใช่ไฟล์ Excel (.xlsx) ให้ตรวจว่าเลือกไฟล์ถูก หรือเปิดใน Excel แล้วบันทึกใหม่") from e
+    return count
+
+
+def _open(path: Path, name: str) -> Any:
+    try:
+        return load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as e:  # openpyxl raises many kinds for a damaged file; all mean the same here
         raise _refuse(name, "อ่านไฟล์ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่สมุดงาน Excel (.xlsx) "
                             f"ให้เปิดใน Excel แล้วบันทึกใหม่ [{type(e).__name__}]") from e
@@ -135,12 +178,13 @@ def _blank(value: Any) -> bool:
 
 
 def read_table(path: Path, name: str | None = None) -> Table:
-    """The project table of a workbook (sheet 'โครงการ', else the first sheet that has one)."""
+    """The project table of a workbook: the visible sheet 'โครงการ', else the first visible
+    sheet that has one. A hidden sheet is never read: the officer cannot see what it holds."""
     name = name or str(path)
     check_file(path, name)
-    wb = _open(path, name, data_only=True)
+    wb = _open(path, name)
     try:
-        sheets = [ws for ws in wb.worksheets if hasattr(ws, "iter_rows")]
+        sheets = [ws for ws in wb.worksheets if hasattr(ws, "iter_rows") and ws.sheet_state == "visible"]
         order = sorted(sheets, key=lambda ws: ws.title != PROJECT_SHEET)
         for ws in order:
             grid = _grid(ws, name, ws.title)
@@ -148,37 +192,32 @@ def read_table(path: Path, name: str | None = None) -> Table:
             if header is not None:
                 break
         else:
-            raise _refuse(name, "ไม่พบตารางโครงการ (แถวหัวตารางที่มี 'ชื่อโครงการ') ในแผ่นงานใด "
+            raise _refuse(name, "ไม่พบตารางโครงการ (แถวหัวตารางที่มี 'ชื่อโครงการ') ในแผ่นงานที่มองเห็นได้ "
                                 "ให้ใช้แม่แบบจากคำสั่ง tambondoc xlsx-template")
         sheet = ws.title
+        headers = {c: v for c, v in enumerate(grid[header - 1], 1) if not _blank(v)}
+        rows = []
+        for r, row in enumerate(grid[header:], header + 1):
+            values = {c: v for c, v in enumerate(row, 1) if not _blank(v)}
+            if values:
+                rows.append((r, values))
+        table = Table(name, sheet, header, headers, rows)
+        table.uncalculated = _uncalculated(ws, name, table)
+    except PlanError:
+        raise
+    except Exception as e:  # a damaged sheet found while reading it
+        raise _refuse(name, "อ่านไฟล์ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่สมุดงาน Excel (.xlsx) "
+                            f"ให้เปิดใน Excel แล้วบันทึกใหม่ [{type(e).__name__}]") from e
     finally:
         wb.close()
-    headers = {c: v for c, v in enumerate(grid[header - 1], 1) if not _blank(v)}
-    rows = []
-    for r, row in enumerate(grid[header:], header + 1):
-        values = {c: v for c, v in enumerate(row, 1) if not _blank(v)}
-        if values:
-            rows.append((r, values))
-    table = Table(name, sheet, header, headers, rows)
-    table.uncalculated = _uncalculated(path, name, sheet, table)
     present = {r for r, _ in rows}
     extra = {r for r, c in table.uncalculated if r not in present and match_header(headers.get(c, "")) is not None}
     table.rows = sorted(rows + [(r, {}) for r in extra], key=lambda rv: rv[0])
     return table
 
 
-def _uncalculated(path: Path, name: str, sheet: str, table: Table) -> set[tuple[int, int]]:
+def _uncalculated(ws: Any, name: str, table: Table) -> set[tuple[int, int]]:
     """Formula cells that have no cached value (saved by a program that does not calculate)."""
-    wb = _open(path, name, data_only=False)
-    try:
-        found = set()
-        values = dict(table.rows)
-        for r, row in enumerate(wb[sheet].iter_rows(max_col=MAX_COLS, max_row=MAX_ROWS + 1), 1):
-            if r <= table.header_row:
-                continue
-            for c, cell in enumerate(row, 1):
-                if getattr(cell, "data_type", None) == "f" and values.get(r, {}).get(c) is None:
-                    found.add((r, c))
-        return found
-    finally:
-        wb.close()
+    values = dict(table.rows)
+    return {(r, c) for r, c in formula_cells(ws, MAX_COLS, MAX_ROWS + 1)
+            if r > table.header_row and values.get(r, {}).get(c) is None}

@@ -21,6 +21,7 @@ from tambondoc.plan.vocabulary import APPROACHES
 from tambondoc.thai import THAI_TO_ARABIC
 from tambondoc.xlsx.columns import (
     COMPUTED_HEADERS,
+    Ambiguous,
     BudgetKey,
     Choices,
     ScoreKey,
@@ -65,7 +66,7 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _number(value: Any, what: str) -> int | float:
+def _number(value: Any, what: str, money: bool = False) -> int | float:
     shown = str(value).strip()
     if isinstance(value, str):
         cleaned = value.translate(THAI_TO_ARABIC).replace(",", "").strip()
@@ -76,32 +77,51 @@ def _number(value: Any, what: str) -> int | float:
         raise CellError(f"{what}ต้องเป็นตัวเลข (พบ '{shown}')")
     if value < 0:
         raise CellError(f"{what}ติดลบไม่ได้ (พบ {shown})")
+    cents = value * 100
+    if money and isinstance(value, float) and abs(value) < 1e13 and abs(cents - round(cents)) > 1e-6 * max(1.0, abs(value)):
+        raise CellError(f"{what}มีทศนิยมเกิน 2 ตำแหน่ง (พบ {shown}) เงินบาทมีทศนิยมได้ถึงสตางค์เท่านั้น "
+                        f"ให้ปัดเป็น {round(value, 2):.2f}")
     return number(value)
 
 
+MAX_VILLAGE_DIGITS = 4  # a tambon has tens of villages; a longer number is a typing mistake
+
+
 def _villages(value: Any, choices: Choices) -> list[int]:
+    """Village numbers from '1, 3', 'หมู่ 1-4', '๒ และ ๕'; a range is checked before it is
+    expanded (a cell saying 1-1000000000 must not build a billion numbers)."""
     text = str(number(value)) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
     cleaned = re.sub(r"หมู่ที่|หมู่|ม\.", " ", text.translate(THAI_TO_ARABIC))
-    found: list[int] = []
+    have = f"มีหมู่ที่ {', '.join(map(str, choices.villages))}" if choices.villages else "ตำบลนี้มีแต่ชุมชน ให้ใส่ชุมชนที่ดำเนินการแทน"
+    usage = f"หมู่ที่ต้องเป็นเลขหมู่คั่นด้วยจุลภาค เช่น 1, 3 หรือช่วง 1-4 (พบ '{text[:60]}')"
+    found: set[int] = set()
     for token in re.split(r"[,\s/]+|และ", cleaned):
         if not token:
             continue
-        m = re.fullmatch(r"(\d+)(?:-(\d+))?", token)
+        m = re.fullmatch(rf"(\d{{1,{MAX_VILLAGE_DIGITS}}})(?:-(\d{{1,{MAX_VILLAGE_DIGITS}}}))?", token)
         if not m:
-            raise CellError(f"หมู่ที่ต้องเป็นเลขหมู่คั่นด้วยจุลภาค เช่น 1, 3 (พบ '{text}')")
+            raise CellError(usage)
         first, last = int(m.group(1)), int(m.group(2) or m.group(1))
-        found += [n for n in range(first, last + 1) if n not in found]
-    have = f"มีหมู่ที่ {', '.join(map(str, choices.villages))}" if choices.villages else "ตำบลนี้มีแต่ชุมชน ให้ใส่ชุมชนที่ดำเนินการแทน"
-    for n in found:
-        if n not in choices.villages:
-            raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ ({have})")
+        if last < first:
+            raise CellError(f"ช่วงหมู่ที่ {token} ต้องเขียนจากน้อยไปมาก เช่น {last}-{first}")
+        for n in (first, last):
+            if n not in choices.villages:
+                raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ ({have})")
+        for n in range(first, last + 1):  # both ends are villages of the tambon: at most 9,999 numbers
+            if n not in choices.villages:
+                raise CellError(f"ไม่มีหมู่ที่ {n} ในตำบลนี้ ({have})")
+            found.add(n)
     if not found:
-        raise CellError(f"หมู่ที่ต้องเป็นเลขหมู่คั่นด้วยจุลภาค เช่น 1, 3 (พบ '{text}')")
+        raise CellError(usage)
     return sorted(found)
 
 
 def _pick(text: str, what: str, labels: dict[str, str], names: dict[str, str]) -> str:
-    found = resolve(text, labels, names)
+    try:
+        found = resolve(text, labels, names)
+    except Ambiguous as e:
+        raise CellError(f"มี{what}ชื่อ '{text}' มากกว่าหนึ่งแห่งในแผน ({', '.join(e.ids)}) "
+                        f"ให้เลือกจากรายการ (รหัสตามด้วยชื่อ เช่น {labels[e.ids[0]]})") from e
     if found is None:
         raise CellError(f"ไม่มี{what} '{text}' ในแผน ให้เลือกจากรายการ (มี {', '.join(labels)})")
     return found
@@ -156,7 +176,7 @@ def parse_value(key: str, value: Any, choices: Choices) -> Any:
     if key == "tactic":
         return _pick(text, "กลยุทธ์", choices.tactics, choices.tactic_names)
     if key == "local_government":
-        return _pick(text, " อปท.", choices.lgs, choices.lgs)
+        return _pick(text, " อปท.", choices.lgs, choices.lg_names)
     if key == "approach":
         if text not in APPROACHES:
             raise CellError(f"วิธีดำเนินการต้องเป็น {', '.join(APPROACHES[:-1])} หรือ {APPROACHES[-1]} (พบ '{text}')")
@@ -216,7 +236,7 @@ def read_rows(table: Table, choices: Choices, problems: list[Problem]) -> list[R
             raw = values.get(col)
             try:
                 if isinstance(key, BudgetKey):
-                    row.budget[key] = None if raw is None else _number(raw, "งบประมาณ (บาท) ")
+                    row.budget[key] = None if raw is None else _number(raw, "งบประมาณ (บาท) ", money=True)
                 elif isinstance(key, ScoreKey):
                     row.scores[key.criterion] = None if raw is None else _score(raw, choices)
                 else:

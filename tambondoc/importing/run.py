@@ -31,10 +31,10 @@ from tambondoc.importing.merge import (
 )
 from tambondoc.importing.read import read_table
 from tambondoc.importing.rows import Row, check_rows, read_rows
-from tambondoc.importing.splice import splice
-from tambondoc.plan.load import load_text
+from tambondoc.plan.load import Newlines, load_text
 from tambondoc.plan.positions import Locator
 from tambondoc.plan.roundtrip import rt_yaml
+from tambondoc.plan.splice import splice
 from tambondoc.xlsx.columns import Choices
 
 LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 2)]
@@ -211,14 +211,6 @@ def _validate_new(text: str, plan: Path, origin: dict[str, list[Row]]) -> None:
     raise PlanInvalid(f"นำเข้าไม่สำเร็จ: แผนหลังนำเข้าไม่ผ่านการตรวจสอบ {plan} ไม่ถูกแก้ไข", found)
 
 
-def _encode(text: str, plan: Path) -> bytes:
-    """The new text in the plan file's own newline and BOM convention."""
-    raw = plan.read_bytes()
-    if b"\r\n" in raw:
-        text = text.replace("\n", "\r\n")
-    return (b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")
-
-
 def import_books(books: list[Path], plan: Path, combine: bool = False, dry_run: bool = False) -> ImportResult:
     """Import project rows from ``books`` into ``plan``; PlanError lists every problem by cell."""
     checked = validate_file(plan)
@@ -249,6 +241,6 @@ def import_books(books: list[Path], plan: Path, combine: bool = False, dry_run: 
     result.new_text = _new_text(checked.text, before, _dump(yaml, doc), str(plan))
     _validate_new(result.new_text, plan, origin)
     if not dry_run and result.changed:
-        write_atomic(plan, _encode(result.new_text, plan))
+        write_atomic(plan, Newlines.of(checked.raw).encode(result.new_text), follow_link=True)
         result.written = True
     return result

@@ -8,7 +8,10 @@ problem to report.
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +46,32 @@ def _fail(name: str, message: str, line: int = 1, column: int = 1) -> PlanError:
     return PlanError(str(problem), [problem])
 
 
-def read_text(path: Path) -> str:
-    """Read a plan as UTF-8 (BOM and CRLF allowed) or raise PlanError naming the line."""
+def read_bytes(path: Path) -> bytes:
+    """A plan file's bytes, once: what is validated is what is digested and rewritten."""
     name = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _fail(name, f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {MAX_BYTES:,}) "
                         "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง")
-        raw = path.read_bytes()
+        # opened without blocking: a FIFO nobody writes to would block open() forever; then
+        # read as usual (a FIFO without a writer reads as empty, one with a writer is read)
+        nonblock = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no FIFOs to open
+        fd = os.open(path, os.O_RDONLY | nonblock)
+        with os.fdopen(fd, "rb") as f:
+            if nonblock:
+                os.set_blocking(fd, True)
+            raw = f.read(MAX_BYTES + 1)  # the file may grow between stat and read
     except OSError as e:
         raise _fail(name, f"เปิดไฟล์ไม่ได้: {e.strerror or e}") from e
+    if len(raw) > MAX_BYTES:
+        raise _fail(name, f"ไฟล์ใหญ่เกินไป (เกิน {MAX_BYTES:,} ไบต์) "
+                    "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง")
+    return raw
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Plan bytes as text: UTF-8 (BOM and CRLF allowed) with '\n' line ends, or PlanError at the line."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -63,6 +81,29 @@ def read_text(path: Path) -> str:
         raise _fail(name, "ไฟล์ไม่ใช่ UTF-8 (อาจบันทึกเป็น Windows-874/TIS-620) "
                     "ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8", line, col) from e
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """Read a plan as UTF-8 (BOM and CRLF allowed) or raise PlanError naming the line."""
+    return decode(read_bytes(path), str(path))
+
+
+@dataclass(frozen=True)
+class Newlines:
+    """A file's own conventions, kept when a tool writes it back: CRLF line ends, a BOM."""
+
+    crlf: bool = False
+    bom: bool = False
+
+    @classmethod
+    def of(cls, raw: bytes) -> Newlines:
+        return cls(crlf=b"\r\n" in raw, bom=raw.startswith(codecs.BOM_UTF8))
+
+    def encode(self, text: str) -> bytes:
+        """``text`` ('\n' line ends) in this convention."""
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
 
 
 _HINTS: list[tuple[str, str]] = [
@@ -158,30 +199,62 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     return Problem(name, line, col, f"YAML ไม่ถูกต้อง: {hint} [{detail}]")
 
 
+class Cycle(ValueError):
+    """The data contains itself: an alias (*) used inside the node its anchor (&) names."""
+
+
 def expanded_size(data: Any) -> int:
     """How many nodes a reader walking the data would visit, aliases expanded.
 
     Memoised per shared object, so a "billion laughs" file is measured in linear time
-    instead of being expanded.
+    instead of being expanded. A node that contains itself raises ``Cycle``: every walk over
+    it (the checks, the documents, the diff) would never end.
     """
     memo: dict[int, int] = {}
+    open_nodes: set[int] = set()
 
     def size(node: Any) -> int:
         if not isinstance(node, (dict, list)):
             return 1
         key = id(node)
+        if key in open_nodes:
+            raise Cycle()
         if key not in memo:
-            memo[key] = 0  # a cycle counts once; the safe constructor cannot build one anyway
+            open_nodes.add(key)
             children = node.values() if isinstance(node, dict) else node
             memo[key] = 1 + sum(size(child) for child in children)
+            open_nodes.discard(key)
         return memo[key]
 
     return size(data)
 
 
-def _check_size(data: Any, name: str) -> None:
-    """Refuse alias bombs before anything walks the expanded tree."""
-    if expanded_size(data) > MAX_NODES:
+def _recursive_alias(text: str) -> tuple[int, int]:
+    """Where the first alias to a node that is still open (its own ancestor) is: line, column."""
+    open_anchors: list[str | None] = []
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            kind = type(event).__name__
+            if kind in ("MappingStartEvent", "SequenceStartEvent"):
+                open_anchors.append(event.anchor)
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                open_anchors.pop()
+            elif kind == "AliasEvent" and event.anchor in open_anchors:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    except (YAMLError, IndexError):
+        pass
+    return 1, 1
+
+
+def _check_size(data: Any, name: str, text: str) -> None:
+    """Refuse alias bombs and self-containing data before anything walks the expanded tree."""
+    try:
+        size = expanded_size(data)
+    except Cycle as e:
+        line, col = _recursive_alias(text)
+        raise _fail(name, "alias (*) อ้างถึง anchor (&) ของข้อมูลที่ตัวเองอยู่ข้างใน ทำให้ข้อมูลซ้อนกันไม่รู้จบ "
+                    "ให้เขียนข้อมูลตรง ๆ แทน alias นี้", line, col) from e
+    if size > MAX_NODES:
         raise _fail(name, f"แผนมีข้อมูลซ้อนกันมากเกินไป (เกิน {MAX_NODES:,} รายการเมื่อขยาย alias) "
                     "อาจเกิดจาก anchor/alias (& และ *) ที่ขยายตัวซ้ำ ๆ ให้เขียนข้อมูลตรง ๆ แทน")
 
@@ -210,7 +283,7 @@ def load_text(text: str, name: str) -> Any:
     except RecursionError as e:
         raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     try:
-        _check_size(data, name)
+        _check_size(data, name, text)
     except RecursionError as e:
         raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     return data

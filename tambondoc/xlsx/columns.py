@@ -96,7 +96,8 @@ class Choices:
     tactics: dict[str, str]             # id -> label
     tactic_names: dict[str, str]
     tactic_strategy: dict[str, str]     # tactic id -> strategy id
-    lgs: dict[str, str]                 # id -> name (label)
+    lgs: dict[str, str]                 # id -> label "tm-nongbua เทศบาลตำบลหนองบัวงาม"
+    lg_names: dict[str, str]            # id -> name (two อปท. may share one; the label is unique)
     sources: tuple[Source, ...]         # the fixed four, then the plan's named ones
     scale: Scale | None                 # the plan's scoring, None when it does not score
     max_priority: int = 20
@@ -117,7 +118,8 @@ class Choices:
             tactics={t["id"]: f"{t['id']} {t['name']}" for s in strategies for t in s["tactics"]},
             tactic_names={t["id"]: t["name"] for s in strategies for t in s["tactics"]},
             tactic_strategy={t["id"]: s["id"] for s in strategies for t in s["tactics"]},
-            lgs={g["id"]: g["name"] for g in data["tambon"].get("local_governments") or []},
+            lgs={g["id"]: f"{g['id']} {g['name']}" for g in data["tambon"].get("local_governments") or []},
+            lg_names={g["id"]: g["name"] for g in data["tambon"].get("local_governments") or []},
             sources=plan_sources(data),
             scale=scale if scores else None,
         )
@@ -169,14 +171,31 @@ class Choices:
         return [self.header(k) for k in self.columns()]
 
 
+class Ambiguous(ValueError):
+    """A cell names something by a name several ids share; ``ids`` are those ids."""
+
+    def __init__(self, ids: list[str]) -> None:
+        super().__init__(", ".join(ids))
+        self.ids = ids
+
+
 def resolve(text: str, labels: dict[str, str], names: dict[str, str]) -> str | None:
-    """The id a cell means: the id itself, its drop-down label, its name, or 'id anything'."""
+    """The id a cell means: the id itself, its drop-down label, its name, or 'id anything'.
+
+    Ids and labels are unique; a name may not be (two อปท. called the same): a name that
+    several ids share raises ``Ambiguous`` instead of picking one of them.
+    """
     text = " ".join(text.split())
     if text in labels:
         return text
     for key in labels:
-        if text in (labels[key], names.get(key)):
+        if text == " ".join(labels[key].split()):
             return key
+    named = [key for key in labels if text == " ".join(str(names.get(key, "")).split())]
+    if len(named) > 1:
+        raise Ambiguous(named)
+    if named:
+        return named[0]
     first = text.split(" ", 1)[0]
     return first if first in labels else None
 

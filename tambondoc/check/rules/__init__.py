@@ -9,6 +9,7 @@ as a whole (its file and its plans together) by CROSS_RULES, whose findings also
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from tambondoc.check.rules import (
@@ -20,10 +21,12 @@ from tambondoc.check.rules import (
     deadlines,
     district_place,
     ids,
+    images,
     locations,
     order_numbers,
     place_names,
     positions,
+    precision,
     provincial,
     references,
     scoring,
@@ -33,8 +36,9 @@ from tambondoc.check.rules import (
 )
 from tambondoc.plan.district import Files, Source
 
-RULES = (values, ids, references, locations, sources, budgets, scoring, committee, socho, positions, dates,
-         consistency, place_names)
+RULES = (values, ids, references, locations, sources, budgets, precision, scoring, committee, socho, positions,
+         dates, consistency, place_names)
+FILE_RULES = (images,)  # rules that read paths relative to the plan file
 DISTRICT_RULES = (values, socho, positions, dates, district_place)
 CROSS_RULES = (district_place, order_numbers, positions, deadlines, attendance, provincial)
 
@@ -42,14 +46,18 @@ Tagged = tuple[list[str | int], bool, str, str, str]  # path, at_key, message, l
 CrossTagged = tuple[Source, list[str | int], bool, str, str, str]  # the file, then as Tagged
 
 
-def check(data: Any, rules: tuple[Any, ...] = RULES) -> Iterator[Tagged]:
+def check(data: Any, source: Path | None = None, rules: tuple[Any, ...] = RULES) -> Iterator[Tagged]:
     """Every semantic finding of a loaded plan (or of district.yaml, with DISTRICT_RULES), with the
-    id of the rule that found it."""
+    id of the rule that found it; the rules that look at files next to the plan run when its
+    ``source`` file is known."""
     if not isinstance(data, dict):
         return
     for rule in rules:
         for path, at_key, message, level in rule.check(data):
             yield path, at_key, message, level, rule.ID
+    for file_rule in FILE_RULES if source is not None else ():
+        for path, at_key, message, level in file_rule.check_files(data, source):
+            yield path, at_key, message, level, file_rule.ID
 
 
 def check_district(files: Files) -> Iterator[CrossTagged]:

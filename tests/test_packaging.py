@@ -82,7 +82,7 @@ def test_the_wheel_works_outside_the_checkout(dist: Path, tmp_path: Path) -> Non
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True,
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--ignore-installed", "--no-deps", "--no-index", str(wheel)], check=True,
                    timeout=300)
     work = tmp_path / "district"
     (work / ".git").mkdir(parents=True)

@@ -7,7 +7,8 @@ a word processor's automatic layout would, but knowing the whole table in advanc
   dictionary, widths from the real font, ``measure``), or for an amount column the widest amount
   on one line. When the minimums leave less than a quarter of the width to share (every column
   would wrap word by word) the whole table steps down a point at a time, never below 12 pt, so
-  amounts and text keep one size;
+  amounts and text keep one size. If even 12 pt cannot hold every minimum, the amounts keep
+  theirs and the text columns share the rest in proportion to their minimums (words then break);
 - the rest goes where it shortens the table most: width is handed out in steps to the column
   whose extra width saves the most lines over the rows (a sample of them in a long table), each
   row being as tall as its tallest cell, and a repeated heading row counting once per page.
@@ -56,6 +57,8 @@ SPENT = [0.0]         # seconds spent here, for benchmarks/pages.py
 
 
 def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
+    """Each grid column's minimum and widest line (twips), whether it holds amounts (or cells
+    that must not wrap), and how much text it holds, from the single-column cells."""
     columns = [Column() for _ in range(count)]
     for row in rows:
         for cell in row.cells:

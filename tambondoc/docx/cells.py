@@ -21,14 +21,14 @@ DEFAULT_MARGIN = 108  # twips each side, Word's default cell margin
 SLACK = 40            # twips a line needs beyond its text: borders, and rounding in the word processor
 FILL = 0.93           # share of a line a word-wrapped paragraph fills on average
 
-@dataclass
+@dataclass(slots=True)
 class Page:
     """The printable height of the page a table is on (points)."""
 
     height: float = 16.5 * 72 / 2.54
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     tc: Any
     start: int
@@ -68,7 +68,7 @@ class Cell:
         return self.measured
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     tr: Any
     cells: list[Cell]
@@ -77,7 +77,7 @@ class Row:
     weight: float = 1.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Column:
     minimum: float = 0.0        # twips, margins included
     maximum: float = 0.0        # twips the widest line takes unwrapped, margins included

@@ -149,3 +149,14 @@ def test_same_plan_same_bytes_with_properties_and_alt_text(tmp_path: Path) -> No
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
     assert described == ["แผนที่ตำบลหนองบัวงาม", "เวทีประชาคมทบทวนแผนพัฒนาตำบล วันที่ 10 กุมภาพันธ์ 2570",
                          "ก.บ.ต. จัดลำดับความสำคัญโครงการ"]
+
+
+def test_alt_text_with_quotes_and_ampersands_stays_well_formed(example_plan: Path, tmp_path: Path) -> None:
+    from conftest import replace_in, run
+
+    replace_in(example_plan, "caption: ก.บ.ต. จัดลำดับความสำคัญโครงการ", "caption: 'ก.บ.ต. \"จัดลำดับ\" & <ทบทวน>'")
+    assert run("build", example_plan, "-o", tmp_path).code == 0
+    book = Document(str(tmp_path / example_plan.stem / "plan-book.docx"))
+    described = [el.get("descr") for el in book.element.body.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert described[-1] == 'ก.บ.ต. "จัดลำดับ" & <ทบทวน>'

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -110,7 +110,8 @@ def _described() -> type:
             xml: str = super()._insert_image()
             if not self.alt:
                 return xml
-            return re.sub(r"<wp:docPr ", lambda _: f'<wp:docPr descr="{quoteattr(self.alt)[1:-1]}" ', xml, count=1)
+            described = escape(self.alt, {'"': "&quot;"})
+            return re.sub(r"<wp:docPr ", lambda _: f'<wp:docPr descr="{described}" ', xml, count=1)
 
     return DescribedImage
 

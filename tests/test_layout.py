@@ -134,3 +134,18 @@ def test_the_example_documents_keep_their_page_counts(tmp_path: Path) -> None:
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         counts[name] = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert counts == {"kbt-order": 4, "coordination-abt-nongbua": 5}
+
+
+def test_a_cell_a_loop_left_empty_gets_its_paragraph_back() -> None:
+    """A cell must end with a paragraph (Word refuses it, LibreOffice breaks the row otherwise):
+    a loop that rendered nothing gets one, in its neighbour's style."""
+    from tambondoc.docx.tables import close_cells
+
+    tbl = _table([["ที่", "รายการ"], ["1", "ซ่อมถนน"]])
+    empty = tbl.findall(f"{W}tr")[1].findall(f"{W}tc")[1]
+    for p in empty.findall(f"{W}p"):
+        empty.remove(p)
+    close_cells(tbl)
+    assert empty[-1].tag == f"{W}p"
+    assert empty[-1].find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "TableText"
+    assert all(tc[-1].tag == f"{W}p" for tc in tbl.iter(f"{W}tc"))

@@ -465,10 +465,10 @@ def test_named_sources_add_up_in_an_other_column_or_in_lines(tmp_path: Path) -> 
     code, lines = build(plan, tmp_path / "two")
     assert code == 0, lines
     two = Document(str(tmp_path / "two" / plan.stem / "plan-book.docx"))
-    project = next(t for t in two.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text)
+    rows = [r for t in two.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text for r in t.rows]
     ctx = context_of(plan)
     named = next(p for g in ctx["strategy_groups"] for p in g["projects"] if p["other_amount"])
-    row = next(r for r in project.rows if r.cells[1].text == named["name"])
+    row = next(r for r in rows if r.cells[1].text == named["name"])
     assert [f"{o['short']}  {thai.money(o['amount'])}" for o in named["other_sources"]] == \
         [line for line in row.cells[6].text.splitlines() if not line.startswith("งบ")]
     note = "หมายเหตุ: อื่น ๆ ได้แก่ พอช. = สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน), อบจ. = องค์การบริหารส่วนจังหวัดพิษณุโลก"
@@ -484,14 +484,15 @@ def test_named_sources_add_up_in_an_other_column_or_in_lines(tmp_path: Path) -> 
     code, lines = build(plan, tmp_path / "one")
     assert code == 0, lines
     one = Document(str(tmp_path / "one" / plan.stem / "plan-book.docx"))
-    project = next(t for t in one.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text)
-    assert [c.text for c in project.rows[1].cells][-5:] == ["งบท้องถิ่น", "งบหน่วยงาน", "งบพัฒนาจังหวัด", "งบชุมชน", "อื่น ๆ"]
+    tables = [t for t in one.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text]
     ctx = context_of(plan)
-    for group in ctx["strategy_groups"]:
+    assert len(tables) == len(ctx["strategy_groups"])  # a table per strategy
+    assert [c.text for c in tables[0].rows[1].cells][-5:] == ["งบท้องถิ่น", "งบหน่วยงาน", "งบพัฒนาจังหวัด", "งบชุมชน", "อื่น ๆ"]
+    for table, group in zip(tables, ctx["strategy_groups"]):
         for p in group["projects"]:
-            row = next(r for r in project.rows if r.cells[1].text == p["name"])
+            row = next(r for r in table.rows if r.cells[1].text == p["name"])
             assert [c.text for c in row.cells][-5:] == [thai.money(a) if a else "-" for a in p["source_amounts"]]
-    total = project.rows[-1]
+    total = tables[-1].rows[-1]
     assert total.cells[-1].text == thai.money(ctx["totals"]["other_amount"]) != "-"
 
 

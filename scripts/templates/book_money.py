@@ -33,8 +33,10 @@ YEAR_ALIGNS = "crcc" + "rc"
 
 
 def _lines(items: str, line: str, total: str | None = None) -> list[tuple[str, str | None]]:
-    """One cell holding a paragraph per item of ``items``, and a total line when there are several."""
-    out: list[tuple[str, str | None]] = [("{%p for l in " + items + " %}", None), (line, None), ("{%p endfor %}", None)]
+    """One cell holding a paragraph per item of ``items`` ('-' when there is none, as an amount of
+    nothing shows), and a total line when there are several."""
+    out: list[tuple[str, str | None]] = [("{%p for l in " + items + " %}", None), (line, None), ("{%p else %}", None),
+                                         ("-", None), ("{%p endfor %}", None)]
     if total:
         out += [("{%p if " + items + "|length > 1 %}", None), ("รวม  " + _money(total), None), ("{%p endif %}", None)]
     return out
@@ -67,9 +69,10 @@ def _budget_wide(of: str, total: str) -> list:
 
 
 def _project_table(doc) -> None:
-    """Every project in one table (the columns line up from strategy to strategy): a row naming
-    each strategy, its projects, its subtotal, and the grand total. One or two fiscal years: seed 002's columns, an amount per year and per funding source.
-    Three or more: the amounts of the funded years as lines in one budget column and the sources
+    """A table per strategy (so a plan of thousands of projects never holds one huge table): a row
+    naming the strategy, its projects, its subtotal, and after the last strategy's the grand total.
+    One or two fiscal years: seed 002's columns, an amount per year and per funding source. Three
+    or more (more than seven amount columns): the amounts of the funded years as lines in one budget column and the sources
     in another, so the text keeps room on landscape A4 (totals by year and source are in 3.2-3.5)."""
     widths = ([0.9, 4.2] + [TAG] + YEAR_WIDTHS + [TAG] + [3.3, 2.0, 1.7]
               + [TAG] + SOURCE_WIDTHS + [TAG] + [TAG, 3.0, 3.0, TAG])
@@ -94,7 +97,6 @@ def _project_table(doc) -> None:
     rows = [
         Row(heading, "head"),
         Row(years, "head"),
-        tag_row(n, "{%tr for g in strategy_groups %}"),
         Row([group] + [None] * (n - 1), "group"),
         tag_row(n, "{%tr for p in g.projects %}"),
         Row(row_cells("p", "p.total", "p.source_amounts", ["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}"],
@@ -103,11 +105,14 @@ def _project_table(doc) -> None:
         Row(row_cells("g.totals", "g.totals.amount", "g.totals.source_amounts",
                       ["รวมยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} ({{ g.totals.count|num('table') }} โครงการ)",
                        None], ["", None, None]), "total"),
-        tag_row(n, "{%tr endfor %}"),
+        tag_row(n, "{%tr if loop.last %}"),
         Row(row_cells("totals", "totals.amount", "totals.source_amounts",
                       ["รวมทั้งสิ้น ({{ totals.count|num('table') }} โครงการ)", None], ["", None, None]), "total"),
+        tag_row(n, "{%tr endif %}"),
     ]
+    tag(doc, "{%p for g in strategy_groups %}")
     table(doc, widths, aligns, rows, small=True, width=LANDSCAPE_WIDTH, nowrap=(n - 2,))
+    tag(doc, "{%p endfor %}")
 
 
 def _summary_tables(doc) -> None:

@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from tambondoc.docx.fit import fit_amounts
 from tambondoc.docx.layout import Page, lay_out
 from tambondoc.docx.styles import Styles
-from tambondoc.docx.tables import fit_grid, fix_columns
+from tambondoc.docx.tables import close_cells, fit_grid, fix_columns
 
 TOC_LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
 # a template opts in by its Comments property, e.g. "page-numerals={{ settings.prose_numerals }}"
@@ -60,6 +60,7 @@ class DocumentFinisher:
         tables = list(el.iter(TBL))
         for table in tables:
             fix_columns(table)
+            close_cells(table)
         page = self.pages[min(self.section, len(self.pages) - 1)]
         fixed = [table for table in tables if not lay_out(table, self.styles, page)]
         for table in fixed:

@@ -9,14 +9,15 @@ widths from the cells (``fit_grid``).
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from lxml import etree
 
 from tambondoc.docx.ooxml import W
 
-TBLGRID, GRIDCOL, TR, TC, TCPR, GRIDSPAN, TCW = (W + t for t in ("tblGrid", "gridCol", "tr", "tc", "tcPr",
-                                                                 "gridSpan", "tcW"))
+TBLGRID, GRIDCOL, TR, TC, TCPR, GRIDSPAN, TCW, P, PPR = (W + t for t in ("tblGrid", "gridCol", "tr", "tc", "tcPr",
+                                                                         "gridSpan", "tcW", "p", "pPr"))
 WIDTH, VAL, TYPE = W + "w", W + "val", W + "type"
 
 
@@ -103,3 +104,21 @@ def fit_grid(table: Any) -> None:
                     width.set(WIDTH, str(round(sum(scaled[start:start + span]))))
                 start += span
         return
+
+
+def close_cells(table: Any) -> None:
+    """Give every cell the paragraph it must end with: a loop that rendered nothing (a project
+    without money has no year lines) leaves a cell with none, which Word refuses and LibreOffice
+    lays out as a broken row. The new paragraph takes the style of a neighbour's, so the row
+    keeps its size."""
+    for tr in table.iter(TR):
+        cells = list(tr.iterchildren(TC))
+        for tc in cells:
+            last = tc[-1] if len(tc) else None
+            if last is not None and last.tag == P:
+                continue
+            p = etree.SubElement(tc, P)
+            style = next((q.find(PPR) for other in cells for q in other.iterchildren(P)
+                          if q.find(PPR) is not None), None)
+            if style is not None:
+                p.append(copy.deepcopy(style))

@@ -53,6 +53,7 @@ BUDGET = 1 + len(BEFORE)  # index of the budget's first template column
 BUDGET_END = BUDGET + 6
 BUDGET_COLUMNS = "(1 if book.wide_years else years|length)"
 WIDTH = 26.2  # landscape A4 less 2 cm left and 1.5 cm right
+TABLE_SIZE = 12
 GROUP_FILL, TOTAL_FILL = "EDEDED", "D9D9D9"
 # what each project cell shows; a blank field is '-' as on the form (the note stays blank)
 VALUES = {"name": "p.name", "objective": "(p.objective or '-')", "target": "(p.target or '-')",
@@ -64,12 +65,18 @@ def _styles(doc) -> None:
     paragraph_style(doc, "List Title", size=18, bold=True, align="center")
     paragraph_style(doc, "List Subtitle", size=16, bold=True, align="center")
     paragraph_style(doc, "List Cover", base="Body Text", first_indent_cm=2.5, space_before=6, space_after=6)
-    paragraph_style(doc, "Table Group", size=14, base="Table Text", bold=True, keep_next=True)
-    paragraph_style(doc, "Table Total", size=14, base="Table Text", bold=True, align="right")
-    paragraph_style(doc, "Table Total Number", size=14, base="Table Number", bold=True)
+    # the list's ten columns hold long texts: 12 pt, as the plan book's project tables
+    paragraph_style(doc, "Table Text", size=TABLE_SIZE, align="left")
+    paragraph_style(doc, "Table Number", size=TABLE_SIZE, align="right")
+    paragraph_style(doc, "Table Heading", size=TABLE_SIZE, bold=True, align="center")
+    paragraph_style(doc, "Table Group", size=TABLE_SIZE, base="Table Text", bold=True, keep_next=True)
+    paragraph_style(doc, "Table Total", size=TABLE_SIZE, base="Table Text", bold=True, align="right")
+    paragraph_style(doc, "Table Total Number", size=TABLE_SIZE, base="Table Number", bold=True)
     # the grand total stays on the page of the signature
-    paragraph_style(doc, "Table Grand Total", size=14, base="Table Total", bold=True, align="right", keep_next=True)
-    paragraph_style(doc, "Table Grand Total Number", size=14, base="Table Total Number", bold=True, align="right",
+    paragraph_style(doc, "Table Grand Total", size=TABLE_SIZE, base="Table Total", bold=True, align="right",
+                    keep_next=True)
+    paragraph_style(doc, "Table Grand Total Number", size=TABLE_SIZE, base="Table Total Number", bold=True,
+                    align="right",
                     keep_next=True)
     for name, before in (("Signature Name", 36), ("Signature", 0)):
         sig = paragraph_style(doc, name, align="center", space_before=before, keep_next=True)

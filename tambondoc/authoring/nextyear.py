@@ -19,9 +19,9 @@ from tambondoc.authoring.fmt import comments, is_loose
 from tambondoc.authoring.skeleton import yaml_scalar
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
-from tambondoc.plan.load import Newlines, decode, load_text, read_bytes
+from tambondoc.plan.load import Newlines, decode, read_bytes
 from tambondoc.plan.roundtrip import dump_rt, load_rt
-from tambondoc.plan.splice import splice
+from tambondoc.plan.splice import spliced
 from tambondoc.plan.vocabulary import STATUSES
 from tambondoc.thai import ARABIC_TO_THAI, THAI_TO_ARABIC, parse_be_date
 
@@ -168,12 +168,8 @@ def roll_forward(text: str, name: str) -> Rolled:
     approved = data["plan"].get("approved_on") if isinstance(data.get("plan"), dict) else None
     old, new, notes = _shift(data, name)
     after = dump_rt(data)
-    shifted = splice(text, before, after)
-    try:
-        same = load_text(shifted, name) == load_text(after, name)
-    except PlanError:
-        same = False
-    if not same:
+    shifted = spliced(text, before, after, name)
+    if shifted is None:
         raise PlanError(f"{name}: เลื่อนปีโดยคงบรรทัดอื่นไว้ตามเดิมไม่ได้ (รูปแบบการเขียนต่างจากมาตรฐานมาก) "
                         "จึงไม่เขียนแผนปีถัดไป ให้จัดรูปแบบด้วย tambondoc fmt แล้วลองใหม่")
     review, todo, count = _review_text(old_review, projects, approved)

@@ -45,18 +45,22 @@ def _show(outcomes: list[Outcome], order: list[Path]) -> None:
     rank = {plan: i for i, plan in enumerate(order)}
     for o in sorted(outcomes, key=lambda o: rank.get(o.plan, len(rank))):
         show_problems(o.problems)
-        name = printable(str(o.plan))
-        for w in o.warnings:
-            click.echo(f"{name}: warning: {printable(w)}", err=True)
-        for note in o.notes:
-            info(f"{name}: {printable(note)}")
-        if o.status is BuildStatus.BUILT:
-            folders = sorted({printable(str(p.parent)) for p in o.written})
-            detail(f"{name}: สร้างแล้ว {len(o.written)} ไฟล์ใน {', '.join(folders)}")
-        elif o.status is BuildStatus.UNCHANGED:
-            detail(f"{name}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
-        else:
-            click.echo(f"{name}: ล้มเหลว: {printable(o.message)}")
+        _say(printable(str(o.plan)), o)
+
+
+def _say(name: str, o: Any) -> None:
+    """The warnings, notes and end of one build (a plan's Outcome or a district's own)."""
+    for w in o.warnings:
+        click.echo(f"{name}: warning: {printable(w)}", err=True)
+    for note in o.notes:
+        info(f"{name}: {printable(note)}")
+    if o.status is BuildStatus.BUILT:
+        folders = sorted({printable(str(p.parent)) for p in o.written})
+        detail(f"{name}: สร้างแล้ว {len(o.written)} ไฟล์ใน {', '.join(folders)}")
+    elif o.status is BuildStatus.UNCHANGED:
+        detail(f"{name}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
+    else:
+        click.echo(f"{name}: ล้มเหลว: {printable(o.message)}")
 
 
 def _district(folder: Path, out: Path, templates: Path | None, pdf: bool, jobs: int | None, force: bool
@@ -76,18 +80,7 @@ def _district(folder: Path, out: Path, templates: Path | None, pdf: bool, jobs: 
     for note in built.notes:
         info(f"{printable(str(folder))}: {printable(note)}")
     own = built.district
-    where = f"{printable(str(folder))} (เอกสารของอำเภอ)"
-    for w in own.warnings:
-        click.echo(f"{where}: warning: {printable(w)}", err=True)
-    for note in own.notes:
-        info(f"{where}: {printable(note)}")
-    if own.status is BuildStatus.BUILT:
-        folders = sorted({printable(str(p.parent)) for p in own.written})
-        detail(f"{where}: สร้างแล้ว {len(own.written)} ไฟล์ใน {', '.join(folders)}")
-    elif own.status is BuildStatus.UNCHANGED:
-        detail(f"{where}: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)")
-    else:
-        click.echo(f"{where}: ล้มเหลว: {printable(own.message)}")
+    _say(f"{printable(str(folder))} (เอกสารของอำเภอ)", own)
     return [o.status for o in built.tambons] + [own.status]
 
 

@@ -34,7 +34,7 @@ from tambondoc.importing.rows import Row, check_rows, read_rows
 from tambondoc.plan.load import Newlines, load_text
 from tambondoc.plan.positions import Locator
 from tambondoc.plan.roundtrip import rt_yaml
-from tambondoc.plan.splice import splice
+from tambondoc.plan.splice import spliced
 from tambondoc.xlsx.columns import Choices
 
 LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 2)]
@@ -94,12 +94,8 @@ def _loaded(text: str) -> tuple[Any, Any, str]:
 
 def _new_text(original: str, before: str, after: str, name: str) -> str:
     """The edit applied to the file's own text; refused if that would not mean the same plan."""
-    text = splice(original, before, after)
-    try:
-        same = load_text(text, name) == load_text(after, name)
-    except PlanError:
-        same = False
-    if not same:
+    text = spliced(original, before, after, name)
+    if text is None:
         raise PlanError(f"{name}: แก้ไฟล์แผนโดยคงบรรทัดอื่นไว้ตามเดิมไม่ได้ (รูปแบบการเขียนต่างจากมาตรฐานมาก) "
                         "จึงไม่นำเข้า ให้จัดย่อหน้าแบบแผนตัวอย่าง (คีย์ย่อ 2 ช่อง รายการ '- ' ย่อ 2 ช่อง) แล้วลองใหม่")
     return text

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from tambondoc.errors import PlanError
+from tambondoc.plan.load import load_text
+
 
 def _mapping(original: list[str], before: list[str]) -> dict[int, int]:
     """before-line index -> original-line index: lines equal but for blanks, and lines written
@@ -21,6 +24,16 @@ def _mapping(original: list[str], before: list[str]) -> dict[int, int]:
             for k in range(j2 - j1):
                 found[j1 + k] = i1 + k
     return found
+
+
+def spliced(original: str, before: str, after: str, name: str) -> str | None:
+    """``splice``, kept only when the result reads as the same plan as ``after``; None when the
+    file's own layout defeated it (the caller refuses rather than write a different plan)."""
+    text = splice(original, before, after)
+    try:
+        return text if load_text(text, name) == load_text(after, name) else None
+    except PlanError:
+        return None
 
 
 def splice(original: str, before: str, after: str) -> str:

@@ -24,7 +24,7 @@ from tambondoc.context.columns import (
     coordination_fields,
 )
 from tambondoc.context.types import Context, LocalGovernmentList, ProjectRow
-from tambondoc.xlsx.style import MONEY, FastSheet, fit_heights, page_footer, text_width, workbook_bytes
+from tambondoc.xlsx.style import MONEY, FastSheet, fit_heights, print_list, text_width, workbook_bytes
 
 SHEET_TITLE = "บัญชีประสานโครงการ"
 STRATEGY_HEADING = "ยุทธศาสตร์"
@@ -101,20 +101,6 @@ def _widths(ws: Worksheet, labels: list[str], texts: dict[int, list[str]], years
     return widths
 
 
-def _print_setup(ws: Worksheet, last_col: int, last_row: int) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.6
-    ws.page_margins.top = ws.page_margins.bottom = 0.7
-    page_footer(ws)
-
-
 def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
     """The .xlsx bytes of the coordination list for ``lg`` (an entry of the context's
     ``local_governments``, with its strategy ``groups`` and ``totals``)."""
@@ -158,5 +144,5 @@ def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
     fit_heights(sheet, widths, HEADER_ROW, total_row)
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{max(last, HEADER_ROW + 1)}"
-    _print_setup(ws, last_col, total_row + 2)
+    print_list(ws, HEADER_ROW, last_col, total_row + 2)
     return workbook_bytes(wb, context["plan"].get("approved_on"))

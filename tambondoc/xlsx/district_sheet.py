@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tambondoc.thai import thai_date
-from tambondoc.xlsx.style import FastSheet, fit_heights, page_footer, text_width
+from tambondoc.xlsx.style import FastSheet, fit_heights, print_list, text_width
 
 MAX_TITLE = 31  # Excel's longest sheet name
 BAD_TITLE = str.maketrans({c: "-" for c in "[]:*?/\\"})
@@ -60,17 +60,7 @@ def finish(sheet: FastSheet, heading_row: int, last_col: int, last_row: int, siz
     ws = sheet.ws
     fit_heights(sheet, sizes, heading_row, last_row)
     ws.freeze_panes = f"A{heading_row + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{heading_row}:{heading_row}"
-    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.6
-    ws.page_margins.top = ws.page_margins.bottom = 0.7
-    page_footer(ws)
+    print_list(ws, heading_row, last_col, last_row)
 
 
 def short_date(value: str | None) -> str:

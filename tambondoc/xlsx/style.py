@@ -179,6 +179,19 @@ def print_fit(ws: Worksheet) -> None:
     page_footer(ws)
 
 
+def print_list(ws: Worksheet, heading_row: int, last_col: int, last_row: int) -> None:
+    """A list printed as a document (the coordination workbooks): as ``print_fit``, its heading
+    row on every page, only the list printed, centred, with wider margins."""
+    from openpyxl.utils import get_column_letter
+
+    print_fit(ws)
+    ws.print_title_rows = f"{heading_row}:{heading_row}"
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+
+
 def workbook_bytes(wb: Any, date: str | None) -> bytes:
     """``wb`` as .xlsx bytes dated ``date`` (the plan's, พ.ศ.) rather than now, made by this
     program: the same plan gives the same bytes."""

@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice, squash, stand_in_plan_book
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -215,6 +216,11 @@ def test_docx_grid_fills_the_page_with_a_budget_column_per_year(built: dict) -> 
         assert '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' in xml
     table = Document(str(built["variant"] / "coordination-abt-nongbua.docx")).tables[0]
     budget = {row.cells[4].text for row in table.rows}
+    heading = [row for row in table.rows if row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None]
+    assert len(heading) == 1  # the year lines need no row of years under 'งบประมาณ (บาท)'
+    assert heading[0].cells[4].text == "งบประมาณ (บาท)"
+    plain = Document(str(built["plain"] / "coordination-abt-nongbua.docx")).tables[0]
+    assert [c.text for c in plain.rows[1].cells[4:6]] == ["2571", "2572"]
     assert "2571  380,000\n2572  200,000\nรวม  580,000" in budget
 
 

@@ -99,19 +99,23 @@ def _span(row, first: int, last: int):
     return row.cells[first].merge(row.cells[last])
 
 
-def _header(top, years) -> None:
-    """Two heading rows: the labels, with 'งบประมาณ (บาท)' over one column per fiscal year below.
-    Not merged vertically (LibreOffice clips vertically merged cells in a repeated heading): a
-    label's cell and the empty one below it share no border, so they read as one."""
-    budget = _span(top, BUDGET, BUDGET_END)
-    for i, (label, _) in enumerate(COLUMNS):
-        if not BUDGET <= i <= BUDGET_END:
-            _fill(top.cells[i], label, "Table Heading")
-            open_edge(top.cells[i], "bottom")
-            open_edge(years.cells[i], "top")
-    _fill(budget, "งบประมาณ (บาท){% colspan " + BUDGET_COLUMNS + " %}", "Table Heading")
+def _header(top, years, single) -> None:
+    """The heading: for one or two years two rows, the labels with 'งบประมาณ (บาท)' over one
+    column per fiscal year below; from three years on (the budget one column of year lines) the
+    labels alone in ``single``. Not merged vertically (LibreOffice clips vertically merged cells in
+    a repeated heading): a label's cell and the empty one below it share no border, so they read
+    as one."""
+    for row, open_below in ((single, False), (top, True)):
+        budget = _span(row, BUDGET, BUDGET_END)
+        for i, (label, _) in enumerate(COLUMNS):
+            if not BUDGET <= i <= BUDGET_END:
+                _fill(row.cells[i], label, "Table Heading")
+                if open_below:
+                    open_edge(row.cells[i], "bottom")
+                    open_edge(years.cells[i], "top")
+        _fill(budget, "งบประมาณ (บาท){% colspan " + BUDGET_COLUMNS + " %}", "Table Heading")
     _budget_cells(years, [show("y")], [""], "Table Heading")
-    for row in (top, years):
+    for row in (single, top, years):
         row_options(row, header=True)
         for cell in row.cells:
             vertical_align(cell, "center")
@@ -152,13 +156,16 @@ def _total_row(row, label: str, of: str, style: str, fill: str) -> None:
 
 
 def _table(doc) -> None:
-    rows = ["head", "years", "group-for", "group", "project-for", "project", "project-end",
+    rows = ["if-wide", "single", "else", "head", "years", "endif", "group-for", "group", "project-for", "project", "project-end",
             "subtotal", "group-end", "total"]
     table = doc.add_table(rows=len(rows), cols=len(COLUMNS))
     table_layout(table, [w * WIDTH / sum(w for _, w in COLUMNS) for _, w in COLUMNS], cell_margin_cm=0.1)
     autofit(table)
     r = dict(zip(rows, table.rows))
-    _header(r["head"], r["years"])
+    r["if-wide"].cells[0].paragraphs[0].text = "{%tr if book.wide_years %}"
+    r["else"].cells[0].paragraphs[0].text = "{%tr else %}"
+    r["endif"].cells[0].paragraphs[0].text = "{%tr endif %}"
+    _header(r["head"], r["years"], r["single"])
     r["group-for"].cells[0].paragraphs[0].text = "{%tr for g in lg.groups %}"
     group = _span(r["group"], 0, len(COLUMNS) - 1)
     _fill(group, show("g.name") + "{% colspan " + BUDGET_COLUMNS + " + " + str(len(COLUMNS) - 7) + " %}",

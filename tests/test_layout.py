@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from lxml import etree
 from tambondoc import measure
 from tambondoc.docx import layout
 from tambondoc.docx.styles import Styles
+from tambondoc.plan.load import load_plan
 from tambondoc.resources import default_templates_dir
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -134,6 +136,15 @@ def test_the_example_documents_keep_their_page_counts(tmp_path: Path) -> None:
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         counts[name] = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert counts == {"kbt-order": 4, "coordination-abt-nongbua": 5}
+    # numbers stay whole: with digits marked Thai, LibreOffice wrapped 'ร้อยละ 50' as 'ร้อยละ 5' / '0'
+    words = re.findall(r"<word [^>]*>([^<]*)</word>", subprocess.run(
+        ["pdftotext", "-bbox", str(folder / "pdf" / "coordination-abt-nongbua.pdf"), "-"],
+        capture_output=True, text=True, check=True).stdout)
+    kpis = [p["kpi"] for p in load_plan(plan)[1]["projects"] if p.get("local_government") == "abt-nongbua"]
+    numbers = {n for kpi in kpis for n in re.findall(r"\d[\d,]*\d", kpi)}
+    assert "50" in numbers
+    split = [n for n in numbers if not any(re.search(rf"(?<![\d,]){n}(?![\d,])", w) for w in words)]
+    assert split == []
 
 
 def test_a_cell_a_loop_left_empty_gets_its_paragraph_back() -> None:

@@ -18,7 +18,13 @@ from docx.shared import Cm, Pt, RGBColor
 FONT = "TH SarabunPSK"
 
 
-def set_thai_font(rpr_owner, size: float | None = None, bold: bool | None = None, font: str = FONT) -> None:
+# styles whose numbers LibreOffice writes itself (page number fields, the contents' page numbers):
+# it writes them in Thai numerals (w:pgNumType thaiNumbers) only when their digits are Thai text
+NATIVE_DIGITS = {"Page Number", "toc 1", "toc 2", "toc 3"}
+
+
+def set_thai_font(rpr_owner, size: float | None = None, bold: bool | None = None, font: str = FONT,
+                  native_digits: bool = False) -> None:
     """Set Latin and complex-script font, size, bold and Thai language on a style or run."""
     if hasattr(rpr_owner, "element"):
         rpr = rpr_owner.element.get_or_add_rPr()
@@ -52,7 +58,9 @@ def set_thai_font(rpr_owner, size: float | None = None, bold: bool | None = None
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:val"), "th-TH")
+    # Thai is complex script (w:bidi); digits and spaces are Latin (w:val), marked Thai only where
+    # LibreOffice numbers natively: as Thai, it breaks a number across lines ('ร้อยละ 5' / '0')
+    lang.set(qn("w:val"), "th-TH" if native_digits else "en-US")
     lang.set(qn("w:eastAsia"), "th-TH")
     lang.set(qn("w:bidi"), "th-TH")
     _reorder_rpr(rpr)
@@ -90,7 +98,7 @@ def paragraph_style(doc: DocumentType, name: str, base: str = "Normal", size: fl
     if name != base:
         style.base_style = styles[base]
     style.font.color.rgb = RGBColor(0, 0, 0)
-    set_thai_font(style, size, bold)
+    set_thai_font(style, size, bold, native_digits=name in NATIVE_DIGITS)
     fmt = style.paragraph_format
     fmt.space_before, fmt.space_after = Pt(space_before), Pt(space_after)
     fmt.line_spacing = 1.0

@@ -29,6 +29,7 @@ from tambondoc import measure
 from tambondoc.context.build import build_context
 from tambondoc.context.texts import DISTRICT_GROUP_DUTIES, TAMBON_GROUP_DUTIES
 from tambondoc.plan.load import load_plan
+from tambondoc.resources import default_templates_dir
 from tambondoc.thai import baht_text, thai_digits
 
 TAMBONS = {"bang-suan": "บางสวน", "pak-nam": "ปากน้ำ", "samet-nuea": "เสม็ดเหนือ"}
@@ -93,6 +94,13 @@ def test_a_changed_tambon_rebuilds_itself_and_the_district_only(example_district
     assert f"{example_district}/plans/bang-suan.yaml: ไม่มีการเปลี่ยนแปลง (ข้าม ใช้ --force เพื่อสร้างใหม่)" in lines
     # district.yaml signs every tambon's ศอช. documents: all rebuild
     replace_in(example_district / "district.yaml", "  name: นายวรวุฒิ ศักดิ์สิทธิ์", "  name: นายวรวุฒิ ศักดิ์ศรี")
+    assert build(example_district, out, *args)[1][-1] == "สร้างแล้ว 4, ไม่เปลี่ยนแปลง 0, ล้มเหลว 0"
+    # the district's own emblem: a new image rebuilds every tambon's ศอช. documents and the district's
+    shutil.copy(default_templates_dir() / "garuda.png", example_district / "emblem.png")
+    replace_in(example_district / "district.yaml", "settings:\n", "settings:\n  garuda_image: emblem.png\n")
+    assert build(example_district, out, *args)[1][-1] == "สร้างแล้ว 4, ไม่เปลี่ยนแปลง 0, ล้มเหลว 0"
+    assert build(example_district, out, *args)[1][-1] == "สร้างแล้ว 0, ไม่เปลี่ยนแปลง 4, ล้มเหลว 0"
+    (example_district / "emblem.png").write_bytes((example_district / "emblem.png").read_bytes() + b"\0")
     assert build(example_district, out, *args)[1][-1] == "สร้างแล้ว 4, ไม่เปลี่ยนแปลง 0, ล้มเหลว 0"
     # a plan removed: the district's documents follow
     (example_district / "plans" / "samet-nuea.yaml").unlink()

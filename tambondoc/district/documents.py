@@ -72,13 +72,20 @@ def render(docs: dict[str, tuple[str, OrderDoc | None]], district_file: Path, di
 
 
 def district_inputs(district_file: Path, templates: Path | None, names: tuple[str, ...] = ()) -> list[Path]:
-    """district.yaml and the templates (the ศอช. ones, the emblem, and ``names``) its documents use now."""
+    """district.yaml and the templates (the ศอช. ones, the emblem, and ``names``) its documents use now,
+    and the district's own emblem when it has one: a new image rebuilds every order."""
     found = [district_file]
     for name in (ORDER_TEMPLATE, ANNOUNCEMENT_TEMPLATE, "garuda.png", *names):
         try:
             found.append(find_template(name, district_file, templates))
         except PlanError:
             continue
+    try:
+        settings = load_district(district_file)["settings"]
+    except PlanError:  # the build reports it
+        return found
+    if settings and settings["garuda_image"]:
+        found.append(district_file.resolve().parent / settings["garuda_image"])
     return found
 
 

@@ -1,5 +1,6 @@
-"""Fingerprint every output of the example plan and of a 600-project variant, to prove that a
-refactoring changed no document.
+"""Fingerprint every output of the example plan and of a 600-project variant, and the documents of a
+realistic 5-year plan (long texts, numbered lines, CRLF: what the table layout works hardest on), to
+prove that a refactoring changed no document.
 
     python benchmarks/golden.py --save before.json      # before the change
     python benchmarks/golden.py --compare before.json   # after it: lists every output that differs
@@ -47,11 +48,13 @@ def run(*args: str, cwd: Path) -> bytes:
 
 def outputs(work: Path) -> dict[str, dict[str, str]]:
     from bench import write_plans
+    from realistic import write
 
     plans = work / "plans"
     shutil.copytree(EXAMPLE.parent, plans)
     big = write_plans(work / "big", 1, 600, 600)[0]
-    run("build", str(plans / EXAMPLE.name), str(big), "-o", str(work / "out"), "-j", "1", cwd=work)
+    real = write(work / "real" / "real.yaml", 200, 5, seed=3)
+    run("build", str(plans / EXAMPLE.name), str(big), str(real), "-o", str(work / "out"), "-j", "1", cwd=work)
     found = {str(p.relative_to(work / "out")): fingerprint(p) for p in sorted((work / "out").rglob("*"))
              if p.is_file() and not p.name.startswith(".")}
     for name, plan in (("example", plans / EXAMPLE.name), ("big", big)):

@@ -10,10 +10,11 @@ from typing import Any
 
 from tambondoc import measure
 from tambondoc.docx.ooxml import W
-from tambondoc.docx.styles import BR, TAB, P, Styles, T
+from tambondoc.docx.styles import BR, TAB, P, Styles, T, child
 
 TBLPR, TBLCELLMAR = W + "tblPr", W + "tblCellMar"
 TR, TRPR, TC, TCPR, GRIDSPAN, VMERGE = (W + t for t in ("tr", "trPr", "tc", "tcPr", "gridSpan", "vMerge"))
+TCW, NOWRAP = W + "tcW", W + "noWrap"
 TBLHEADER, WIDTH, VAL = W + "tblHeader", W + "w", W + "val"
 # a cell of amounts that must not wrap: numbers, or lines of 'year amount' and 'รวม amount'
 AMOUNTS = re.compile(r"^(?:รวม)?[-+\d\u0E50-\u0E59,.()%\s]+$")
@@ -37,6 +38,7 @@ class Cell:
     header: bool
     total: bool
     nowrap: bool = False  # the template's cell does not wrap (w:noWrap): its column fits its widest line
+    tcw: Any = None  # the cell's w:tcW, which the layout sets
     measured: list[tuple[float, float]] = field(default_factory=list)  # (text width pt, line height pt)
     heights: dict[int, float] = field(default_factory=dict)  # _lines by width: the search asks again and again
     ems: list[list[int]] = field(default_factory=list)  # per paragraph, each line's width in em/1000
@@ -52,11 +54,15 @@ class Cell:
         if self.ems or not self.paragraphs:
             return
         for lines, _, bold in self.paragraphs:
-            ems = [measure.em_width(line, bold) if line else 0 for line in lines]
-            whole = max(measure.em_width(line.strip(), bold) if line != line.strip() else em
-                        for line, em in zip(lines, ems))
-            self.ems.append(ems)
-            self.stats.append((whole, max(measure.longest_word(line, bold) for line in lines), sum(ems)))
+            if len(lines) == 1:
+                em, whole, word = measure.line_widths(lines[0], bold)
+                self.ems.append([em])
+                self.stats.append((whole, word, em))
+                continue
+            found = [measure.line_widths(line, bold) for line in lines]
+            self.ems.append([em for em, _, _ in found])
+            self.stats.append((max(whole for _, whole, _ in found), max(word for _, _, word in found),
+                               sum(em for em, _, _ in found)))
 
     def lines_at_size(self) -> list[tuple[float, float]]:
         """(text width pt, line height pt) of every line at the paragraphs' current sizes."""
@@ -87,38 +93,58 @@ class Column:
 
 
 def paragraph(p: Any, styles: Styles) -> tuple[list[str], int, bool, str]:
-    """(lines of text, size, bold, style name) of paragraph ``p``."""
+    """(lines of text, size, bold, style id) of paragraph ``p``."""
     sid, size, bold = styles.paragraph(p)
     lines, current = [], []
-    for el in p.iter(T, BR, TAB):
-        if el.tag == T:
+    for el in p.iter():  # unfiltered: lxml sets up a tag filter at a cost per call
+        tag = el.tag
+        if tag == T:
             current.append(el.text or "")
-        elif el.tag == TAB:
+        elif tag == TAB:
             current.append(" ")
-        else:
+        elif tag == BR:
             lines.append("".join(current))
             current = []
     lines.append("".join(current))
-    return lines, size, bold, styles.name_of(sid)
+    return lines, size, bold, sid
+
+
+def _properties(tcpr: Any) -> tuple[Any, Any, Any, Any]:
+    """The cell's (tcW, gridSpan, vMerge, noWrap), the first of each as find() gives, in one pass."""
+    found: dict[str, Any] = {}
+    if tcpr is not None:
+        for el in tcpr:
+            found.setdefault(el.tag, el)
+    return found.get(TCW), found.get(GRIDSPAN), found.get(VMERGE), found.get(NOWRAP)
 
 
 def read_rows(tbl: Any, styles: Styles) -> list[Row]:
+    """The rows of ``tbl``; a cell a vertical merge continues holds no paragraphs."""
     rows = []
-    for tr in tbl.iterchildren(TR):
-        trpr = tr.find(TRPR)
-        header = trpr is not None and trpr.find(TBLHEADER) is not None
+    totals: dict[str, bool] = {}  # by style id: a style named '... Total ...'
+    for tr in tbl:
+        if tr.tag != TR:
+            continue
+        trpr = child(tr, TRPR)
+        header = trpr is not None and child(trpr, TBLHEADER) is not None
         cells, column = [], 0
-        for tc in tr.iterchildren(TC):
-            tcpr = tc.find(TCPR)
-            span_el = tcpr.find(GRIDSPAN) if tcpr is not None else None
+        for tc in tr:
+            if tc.tag != TC:
+                continue
+            tcw, span_el, merge, nowrap = _properties(child(tc, TCPR))
             span = int(span_el.get(VAL)) if span_el is not None else 1
-            merge = tcpr.find(VMERGE) if tcpr is not None else None
             continued = merge is not None and merge.get(VAL) != "restart"
-            read = [paragraph(p, styles) for p in tc.iterchildren(P)]
-            paragraphs = [] if continued else [(lines, size, bold) for lines, size, bold, _ in read]
-            total = any("total" in name.lower() for *_, name in read)
-            nowrap = tcpr is not None and tcpr.find(W + "noWrap") is not None
-            cells.append(Cell(tc, column, span, paragraphs, header, total, nowrap))
+            paragraphs, total = [], False
+            for p in tc:
+                if p.tag != P:
+                    continue
+                lines, size, bold, sid = paragraph(p, styles)
+                if not continued:
+                    paragraphs.append((lines, size, bold))
+                if sid not in totals:
+                    totals[sid] = "total" in styles.name_of(sid).lower()
+                total = total or totals[sid]
+            cells.append(Cell(tc, column, span, paragraphs, header, total, nowrap is not None, tcw))
             column += span
         rows.append(Row(tr, cells, header, any(c.total for c in cells)))
     return rows

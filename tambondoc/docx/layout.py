@@ -29,7 +29,6 @@ from tambondoc.docx.cells import (
     DEFAULT_MARGIN,
     SLACK,
     TBLPR,
-    TCPR,
     VAL,
     WIDTH,
     Cell,
@@ -46,7 +45,7 @@ from tambondoc.docx.styles import P, R, Styles, set_size
 
 __all__ = ["DEFAULT_MARGIN", "SMALLEST_AMOUNT", "Page", "lay_out"]
 
-TBLW, TBLLAYOUT, TBLGRID, GRIDCOL, TCW = (W + t for t in ("tblW", "tblLayout", "tblGrid", "gridCol", "tcW"))
+TBLW, TBLLAYOUT, TBLGRID, GRIDCOL = (W + t for t in ("tblW", "tblLayout", "tblGrid", "gridCol"))
 TYPE = W + "type"
 NUMBER = re.compile(r"^[-+\d\u0E50-\u0E59,.()%]+$")  # an amount cell (docx.fit)
 SMALLEST_AMOUNT = 24  # half-points: amounts (and the table that holds them) never below 12 pt
@@ -204,9 +203,7 @@ def _apply_widths(tbl: Any, rows: list[Row], widths: list[float]) -> None:
         layout.set(TYPE, "fixed")
     for row in rows:
         for cell in row.cells:
-            tcpr = cell.tc.find(TCPR)
-            tcw = tcpr.find(TCW) if tcpr is not None else None
-            if tcw is not None:
+            if (tcw := cell.tcw) is not None:
                 tcw.set(WIDTH, str(round(sum(widths[cell.start:cell.start + cell.span]))))
                 tcw.set(TYPE, "dxa")
 

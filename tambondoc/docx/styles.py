@@ -59,34 +59,44 @@ class Styles:
     def paragraph(self, p: Any) -> tuple[str, int, bool]:
         """(style id, size in half-points, bold) of paragraph ``p``, the size and bold of its
         first run that has properties."""
-        ppr = _child(p, PPR)
-        ps = _child(ppr, PSTYLE) if ppr is not None else None
+        ppr = child(p, PPR)
+        ps = child(ppr, PSTYLE) if ppr is not None else None
         sid = ps.get(VAL) if ps is not None else "Normal"
-        run = next((rpr for r in p if r.tag == R and (rpr := _child(r, RPR)) is not None), None)
-        size_el = _child(run, SZ) if run is not None else None
+        for r in p:  # plain loops: a tag-filtered lxml iterator costs more to set up than this
+            if r.tag == R and (run := child(r, RPR)) is not None:
+                break
+        else:  # no run sets its own: the style decides, as for every other paragraph in it
+            return sid, *self._style_font(sid)
+        size_el = child(run, SZ)
         size_el = size_el if size_el is not None else self._lookup(sid, SZ)
-        bold_el = _child(run, B) if run is not None else None
+        bold_el = child(run, B)
         bold_el = bold_el if bold_el is not None else self._lookup(sid, B)
-        size = int(size_el.get(VAL)) if size_el is not None else self.default_size
-        bold = bold_el is not None and bold_el.get(VAL, "1") not in ("0", "false")
-        return sid, size, bold
+        return sid, _size(size_el, self.default_size), _bold(bold_el)
+
+    def _style_font(self, style_id: str) -> tuple[int, bool]:
+        """(size, bold) a paragraph of style ``style_id`` has when no run sets its own."""
+        key = (style_id, "font")
+        if key not in self.memo:
+            self.memo[key] = (_size(self._lookup(style_id, SZ), self.default_size), _bold(self._lookup(style_id, B)))
+        found: tuple[int, bool] = self.memo[key]
+        return found
 
     def name_of(self, style_id: str) -> str:
         """The name of style ``style_id`` ('Table Total'), '' when there is none."""
         key = (style_id, "name")
         if key not in self.memo:
             style = self.by_id.get(style_id)
-            name = _child(style, W + "name") if style is not None else None
+            name = child(style, W + "name") if style is not None else None
             self.memo[key] = str(name.get(VAL)) if name is not None else ""
         return str(self.memo[key])
 
 
     def name(self, p: Any) -> str:
         """The name of paragraph ``p``'s style ('Table Total'), '' when it has none."""
-        ppr = _child(p, PPR)
-        ps = _child(ppr, PSTYLE) if ppr is not None else None
+        ppr = child(p, PPR)
+        ps = child(ppr, PSTYLE) if ppr is not None else None
         style = self.by_id.get(ps.get(VAL)) if ps is not None else None
-        name = _child(style, W + "name") if style is not None else None
+        name = child(style, W + "name") if style is not None else None
         return str(name.get(VAL)) if name is not None else ""
 
 
@@ -96,29 +106,37 @@ def set_size(run: Any, half_points: int) -> None:
     Built with lxml directly: python-docx's OxmlElement parses a template string for every
     element, which made this the costliest step of fitting amounts."""
     value = str(half_points)
-    rpr = _child(run, RPR)
+    rpr = child(run, RPR)
     if rpr is None:
         rpr = etree.SubElement(run, RPR)
         run.insert(0, rpr)
-    sz = _child(rpr, SZ)
+    sz = child(rpr, SZ)
     if sz is None:
         sz = etree.SubElement(rpr, SZ)
         anchor = next((c for c in rpr if c.tag in AFTER_SIZE), None)
         if anchor is not None:
             anchor.addprevious(sz)
     sz.set(VAL, value)
-    szcs = _child(rpr, SZCS)
+    szcs = child(rpr, SZCS)
     if szcs is None:
         szcs = etree.SubElement(rpr, SZCS)
         sz.addnext(szcs)
     szcs.set(VAL, value)
 
 
-def _child(parent: Any, tag: str) -> Any:
+def _size(el: Any, default: int) -> int:
+    return int(el.get(VAL)) if el is not None else default
+
+
+def _bold(el: Any) -> bool:
+    return el is not None and el.get(VAL, "1") not in ("0", "false")
+
+
+def child(parent: Any, tag: str) -> Any:
     """First child with ``tag``; a plain loop is several times cheaper than lxml's find()."""
-    for child in parent:
-        if child.tag == tag:
-            return child
+    for el in parent:
+        if el.tag == tag:
+            return el
     return None
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from tambondoc import measure
 from tambondoc.docx.ooxml import W
-from tambondoc.docx.styles import BR, TAB, P, Styles, T, child
+from tambondoc.docx.styles import BR, PPR, PSTYLE, RPR, TAB, P, R, Styles, T, child
 
 TBLPR, TBLCELLMAR = W + "tblPr", W + "tblCellMar"
 TR, TRPR, TC, TCPR, GRIDSPAN, VMERGE = (W + t for t in ("tr", "trPr", "tc", "tcPr", "gridSpan", "vMerge"))
@@ -29,21 +29,27 @@ class Page:
     height: float = 16.5 * 72 / 2.54
 
 
+Paragraph = tuple[tuple[str, ...], int, bool]  # (lines of text, size in half-points, bold)
+
+
 @dataclass(slots=True)
 class Cell:
+    """One cell. What it holds is kept in tuples: they drop out of the garbage collector's view,
+    and a long table's thousands of cells made its full collections the costliest part of the layout."""
+
     tc: Any
     start: int
     span: int
-    paragraphs: list[tuple[list[str], int, bool]]  # (lines of text, size in half-points, bold)
+    paragraphs: tuple[Paragraph, ...]
     header: bool
     total: bool
     nowrap: bool = False  # the template's cell does not wrap (w:noWrap): its column fits its widest line
     tcw: Any = None  # the cell's w:tcW, which the layout sets
-    measured: list[tuple[float, float]] = field(default_factory=list)  # (text width pt, line height pt)
+    measured: tuple[tuple[float, float], ...] = ()  # (text width pt, line height pt)
     heights: dict[int, float] = field(default_factory=dict)  # _lines by width: the search asks again and again
-    ems: list[list[int]] = field(default_factory=list)  # per paragraph, each line's width in em/1000
+    ems: tuple[tuple[int, ...], ...] = ()  # per paragraph, each line's width in em/1000
     # per paragraph, in em/1000: (widest line without its outer spaces, longest word, all lines together)
-    stats: list[tuple[int, int, int]] = field(default_factory=list)
+    stats: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def text(self) -> str:
@@ -53,24 +59,29 @@ class Cell:
         """Widths in em, once: sizes change when the table shrinks, the words do not."""
         if self.ems or not self.paragraphs:
             return
+        ems: list[tuple[int, ...]] = []
+        stats: list[tuple[int, int, int]] = []
         for lines, _, bold in self.paragraphs:
             if len(lines) == 1:
                 em, whole, word = measure.line_widths(lines[0], bold)
-                self.ems.append([em])
-                self.stats.append((whole, word, em))
+                ems.append((em,))
+                stats.append((whole, word, em))
                 continue
             found = [measure.line_widths(line, bold) for line in lines]
-            self.ems.append([em for em, _, _ in found])
-            self.stats.append((max(whole for _, whole, _ in found), max(word for _, _, word in found),
-                               sum(em for em, _, _ in found)))
+            ems.append(tuple(em for em, _, _ in found))
+            stats.append((max(whole for _, whole, _ in found), max(word for _, _, word in found),
+                          sum(em for em, _, _ in found)))
+        self.ems, self.stats = tuple(ems), tuple(stats)
 
-    def lines_at_size(self) -> list[tuple[float, float]]:
+    def lines_at_size(self) -> tuple[tuple[float, float], ...]:
         """(text width pt, line height pt) of every line at the paragraphs' current sizes."""
         if not self.measured:
             self.measure()
+            measured: list[tuple[float, float]] = []
             for (_, size, _), ems in zip(self.paragraphs, self.ems):
                 height = measure.line_height(size / 2)
-                self.measured += [(em * size / 2000, height) for em in ems]
+                measured += [(em * size / 2000, height) for em in ems]
+            self.measured = tuple(measured)
         return self.measured
 
 
@@ -92,11 +103,13 @@ class Column:
     cells: list[Cell] = field(default_factory=list)
 
 
-def paragraph(p: Any, styles: Styles) -> tuple[list[str], int, bool, str]:
-    """(lines of text, size, bold, style id) of paragraph ``p``."""
-    sid, size, bold = styles.paragraph(p)
+def paragraph(p: Any, styles: Styles) -> tuple[tuple[str, ...], int, bool, str]:
+    """(lines of text, size, bold, style id) of paragraph ``p``, as ``Styles.paragraph`` and the
+    text of its w:t, w:tab and w:br (a line break) in document order would give, in one pass
+    over its elements: lxml's find() or a tag filter costs more to set up than the walk."""
+    ppr = ps = run = None
     lines, current = [], []
-    for el in p.iter():  # unfiltered: lxml sets up a tag filter at a cost per call
+    for el in p.iter():
         tag = el.tag
         if tag == T:
             current.append(el.text or "")
@@ -105,8 +118,17 @@ def paragraph(p: Any, styles: Styles) -> tuple[list[str], int, bool, str]:
         elif tag == BR:
             lines.append("".join(current))
             current = []
+        elif tag == PPR:
+            if ppr is None and el.getparent() is p:
+                ppr = el
+        elif tag == PSTYLE:
+            if ps is None and ppr is not None and el.getparent() is ppr:
+                ps = el
+        elif tag == RPR and run is None and (r := el.getparent()).tag == R and r.getparent() is p:
+            run = el  # the first run that has properties: document order visits runs in order
     lines.append("".join(current))
-    return lines, size, bold, sid
+    sid = ps.get(VAL) if ps is not None else "Normal"
+    return tuple(lines), *styles.font(sid, run), sid
 
 
 def _properties(tcpr: Any) -> tuple[Any, Any, Any, Any]:
@@ -134,7 +156,8 @@ def read_rows(tbl: Any, styles: Styles) -> list[Row]:
             tcw, span_el, merge, nowrap = _properties(child(tc, TCPR))
             span = int(span_el.get(VAL)) if span_el is not None else 1
             continued = merge is not None and merge.get(VAL) != "restart"
-            paragraphs, total = [], False
+            paragraphs: list[Paragraph] = []
+            total = False
             for p in tc:
                 if p.tag != P:
                     continue
@@ -144,7 +167,7 @@ def read_rows(tbl: Any, styles: Styles) -> list[Row]:
                 if sid not in totals:
                     totals[sid] = "total" in styles.name_of(sid).lower()
                 total = total or totals[sid]
-            cells.append(Cell(tc, column, span, paragraphs, header, total, nowrap is not None, tcw))
+            cells.append(Cell(tc, column, span, tuple(paragraphs), header, total, nowrap is not None, tcw))
             column += span
         rows.append(Row(tr, cells, header, any(c.total for c in cells)))
     return rows
@@ -171,8 +194,31 @@ def height_at(cell: Cell, width: float, margins: int) -> float:
     found = cell.heights.get(key)
     if found is None:
         room = max(width - margins - SLACK, 20) / 20 * FILL
-        found = cell.heights[key] = sum(max(1, math.ceil(text / room)) * line for text, line in cell.lines_at_size())
+        lines = cell.lines_at_size()
+        if len(lines) == 1:  # most cells: what sum() of the one line gives, without the generator
+            text, line = lines[0]
+            found = cell.heights[key] = max(1, math.ceil(text / room)) * line
+        else:
+            found = cell.heights[key] = sum(max(1, math.ceil(text / room)) * line for text, line in lines)
     return found
+
+
+def span_width(cell: Cell, widths: list[float]) -> float:
+    """Twips of the grid columns ``cell`` spans (a lone column's width is what sum() of it gives)."""
+    start = cell.start
+    if cell.span == 1 and start < len(widths):
+        return widths[start]
+    return sum(widths[start:start + cell.span])
+
+
+def row_height(row: Row, widths: list[float], margins: int) -> float:
+    """Points the tallest cell of ``row`` needs at ``widths`` (estimated), 0 for a row without cells."""
+    top: float = 0
+    for k, cell in enumerate(row.cells):
+        height = height_at(cell, span_width(cell, widths), margins)
+        if k == 0 or height > top:  # as max() picks
+            top = height
+    return top
 
 
 def exact_height(cell: Cell, width: float, margins: int) -> float:

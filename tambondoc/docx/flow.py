@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 
-from tambondoc.docx.cells import TBLHEADER, TRPR, Page, Row, exact_height, height_at
+from tambondoc.docx.cells import TBLHEADER, TRPR, Page, Row, exact_height, row_height
 from tambondoc.docx.ooxml import W
-from tambondoc.docx.styles import P
+from tambondoc.docx.styles import P, child
 
 CANTSPLIT, KEEPNEXT, PPR = (W + t for t in ("cantSplit", "keepNext", "pPr"))
 
@@ -19,16 +19,15 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None
     heading = sum(max((exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells),
                       default=0) for r in rows if r.header)
     room = page.height - heading - 12
-    estimates = [max((height_at(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0)
-                 for row in rows]
+    estimates = [row_height(row, widths, margins) for row in rows]
     short = sum(estimates) < page.height / 3
     for i, (row, estimate) in enumerate(zip(rows, estimates)):
-        trpr = row.tr.find(TRPR)
-        if short and row.header and trpr is not None and (repeat := trpr.find(TBLHEADER)) is not None:
+        trpr = child(row.tr, TRPR)
+        if short and row.header and trpr is not None and (repeat := child(trpr, TBLHEADER)) is not None:
             trpr.remove(repeat)
         tall = estimate > room * 0.6 and max(
             (exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0) > room
-        cant = trpr.find(CANTSPLIT) if trpr is not None else None
+        cant = child(trpr, CANTSPLIT) if trpr is not None else None
         if tall and cant is not None:
             trpr.remove(cant)
         elif not tall and cant is None:
@@ -45,11 +44,11 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None
 def keep_with_next(row: Row) -> None:
     for cell in row.cells:
         for p in cell.tc.iterchildren(P):
-            ppr = p.find(PPR)
+            ppr = child(p, PPR)
             if ppr is None:
                 ppr = OxmlElement("w:pPr")
                 p.insert(0, ppr)
-            if ppr.find(KEEPNEXT) is None:
+            if child(ppr, KEEPNEXT) is None:
                 anchor = next((c for c in ppr if c.tag in (W + "pStyle",)), None)
                 keep = OxmlElement("w:keepNext")
                 if anchor is not None:

@@ -37,7 +37,9 @@ from tambondoc.docx.cells import (
     Row,
     height_at,
     read_rows,
+    row_height,
     side_margins,
+    span_width,
 )
 from tambondoc.docx.flow import flow
 from tambondoc.docx.ooxml import W
@@ -90,7 +92,7 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
 def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tuple[list[Column], int]:
     """The columns, and the half-points every text of the table steps down by (one point at a
     time, nothing below 12 pt) until the columns' minimums leave ROOM of ``available`` twips."""
-    original = [[list(c.paragraphs) for c in r.cells] for r in rows]
+    original = [[c.paragraphs for c in r.cells] for r in rows]
     largest = max((size for r in rows for c in r.cells for lines, size, _ in c.paragraphs if any(lines)), default=0)
     shrink = 0
     while True:
@@ -100,9 +102,9 @@ def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tupl
         shrink += 2
         for row, sizes in zip(rows, original):
             for cell, paragraphs in zip(row.cells, sizes):
-                cell.paragraphs = [(lines, max(SMALLEST_AMOUNT, s - shrink) if s > SMALLEST_AMOUNT else s, b)
-                                   for lines, s, b in paragraphs]
-                cell.measured = []
+                cell.paragraphs = tuple((lines, max(SMALLEST_AMOUNT, s - shrink) if s > SMALLEST_AMOUNT else s, b)
+                                        for lines, s, b in paragraphs)
+                cell.measured = ()
                 cell.heights = {}
 
 
@@ -122,28 +124,31 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
     sample = body[:: max(1, len(body) // SAMPLE)] + [r for r in rows if r.header]
     step = spare / STEPS
 
-    def width(cell: Cell, extra: float = 0.0) -> float:
-        return sum(widths[cell.start:cell.start + cell.span]) + extra
-
-    heights = [[height_at(c, width(c), margins) for c in r.cells] for r in sample]
-    cover: dict[int, list[tuple[int, int]]] = {i: [] for i in growable}
+    heights = [[height_at(c, span_width(c, widths), margins) for c in r.cells] for r in sample]
+    tops = [_top_two(h) for h in heights]
+    # the sample's cells over each growable column: (row, its cell, the cell, the row's weight)
+    cover: dict[int, list[tuple[int, int, Cell, float]]] = {i: [] for i in growable}
     for r, row in enumerate(sample):
         for k, cell in enumerate(row.cells):
             for i in range(cell.start, cell.start + cell.span):
                 if i in cover:
-                    cover[i].append((r, k))
+                    cover[i].append((r, k, cell, row.weight))
+
+    def tallest() -> dict[int, list[tuple[int, Cell, float]]]:
+        """Per growable column, the rows whose tallest cell is over it: only those get shorter."""
+        return {i: [(r, cell, weight) for r, k, cell, weight in entries if tops[r][1] == k]
+                for i, entries in cover.items()}
+
     def gain(i: int, extra: float) -> float:
-        """Height saved over the sample if column ``i`` were ``extra`` twips wider: only a row's
-        tallest cell can make it shorter."""
+        """Height saved over the sample if column ``i`` were ``extra`` twips wider."""
         total = 0.0
-        for r, k in cover[i]:
-            top, top_k, second = tops[r]
-            if top_k == k:
-                cell = sample[r].cells[k]
-                total += sample[r].weight * (top - max(height_at(cell, width(cell, extra), margins), second))
+        for r, cell, weight in over[i]:
+            top, _, second = tops[r]
+            total += weight * (top - max(height_at(cell, span_width(cell, widths) + extra, margins), second))
         return total
 
-    tops = [_top_two(h) for h in heights]
+    over = tallest()
+
     steps = STEPS
     while steps > 0:
 
@@ -170,9 +175,15 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
         widths[best] += step * best_k
         spare -= step * best_k
         steps -= best_k
-        for r, k in cover[best]:
-            heights[r][k] = height_at(sample[r].cells[k], width(sample[r].cells[k]), margins)
-            tops[r] = _top_two(heights[r])
+        changed = False
+        for r, k, cell, _ in cover[best]:
+            height = height_at(cell, span_width(cell, widths), margins)
+            if height != heights[r][k]:
+                heights[r][k] = height
+                tops[r] = _top_two(heights[r])
+                changed = True
+        if changed:
+            over = tallest()
     return widths
 
 
@@ -241,8 +252,7 @@ def lay_out(tbl: Any, styles: Styles, page: Page) -> bool:
         rows = read_rows(tbl, styles)
         columns, shrink = _shrink(rows, len(cols), total, margins)
         widths = [c.minimum for c in columns]
-        body = sum(max((height_at(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells), default=0)
-                   for r in rows if not r.header)
+        body = sum(row_height(r, widths, margins) for r in rows if not r.header)
         for row in rows:
             if row.header:
                 row.weight = max(1.0, body / page.height / 2)

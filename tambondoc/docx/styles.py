@@ -64,22 +64,24 @@ class Styles:
         sid = ps.get(VAL) if ps is not None else "Normal"
         for r in p:  # plain loops: a tag-filtered lxml iterator costs more to set up than this
             if r.tag == R and (run := child(r, RPR)) is not None:
-                break
-        else:  # no run sets its own: the style decides, as for every other paragraph in it
-            return sid, *self._style_font(sid)
-        size_el = child(run, SZ)
-        size_el = size_el if size_el is not None else self._lookup(sid, SZ)
-        bold_el = child(run, B)
-        bold_el = bold_el if bold_el is not None else self._lookup(sid, B)
-        return sid, _size(size_el, self.default_size), _bold(bold_el)
+                return sid, *self.font(sid, run)
+        return sid, *self.font(sid, None)
 
-    def _style_font(self, style_id: str) -> tuple[int, bool]:
-        """(size, bold) a paragraph of style ``style_id`` has when no run sets its own."""
-        key = (style_id, "font")
-        if key not in self.memo:
-            self.memo[key] = (_size(self._lookup(style_id, SZ), self.default_size), _bold(self._lookup(style_id, B)))
-        found: tuple[int, bool] = self.memo[key]
-        return found
+    def font(self, style_id: str, run: Any) -> tuple[int, bool]:
+        """(size, bold) of a paragraph of style ``style_id`` whose first run with properties has
+        ``run`` (its w:rPr; None when no run has any, as most: the style decides, once)."""
+        if run is None:
+            key = (style_id, "font")
+            if key not in self.memo:
+                self.memo[key] = (_size(self._lookup(style_id, SZ), self.default_size),
+                                  _bold(self._lookup(style_id, B)))
+            found: tuple[int, bool] = self.memo[key]
+            return found
+        size_el = child(run, SZ)
+        size_el = size_el if size_el is not None else self._lookup(style_id, SZ)
+        bold_el = child(run, B)
+        bold_el = bold_el if bold_el is not None else self._lookup(style_id, B)
+        return _size(size_el, self.default_size), _bold(bold_el)
 
     def name_of(self, style_id: str) -> str:
         """The name of style ``style_id`` ('Table Total'), '' when there is none."""

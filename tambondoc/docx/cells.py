@@ -194,7 +194,7 @@ def height_at(cell: Cell, width: float, margins: int) -> float:
     found = cell.heights.get(key)
     if found is None:
         room = max(width - margins - SLACK, 20) / 20 * FILL
-        lines = cell.lines_at_size()
+        lines = cell.measured or cell.lines_at_size()
         if len(lines) == 1:  # most cells: what sum() of the one line gives, without the generator
             text, line = lines[0]
             found = cell.heights[key] = max(1, math.ceil(text / room)) * line
@@ -213,12 +213,8 @@ def span_width(cell: Cell, widths: list[float]) -> float:
 
 def row_height(row: Row, widths: list[float], margins: int) -> float:
     """Points the tallest cell of ``row`` needs at ``widths`` (estimated), 0 for a row without cells."""
-    top: float = 0
-    for k, cell in enumerate(row.cells):
-        height = height_at(cell, span_width(cell, widths), margins)
-        if k == 0 or height > top:  # as max() picks
-            top = height
-    return top
+    heights = [height_at(cell, span_width(cell, widths), margins) for cell in row.cells]
+    return max(heights) if heights else 0
 
 
 def exact_height(cell: Cell, width: float, margins: int) -> float:

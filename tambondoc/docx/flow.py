@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 
-from tambondoc.docx.cells import TBLHEADER, TRPR, Page, Row, exact_height, row_height
+from tambondoc.docx.cells import TBLHEADER, TRPR, Page, Row, exact_height, row_height, span_width
 from tambondoc.docx.ooxml import W
 from tambondoc.docx.styles import P, child
 
@@ -25,8 +25,7 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None
         trpr = child(row.tr, TRPR)
         if short and row.header and trpr is not None and (repeat := child(trpr, TBLHEADER)) is not None:
             trpr.remove(repeat)
-        tall = estimate > room * 0.6 and max(
-            (exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0) > room
+        tall = estimate > room * 0.6 and _taller(row, widths, margins, room)
         cant = child(trpr, CANTSPLIT) if trpr is not None else None
         if tall and cant is not None:
             trpr.remove(cant)
@@ -39,6 +38,13 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None
             keep_with_next(rows[i - 1])
         if row.total and i + 1 < len(rows) and rows[i + 1].total:
             keep_with_next(row)
+
+
+def _taller(row: Row, widths: list[float], margins: int, room: float) -> bool:
+    """Whether the tallest cell of ``row`` is taller than ``room``: the first that is answers."""
+    if not row.cells:
+        return room < 0  # max() of no heights is 0
+    return any(exact_height(c, span_width(c, widths), margins) > room for c in row.cells)
 
 
 def keep_with_next(row: Row) -> None:

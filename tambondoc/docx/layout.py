@@ -63,27 +63,28 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
     columns = [Column() for _ in range(count)]
     for row in rows:
         for cell in row.cells:
+            cell.measure()
             if cell.span == 1 and cell.start < count:
                 columns[cell.start].cells.append(cell)
-    for row in rows:
-        for cell in row.cells:
-            cell.measure()
     for col in columns:
         body = [c for c in col.cells if not c.header and c.text]
-        col.fixed = bool(body) and (all(AMOUNTS.match(line.strip()) for c in body for lines, _, _ in c.paragraphs
-                                          for line in lines if line.strip())
-                                      or all(c.nowrap for c in body))
-        widest = longest = 0.0
+        fixed = col.fixed = bool(body) and (
+            all(AMOUNTS.match(line.strip()) for c in body for lines, _, _ in c.paragraphs for line in lines
+                if line.strip())
+            or all(c.nowrap for c in body))
+        widest = longest = demand = 0.0
         for cell in col.cells:
-            whole = col.fixed and not cell.header
+            whole = fixed and not cell.header
+            grows = not cell.header and not fixed
             for (_, size, _), (line, word, together) in zip(cell.paragraphs, cell.stats):
                 need = (line if whole else word) * size
                 if need > widest:
                     widest = need
                 if line * size > longest:
                     longest = line * size
-                if not cell.header and not col.fixed:
-                    col.demand += together * size / 2000
+                if grows:
+                    demand += together * size / 2000
+        col.demand = demand
         col.minimum = widest / 100 + margins + SLACK  # em/1000 x half-points / 2000 pt, x 20 twips
         col.maximum = max(col.minimum, longest / 100 + margins + SLACK)
     return columns
@@ -92,12 +93,16 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
 def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tuple[list[Column], int]:
     """The columns, and the half-points every text of the table steps down by (one point at a
     time, nothing below 12 pt) until the columns' minimums leave ROOM of ``available`` twips."""
-    original = [[c.paragraphs for c in r.cells] for r in rows]
-    largest = max((size for r in rows for c in r.cells for lines, size, _ in c.paragraphs if any(lines)), default=0)
     shrink = 0
     while True:
         columns = _columns(rows, count, margins)
-        if sum(c.minimum for c in columns) <= available * (1 - ROOM) or largest - shrink - 2 < SMALLEST_AMOUNT:
+        if sum(c.minimum for c in columns) <= available * (1 - ROOM):
+            return columns, shrink
+        if not shrink:  # the sizes as the template set them (most tables never get here)
+            original = [[c.paragraphs for c in r.cells] for r in rows]
+            largest = max((size for r in rows for c in r.cells for lines, size, _ in c.paragraphs if any(lines)),
+                          default=0)
+        if largest - shrink - 2 < SMALLEST_AMOUNT:
             return columns, shrink
         shrink += 2
         for row, sizes in zip(rows, original):
@@ -212,11 +217,16 @@ def _apply_widths(tbl: Any, rows: list[Row], widths: list[float]) -> None:
     layout = tblpr.find(TBLLAYOUT)
     if layout is not None:
         layout.set(TYPE, "fixed")
+    written: dict[tuple[int, int], str] = {}  # by (first column, span): rows repeat the same cells
     for row in rows:
         for cell in row.cells:
             if (tcw := cell.tcw) is not None:
-                tcw.set(WIDTH, str(round(sum(widths[cell.start:cell.start + cell.span]))))
-                tcw.set(TYPE, "dxa")
+                key = (cell.start, cell.span)
+                if (twips := written.get(key)) is None:
+                    twips = written[key] = str(round(sum(widths[cell.start:cell.start + cell.span])))
+                tcw.set(WIDTH, twips)
+                if tcw.get(TYPE) != "dxa":  # reading is cheaper than setting; the same value is the same bytes
+                    tcw.set(TYPE, "dxa")
 
 
 def _apply_shrink(rows: list[Row], styles: Styles, shrink: int) -> None:

@@ -133,11 +133,18 @@ def paragraph(p: Any, styles: Styles) -> tuple[tuple[str, ...], int, bool, str]:
 
 def _properties(tcpr: Any) -> tuple[Any, Any, Any, Any]:
     """The cell's (tcW, gridSpan, vMerge, noWrap), the first of each as find() gives, in one pass."""
-    found: dict[str, Any] = {}
-    if tcpr is not None:
-        for el in tcpr:
-            found.setdefault(el.tag, el)
-    return found.get(TCW), found.get(GRIDSPAN), found.get(VMERGE), found.get(NOWRAP)
+    tcw = span = merge = nowrap = None
+    for el in () if tcpr is None else tcpr:
+        tag = el.tag
+        if tag == TCW:
+            tcw = el if tcw is None else tcw
+        elif tag == GRIDSPAN:
+            span = el if span is None else span
+        elif tag == VMERGE:
+            merge = el if merge is None else merge
+        elif tag == NOWRAP:
+            nowrap = el if nowrap is None else nowrap
+    return tcw, span, merge, nowrap
 
 
 def read_rows(tbl: Any, styles: Styles) -> list[Row]:
@@ -151,26 +158,33 @@ def read_rows(tbl: Any, styles: Styles) -> list[Row]:
         header = trpr is not None and child(trpr, TBLHEADER) is not None
         cells, column = [], 0
         for tc in tr:
-            if tc.tag != TC:
-                continue
-            tcw, span_el, merge, nowrap = _properties(child(tc, TCPR))
-            span = int(span_el.get(VAL)) if span_el is not None else 1
-            continued = merge is not None and merge.get(VAL) != "restart"
-            paragraphs: list[Paragraph] = []
-            total = False
-            for p in tc:
-                if p.tag != P:
-                    continue
-                lines, size, bold, sid = paragraph(p, styles)
-                if not continued:
-                    paragraphs.append((lines, size, bold))
-                if sid not in totals:
-                    totals[sid] = "total" in styles.name_of(sid).lower()
-                total = total or totals[sid]
-            cells.append(Cell(tc, column, span, tuple(paragraphs), header, total, nowrap is not None, tcw))
-            column += span
+            if tc.tag == TC:
+                cells.append(cell := _cell(tc, column, header, styles, totals))
+                column += cell.span
         rows.append(Row(tr, cells, header, any(c.total for c in cells)))
     return rows
+
+
+def _cell(tc: Any, column: int, header: bool, styles: Styles, totals: dict[str, bool]) -> Cell:
+    """One cell, from one pass over its children: its properties (the first w:tcPr) and paragraphs."""
+    tcpr = None
+    read = []
+    for el in tc:
+        tag = el.tag
+        if tag == P:
+            read.append(paragraph(el, styles))
+        elif tag == TCPR and tcpr is None:
+            tcpr = el
+    tcw, span_el, merge, nowrap = _properties(tcpr)
+    total = False
+    for *_, sid in read:
+        if sid not in totals:
+            totals[sid] = "total" in styles.name_of(sid).lower()
+        total = total or totals[sid]
+    continued = merge is not None and merge.get(VAL) != "restart"
+    paragraphs = () if continued else tuple((lines, size, bold) for lines, size, bold, _ in read)
+    span = int(span_el.get(VAL)) if span_el is not None else 1
+    return Cell(tc, column, span, paragraphs, header, total, nowrap is not None, tcw)
 
 
 def side_margins(tbl: Any) -> int:

@@ -149,7 +149,11 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
         total = 0.0
         for r, cell, weight in over[i]:
             top, _, second = tops[r]
-            total += weight * (top - max(height_at(cell, span_width(cell, widths) + extra, margins), second))
+            width = (widths[cell.start] if cell.span == 1 else span_width(cell, widths)) + extra
+            height = cell.heights.get(int(width))  # height_at's memo, read here first: this loop asks the most
+            if height is None:
+                height = height_at(cell, width, margins)
+            total += weight * (top - max(height, second))
         return total
 
     over = tallest()

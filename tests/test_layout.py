@@ -108,9 +108,26 @@ def test_rows_stay_whole_unless_taller_than_a_page_and_totals_keep_with_their_ro
 
 
 def test_a_short_table_does_not_repeat_its_heading(styles: Styles) -> None:
-    tbl = _table([["ที่", "รายการ"], ["1", "ซ่อมถนน"]])
+    """... and stays on one page: every row but the last keeps with the next."""
+    tbl = _table([["ที่", "รายการ"], ["1", "ซ่อมถนน"], ["2", "ขุดลอกคลอง"]])
     layout.lay_out(tbl, styles, layout.Page())
     assert tbl.find(f"{W}tr/{W}trPr/{W}tblHeader") is None
+    kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p")) for tr in tbl.iter(f"{W}tr")]
+    assert kept == [True, True, False]
+
+
+def test_a_long_table_leaves_no_short_first_or_last_row_alone_on_a_page(styles: Styles) -> None:
+    """A summary of one-line rows split after its first row left that row alone with the heading."""
+    def kept(tbl: etree._Element) -> list[bool]:
+        return [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p")) for tr in tbl.iter(f"{W}tr")]
+
+    short_rows = _table([["ที่", "รายการ"]] + [[str(i % 9 + 1), "ซ่อมถนน"] for i in range(20)])
+    layout.lay_out(short_rows, styles, layout.Page())
+    assert short_rows.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None  # long enough to repeat its heading
+    assert kept(short_rows) == [False, True] + [False] * 17 + [True, False]
+    tall_rows = _table([["ที่", "รายการ"]] + [[str(i), LONG] for i in range(1, 8)])
+    layout.lay_out(tall_rows, styles, layout.Page())
+    assert not any(kept(tall_rows))  # a row of several lines may stand alone
 
 
 def test_a_fixed_table_is_left_as_the_template_drew_it(styles: Styles) -> None:

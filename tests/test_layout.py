@@ -85,6 +85,19 @@ def test_text_goes_to_the_column_that_needs_it_and_no_column_is_narrower_than_it
     assert widths[2] >= _twips("งบประมาณ", heading, longest=True) + MARGINS
 
 
+def test_heading_labels_that_tie_get_wider_together_and_a_column_of_dashes_is_text(styles: Styles) -> None:
+    """Two labels of three lines each: widening one alone saves nothing, so the search once spent
+    the width on the name; and a column of '-' (no KPI given) was taken for amounts, as narrow as a
+    dash, its label broken into syllables (a real list for an อบจ.)."""
+    tbl = _table([["ที่", "โครงการ", "ตัวชี้วัด (KPI)", "ผลที่คาดว่าจะได้รับ", "งบประมาณ"],
+                  ["1", "ก่อสร้างถนนคอนกรีตเสริมเหล็กสายท่าลาด-คลองแขก " * 2, "-", "-", "2,400,000"]])
+    assert layout.lay_out(tbl, styles, layout.Page())
+    widths = _widths(tbl)
+    heading = _size(styles, "TableHeading") / 2
+    assert widths[2] >= _twips("ตัวชี้วัด", heading) + MARGINS  # the label's words stay whole
+    assert widths[3] >= _twips("ผลที่คาดว่า", heading) + MARGINS
+
+
 def test_a_table_that_cannot_hold_its_amounts_steps_down_whole_never_below_12_pt(styles: Styles) -> None:
     amounts = ["12,345,678"] * 12
     tbl = _table([["ปี"] * 12, amounts, amounts], width=9000, size=28)

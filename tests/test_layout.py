@@ -85,6 +85,19 @@ def test_text_goes_to_the_column_that_needs_it_and_no_column_is_narrower_than_it
     assert widths[2] >= _twips("งบประมาณ", heading, longest=True) + MARGINS
 
 
+def test_heading_labels_that_tie_get_wider_together_and_a_column_of_dashes_is_text(styles: Styles) -> None:
+    """Two labels of three lines each: widening one alone saves nothing, so the search once spent
+    the width on the name; and a column of '-' (no KPI given) was taken for amounts, as narrow as a
+    dash, its label broken into syllables (a real list for an อบจ.)."""
+    tbl = _table([["ที่", "โครงการ", "ตัวชี้วัด (KPI)", "ผลที่คาดว่าจะได้รับ", "งบประมาณ"],
+                  ["1", "ก่อสร้างถนนคอนกรีตเสริมเหล็กสายท่าลาด-คลองแขก " * 2, "-", "-", "2,400,000"]])
+    assert layout.lay_out(tbl, styles, layout.Page())
+    widths = _widths(tbl)
+    heading = _size(styles, "TableHeading") / 2
+    assert widths[2] >= _twips("ตัวชี้วัด", heading) + MARGINS  # the label's words stay whole
+    assert widths[3] >= _twips("ผลที่คาดว่า", heading) + MARGINS
+
+
 def test_a_table_that_cannot_hold_its_amounts_steps_down_whole_never_below_12_pt(styles: Styles) -> None:
     amounts = ["12,345,678"] * 12
     tbl = _table([["ปี"] * 12, amounts, amounts], width=9000, size=28)
@@ -108,9 +121,26 @@ def test_rows_stay_whole_unless_taller_than_a_page_and_totals_keep_with_their_ro
 
 
 def test_a_short_table_does_not_repeat_its_heading(styles: Styles) -> None:
-    tbl = _table([["ที่", "รายการ"], ["1", "ซ่อมถนน"]])
+    """... and stays on one page: every row but the last keeps with the next."""
+    tbl = _table([["ที่", "รายการ"], ["1", "ซ่อมถนน"], ["2", "ขุดลอกคลอง"]])
     layout.lay_out(tbl, styles, layout.Page())
     assert tbl.find(f"{W}tr/{W}trPr/{W}tblHeader") is None
+    kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p")) for tr in tbl.iter(f"{W}tr")]
+    assert kept == [True, True, False]
+
+
+def test_a_long_table_leaves_no_short_first_or_last_row_alone_on_a_page(styles: Styles) -> None:
+    """A summary of one-line rows split after its first row left that row alone with the heading."""
+    def kept(tbl: etree._Element) -> list[bool]:
+        return [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p")) for tr in tbl.iter(f"{W}tr")]
+
+    short_rows = _table([["ที่", "รายการ"]] + [[str(i % 9 + 1), "ซ่อมถนน"] for i in range(20)])
+    layout.lay_out(short_rows, styles, layout.Page())
+    assert short_rows.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None  # long enough to repeat its heading
+    assert kept(short_rows) == [False, True] + [False] * 17 + [True, False]
+    tall_rows = _table([["ที่", "รายการ"]] + [[str(i), LONG] for i in range(1, 8)])
+    layout.lay_out(tall_rows, styles, layout.Page())
+    assert not any(kept(tall_rows))  # a row of several lines may stand alone
 
 
 def test_a_fixed_table_is_left_as_the_template_drew_it(styles: Styles) -> None:

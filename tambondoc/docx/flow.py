@@ -14,13 +14,18 @@ CANTSPLIT, KEEPNEXT, PPR = (W + t for t in ("cantSplit", "keepNext", "pPr"))
 
 def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None:
     """Rows shorter than a page do not split; total rows stay with the row above them. A table
-    shorter than a third of a page does not repeat its heading: it rarely crosses a page, and
-    LibreOffice would rather move a small table with repeated heading rows to the next page."""
+    shorter than a third of a page stays on one page (every row but the last keeps with the
+    next, as Word users keep a table together) and so does not repeat its heading; a longer one
+    never leaves a first or last body row of a line or two alone on a page (split after its
+    first row, a summary's other rows went on without it)."""
     heading = sum(max((exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells),
                       default=0) for r in rows if r.header)
     room = page.height - heading - 12
     estimates = [row_height(row, widths, margins) for row in rows]
     short = sum(estimates) < page.height / 3
+    body = [i for i, row in enumerate(rows) if not row.header]
+    # a row of a line or two is no page's worth alone: the first and the last two body rows stay together
+    ends = {i for i in (body[0], body[-2]) if estimates[i] < page.height / 10} if len(body) > 2 else set()
     for i, (row, estimate) in enumerate(zip(rows, estimates)):
         trpr = child(row.tr, TRPR)
         if short and row.header and trpr is not None and (repeat := child(trpr, TBLHEADER)) is not None:
@@ -34,6 +39,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None
                 trpr = OxmlElement("w:trPr")
                 row.tr.insert(0, trpr)
             trpr.insert(0, OxmlElement("w:cantSplit"))
+        if (short or i in ends) and i + 1 < len(rows):
+            keep_with_next(row)
         if row.total and i > 0 and not rows[i - 1].header:
             keep_with_next(rows[i - 1])
         if row.total and i + 1 < len(rows) and rows[i + 1].total:

@@ -11,7 +11,9 @@ a word processor's automatic layout would, but knowing the whole table in advanc
   theirs and the text columns share the rest in proportion to their minimums (words then break);
 - the rest goes where it shortens the table most: width is handed out in steps to the column
   whose extra width saves the most lines over the rows (a sample of them in a long table), each
-  row being as tall as its tallest cell, and a repeated heading row counting once per page.
+  row being as tall as its tallest cell, and a repeated heading row counting once per page; the
+  columns of a heading row whose tallest labels tie are widened together, as one alone saves
+  nothing. A column of '-' only (a field left blank) is text, not amounts.
 
 Rows then flow: a row stays on one page unless it is taller than a page; a total row (a row
 whose paragraphs use a style named '... Total ...') stays with the row above it. Tables whose
@@ -51,6 +53,7 @@ __all__ = ["DEFAULT_MARGIN", "SMALLEST_AMOUNT", "Page", "lay_out"]
 TBLW, TBLLAYOUT, TBLGRID, GRIDCOL = (W + t for t in ("tblW", "tblLayout", "tblGrid", "gridCol"))
 TYPE = W + "type"
 NUMBER = re.compile(r"^[-+\d\u0E50-\u0E59,.()%]+$")  # an amount cell (docx.fit)
+DIGIT = re.compile(r"[\d\u0E50-\u0E59]")
 SMALLEST_AMOUNT = 24  # half-points: amounts (and the table that holds them) never below 12 pt
 SAMPLE = 100          # rows the width search looks at in a long table
 STEPS = 20            # width handed out in this many steps
@@ -69,9 +72,10 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
                 columns[cell.start].cells.append(cell)
     for col in columns:
         body = [c for c in col.cells if not c.header and c.text]
+        filled = [line.strip() for c in body for lines, _, _ in c.paragraphs for line in lines if line.strip()]
+        # amounts: every line a number and at least one with digits (a column of '-' is text left blank)
         fixed = col.fixed = bool(body) and (
-            all(AMOUNTS.match(line.strip()) for c in body for lines, _, _ in c.paragraphs for line in lines
-                if line.strip())
+            (all(AMOUNTS.match(line) for line in filled) and any(DIGIT.search(line) for line in filled))
             or all(c.nowrap for c in body))
         widest = longest = demand = 0.0
         for cell in col.cells:
@@ -177,6 +181,18 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
                         if g / k > best_rate:
                             best, best_k, best_rate = i, k, g / k
                         break
+        # a heading row whose tallest labels tie gets shorter only when all of them get wider
+        group, k, rate = _tied_group(sample, heights, widths, set(growable), step, steps, margins)
+        if group and rate > best_rate:
+            for i in group:
+                widths[i] += step * k
+            spare -= step * k * len(group)
+            steps -= k * len(group)
+            for r, row in enumerate(sample):
+                heights[r] = [height_at(c, span_width(c, widths), margins) for c in row.cells]
+                tops[r] = _top_two(heights[r])
+            over = tallest()
+            continue
         if best_k == 0:  # no column shortens anything: share the rest by how much text each holds
             demand = sum(columns[i].demand for i in growable)
             for i in growable:
@@ -195,6 +211,33 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
         if changed:
             over = tallest()
     return widths
+
+
+def _tied_group(sample: list[Row], heights: list[list[float]], widths: list[float], growable: set[int],
+                step: float, most: int, margins: int) -> tuple[tuple[int, ...], int, float]:
+    """The columns of a heading row's tied tallest cells, the steps to widen each by together (at
+    most ``most`` in all), and the height that saves per step: a heading whose labels each take
+    three lines gets shorter only when every one of them does, and it repeats on every page."""
+    best: tuple[tuple[int, ...], int, float] = ((), 0, 0.0)
+    for row, hs in zip(sample, heights):
+        if not row.header:  # the cheap test first: most rows are body rows
+            continue
+        top = max(hs, default=0.0)
+        group = tuple(sorted({i for cell, h in zip(row.cells, hs) if h >= top - 0.01
+                              for i in range(cell.start, cell.start + cell.span)}))
+        if not row.header or len(group) < 2 or not set(group) <= growable:
+            continue
+        for k in range(1, min(3, most // len(group)) + 1):
+            wider = [w + step * k if i in group else w for i, w in enumerate(widths)]
+            saved = 0.0
+            for other, other_hs in zip(sample, heights):
+                new = max((h if not any(i in group for i in range(c.start, c.start + c.span))
+                           else height_at(c, sum(wider[c.start:c.start + c.span]), margins))
+                          for c, h in zip(other.cells, other_hs)) if other_hs else 0.0
+                saved += other.weight * (max(other_hs, default=0.0) - new)
+            if saved / (k * len(group)) > best[2]:
+                best = (group, k, saved / (k * len(group)))
+    return best
 
 
 def _top_two(heights: list[float]) -> tuple[float, int, float]:

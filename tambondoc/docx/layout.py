@@ -162,6 +162,7 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
         return total
 
     over = tallest()
+    cells_over: dict[tuple[int, ...], list[list[int]]] = {}
 
     steps = STEPS
     while steps > 0:
@@ -182,7 +183,7 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
                             best, best_k, best_rate = i, k, g / k
                         break
         # a heading row whose tallest labels tie gets shorter only when all of them get wider
-        group, k, rate = _tied_group(sample, heights, widths, set(growable), step, steps, margins)
+        group, k, rate = _tied_group(sample, heights, widths, set(growable), step, steps, margins, cells_over)
         if group and rate > best_rate:
             for i in group:
                 widths[i] += step * k
@@ -214,10 +215,12 @@ def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) 
 
 
 def _tied_group(sample: list[Row], heights: list[list[float]], widths: list[float], growable: set[int],
-                step: float, most: int, margins: int) -> tuple[tuple[int, ...], int, float]:
+                step: float, most: int, margins: int, cells_over: dict[tuple[int, ...], list[list[int]]]
+                ) -> tuple[tuple[int, ...], int, float]:
     """The columns of a heading row's tied tallest cells, the steps to widen each by together (at
     most ``most`` in all), and the height that saves per step: a heading whose labels each take
-    three lines gets shorter only when every one of them does, and it repeats on every page."""
+    three lines gets shorter only when every one of them does, and it repeats on every page.
+    ``cells_over`` keeps, by group, each row's cells over it: the search asks at every step."""
     best: tuple[tuple[int, ...], int, float] = ((), 0, 0.0)
     for row, hs in zip(sample, heights):
         if not row.header:  # the cheap test first: most rows are body rows
@@ -225,15 +228,25 @@ def _tied_group(sample: list[Row], heights: list[list[float]], widths: list[floa
         top = max(hs, default=0.0)
         group = tuple(sorted({i for cell, h in zip(row.cells, hs) if h >= top - 0.01
                               for i in range(cell.start, cell.start + cell.span)}))
-        if not row.header or len(group) < 2 or not set(group) <= growable:
+        if len(group) < 2 or not set(group) <= growable:
             continue
+        if (touched := cells_over.get(group)) is None:  # in each row, the cells whose heights change
+            touched = cells_over[group] = [[j for j, c in enumerate(other.cells)
+                                            if any(i in group for i in range(c.start, c.start + c.span))]
+                                           for other in sample]
         for k in range(1, min(3, most // len(group)) + 1):
             wider = [w + step * k if i in group else w for i, w in enumerate(widths)]
             saved = 0.0
-            for other, other_hs in zip(sample, heights):
-                new = max((h if not any(i in group for i in range(c.start, c.start + c.span))
-                           else height_at(c, sum(wider[c.start:c.start + c.span]), margins))
-                          for c, h in zip(other.cells, other_hs)) if other_hs else 0.0
+            for other, other_hs, cells in zip(sample, heights, touched):
+                new: float = 0.0
+                if other_hs:
+                    wider_hs = list(other_hs)
+                    for j in cells:
+                        cell = other.cells[j]
+                        width = span_width(cell, wider)
+                        height = cell.heights.get(int(width))  # height_at's memo, read here first
+                        wider_hs[j] = height_at(cell, width, margins) if height is None else height
+                    new = max(wider_hs)
                 saved += other.weight * (max(other_hs, default=0.0) - new)
             if saved / (k * len(group)) > best[2]:
                 best = (group, k, saved / (k * len(group)))

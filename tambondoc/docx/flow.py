@@ -3,13 +3,15 @@ no repeated heading on a table too short to cross a page."""
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
+from typing import Any
+
+from lxml import etree
 
 from tambondoc.docx.cells import TBLHEADER, TRPR, Page, Row, exact_height, row_height, span_width
 from tambondoc.docx.ooxml import W
 from tambondoc.docx.styles import P, child
 
-CANTSPLIT, KEEPNEXT, PPR = (W + t for t in ("cantSplit", "keepNext", "pPr"))
+CANTSPLIT, KEEPNEXT, PPR, PSTYLE = (W + t for t in ("cantSplit", "keepNext", "pPr", "pStyle"))
 
 
 def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None:
@@ -36,9 +38,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None
             trpr.remove(cant)
         elif not tall and cant is None:
             if trpr is None:
-                trpr = OxmlElement("w:trPr")
-                row.tr.insert(0, trpr)
-            trpr.insert(0, OxmlElement("w:cantSplit"))
+                trpr = _first(row.tr, TRPR)
+            _first(trpr, CANTSPLIT)
         if (short or i in ends) and i + 1 < len(rows):
             keep_with_next(row)
         if row.total and i > 0 and not rows[i - 1].header:
@@ -59,12 +60,18 @@ def keep_with_next(row: Row) -> None:
         for p in cell.tc.iterchildren(P):
             ppr = child(p, PPR)
             if ppr is None:
-                ppr = OxmlElement("w:pPr")
-                p.insert(0, ppr)
+                ppr = _first(p, PPR)
             if child(ppr, KEEPNEXT) is None:
-                anchor = next((c for c in ppr if c.tag in (W + "pStyle",)), None)
-                keep = OxmlElement("w:keepNext")
+                anchor = child(ppr, PSTYLE)
                 if anchor is not None:
-                    anchor.addnext(keep)
+                    anchor.addnext(etree.SubElement(ppr, KEEPNEXT))
                 else:
-                    ppr.insert(0, keep)
+                    _first(ppr, KEEPNEXT)
+
+
+def _first(parent: Any, tag: str) -> Any:
+    """A new empty ``tag`` as the first child of ``parent``; made with lxml directly, in the
+    document's own namespaces (python-docx's OxmlElement makes a document for each element)."""
+    el = etree.SubElement(parent, tag)
+    parent.insert(0, el)
+    return el

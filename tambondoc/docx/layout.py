@@ -243,7 +243,7 @@ def _tied_group(sample: list[Row], heights: list[list[float]], widths: list[floa
                     wider_hs = list(other_hs)
                     for j in cells:
                         cell = other.cells[j]
-                        width = span_width(cell, wider)
+                        width = wider[cell.start] if cell.span == 1 else span_width(cell, wider)
                         height = cell.heights.get(int(width))  # height_at's memo, read here first
                         wider_hs[j] = height_at(cell, width, margins) if height is None else height
                     new = max(wider_hs)

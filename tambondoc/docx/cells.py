@@ -34,8 +34,8 @@ Paragraph = tuple[tuple[str, ...], int, bool]  # (lines of text, size in half-po
 
 @dataclass(slots=True)
 class Cell:
-    """One cell. What it holds is kept in tuples: they drop out of the garbage collector's view,
-    and a long table's thousands of cells made its full collections the costliest part of the layout."""
+    """One cell. What it holds is in tuples: set once (shrinking replaces them whole), cheaper to
+    make than lists, and out of the garbage collector's view once it has looked at them."""
 
     tc: Any
     start: int

@@ -26,7 +26,7 @@ from tambondoc.context.columns import (
 from templates.base import (
     autofit,
     cell_shading,
-    header_page_numbers,
+    list_pages,
     money,
     new_document,
     open_edge,
@@ -190,12 +190,8 @@ def _table(doc) -> None:
 
 def build(folder: Path) -> Path:
     doc = new_document(landscape=True)
-    section = doc.sections[0]
-    section.left_margin, section.right_margin = Cm(2.0), Cm(1.5)
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(1.5)
-    section.header_distance = Cm(0.9)
     _styles(doc)
-    header_page_numbers(doc, thai=True)
+    list_pages(doc)
     props = doc.core_properties
     props.comments = "page-numerals={{ settings.prose_numerals }}"
     props.title = "บัญชีประสานโครงการพัฒนา เสนอ {{ lg.name|safe }}"

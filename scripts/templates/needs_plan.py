@@ -18,7 +18,7 @@ from docx.shared import Cm
 from templates.base import (
     autofit,
     cell_shading,
-    header_page_numbers,
+    list_pages,
     money,
     new_document,
     paragraph_style,
@@ -133,12 +133,8 @@ def _table(doc) -> None:
 
 def build(folder: Path) -> Path:
     doc = new_document(landscape=True)
-    section = doc.sections[0]
-    section.left_margin, section.right_margin = Cm(2.0), Cm(1.5)
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(1.5)
-    section.header_distance = Cm(0.9)
     _styles(doc)
-    header_page_numbers(doc, thai=True)
+    list_pages(doc)
     doc.core_properties.comments = "page-numerals={{ settings.prose_numerals }}"
     doc.add_paragraph("แผนความต้องการระดับอำเภอ{{ district.amphoe }} จังหวัด{{ district.changwat }}", style="List Title")
     doc.add_paragraph("ปีงบประมาณ พ.ศ. " + show("needs.years_text", "prose"), style="List Subtitle")

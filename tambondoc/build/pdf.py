@@ -80,16 +80,23 @@ Failed:
   If Not IsNull(doc) Then doc.close(True)
 End Sub
 
+Function LastTab(s As String) As Long
+  Rem where the entry's last tab is (0: none): its page number follows it
+  Dim i As Long
+  LastTab = 0
+  For i = Len(s) To 1 Step -1
+    If Mid(s, i, 1) = Chr(9) Then
+      LastTab = i
+      Exit Function
+    End If
+  Next i
+End Function
+
 Function PageLabel(s As String) As String
   Rem the text after the entry's last tab, as code points ("49 50" for "12", "3585" for a Thai letter)
   Dim t As Long, i As Long, acc As String
   acc = ""
-  For i = Len(s) To 1 Step -1
-    If Mid(s, i, 1) = Chr(9) Then
-      t = i
-      Exit For
-    End If
-  Next i
+  t = LastTab(s)
   If t > 0 Then
     For i = t + 1 To Len(s)
       acc = acc & Asc(Mid(s, i, 1)) & " "
@@ -117,13 +124,7 @@ Sub ThaiPageNumbers(index As Object)
   Do While paras.hasMoreElements()
     para = paras.nextElement()
     s = para.getString()
-    t = 0
-    For i = Len(s) To 1 Step -1
-      If Mid(s, i, 1) = Chr(9) Then
-        t = i
-        Exit For
-      End If
-    Next i
+    t = LastTab(s)
     If t > 0 Then
       num = Mid(s, t + 1)
       If Len(num) > 0 And IsNumeric(num) Then

@@ -22,6 +22,7 @@ from tambondoc.context.orders import (
     signer,
     tambon_level,
 )
+from tambondoc.docx.jobs import emblem
 from tambondoc.docx.render import render_docx
 from tambondoc.docx.templates import find_template
 from tambondoc.errors import PlanError
@@ -41,13 +42,7 @@ def load_district(path: Path) -> District:
 def garuda(district_file: Path, district: District, templates: Path | None) -> str:
     """The emblem for the district's documents: its own image, else garuda.png among the templates."""
     settings = district["settings"]
-    own = settings["garuda_image"] if settings else None
-    if own:
-        return str((district_file.resolve().parent / own).resolve())
-    try:
-        return str(find_template("garuda.png", district_file, templates))
-    except PlanError:
-        return "garuda.png"  # missing: the image loader turns this into a warning
+    return emblem(district_file, settings["garuda_image"] if settings else None, templates)
 
 
 def render(docs: dict[str, tuple[str, OrderDoc | None]], district_file: Path, district: District,
@@ -85,7 +80,7 @@ def district_inputs(district_file: Path, templates: Path | None, names: tuple[st
     except PlanError:  # the build reports it
         return found
     if settings and settings["garuda_image"]:
-        found.append(district_file.resolve().parent / settings["garuda_image"])
+        found.append(Path(emblem(district_file, settings["garuda_image"])))
     return found
 
 

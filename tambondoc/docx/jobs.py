@@ -25,15 +25,20 @@ class Job:
     date: str | None = None  # the document's own date (พ.ศ.): its properties and zip entries carry it
 
 
-def garuda_path(plan: Path, context: Context, templates: Path | None = None) -> str:
-    """The emblem for the order: the plan's own image, else garuda.png among the templates."""
-    own = context["settings"].get("garuda_image")
+def emblem(owner: Path, own: str | None, templates: Path | None = None) -> str:
+    """The Garuda for an order: ``own`` (relative to the file ``owner`` that names it), else
+    garuda.png among the templates."""
     if own:
-        return str((plan.resolve().parent / own).resolve())
+        return str((owner.resolve().parent / own).resolve())
     try:
-        return str(find_template("garuda.png", plan, templates))
+        return str(find_template("garuda.png", owner, templates))
     except PlanError:
         return "garuda.png"  # missing: the image loader turns this into a warning
+
+
+def garuda_path(plan: Path, context: Context, templates: Path | None = None) -> str:
+    """The emblem for the order: the plan's own image, else garuda.png among the templates."""
+    return emblem(plan, context["settings"].get("garuda_image"), templates)
 
 
 def document_jobs(plan: Path, context: Context, templates: Path | None = None

@@ -94,9 +94,13 @@ def _project_table(doc) -> None:
               ("{%p endfor %}", None)]
     group = ("ยุทธศาสตร์ที่ {{ book.strategy_no[g.id]|num('table') }} {{ book.strategy_titles[g.id]|num('table') }}"
              "{% colspan (7 if book.wide_budget else 5 + book.budget_columns + sources|length) %}")
-    rows = [
+    rows = [  # one heading row when the budget is one column: a second would only continue merges
+        tag_row(n, "{%tr if book.wide_budget %}"),
+        Row(heading, "head"),
+        tag_row(n, "{%tr else %}"),
         Row(heading, "head"),
         Row(years, "head"),
+        tag_row(n, "{%tr endif %}"),
         Row([group] + [None] * (n - 1), "group"),
         tag_row(n, "{%tr for p in g.projects %}"),
         Row(row_cells("p", "p.total", "p.source_amounts", ["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}"],

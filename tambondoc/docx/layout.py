@@ -330,9 +330,9 @@ def lay_out(tbl: Any, styles: Styles, page: Page) -> bool:
         columns, shrink = _shrink(rows, len(cols), total, margins)
         widths = [c.minimum for c in columns]
         body = sum(row_height(r, widths, margins) for r in rows if not r.header)
-        for row in rows:
-            if row.header:
-                row.weight = max(1.0, body / page.height / 2)
+        for row in rows:  # a heading repeats on every page: it counts once per page the body fills at
+            if row.header:  # the columns' minimum widths (an upper bound on the pages it will take)
+                row.weight = max(1.0, body / page.height)
         if _centred(tblpr) and sum(c.maximum for c in columns) <= total:
             widths = [c.maximum for c in columns]  # a centred table that fits shrinks to its content
         else:

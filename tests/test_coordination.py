@@ -221,6 +221,9 @@ def test_docx_grid_fills_the_page_with_a_budget_column_per_year(built: dict) -> 
     assert heading[0].cells[4].text == "งบประมาณ (บาท)"
     plain = Document(str(built["plain"] / "coordination-abt-nongbua.docx")).tables[0]
     assert [c.text for c in plain.rows[1].cells[4:6]] == ["2571", "2572"]
+    # the empty cells beside the years are in the heading's 12 pt: in the 16 pt default, that row,
+    # repeated on every page, was a third taller than its years
+    assert {p.style.name for c in plain.rows[1].cells for p in c.paragraphs} == {"Table Heading"}
     assert "2571  380,000\n2572  200,000\nรวม  580,000" in budget
 
 

@@ -113,6 +113,7 @@ def _header(top, years, single) -> None:
                 if open_below:
                     open_edge(row.cells[i], "bottom")
                     open_edge(years.cells[i], "top")
+                    years.cells[i].paragraphs[0].style = "Table Heading"  # as tall as the years beside it
         _fill(budget, "งบประมาณ (บาท){% colspan " + BUDGET_COLUMNS + " %}", "Table Heading")
     _budget_cells(years, [show("y")], [""], "Table Heading")
     for row in (single, top, years):

@@ -113,7 +113,7 @@ def words(text: str) -> tuple[str, ...]:
     full, short = _tokenizers()
     pieces: list[str] = []
     for word in full(text):
-        if _base_length(word) > LONG_WORD:
+        if len(word) > LONG_WORD and _base_length(word) > LONG_WORD:  # most words: the cheap test only
             pieces += short(word)
         else:
             pieces.append(word)
@@ -123,12 +123,18 @@ def words(text: str) -> tuple[str, ...]:
 OPENING, CLOSING = set("([{“‘"), set(")]}”’,.;:!?%")
 
 
+def _only(piece: str, marks: set[str]) -> bool:
+    """Whether every character of ``piece`` is one of ``marks``: the first one alone answers for
+    almost every word, without making a set of its characters."""
+    return not piece or (piece[0] in marks and set(piece) <= marks)
+
+
 def _glued(pieces: list[str]) -> list[str]:
     """Punctuation a line never breaks next to (UAX #14) joined to its word: an opening bracket
     to the word after it, a closing one, a comma or a full stop to the word before it."""
     out: list[str] = []
     for piece in pieces:
-        if out and not out[-1].isspace() and (set(piece) <= CLOSING or set(out[-1]) <= OPENING):
+        if out and not out[-1].isspace() and (_only(piece, CLOSING) or _only(out[-1], OPENING)):
             out[-1] += piece
         else:
             out.append(piece)

@@ -7,6 +7,7 @@ sum in the pipeline shows up here.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import shutil
@@ -26,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from tambondoc.cli import cli
 from tambondoc.plan.load import load_plan
 from tambondoc.thai import baht_text, thai_digits
+from tambondoc.xlsx.sheetml import Sheet
 from tambondoc.xlsx.style import lines_of, row_height
 
 LGS = ["tm-nongbua", "abt-nongbua"]
@@ -299,6 +301,29 @@ def test_xlsx_text_that_looks_like_a_formula_stays_text(built: dict) -> None:
     assert cell.data_type == "s"
     header = next(r for r in rows if r[0] == "ที่")
     assert header[4:7] == ["งบประมาณ ปี 2571 (บาท)", "งบประมาณ ปี 2572 (บาท)", "งบประมาณ ปี 2573 (บาท)"]
+
+
+def test_xlsx_written_directly_keeps_values_line_ends_and_the_same_bytes() -> None:
+    """The coordination workbook is SpreadsheetML written by tambondoc (``xlsx.sheetml``): a
+    plan typed on Windows gives cells with plain line ends (a CR shows in Excel as _x000D_ and
+    counted as a character in the row heights), an empty text is an empty cell, a formula is
+    one only when the list makes it, and the same sheet on the same date gives the same bytes."""
+    sheet = Sheet("บัญชี")
+    sheet.put(1, 1, "1. ขุดลอกคลอง\r\n2. ปลูกหญ้าแฝก")
+    sheet.put(1, 2, "")
+    sheet.put(1, 3, "=SUM(A1:A2)", formula=True)
+    sheet.put(1, 4, INJECTED)
+    sheet.put(1, 5, 1500000, fmt="#,##0")
+    data = sheet.xlsx(dt.date(2027, 3, 20))
+    assert data == sheet.xlsx(dt.date(2027, 3, 20))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2027, 3, 20, 0, 0, 0)}
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws["A1"].value == "1. ขุดลอกคลอง\n2. ปลูกหญ้าแฝก" and sheet.wrapped[1][0] == (1, ws["A1"].value)
+    assert ws["B1"].value is None and ws["B1"].border.left.style == "thin"
+    assert (ws["C1"].value, ws["C1"].data_type) == ("=SUM(A1:A2)", "f")
+    assert (ws["D1"].value, ws["D1"].data_type) == (INJECTED, "s")
+    assert (ws["E1"].value, ws["E1"].number_format, ws["E1"].font.name) == (1500000, "#,##0", "TH SarabunPSK")
 
 
 @needs_libreoffice

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from tambondoc.context.columns import (
     COORDINATION_AFTER_BUDGET,
@@ -24,7 +22,9 @@ from tambondoc.context.columns import (
     coordination_fields,
 )
 from tambondoc.context.types import Context, LocalGovernmentList, ProjectRow
-from tambondoc.xlsx.style import MONEY, FastSheet, fit_heights, print_list, text_width, workbook_bytes
+from tambondoc.thai import parse_be_date
+from tambondoc.xlsx.sheetml import Sheet
+from tambondoc.xlsx.style import MONEY, fit_heights, text_width
 
 SHEET_TITLE = "บัญชีประสานโครงการ"
 STRATEGY_HEADING = "ยุทธศาสตร์"
@@ -37,12 +37,10 @@ TITLE_ROWS = 3
 HEADER_ROW = TITLE_ROWS + 2
 
 
-def _titles(sheet: FastSheet, context: Context, lg: LocalGovernmentList, last_col: int) -> None:
+def _titles(sheet: Sheet, context: Context, lg: LocalGovernmentList, last_col: int) -> None:
     """Three centred title rows, each merged across the table.
 
-    The merge is added as a plain range: ``ws.merge_cells`` would also make a placeholder for
-    every covered cell and copy the title cell's borders onto them, which cost more than the
-    rest of the titles; the title has no border and the placeholders are never saved.
+    The title has no border, so the cells the merge covers need nothing of their own.
     """
     tambon, years = context["tambon"], context["plan"]["years_text"]
     lines = [
@@ -53,11 +51,11 @@ def _titles(sheet: FastSheet, context: Context, lg: LocalGovernmentList, last_co
     ]
     for row, text in enumerate(lines, 1):
         sheet.put(row, 1, text, bold=True, size=18 if row == 1 else 16, wrap=False, align="center", box=False)
-        sheet.ws.merged_cells.add(f"A{row}:{get_column_letter(last_col)}{row}")
-        sheet.ws.row_dimensions[row].height = 32 if row == 1 else 29
+        sheet.merges.append(f"A{row}:{get_column_letter(last_col)}{row}")
+        sheet.set_height(row, 32 if row == 1 else 29)
 
 
-def _header(sheet: FastSheet, years: list[int]) -> list[str]:
+def _header(sheet: Sheet, years: list[int]) -> list[str]:
     labels = ([NUMBER_HEADING] + [f.form_title for f in BEFORE] + [f"งบประมาณ ปี {y} (บาท)" for y in years]
               + [f.form_title for f in AFTER] + [STRATEGY_HEADING])
     for col, label in enumerate(labels, 1):
@@ -65,7 +63,7 @@ def _header(sheet: FastSheet, years: list[int]) -> list[str]:
     return labels
 
 
-def _project_row(sheet: FastSheet, row: int, no: int, p: ProjectRow, strategy: str, years: list[int],
+def _project_row(sheet: Sheet, row: int, no: int, p: ProjectRow, strategy: str, years: list[int],
                  texts: dict[int, list[str]]) -> None:
     """One project; its text per column is added to ``texts`` for the column widths."""
     first_year = len(BEFORE) + 2
@@ -80,7 +78,7 @@ def _project_row(sheet: FastSheet, row: int, no: int, p: ProjectRow, strategy: s
         sheet.put(row, first_year + i, amount, fmt=MONEY)
 
 
-def _label_row(sheet: FastSheet, row: int, text: str, last_col: int, fill: str) -> None:
+def _label_row(sheet: Sheet, row: int, text: str, last_col: int, fill: str) -> None:
     """A total row: the label in the project column spilling over the empty cells to its right,
     the row shaded and boxed as one band."""
     for col in range(1, last_col + 1):
@@ -91,13 +89,13 @@ def _label_row(sheet: FastSheet, row: int, text: str, last_col: int, fill: str) 
             sheet.put(row, col, None, fill=fill, box=edge)
 
 
-def _widths(ws: Worksheet, labels: list[str], texts: dict[int, list[str]], years: list[int]) -> list[float]:
+def _widths(sheet: Sheet, labels: list[str], texts: dict[int, list[str]], years: list[int]) -> list[float]:
     caps = [NUMBER_CAP] + [f.cap for f in BEFORE] + [13] * len(years) + [f.cap for f in AFTER] + [STRATEGY_CAP]
     widths: list[float] = []
     for col, (label, cap) in enumerate(zip(labels, caps), 1):
         longest = max([text_width(v) for v in texts.get(col, [])] + [min(text_width(label), 8), 4])
         widths.append(min(longest + 2, cap))
-        ws.column_dimensions[get_column_letter(col)].width = widths[-1]
+        sheet.widths[col] = widths[-1]
     return widths
 
 
@@ -105,10 +103,7 @@ def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
     """The .xlsx bytes of the coordination list for ``lg`` (an entry of the context's
     ``local_governments``, with its strategy ``groups`` and ``totals``)."""
     years: list[int] = context["years"]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET_TITLE
-    sheet = FastSheet(ws)
+    sheet = Sheet(SHEET_TITLE)
     labels = _header(sheet, years)
     last_col = len(labels)
     _titles(sheet, context, lg, last_col)
@@ -140,9 +135,10 @@ def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
     sheet.put(total_row + 2, 2, f"ผู้เสนอ: {chair['name']} {chair['position']} "
               f"ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{context['tambon']['name']}",
               wrap=False, box=False)
-    widths = _widths(ws, labels, texts, years)
+    widths = _widths(sheet, labels, texts, years)
     fit_heights(sheet, widths, HEADER_ROW, total_row)
-    ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{max(last, HEADER_ROW + 1)}"
-    print_list(ws, HEADER_ROW, last_col, total_row + 2)
-    return workbook_bytes(wb, context["plan"].get("approved_on"))
+    sheet.freeze = f"C{HEADER_ROW + 1}"
+    sheet.filter = f"A{HEADER_ROW}:{get_column_letter(last_col)}{max(last, HEADER_ROW + 1)}"
+    sheet.print_titles = HEADER_ROW
+    sheet.print_area = f"A1:{get_column_letter(last_col)}{total_row + 2}"
+    return sheet.xlsx(parse_be_date(context["plan"].get("approved_on")))

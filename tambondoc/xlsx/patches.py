@@ -3,7 +3,7 @@
 
 ``new_cell`` does what ``Worksheet.cell`` does for a cell written once and never read back,
 without its look-ups and checks, and with a style array shared between cells of the same
-style: the coordination workbook writes tens of thousands of cells.
+style: a district's workbooks write tens of thousands of cells.
 
 ``formula_cells`` reads a read-only sheet's formulas from a workbook opened for its values, so
 import-xlsx opens (and unzips, and parses the shared strings of) a workbook once.

@@ -36,13 +36,14 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 # the coordination list
 MONEY = '#,##0;-#,##0;"-"'
 BLACK_RULE = Side(style="thin", color="000000")
-BORDERS = {  # a box per cell, or one band across a group heading / total row
-    "box": Border(left=BLACK_RULE, right=BLACK_RULE, top=BLACK_RULE, bottom=BLACK_RULE),
-    "band": Border(top=BLACK_RULE, bottom=BLACK_RULE),
-    "band-left": Border(top=BLACK_RULE, bottom=BLACK_RULE, left=BLACK_RULE),
-    "band-right": Border(top=BLACK_RULE, bottom=BLACK_RULE, right=BLACK_RULE),
-}
-FILLS = {"head": PatternFill("solid", fgColor="D9D9D9"), "group": PatternFill("solid", fgColor="EDEDED")}
+# a box per cell, or one band across a group heading / total row: the sides ruled, by initial
+BORDER_EDGES = {"box": "lrtb", "band": "tb", "band-left": "ltb", "band-right": "rtb"}
+BORDERS = {name: Border(**{side: BLACK_RULE for side in ("left", "right", "top", "bottom") if side[0] in edges})
+           for name, edges in BORDER_EDGES.items()}
+FILL_COLOURS = {"head": "D9D9D9", "group": "EDEDED"}
+FILLS = {name: PatternFill("solid", fgColor=colour) for name, colour in FILL_COLOURS.items()}
+FOOTER = ("หน้า &P / &N", 12)  # 'หน้า 2 / 7' at the foot of every printed page, in 12 pt
+LIST_MARGINS = (0.6, 0.6, 0.7, 0.7)  # inches left, right, top, bottom of a list printed as a document
 
 
 def put(ws: Worksheet, row: int, col: int, value: Any, font: Font = BODY) -> Any:
@@ -138,6 +139,9 @@ class FastSheet:
         if wrap and isinstance(value, str) and cell.data_type != "f":
             self.wrapped.setdefault(row, []).append((col, value))
 
+    def set_height(self, row: int, points: float) -> None:
+        self.ws.row_dimensions[row].height = points
+
 
 def column_points(width: float) -> float:
     """Points of text a column of Excel ``width`` (characters of the default font) holds: Excel
@@ -156,18 +160,18 @@ def row_height(lines: int, size: float = 14) -> float:
     return round(lines * measure.line_height(size) + 3, 1)
 
 
-def fit_heights(sheet: FastSheet, widths: list[float], first: int, last: int) -> None:
-    """Row heights for the wrapped text the sheet wrote in rows ``first``..``last``."""
+def fit_heights(sheet: Any, widths: list[float], first: int, last: int) -> None:
+    """Row heights for the wrapped text ``sheet`` (a FastSheet or a ``sheetml.Sheet``) wrote in
+    rows ``first``..``last``."""
     for row in range(first, last + 1):
         lines = max([lines_of(text, widths[col - 1]) for col, text in sheet.wrapped.get(row, [])] or [1])
-        sheet.ws.row_dimensions[row].height = row_height(lines)
+        sheet.set_height(row, row_height(lines))
 
 
 def page_footer(ws: Worksheet) -> None:
     """'หน้า 2 / 7' at the foot of every printed page."""
-    ws.oddFooter.center.text = "หน้า &P / &N"
+    ws.oddFooter.center.text, ws.oddFooter.center.size = FOOTER
     ws.oddFooter.center.font = FONT
-    ws.oddFooter.center.size = 12
 
 
 def print_fit(ws: Worksheet) -> None:
@@ -180,7 +184,8 @@ def print_fit(ws: Worksheet) -> None:
 
 
 def print_list(ws: Worksheet, heading_row: int, last_col: int, last_row: int) -> None:
-    """A list printed as a document (the coordination workbooks): as ``print_fit``, its heading
+    """A list printed as a document (a district's lists; ``sheetml`` prints a plan's coordination
+    workbooks so, from the same ``LIST_MARGINS`` and ``FOOTER``): as ``print_fit``, its heading
     row on every page, only the list printed, centred, with wider margins."""
     from openpyxl.utils import get_column_letter
 
@@ -188,8 +193,8 @@ def print_list(ws: Worksheet, heading_row: int, last_col: int, last_row: int) ->
     ws.print_title_rows = f"{heading_row}:{heading_row}"
     ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.6
-    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    margins = ws.page_margins
+    margins.left, margins.right, margins.top, margins.bottom = LIST_MARGINS
 
 
 def workbook_bytes(wb: Any, date: str | None) -> bytes:

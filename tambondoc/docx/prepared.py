@@ -28,6 +28,7 @@ from typing import IO, Any
 from lxml import etree
 
 from tambondoc.docx.ooxml import W
+from tambondoc.package import ZIP_LEVEL
 
 # parts python-docx parses on opening and nothing in rendering reads or changes
 STUBBED = {
@@ -183,7 +184,7 @@ def write_package(package: Any, prepared: Prepared, out: IO[bytes]) -> None:
     from docx.opc.pkgwriter import _ContentTypesItem
 
     parts = list(package.iter_parts())
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as zf:
         zf.writestr(CONTENT_TYPES, _ContentTypesItem.from_parts(parts).blob)
         zf.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
         for part in parts:

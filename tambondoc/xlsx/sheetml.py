@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 
 from tambondoc import __version__
 from tambondoc.errors import PlanError
+from tambondoc.package import ZIP_LEVEL
 from tambondoc.xlsx.style import BORDER_EDGES, FILL_COLOURS, FONT, FOOTER, LIST_MARGINS, MAX_CELL
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -140,7 +141,7 @@ class Sheet:
             for name, text in self._parts(stamp.strftime("%Y-%m-%dT%H:%M:%SZ")):
                 info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
                 info.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(info, text.encode("utf-8"))
+                z.writestr(info, text.encode("utf-8"), compresslevel=ZIP_LEVEL)
         return buffer.getvalue()
 
     def _parts(self, stamp: str) -> list[tuple[str, str]]:

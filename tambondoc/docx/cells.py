@@ -206,14 +206,15 @@ def height_at(cell: Cell, width: float, margins: int) -> float:
     """Points of height ``cell`` needs at ``width`` twips (estimated: wrapped text fills FILL of a line)."""
     key = int(width)
     found = cell.heights.get(key)
-    if found is None:
-        room = max(width - margins - SLACK, 20) / 20 * FILL
+    if found is None:  # max() spelt out: this runs tens of thousands of times a plan
+        room = width - margins - SLACK
+        room = (room if room > 20 else 20) / 20 * FILL
         lines = cell.measured or cell.lines_at_size()
         if len(lines) == 1:  # most cells: what sum() of the one line gives, without the generator
             text, line = lines[0]
-            found = cell.heights[key] = max(1, math.ceil(text / room)) * line
+            found = cell.heights[key] = (math.ceil(text / room) or 1) * line
         else:
-            found = cell.heights[key] = sum(max(1, math.ceil(text / room)) * line for text, line in lines)
+            found = cell.heights[key] = sum((math.ceil(text / room) or 1) * line for text, line in lines)
     return found
 
 
@@ -226,9 +227,19 @@ def span_width(cell: Cell, widths: list[float]) -> float:
 
 
 def row_height(row: Row, widths: list[float], margins: int) -> float:
-    """Points the tallest cell of ``row`` needs at ``widths`` (estimated), 0 for a row without cells."""
-    heights = [height_at(cell, span_width(cell, widths), margins) for cell in row.cells]
-    return max(heights) if heights else 0
+    """Points the tallest cell of ``row`` needs at ``widths`` (estimated), 0 for a row without cells.
+    A lone column's width and height_at's memo are read here first: every row is asked twice."""
+    top: float = 0
+    count = len(widths)
+    for cell in row.cells:
+        start = cell.start
+        width = widths[start] if cell.span == 1 and start < count else sum(widths[start:start + cell.span])
+        height = cell.heights.get(int(width))
+        if height is None:
+            height = height_at(cell, width, margins)
+        if height > top:
+            top = height
+    return top
 
 
 def exact_height(cell: Cell, width: float, margins: int) -> float:

@@ -37,5 +37,24 @@ def _bad_values(node: Any, path: list[str | int]) -> Iterator[Finding]:
             yield from _bad_values(value, path + [i])
 
 
+def _clean(data: Any) -> bool:
+    """True when no value is bad: one walk without paths (the paths are made only when one is)."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if NOT_IN_XML.search(node) or len(node) > EXCEL_CELL_CHARS // 2:
+                return False
+        elif isinstance(node, float):
+            if not math.isfinite(node):
+                return False
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return True
+
+
 def check(data: dict[str, Any]) -> Iterator[Finding]:
-    yield from _bad_values(data, [])
+    if not _clean(data):
+        yield from _bad_values(data, [])

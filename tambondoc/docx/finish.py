@@ -65,11 +65,13 @@ class DocumentFinisher:
         fixed = [table for table in tables if not lay_out(table, self.styles, page)]
         for table in fixed:
             fit_grid(table)
-        for docpr in el.iter(DOCPR):
-            self.last_id += 1
-            docpr.set("id", str(self.last_id))
-        for tcpr in el.iter(TCPR):
-            _schema_order(tcpr, TCPR_RANK)
+        for found in el.iter(DOCPR, TCPR):  # one walk for both
+            if found.tag == TCPR:
+                if len(found) > 1:  # one child is in order
+                    _schema_order(found, TCPR_RANK)
+            else:
+                self.last_id += 1
+                found.set("id", str(self.last_id))
         if fixed:
             fit_amounts(fixed, self.styles)
         if el.tag == P and el.find(f"{PPR}/{SECTPR}") is not None:

@@ -35,11 +35,6 @@ def cell_props(tc: Any) -> tuple[Any, Any]:
     return span, width
 
 
-def _span(tc: Any) -> int:
-    span, _ = cell_props(tc)
-    return int(span.get(VAL)) if span is not None else 1
-
-
 def fix_columns(table: Any) -> None:
     """Grid columns for the cells a column loop produced (docxtpl's fix_tables, per table).
 
@@ -50,8 +45,15 @@ def fix_columns(table: Any) -> None:
     if grid is None:
         return
     cols = grid.findall(GRIDCOL)
-    rows = list(table.iter(TR))
-    to_add = max((len(row.findall(TC)) for row in rows), default=0) - len(cols)
+    most_cells = most_spanned = 0  # over the rows: the most cells, and the most grid columns spanned
+    for row in table.iter(TR):
+        cells = spanned = 0
+        for tc in row.iterchildren(TC):
+            span, _ = cell_props(tc)
+            cells += 1
+            spanned += int(span.get(VAL)) if span is not None else 1
+        most_cells, most_spanned = max(most_cells, cells), max(most_spanned, spanned)
+    to_add = most_cells - len(cols)
     if to_add > 0:
         width = sum(float(c.get(WIDTH)) for c in cols if c.get(WIDTH) is not None)
         if width > 0:
@@ -61,7 +63,7 @@ def fix_columns(table: Any) -> None:
             for _ in range(to_add):
                 etree.SubElement(grid, GRIDCOL, {WIDTH: str(int(new))})
     cols = grid.findall(GRIDCOL)
-    to_remove = len(cols) - max((sum(_span(tc) for tc in row.findall(TC)) for row in rows), default=0)
+    to_remove = len(cols) - most_spanned
     if to_remove > 0:
         removed = 0.0
         for c in cols[-to_remove:]:

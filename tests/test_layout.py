@@ -106,6 +106,20 @@ def test_a_table_that_cannot_hold_its_amounts_steps_down_whole_never_below_12_pt
     assert sizes == {24}  # every run at 12 pt: the table shrank as one, and no further
 
 
+def test_a_column_whose_lines_must_not_wrap_holds_its_widest_line_totals_included(styles: Styles) -> None:
+    """The plan book's source column: a line per source ('งบพัฒนาจังหวัด  800,000'), its cells marked
+    noWrap. The total row's cells carry no such flag, so the column was taken for text and its
+    lines broke: LibreOffice put an amount on the line after its label, beside the budget
+    column's total."""
+    tbl = _table([["ที่", "โครงการ", "แหล่งงบประมาณ"],
+                  ["1", LONG, "งบพัฒนาจังหวัด  800,000\nงบท้องถิ่น  1,600,000"],
+                  ["รวม", "", "งบพัฒนาจังหวัด  13,500,000"]], total=True)
+    for tr in tbl.findall(W + "tr")[1:-1]:
+        tr.findall(W + "tc")[-1].find(W + "tcPr").append(etree.Element(W + "noWrap"))
+    assert layout.lay_out(tbl, styles, layout.Page())
+    assert _widths(tbl)[2] >= _twips("งบพัฒนาจังหวัด  13,500,000", _size(styles, "TableTotal") / 2) + MARGINS
+
+
 def test_rows_stay_whole_unless_taller_than_a_page_and_totals_keep_with_their_rows(styles: Styles) -> None:
     huge = "\n".join([LONG] * 40)
     rows = [["ที่", "รายการ", "บาท"]] + [[str(i), LONG, "1,000"] for i in range(30)] + [["99", huge, "5"]] \

@@ -13,7 +13,9 @@ a word processor's automatic layout would, but knowing the whole table in advanc
   whose extra width saves the most lines over the rows (a sample of them in a long table), each
   row being as tall as its tallest cell, and a repeated heading row counting once per page; the
   columns of a heading row whose tallest labels tie are widened together, as one alone saves
-  nothing. A column of '-' only (a field left blank) is text, not amounts.
+  nothing. A column of '-' only (a field left blank) is text, not amounts; a column whose item
+  cells must not wrap (w:noWrap: the plan book's 'source  amount' lines) keeps every line whole,
+  its total rows' included.
 
 Rows then flow: a row stays on one page unless it is taller than a page; a total row (a row
 whose paragraphs use a style named '... Total ...') stays with the row above it. Tables whose
@@ -74,9 +76,10 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
         body = [c for c in col.cells if not c.header and c.text]
         filled = [line.strip() for c in body for lines, _, _ in c.paragraphs for line in lines if line.strip()]
         # amounts: every line a number and at least one with digits (a column of '-' is text left blank)
+        items = [c for c in body if not c.total]  # a total row's cells carry no template flags
         fixed = col.fixed = bool(body) and (
             (all(AMOUNTS.match(line) for line in filled) and any(DIGIT.search(line) for line in filled))
-            or all(c.nowrap for c in body))
+            or (bool(items) and all(c.nowrap for c in items)))
         widest = longest = demand = 0.0
         for cell in col.cells:
             whole = fixed and not cell.header

@@ -153,6 +153,26 @@ def test_no_list_for_a_local_government_without_projects(built: dict) -> None:
 
 @needs_libreoffice
 @pytest.mark.libreoffice
+def test_the_list_starts_on_its_first_page_when_the_first_project_is_long(tmp_path: Path) -> None:
+    """A real plan's first project, half a page of objective, went whole to page 2 and left the
+    title alone on page 1: the list's first rows may split, so its table starts on page 1."""
+    shutil.copytree(EXAMPLE.parent, tmp_path / "plans")
+    plan = tmp_path / "plans" / EXAMPLE.name
+    long = "เพื่อชะลอน้ำและเพิ่มความชุ่มชื้นให้พื้นที่เกษตรของหมู่บ้านในตำบลตลอดทั้งปี " * 3
+    text = plan.read_text(encoding="utf-8")
+    short = "    objective: เพื่อชะลอน้ำและเพิ่มความชุ่มชื้นให้พื้นที่เกษตร\n"
+    assert text.count(short) == 1
+    plan.write_text(text.replace(short, f"    objective: {long.strip()}\n"), encoding="utf-8")
+    out, _ = build(plan, stand_in_plan_book(tmp_path / "templates"))
+    convert([out / "coordination-abt-nongbua.docx"], "pdf", out)
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out / "coordination-abt-nongbua.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    # pdftotext reads a table line by line across its columns: the heading and the name's first line
+    assert squash("วัตถุประสงค์") in squash(first) and squash("ก่อสร้างฝาย") in squash(first)
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("lg", LGS)
 def test_docx_lists_exactly_the_projects_of_its_local_government(built: dict, read_back: dict, lg: str) -> None:
     want = built["expected"][lg]

@@ -134,6 +134,19 @@ def test_rows_stay_whole_unless_taller_than_a_page_and_totals_keep_with_their_ro
     assert kept and all(kept)
 
 
+def test_the_first_table_of_a_section_may_split_its_first_rows(styles: Styles) -> None:
+    """A real coordination list started on page 2: its first project, half a page tall, did not
+    fit under the title and lead paragraphs, and a row shorter than a page never splits. The
+    first table of a section lets its first two body rows of three lines or more split."""
+    def splittable(opening: bool) -> list[bool]:
+        tbl = _table([["ที่", "รายการ"], ["1", LONG * 3], ["2", LONG * 3], ["3", LONG * 3], ["4", "ซ่อมถนน"]])
+        layout.lay_out(tbl, styles, layout.Page(), opening)
+        return [tr.find(f"{W}trPr/{W}cantSplit") is None for tr in tbl.iter(f"{W}tr")]
+
+    assert splittable(True) == [False, True, True, False, False]
+    assert splittable(False) == [False] * 5
+
+
 def test_a_short_table_does_not_repeat_its_heading(styles: Styles) -> None:
     """... and stays on one page: every row but the last keeps with the next."""
     tbl = _table([["ที่", "รายการ"], ["1", "ซ่อมถนน"], ["2", "ขุดลอกคลอง"]])

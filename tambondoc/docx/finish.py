@@ -50,6 +50,7 @@ class DocumentFinisher:
         self.last_id = first_id  # docxtpl renumbers pictures' docPr ids from here
         self.pages: list[Page] = [Page()]
         self.section = 0
+        self.opened = -1  # the last section whose first table has been laid out
 
     def read_sections(self, xml: str) -> None:
         """The printable height of each section's pages, in document order (the body's
@@ -62,7 +63,11 @@ class DocumentFinisher:
             fix_columns(table)
             close_cells(table)
         page = self.pages[min(self.section, len(self.pages) - 1)]
-        fixed = [table for table in tables if not lay_out(table, self.styles, page)]
+        # the first table of a section opens it, below a title and lead paragraphs: its first rows may split
+        opening = el.tag == TBL and self.opened < self.section
+        if opening:
+            self.opened = self.section
+        fixed = [table for table in tables if not lay_out(table, self.styles, page, opening and table is el)]
         for table in fixed:
             fit_grid(table)
         for found in el.iter(DOCPR, TCPR):  # one walk for both

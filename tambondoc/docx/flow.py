@@ -14,12 +14,17 @@ from tambondoc.docx.styles import P, child
 CANTSPLIT, KEEPNEXT, PPR, PSTYLE = (W + t for t in ("cantSplit", "keepNext", "pPr", "pStyle"))
 
 
-def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None:
+def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening: bool = False) -> None:
     """Rows shorter than a page do not split; total rows stay with the row above them. A table
     shorter than a third of a page stays on one page (every row but the last keeps with the
     next, as Word users keep a table together) and so does not repeat its heading; a longer one
     never leaves a first or last body row of a line or two alone on a page (split after its
-    first row, a summary's other rows went on without it)."""
+    first row, a summary's other rows went on without it).
+
+    The first table of a section (``opening``) starts below its title and lead paragraphs, with
+    part of a page left: its first two body rows may split when they are three lines or more,
+    or a long first project would take the whole table to the next page and leave the title
+    alone (the coordination list of a real plan started on page 2)."""
     heading = sum(max((exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells),
                       default=0) for r in rows if r.header)
     room = page.height - heading - 12
@@ -28,11 +33,12 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page) -> None
     body = [i for i, row in enumerate(rows) if not row.header]
     # a row of a line or two is no page's worth alone: the first and the last two body rows stay together
     ends = {i for i in (body[0], body[-2]) if estimates[i] < page.height / 10} if len(body) > 2 else set()
+    first = {i for i in body[:2] if estimates[i] > page.height / 8} if opening else set()
     for i, (row, estimate) in enumerate(zip(rows, estimates)):
         trpr = child(row.tr, TRPR)
         if short and row.header and trpr is not None and (repeat := child(trpr, TBLHEADER)) is not None:
             trpr.remove(repeat)
-        tall = estimate > room * 0.6 and _taller(row, widths, margins, room)
+        tall = i in first or (estimate > room * 0.6 and _taller(row, widths, margins, room))
         cant = child(trpr, CANTSPLIT) if trpr is not None else None
         if tall and cant is not None:
             trpr.remove(cant)

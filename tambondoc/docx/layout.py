@@ -309,8 +309,9 @@ def _centred(tblpr: Any) -> bool:
     return jc is not None and jc.get(VAL) == "center"
 
 
-def lay_out(tbl: Any, styles: Styles, page: Page) -> bool:
+def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool:
     """Size the columns of ``tbl`` and set how its rows flow; False when the template fixed them.
+    ``opening``: the table is its section's first, whose first rows may split (``docx.flow``).
 
     The garbage collector waits meanwhile: a long table makes tens of thousands of small objects,
     none in a cycle and all gone when this returns, and a collection here would only trace them
@@ -343,7 +344,7 @@ def lay_out(tbl: Any, styles: Styles, page: Page) -> bool:
         _apply_widths(tbl, rows, widths)
         if shrink:
             _apply_shrink(rows, styles, shrink)
-        flow(rows, widths, margins, page)
+        flow(rows, widths, margins, page, opening)
         return True
     finally:
         if collecting:

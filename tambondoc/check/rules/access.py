@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from typing import Any
 
 Finding = tuple[list[str | int], bool, str, str]  # path, at_key, message, level
+
+
+def leaves(data: Any) -> Iterator[Any]:
+    """Every value of the plan that is not a mapping or a list, in no particular order and with
+    no path: a rule walks this first and builds paths only once it has found something."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        else:
+            yield node
 
 
 def items_of(data: Any, *keys: str) -> list[tuple[int, dict[str, Any]]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from tambondoc.check.rules.access import Finding
+from tambondoc.check.rules.access import Finding, leaves
 
 ID = "precision"
 
@@ -35,22 +35,7 @@ def _money(node: Any, path: list[str | int], is_money: bool = False) -> Iterator
             yield from _money(value, path + [i])
 
 
-def _whole_satang(data: Any) -> bool:
-    """True when every float of the plan is a whole number of satang: the walk without paths
-    (most plans hold no float at all; ``_money`` finds which key an odd one is under)."""
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, float):
-            if node == node and abs(node) != float("inf") and not satang(node):
-                return False
-        elif isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return True
-
-
 def check(data: dict[str, Any]) -> Iterator[Finding]:
-    if not _whole_satang(data):
+    # most plans hold no float at all; ``_money`` finds which key an odd one is under
+    if any(isinstance(v, float) and v == v and abs(v) != float("inf") and not satang(v) for v in leaves(data)):
         yield from _money(data, [])

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from tambondoc.check.rules.access import Finding
+from tambondoc.check.rules.access import Finding, leaves
 
 ID = "values"
 
@@ -37,24 +37,13 @@ def _bad_values(node: Any, path: list[str | int]) -> Iterator[Finding]:
             yield from _bad_values(value, path + [i])
 
 
-def _clean(data: Any) -> bool:
-    """True when no value is bad: one walk without paths (the paths are made only when one is)."""
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            if NOT_IN_XML.search(node) or len(node) > EXCEL_CELL_CHARS // 2:
-                return False
-        elif isinstance(node, float):
-            if not math.isfinite(node):
-                return False
-        elif isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return True
+def _bad(value: Any) -> bool:
+    """The cheap test of ``_bad_values`` for one value (a long text is measured there)."""
+    if isinstance(value, str):
+        return bool(NOT_IN_XML.search(value)) or len(value) > EXCEL_CELL_CHARS // 2
+    return isinstance(value, float) and not math.isfinite(value)
 
 
 def check(data: dict[str, Any]) -> Iterator[Finding]:
-    if not _clean(data):
+    if any(_bad(value) for value in leaves(data)):  # the paths only once something is wrong
         yield from _bad_values(data, [])

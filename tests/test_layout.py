@@ -120,7 +120,7 @@ def test_a_column_whose_lines_must_not_wrap_holds_its_widest_line_totals_include
     assert _widths(tbl)[2] >= _twips("งบพัฒนาจังหวัด  13,500,000", _size(styles, "TableTotal") / 2) + MARGINS
 
 
-def test_rows_stay_whole_unless_taller_than_a_page_and_totals_keep_with_their_rows(styles: Styles) -> None:
+def test_rows_stay_whole_unless_taller_than_half_a_page_and_totals_keep_with_their_rows(styles: Styles) -> None:
     huge = "\n".join([LONG] * 40)
     rows = [["ที่", "รายการ", "บาท"]] + [[str(i), LONG, "1,000"] for i in range(30)] + [["99", huge, "5"]] \
         + [["รวม", "", "30,005"]]
@@ -132,6 +132,11 @@ def test_rows_stay_whole_unless_taller_than_a_page_and_totals_keep_with_their_ro
     assert trs[0].find(f"{W}trPr/{W}tblHeader") is not None  # a long table repeats its heading
     kept = [p.find(f"{W}pPr/{W}keepNext") is not None for p in trs[-2].iter(W + "p")]
     assert kept and all(kept)
+    # between half a page and a page: kept whole, it left a page of one line in a real plan's list
+    for lines, splits in ((2, False), (3, True)):  # 40 % and 60 % of a page
+        tbl = _table([["ที่", "รายการ", "บาท"], ["1", "\n".join([LONG] * lines), "1,000"], ["2", "ซ่อมถนน", "5"]])
+        layout.lay_out(tbl, styles, layout.Page())
+        assert (tbl.findall(W + "tr")[1].find(f"{W}trPr/{W}cantSplit") is None) is splits
 
 
 def test_the_first_table_of_a_section_may_split_its_first_rows(styles: Styles) -> None:
@@ -139,7 +144,7 @@ def test_the_first_table_of_a_section_may_split_its_first_rows(styles: Styles) -
     fit under the title and lead paragraphs, and a row shorter than a page never splits. The
     first table of a section lets its first two body rows of three lines or more split."""
     def splittable(opening: bool) -> list[bool]:
-        tbl = _table([["ที่", "รายการ"], ["1", LONG * 3], ["2", LONG * 3], ["3", LONG * 3], ["4", "ซ่อมถนน"]])
+        tbl = _table([["ที่", "รายการ"], ["1", LONG], ["2", LONG], ["3", LONG], ["4", "ซ่อมถนน"]])
         layout.lay_out(tbl, styles, layout.Page(), opening)
         return [tr.find(f"{W}trPr/{W}cantSplit") is None for tr in tbl.iter(f"{W}tr")]
 

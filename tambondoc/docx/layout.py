@@ -17,7 +17,7 @@ a word processor's automatic layout would, but knowing the whole table in advanc
   cells must not wrap (w:noWrap: the plan book's 'source  amount' lines) keeps every line whole,
   its total rows' included.
 
-Rows then flow: a row stays on one page unless it is taller than a page; a total row (a row
+Rows then flow: a row stays on one page unless it is taller than half a page; a total row (a row
 whose paragraphs use a style named '... Total ...') stays with the row above it. Tables whose
 template layout is "fixed" are left as the template drew them.
 """

@@ -53,13 +53,13 @@ def thai_date(value: str | dt.date, style: str = "full") -> str:
     return thai_strftime(dt.datetime(date.year, date.month, date.day), fmt)
 
 
-def thai_digits(value: Any) -> str:
-    """Replace Arabic digits with Thai numerals (๐-๙); other characters stay."""
-    if not any(c.isdigit() for c in str(value)):
-        return str(value)
-    from pythainlp.util import arabic_digit_to_thai_digit
+_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
-    return arabic_digit_to_thai_digit(str(value))
+
+def thai_digits(value: Any) -> str:
+    """Replace Arabic digits with Thai numerals (๐-๙); other characters stay. (pythainlp's
+    arabic_digit_to_thai_digit is this translation; the filter runs thousands of times a plan.)"""
+    return str(value).translate(_THAI_DIGITS)
 
 
 def digits(value: Any, style: str) -> str:

@@ -338,6 +338,8 @@ def test_xlsx_written_directly_keeps_values_line_ends_and_the_same_bytes() -> No
     assert data == sheet.xlsx(dt.date(2027, 3, 20))
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert {i.date_time for i in z.infolist()} == {(2027, 3, 20, 0, 0, 0)}
+    with zipfile.ZipFile(io.BytesIO(sheet.xlsx(dt.date(1957, 1, 1)))) as z:  # พ.ศ. 2500: before zip dates
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     ws = load_workbook(io.BytesIO(data)).active
     assert ws["A1"].value == "1. ขุดลอกคลอง\n2. ปลูกหญ้าแฝก" and sheet.wrapped[1][0] == (1, ws["A1"].value)
     assert ws["B1"].value is None and ws["B1"].border.left.style == "thin"

@@ -136,10 +136,11 @@ class Sheet:
         """The workbook's bytes, its files dated ``when`` (the plan's date: the same plan, the
         same bytes) and its properties saying tambondoc made it."""
         stamp = dt.datetime.combine(when or dt.date(1980, 1, 1), dt.time())
+        zipped = min(max(stamp, dt.datetime(1980, 1, 1)), dt.datetime(2107, 12, 31))  # what a zip entry can hold
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
             for name, text in self._parts(stamp.strftime("%Y-%m-%dT%H:%M:%SZ")):
-                info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
+                info = zipfile.ZipInfo(name, date_time=zipped.timetuple()[:6])
                 info.compress_type = zipfile.ZIP_DEFLATED
                 z.writestr(info, text.encode("utf-8"), compresslevel=ZIP_LEVEL)
         return buffer.getvalue()

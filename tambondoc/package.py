@@ -20,9 +20,12 @@ ZIP_LEVEL = 1
 
 
 def dos_stamp(when: dt.datetime) -> bytes:
-    """``when`` as a zip header's (time, date) fields; dates before 1980 become 1980-01-01."""
+    """``when`` as a zip header's (time, date) fields, held to the years a zip entry can hold:
+    dates before 1980 become 1980-01-01, after 2107 2107-12-31 (a plan approved "2700" raised)."""
     if when.year < 1980:
         when = dt.datetime(1980, 1, 1)
+    elif when.year > 2107:
+        when = dt.datetime(2107, 12, 31)
     time = (when.hour << 11) | (when.minute << 5) | (when.second // 2)
     date = ((when.year - 1980) << 9) | (when.month << 5) | when.day
     return struct.pack("<HH", time, date)

@@ -176,3 +176,15 @@ def test_images_outside_the_repository_are_refused_and_special_files_never_read(
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("year", ["2500", "2700"])
+def test_an_approval_date_outside_zip_dates_still_builds(tmp_path: Path, example_plan: Path, year: str) -> None:
+    """Outputs are dated from the plan (the same plan gives the same bytes), and a zip entry holds
+    only 1980-2107: a typo'd year ("2500" for "2570", or "2700") was an internal error."""
+    text = example_plan.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.strip().startswith("approved_on:"))
+    example_plan.write_text(text.replace(old, f'  approved_on: "{year}-03-20"'), encoding="utf-8")
+    code, lines = build(example_plan, "-o", tmp_path / "out")
+    assert code == 0, lines
+    assert {p.suffix for p in (tmp_path / "out" / example_plan.stem).iterdir()} >= {".docx", ".xlsx"}

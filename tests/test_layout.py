@@ -85,6 +85,19 @@ def test_text_goes_to_the_column_that_needs_it_and_no_column_is_narrower_than_it
     assert widths[2] >= _twips("งบประมาณ", heading, longest=True) + MARGINS
 
 
+def test_a_word_longer_than_any_column_does_not_take_the_table(styles: Styles) -> None:
+    """A web address typed into an objective (200 characters, no space) made its column 15 cm of
+    a 26 cm list and left the other columns a letter wide. Word and LibreOffice break such a word
+    at the cell's edge, so it claims no more than a long Thai word would."""
+    url = "https://www.example.go.th/" + "a" * 180
+    tbl = _table([["ที่", "โครงการ", "วัตถุประสงค์", "หน่วยงาน"], ["1", "ซ่อมถนน", url, "องค์การบริหารส่วนตำบล"]])
+    assert layout.lay_out(tbl, styles, layout.Page())
+    widths = _widths(tbl)
+    size = _size(styles, "TableText") / 2
+    assert widths[3] >= _twips("องค์การบริหารส่วนตำบล", size, longest=True) + MARGINS
+    assert widths[1] >= _twips("ซ่อมถนน", size) + MARGINS  # the address's column still gets the room left
+
+
 def test_heading_labels_that_tie_get_wider_together_and_a_column_of_dashes_is_text(styles: Styles) -> None:
     """Two labels of three lines each: widening one alone saves nothing, so the search once spent
     the width on the name; and a column of '-' (no KPI given) was taken for amounts, as narrow as a

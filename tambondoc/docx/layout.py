@@ -60,6 +60,10 @@ SMALLEST_AMOUNT = 24  # half-points: amounts (and the table that holds them) nev
 SAMPLE = 100          # rows the width search looks at in a long table
 STEPS = 20            # width handed out in this many steps
 ROOM = 0.25           # share of the width the columns' minimums should leave to share
+# the widest a word may make its column (em/1000): the longest Thai piece is about 6 em; a web
+# address or a number typed without spaces (200 characters) took 15 cm of a 26 cm list and left
+# the other columns a letter wide. Word and LibreOffice break such a word at the cell's edge.
+LONGEST_WORD = 12_000
 SPENT = [0.0]         # seconds spent here, for benchmarks/pages.py
 
 
@@ -85,7 +89,7 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
             whole = fixed and not cell.header
             grows = not cell.header and not fixed
             for (_, size, _), (line, word, together) in zip(cell.paragraphs, cell.stats):
-                need = (line if whole else word) * size
+                need = (line if whole else min(word, LONGEST_WORD)) * size
                 if need > widest:
                     widest = need
                 if line * size > longest:

@@ -4,8 +4,8 @@ A template gives a table its total width; this step shares that width among the 
 a word processor's automatic layout would, but knowing the whole table in advance:
 
 - every column gets at least its minimum: the widest word it holds (Thai words from pythainlp's
-  dictionary, widths from the real font, ``measure``), or for an amount column the widest amount
-  on one line. When the minimums leave less than a quarter of the width to share (every column
+  dictionary, widths from the real font, ``measure``; at most LONGEST_WORD, as a web address is
+  broken at the cell's edge), or for an amount column the widest amount on one line. When the minimums leave less than a quarter of the width to share (every column
   would wrap word by word) the whole table steps down a point at a time, never below 12 pt, so
   amounts and text keep one size. If even 12 pt cannot hold every minimum, the amounts keep
   theirs and the text columns share the rest in proportion to their minimums (words then break);

@@ -19,13 +19,14 @@ LOCAL, CENTRAL = b"PK\x03\x04", b"PK\x01\x02"
 ZIP_LEVEL = 1
 
 
+def zip_time(when: dt.datetime) -> dt.datetime:
+    """``when`` held to the years a zip entry can hold, 1980-2107 (a plan approved "2700" raised)."""
+    return min(max(when, dt.datetime(1980, 1, 1)), dt.datetime(2107, 12, 31))
+
+
 def dos_stamp(when: dt.datetime) -> bytes:
-    """``when`` as a zip header's (time, date) fields, held to the years a zip entry can hold:
-    dates before 1980 become 1980-01-01, after 2107 2107-12-31 (a plan approved "2700" raised)."""
-    if when.year < 1980:
-        when = dt.datetime(1980, 1, 1)
-    elif when.year > 2107:
-        when = dt.datetime(2107, 12, 31)
+    """``when`` as a zip header's (time, date) fields (``zip_time``)."""
+    when = zip_time(when)
     time = (when.hour << 11) | (when.minute << 5) | (when.second // 2)
     date = ((when.year - 1980) << 9) | (when.month << 5) | when.day
     return struct.pack("<HH", time, date)

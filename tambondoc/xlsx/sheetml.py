@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,16 +20,16 @@ from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import absolute_coordinate, column_index_from_string, coordinate_from_string
 
 from tambondoc import __version__
 from tambondoc.errors import PlanError
-from tambondoc.package import ZIP_LEVEL
+from tambondoc.package import ZIP_LEVEL, zip_time
 from tambondoc.xlsx.style import BORDER_EDGES, FILL_COLOURS, FONT, FOOTER, LIST_MARGINS, MAX_CELL
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CELL = re.compile(r"^([A-Z]+)(\d+)$")
 StyleKey = tuple[Any, ...]  # FastSheet.put's (bold, size, fmt, fill, wrap, align, box)
 
 
@@ -136,7 +135,7 @@ class Sheet:
         """The workbook's bytes, its files dated ``when`` (the plan's date: the same plan, the
         same bytes) and its properties saying tambondoc made it."""
         stamp = dt.datetime.combine(when or dt.date(1980, 1, 1), dt.time())
-        zipped = min(max(stamp, dt.datetime(1980, 1, 1)), dt.datetime(2107, 12, 31))  # what a zip entry can hold
+        zipped = zip_time(stamp)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
             for name, text in self._parts(stamp.strftime("%Y-%m-%dT%H:%M:%SZ")):
@@ -183,13 +182,13 @@ class Sheet:
         names = []
         if self.filter:
             names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-                         f"{escape(sheet)}!{_absolute(self.filter)}</definedName>")
+                         f"{escape(sheet)}!{absolute_coordinate(self.filter)}</definedName>")
         if self.print_titles:
             names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="0">'
                          f"{escape(sheet)}!${self.print_titles}:${self.print_titles}</definedName>")
         if self.print_area:
             names.append(f'<definedName name="_xlnm.Print_Area" localSheetId="0">'
-                         f"{escape(sheet)}!{_absolute(self.print_area)}</definedName>")
+                         f"{escape(sheet)}!{absolute_coordinate(self.print_area)}</definedName>")
         return (f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><workbookPr/><bookViews><workbookView/></bookViews>'
                 f'<sheets><sheet name={quoteattr(self.title)} sheetId="1" r:id="rId1"/></sheets>'
                 + (f"<definedNames>{''.join(names)}</definedNames>" if names else "")
@@ -228,21 +227,12 @@ class Sheet:
         return "".join(out)
 
 
-def _absolute(ref: str) -> str:
-    """'A5:M17' as '$A$5:$M$17'."""
-    return ":".join(CELL.sub(r"$\1$\2", part) for part in ref.split(":"))
-
-
 def _pane(freeze: str) -> str:
     """A sheet view frozen above and left of ``freeze`` ('C6': two columns, five rows)."""
     if not freeze:
         return '<selection activeCell="A1" sqref="A1"/>'
-    match = CELL.match(freeze)
-    assert match is not None
-    letters, row = match.groups()
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
+    letters, row = coordinate_from_string(freeze)
+    col = column_index_from_string(letters)
     return (f'<pane xSplit="{col - 1}" ySplit="{int(row) - 1}" topLeftCell="{freeze}" activePane="bottomRight" '
             'state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/>'
             '<selection pane="bottomRight" activeCell="A1" sqref="A1"/>')

@@ -15,7 +15,6 @@ import json
 import math
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -64,40 +63,33 @@ def width(text: str, size_pt: float, bold: bool = False) -> float:
     return em_width(text, bold) * size_pt / 1000
 
 
-LONG_WORD = 9  # base characters: a dictionary word longer than this is a compound a line may break in
-
-
-SHORT_WORD = 8  # the short dictionary keeps words of at most this many characters
+SHORT_WORD = 8  # the dictionary keeps words of at most this many characters
 
 
 @lru_cache(maxsize=1)
-def _tokenizers() -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
-    """(newmm with pythainlp's dictionary, newmm with its words of at most SHORT_WORD
-    characters). The short one splits compounds: LibreOffice (ICU) breaks
-    'องค์การบริหารส่วนตำบล' as องค์การ|บริหาร|ส่วน|ตำบล, not as one word."""
+def _tokenizer() -> Callable[[str], list[str]]:
+    """newmm with pythainlp's words of at most SHORT_WORD characters: LibreOffice (ICU) breaks
+    compounds inside, 'องค์การบริหารส่วนตำบล' as องค์การ|บริหาร|ส่วน|ตำบล and 'พบปะสนทนา' as
+    พบปะ|สนทนา. Taken whole from the full dictionary, as words of up to nine letters were, they
+    overstated columns' minimum widths and lines. Of 400 dictionary words set just wider than
+    their short pieces, LibreOffice broke 307 where the pieces end and most others at a finer
+    break still (``benchmarks/breaks.py``). One dictionary is also a third of the memory of two."""
     from pythainlp.corpus import thai_words
 
-    short = [w for w in thai_words() if len(w) <= SHORT_WORD]
+    short = sorted(w for w in thai_words() if len(w) <= SHORT_WORD)
     try:
         import nlpo3
 
         folder = Path(tempfile.mkdtemp(prefix="tambondoc-words-"))
-        for name, words_ in (("full", sorted(thai_words())), ("short", short)):
-            (folder / f"{name}.txt").write_text("\n".join(words_), encoding="utf-8")
-            nlpo3.load_dict(str(folder / f"{name}.txt"), f"tambondoc-{name}")
+        (folder / "short.txt").write_text("\n".join(short), encoding="utf-8")
+        nlpo3.load_dict(str(folder / "short.txt"), "tambondoc-short")
         shutil.rmtree(folder, ignore_errors=True)
-        return (lambda text: list(nlpo3.segment(text, "tambondoc-full")),
-                lambda text: list(nlpo3.segment(text, "tambondoc-short")))
+        return lambda text: list(nlpo3.segment(text, "tambondoc-short"))
     except ImportError:  # pragma: no cover - nlpo3 has wheels for the common platforms
         from pythainlp.tokenize import Trie, word_tokenize
 
         trie = Trie(short)
-        return (lambda text: list(word_tokenize(text, engine="newmm", keep_whitespace=True)),
-                lambda text: list(word_tokenize(text, engine="newmm", custom_dict=trie)))
-
-
-def _base_length(word: str) -> int:
-    return sum(unicodedata.category(ch) != "Mn" for ch in word)
+        return lambda text: list(word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -110,14 +102,7 @@ def words(text: str) -> tuple[str, ...]:
         for part in text.split(" "):
             out += [part, " "]
         return tuple(t for t in out[:-1] if t)
-    full, short = _tokenizers()
-    pieces: list[str] = []
-    for word in full(text):
-        if len(word) > LONG_WORD and _base_length(word) > LONG_WORD:  # most words: the cheap test only
-            pieces += short(word)
-        else:
-            pieces.append(word)
-    return tuple(_glued(pieces))
+    return tuple(_glued(_tokenizer()(text)))
 
 
 OPENING, CLOSING = set("([{“‘"), set(")]}”’,.;:!?%")

@@ -3,10 +3,10 @@ workbooks' row heights) measure with.
 
 Widths come from the real font's advance widths (``_fonts/sarabun.json``, extracted from
 Laksaman, the TH Sarabun that LibreOffice renders on Linux; ``scripts/font_metrics.py``).
-Thai is written without spaces, so where a line may break comes from pythainlp's dictionary
-word tokenizer (newmm, run by nlpo3's Rust build of it when installed: twenty times faster),
-as LibreOffice breaks Thai at dictionary word boundaries. Results are cached: the same project
-texts appear in the plan book, the coordination lists and the workbooks.
+Thai is written without spaces, so where a line may break comes from ICU's line breaker, the
+one LibreOffice uses (``linebreak``); where the system has no ICU, from pythainlp's dictionary
+word tokenizer (newmm, run by nlpo3's Rust build of it when installed). Results are cached: the
+same project texts appear in the plan book, the coordination lists and the workbooks.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from tambondoc import linebreak
 
 PT_TWIPS = 20  # twentieths of a point: Word's unit for widths
 _UNKNOWN = 600  # an unknown character is as wide as a typical consonant (1/1000 em)
@@ -63,17 +65,15 @@ def width(text: str, size_pt: float, bold: bool = False) -> float:
     return em_width(text, bold) * size_pt / 1000
 
 
-SHORT_WORD = 8  # the dictionary keeps words of at most this many characters
+SHORT_WORD = 8  # the fallback's dictionary keeps words of at most this many characters
 
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> Callable[[str], list[str]]:
-    """newmm with pythainlp's words of at most SHORT_WORD characters: LibreOffice (ICU) breaks
-    compounds inside, 'องค์การบริหารส่วนตำบล' as องค์การ|บริหาร|ส่วน|ตำบล and 'พบปะสนทนา' as
-    พบปะ|สนทนา. Taken whole from the full dictionary, as words of up to nine letters were, they
-    overstated columns' minimum widths and lines. Of 400 dictionary words set just wider than
-    their short pieces, LibreOffice broke 307 where the pieces end and most others at a finer
-    break still (``benchmarks/breaks.py``). One dictionary is also a third of the memory of two."""
+    """Where ICU is missing (``linebreak``): newmm with pythainlp's words of at most SHORT_WORD
+    characters, run by nlpo3 when installed. The full dictionary keeps compounds whole that
+    LibreOffice breaks ('องค์การบริหารส่วนตำบล', 'พบปะสนทนา'), which overstated columns'
+    minimum widths; the short words come closer (``benchmarks/breaks.py`` compares)."""
     from pythainlp.corpus import thai_words
 
     short = sorted(w for w in thai_words() if len(w) <= SHORT_WORD)
@@ -84,12 +84,36 @@ def _tokenizer() -> Callable[[str], list[str]]:
         (folder / "short.txt").write_text("\n".join(short), encoding="utf-8")
         nlpo3.load_dict(str(folder / "short.txt"), "tambondoc-short")
         shutil.rmtree(folder, ignore_errors=True)
-        return lambda text: list(nlpo3.segment(text, "tambondoc-short"))
+        segment = nlpo3.segment
+        return lambda text: _glued(list(segment(text, "tambondoc-short")))
     except ImportError:  # pragma: no cover - nlpo3 has wheels for the common platforms
         from pythainlp.tokenize import Trie, word_tokenize
 
         trie = Trie(short)
-        return lambda text: list(word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True))
+        return lambda text: _glued(list(word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True)))
+
+
+@lru_cache(maxsize=1)
+def _breaker() -> Callable[[str], list[str]]:
+    """ICU's line breaks, as LibreOffice's (``linebreak``), with their spaces cut off into
+    pieces of their own; pythainlp's words where the system has no ICU."""
+    icu = linebreak.segmenter()
+    if icu is None:
+        return _tokenizer()
+
+    def pieces(text: str) -> list[str]:
+        out: list[str] = []
+        for segment in icu(text):
+            lead, end = len(segment) - len(segment.lstrip()), len(segment.rstrip())
+            if lead:
+                out.append(segment[:lead])
+            if end > lead:
+                out.append(segment[lead:end])
+            if len(segment) > end >= lead:
+                out.append(segment[end:])
+        return out
+
+    return pieces
 
 
 @lru_cache(maxsize=1 << 16)
@@ -102,7 +126,7 @@ def words(text: str) -> tuple[str, ...]:
         for part in text.split(" "):
             out += [part, " "]
         return tuple(t for t in out[:-1] if t)
-    return tuple(_glued(_tokenizer()(text)))
+    return tuple(_breaker()(text))
 
 
 OPENING, CLOSING = set("([{“‘"), set(")]}”’,.;:!?%")

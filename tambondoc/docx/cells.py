@@ -97,6 +97,7 @@ class Row:
 @dataclass(slots=True)
 class Column:
     minimum: float = 0.0        # twips, margins included
+    usual: float = 0.0          # the same for its heading and all but its rarest long words (USUAL)
     maximum: float = 0.0        # twips the widest line takes unwrapped, margins included
     fixed: bool = False          # amounts, or cells that do not wrap: the widest line is the width
     demand: float = 0.0         # total text the column holds (points at its size)

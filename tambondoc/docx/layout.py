@@ -3,12 +3,16 @@
 A template gives a table its total width; this step shares that width among the columns the way
 a word processor's automatic layout would, but knowing the whole table in advance:
 
-- every column gets at least its minimum: the widest word it holds (Thai words from pythainlp's
-  dictionary, widths from the real font, ``measure``; at most LONGEST_WORD, as a web address is
-  broken at the cell's edge), or for an amount column the widest amount on one line. When the minimums leave less than a quarter of the width to share (every column
-  would wrap word by word) the whole table steps down a point at a time, never below 12 pt, so
+- every column gets at least its minimum: the widest word it holds (Thai words where ICU, as
+  LibreOffice, breaks them; widths from the real font; ``measure``; at most LONGEST_WORD, as a
+  web address is broken at the cell's edge), or for an amount column the widest amount on one
+  line. When the minimums leave less than a quarter of the width to share (every column would
+  wrap word by word) the whole table steps down a point at a time, never below 12 pt, so
   amounts and text keep one size. If even 12 pt cannot hold every minimum, the amounts keep
-  theirs and the text columns share the rest in proportion to their minimums (words then break);
+  theirs and a text column need only hold the longest word of 95 % of its cells (USUAL) and its
+  heading's: over hundreds of rows, the longest is an abbreviation glued to its neighbour
+  ('รพ.สต.หนองบัวงาม') that then breaks at the cell's edge; if even that cannot be held, the text
+  columns share the rest in proportion to their minimums (words then break);
 - the rest goes where it shortens the table most: width is handed out in steps to the column
   whose extra width saves the most lines over the rows (a sample of them in a long table), each
   row being as tall as its tallest cell, and a repeated heading row counting once per page; the
@@ -64,6 +68,7 @@ ROOM = 0.25           # share of the width the columns' minimums should leave to
 # address or a number typed without spaces (200 characters) took 15 cm of a 26 cm list and left
 # the other columns a letter wide. Word and LibreOffice break such a word at the cell's edge.
 LONGEST_WORD = 12_000
+USUAL = 0.95        # share of a column's cells whose longest word it holds when it cannot hold all
 SPENT = [0.0]         # seconds spent here, for benchmarks/pages.py
 
 
@@ -84,20 +89,30 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
         fixed = col.fixed = bool(body) and (
             (all(AMOUNTS.match(line) for line in filled) and any(DIGIT.search(line) for line in filled))
             or (bool(items) and all(c.nowrap for c in items)))
-        widest = longest = demand = 0.0
+        widest = longest = demand = heading = 0.0
+        needs = []
         for cell in col.cells:
             whole = fixed and not cell.header
             grows = not cell.header and not fixed
+            cell_need = 0.0
             for (_, size, _), (line, word, together) in zip(cell.paragraphs, cell.stats):
                 need = (line if whole else min(word, LONGEST_WORD)) * size
-                if need > widest:
-                    widest = need
+                if need > cell_need:
+                    cell_need = need
                 if line * size > longest:
                     longest = line * size
                 if grows:
                     demand += together * size / 2000
+            widest = max(widest, cell_need)
+            if cell.header or fixed:
+                heading = max(heading, cell_need)
+            else:
+                needs.append(cell_need)
         col.demand = demand
         col.minimum = widest / 100 + margins + SLACK  # em/1000 x half-points / 2000 pt, x 20 twips
+        needs.sort()
+        usual = needs[min(len(needs) - 1, int(len(needs) * USUAL))] if needs else 0.0
+        col.usual = max(heading, usual) / 100 + margins + SLACK
         col.maximum = max(col.minimum, longest / 100 + margins + SLACK)
     return columns
 
@@ -128,8 +143,11 @@ def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tupl
 def _widths(rows: list[Row], columns: list[Column], total: float, margins: int) -> list[float]:
     """Share ``total`` twips: minimums first, then steps of width where they save the most height."""
     widths = [c.minimum for c in columns]
-    spare = total - sum(widths)
     text = [i for i, c in enumerate(columns) if not c.fixed]
+    floors = total * (1 - ROOM)
+    if sum(widths) > floors and text:  # even at 12 pt: a column's rarest long words may break
+        widths = [c.usual if i in text else w for i, (c, w) in enumerate(zip(columns, widths))]
+    spare = total - sum(widths)
     if spare <= 0:  # words must break: the text columns share what the amounts leave, by their minimums
         room = total - sum(c.minimum for c in columns if c.fixed)
         need = sum(widths[i] for i in text) or 1.0

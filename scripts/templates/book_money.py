@@ -32,13 +32,14 @@ YEAR_WIDTHS = [TAG, 2.15, TAG, TAG, 2.5, TAG]
 YEAR_ALIGNS = "crcc" + "rc"
 
 
-def _lines(items: str, line: str, total: str | None = None) -> list[tuple[str, str | None]]:
+def _lines(items: str, line: str, total: str | None = None, when: str | None = None) -> list[tuple[str, str | None]]:
     """One cell holding a paragraph per item of ``items`` ('-' when there is none, as an amount of
-    nothing shows), and a total line when there are several."""
+    nothing shows), and a total line when there are several (or when ``when`` holds)."""
     out: list[tuple[str, str | None]] = [("{%p for l in " + items + " %}", None), (line, None), ("{%p else %}", None),
                                          ("-", None), ("{%p endfor %}", None)]
     if total:
-        out += [("{%p if " + items + "|length > 1 %}", None), ("รวม  " + _money(total), None), ("{%p endif %}", None)]
+        out += [("{%p if " + (when or items + "|length > 1") + " %}", None), ("รวม  " + _money(total), None),
+                ("{%p endif %}", None)]
     return out
 
 
@@ -63,9 +64,13 @@ def _other_note(doc) -> None:
 
 
 def _budget_wide(of: str, total: str) -> list:
-    """Plans of three years or more: a line per funded year and per source."""
-    return [WIDE, _lines(of + ".year_lines", "{{ l.year|num('table') }}  " + _money("l.amount"), total),
-            _lines(of + ".source_lines", "{{ l.label }}  " + _money("l.amount")), END]
+    """Plans of three years or more: a line per funded year and per source, and under the sources
+    the total when there are several years and several sources: otherwise the one year's or the
+    one source's line is the total. Under the years in every row, it made the budget cell (up to
+    six lines) the tallest of half a realistic plan's rows."""
+    several = f"{of}.year_lines|length > 1 and {of}.source_lines|length > 1"
+    return [WIDE, _lines(of + ".year_lines", "{{ l.year|num('table') }}  " + _money("l.amount")),
+            _lines(of + ".source_lines", "{{ l.label }}  " + _money("l.amount"), total, several), END]
 
 
 def _project_table(doc) -> None:

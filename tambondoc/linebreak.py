@@ -60,7 +60,7 @@ def segmenter() -> Callable[[str], list[str]] | None:
     fn["ubrk_open"].restype = ctypes.c_void_p
     fn["ubrk_open"].argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int32,
                                 ctypes.POINTER(ctypes.c_int)]
-    fn["ubrk_setText"].argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32, ctypes.POINTER(ctypes.c_int)]
+    fn["ubrk_setText"].argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int32, ctypes.POINTER(ctypes.c_int)]
     fn["ubrk_setText"].restype = None
     for name in ("ubrk_first", "ubrk_next"):
         fn[name].argtypes = [ctypes.c_void_p]
@@ -69,12 +69,13 @@ def segmenter() -> Callable[[str], list[str]] | None:
     if not iterator or status.value > 0:  # ICU's errors are positive, its warnings negative
         return None
     set_text, first, following = fn["ubrk_setText"], fn["ubrk_first"], fn["ubrk_next"]
+    status_ref = ctypes.byref(status)
 
     def segments(text: str) -> list[str]:
-        data = text.encode("utf-16-le")
+        data = text.encode("utf-16-le")  # ICU reads these bytes, uncopied, while we iterate
         units = len(data) // 2
-        buffer = ctypes.create_string_buffer(data, len(data))  # ICU reads it while we iterate
-        set_text(iterator, buffer, units, ctypes.byref(status))
+        status.value = 0
+        set_text(iterator, data, units, status_ref)
         if status.value > 0:  # pragma: no cover - ICU refuses only absurd input
             return [text]
         bmp = units == len(text)  # offsets are UTF-16 units: the same as str indices without emoji

@@ -104,6 +104,9 @@ def _breaker() -> Callable[[str], list[str]]:
     def pieces(text: str) -> list[str]:
         out: list[str] = []
         for segment in icu(text):
+            if not (segment[-1].isspace() or segment[0].isspace()):  # most: a Thai word before a Thai word
+                out.append(segment)
+                continue
             lead, end = len(segment) - len(segment.lstrip()), len(segment.rstrip())
             if lead:
                 out.append(segment[:lead])

@@ -49,7 +49,8 @@ def _library() -> dict[str, Any] | None:
 @lru_cache(maxsize=1)
 def segmenter() -> Callable[[str], list[str]] | None:
     """A function cutting a text into ICU's line-break segments (each ends where a line may
-    break, its trailing spaces included), or None without a usable ICU."""
+    break, its trailing spaces included), or None without a usable ICU. It holds one ICU
+    iterator: a build process measures in one thread (``-j`` runs processes)."""
     try:
         fn = _library()
     except (OSError, AttributeError):  # pragma: no cover - a broken installation

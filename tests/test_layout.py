@@ -102,13 +102,13 @@ def test_a_crowded_table_lets_its_rarest_long_words_break_never_its_heading_or_c
         styles: Styles) -> None:
     """Ten columns of a five-year list: the longest word of each column over hundreds of rows
     (an abbreviation glued to its neighbour, 'รพ.สต.หนองบัวงาม') left nothing to share, and the
-    columns were set in proportion to those words. Now the rarest 5 % may break at the cell's
+    columns were set in proportion to those words. Now the rarest 1 % may break at the cell's
     edge; the heading's words and the words most cells hold stay whole."""
     rare = "ขส.มก.รพ.สต.อบต.หนองบัว"  # one unbreakable unit (UAX #14 keeps abbreviations with their word)
     heading = ["ที่", "โครงการ", "วัตถุประสงค์", "เป้าหมาย", "ตัวชี้วัด", "ผลที่คาดว่าจะได้รับ", "หน่วยงาน",
                "สถานที่", "หมายเหตุ", "งบประมาณ"]
     body = [[str(i), "ซ่อมถนน", "ตลอดปีงบประมาณ", LONG, "ครัวเรือน", "ประชาชน", "กองช่าง", "หมู่ที่ 1", "-",
-             "1,250,000"] for i in range(1, 41)]
+             "1,250,000"] for i in range(1, 121)]
     body[7][2] = f"เพื่อ {rare}"
     tbl = _table([heading, *body], width=14_700)  # a landscape list: 26 cm
     assert layout.lay_out(tbl, styles, layout.Page())
@@ -117,7 +117,7 @@ def test_a_crowded_table_lets_its_rarest_long_words_break_never_its_heading_or_c
     assert len(sizes) == 1 and min(sizes) < _size(styles, "TableText")  # it stepped down first, as one
     size = bold = min(sizes) / 2
     assert widths[2] < _twips(rare, size, longest=True) + MARGINS  # the rare word breaks
-    assert widths[2] >= _twips("ปีงบประมาณ", size) + MARGINS  # forty cells' word does not
+    assert widths[2] >= _twips("ปีงบประมาณ", size) + MARGINS  # a hundred cells' word does not
     for i, label in enumerate(heading):
         assert widths[i] >= _twips(label, bold, longest=True) + MARGINS, label
 

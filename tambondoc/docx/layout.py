@@ -9,7 +9,7 @@ a word processor's automatic layout would, but knowing the whole table in advanc
   line. When the minimums leave less than a quarter of the width to share (every column would
   wrap word by word) the whole table steps down a point at a time, never below 12 pt, so
   amounts and text keep one size. If even 12 pt cannot hold every minimum, the amounts keep
-  theirs and a text column need only hold the longest word of 95 % of its cells (USUAL) and its
+  theirs and a text column need only hold the longest word of 99 % of its cells (USUAL) and its
   heading's: over hundreds of rows, the longest is an abbreviation glued to its neighbour
   ('รพ.สต.หนองบัวงาม') that then breaks at the cell's edge; if even that cannot be held, the text
   columns share the rest in proportion to their minimums (words then break);
@@ -68,7 +68,7 @@ ROOM = 0.25           # share of the width the columns' minimums should leave to
 # address or a number typed without spaces (200 characters) took 15 cm of a 26 cm list and left
 # the other columns a letter wide. Word and LibreOffice break such a word at the cell's edge.
 LONGEST_WORD = 12_000
-USUAL = 0.95        # share of a column's cells whose longest word it holds when it cannot hold all
+USUAL = 0.99        # share of a column's cells whose longest word it holds when it cannot hold all
 SPENT = [0.0]         # seconds spent here, for benchmarks/pages.py
 
 

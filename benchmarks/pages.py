@@ -6,7 +6,8 @@ issue, and the layout step's share of the build time.
 Plans measured: the example; the example with 600 projects (the example's texts repeated);
 a five-year plan of 550 projects with real text lengths (benchmarks/realistic.py) and a one-year
 one. Each .docx is converted with LibreOffice (``soffice --convert-to pdf``) and its pages
-counted with pdfinfo; runs below 12 pt are counted in the .docx itself.
+counted with pdfinfo; runs below 12 pt are counted in the .docx itself, and so are the words
+wider than their column ("broken": LibreOffice breaks them at the cell's edge, mid-word).
 """
 
 from __future__ import annotations
@@ -43,6 +44,35 @@ def small_runs(docx: Path) -> int:
     return sum(1 for size in re.findall(r'<w:sz w:val="(\d+)"', xml) if int(size) < 24)
 
 
+def broken_words(docx: Path) -> int:
+    """Words wider than their column, by the layout's own measure: LibreOffice breaks them at the
+    cell's edge (a column never holds less than its longest word unless the table is crowded,
+    and then its rarest only: ``docx.layout.USUAL``)."""
+    from lxml import etree
+
+    from tambondoc import measure
+    from tambondoc.docx.cells import read_rows, side_margins
+    from tambondoc.docx.ooxml import W
+    from tambondoc.docx.styles import Styles
+
+    with zipfile.ZipFile(docx) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+        styles = Styles(etree.fromstring(z.read("word/styles.xml")))
+    count = 0
+    for tbl in root.iter(W + "tbl"):
+        if tbl.getparent().tag == W + "tc":
+            continue
+        widths = [float(c.get(W + "w")) for c in tbl.find(W + "tblGrid").findall(W + "gridCol")]
+        margins = side_margins(tbl)
+        for row in read_rows(tbl, styles):
+            for cell in row.cells:
+                room = (sum(widths[cell.start:cell.start + cell.span]) - margins) / 20  # points
+                count += sum(1 for lines, size, bold in cell.paragraphs for line in lines
+                             for word in measure.words(line)
+                             if not word.isspace() and measure.em_width(word, bold) * size / 2000 > room)
+    return count
+
+
 def plans(folder: Path, only: set[str]) -> dict[str, Path]:
     from bench import write_plans
     from realistic import write
@@ -71,7 +101,7 @@ def main() -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="tambondoc-pages-"))
     work.mkdir(parents=True, exist_ok=True)
     failed = 0
-    print(f"{'plan':8} {'document':28} {'pages':>6} {'target':>7} {'<12pt':>6}")
+    print(f"{'plan':8} {'document':28} {'pages':>6} {'target':>7} {'<12pt':>6} {'broken':>7}")
     for name, plan in plans(work / "plans", set(args.only.split(","))).items():
         layout.SPENT[0] = 0.0
         started = time.perf_counter()
@@ -86,7 +116,8 @@ def main() -> int:
             small = small_runs(docx)
             ok = (target is None or count <= target) and (name != "big" or small == 0)
             failed += not ok
-            print(f"{name:8} {docx.stem:28} {count:6} {target or '-':>7} {small:6} {'' if ok else 'OVER'}")
+            print(f"{name:8} {docx.stem:28} {count:6} {target or '-':>7} {small:6} {broken_words(docx):7} "
+                  f"{'' if ok else 'OVER'}")
         print(f"{name:8} build {total:.2f} s, of which layout {layout.SPENT[0]:.2f} s "
               f"({100 * layout.SPENT[0] / total:.1f}%)")
     print(f"documents in {work}" if args.keep else "")

@@ -86,4 +86,10 @@ def segmenter() -> Callable[[str], list[str]] | None:
             start = end
         return out
 
-    return segments
+    return segments if breaks_thai(segments) else None
+
+
+def breaks_thai(segments: Callable[[str], list[str]]) -> bool:
+    """Whether ``segments`` knows Thai words: an ICU built with minimal data (no Thai dictionary,
+    as some container images ship) keeps a Thai phrase whole, and pythainlp's words do better."""
+    return len(segments("ภาษาไทยง่ายนิดเดียว")) >= 3  # ภาษา|ไทย|ง่าย|นิด|เดียว

@@ -32,6 +32,11 @@ def test_words_are_icus_as_libreoffice_breaks_them() -> None:
     assert measure.words("  สอง  ช่อง ") == ("  ", "สอง", "  ", "ช่อง", " ")
 
 
+def test_an_icu_without_its_thai_dictionary_is_not_used() -> None:
+    assert not linebreak.breaks_thai(lambda text: [text])  # a minimal ICU keeps the phrase whole
+    assert linebreak.breaks_thai(lambda text: ["ภาษา", "ไทย", "ง่าย", "นิด", "เดียว"])
+
+
 @needs_icu
 def test_text_beyond_the_basic_plane_keeps_its_characters() -> None:
     text = "ก😀ข ค"

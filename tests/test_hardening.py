@@ -63,6 +63,23 @@ def test_size_limit(tmp_path: Path) -> None:
     assert out.startswith(f"{plan}:1:1: error: ไฟล์ใหญ่เกินไป")
 
 
+def test_a_bigger_plan_is_read_when_the_limit_is_raised(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A 20,000-project test plan is 18 MB: ``--max-plan-mb`` lets it through, for this run only."""
+    from conftest import run
+
+    from tambondoc.plan.load import LIMIT_ENV, max_bytes
+
+    monkeypatch.delenv(LIMIT_ENV, raising=False)  # restored after the test: the option sets it
+    plan = tmp_path / "big.yaml"
+    plan.write_text(EXAMPLE.read_text(encoding="utf-8") + "# " + "x" * MAX_BYTES + "\n", encoding="utf-8")
+    refused = run("validate", plan)
+    assert refused.code == 1
+    assert refused.out.startswith(f"{plan}:1:1: error: ไฟล์ใหญ่เกินไป")
+    assert "--max-plan-mb" in refused.out
+    assert run("validate", "--max-plan-mb", "12", plan).code == 0
+    assert max_bytes() == 12 * 1024 * 1024
+
+
 def test_deep_nesting(tmp_path: Path) -> None:
     plan = tmp_path / "deep.yaml"
     plan.write_text("a: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")

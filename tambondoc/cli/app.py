@@ -60,3 +60,18 @@ def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
 
 version_option = click.option("--version", is_flag=True, expose_value=False, is_eager=True,
                               callback=_show_version, help=gettext("Show the version and exit."))
+
+
+def _raise_plan_limit(ctx: click.Context, param: click.Parameter, value: float | None) -> None:
+    """The limit goes to the environment: the processes of a parallel build read it there."""
+    if value is not None:
+        import os
+
+        from tambondoc.plan.load import LIMIT_ENV
+
+        os.environ[LIMIT_ENV] = str(value)
+
+
+max_plan_option = click.option(
+    "--max-plan-mb", type=click.FloatRange(min=1, max=4096), expose_value=False, callback=_raise_plan_limit,
+    metavar="MB", help="อ่านไฟล์แผนที่ใหญ่ได้ถึงขนาดนี้ (ค่าเริ่มต้น 10 MB: แผนหนึ่งตำบลจริงไม่ถึง 1 MB) สำหรับแผนทดสอบขนาดใหญ่")

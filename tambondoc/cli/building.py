@@ -12,7 +12,7 @@ import click
 
 from tambondoc.build.batch import Outcome
 from tambondoc.build.batch import Status as BuildStatus
-from tambondoc.cli.app import Command
+from tambondoc.cli.app import Command, max_plan_option
 from tambondoc.cli.output import detail, info, verbosity
 from tambondoc.cli.report import Status, exit_with, show_problems
 from tambondoc.errors import printable
@@ -94,6 +94,7 @@ def _district(folder: Path, out: Path, templates: Path | None, pdf: bool, jobs: 
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="จำนวนแผนที่สร้างพร้อมกัน (ค่าเริ่มต้น: จำนวนแกน CPU)")
 @click.option("--force", is_flag=True, help="สร้างใหม่ทุกแผน แม้ไม่มีอะไรเปลี่ยน")
+@max_plan_option
 def build_cmd(paths: tuple[Path, ...], out: Path, templates: Path | None, pdf: bool,
               jobs: int | None, force: bool) -> None:
     """สร้างเอกสารจากไฟล์แผนหรือทุกแผนในโฟลเดอร์: รูปเล่มแผน คำสั่ง ก.บ.ต. บัญชีประสานโครงการ

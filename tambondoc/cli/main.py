@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from tambondoc.cli.app import Group, version_option
+from tambondoc.cli.app import Group, max_plan_option, version_option
 from tambondoc.cli.building import build_cmd, plan_files
 from tambondoc.cli.district import new_district_cmd, status_cmd
 from tambondoc.cli.output import color_on, detail, info, safe_streams
@@ -44,6 +44,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("plans", nargs=-1, required=True, type=PLANS_PATH)
 @format_option(*FORMATS)
+@max_plan_option
 def validate(plans: tuple[Path, ...], fmt: str) -> None:
     """ตรวจสอบไฟล์แผน (PLAN... หรือโฟลเดอร์) รายงานปัญหาทั้งหมดพร้อมบรรทัดและคอลัมน์
 

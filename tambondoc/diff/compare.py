@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tambondoc.errors import PlanError
-from tambondoc.plan.load import MAX_BYTES, load_text, read_text
+from tambondoc.plan.load import TOO_BIG, load_text, max_bytes, read_text
 
 _MISSING = object()
 _ID_FIELDS = ("id", "no", "year", "name", "file", "problem", "what")
@@ -135,10 +135,10 @@ def read_spec(spec: str) -> tuple[str, str]:
         # --end-of-options: a spec such as '--output=/etc/x:y' is a revision to git, never an option
         proc = subprocess.Popen(["git", "show", "--no-textconv", "--end-of-options", spec],
                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        raw = proc.stdout.read(MAX_BYTES + 1) if proc.stdout else b""
-        if len(raw) > MAX_BYTES:
-            raise PlanError(f"{spec}: ไฟล์ใหญ่เกินไป (เกิน {MAX_BYTES:,} ไบต์) แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ "
-                            "ตรวจสอบว่าระบุไฟล์ถูกต้อง")
+        limit = max_bytes()
+        raw = proc.stdout.read(limit + 1) if proc.stdout else b""
+        if len(raw) > limit:
+            raise PlanError(f"{spec}: ไฟล์ใหญ่เกินไป (เกิน {limit:,} ไบต์) " + TOO_BIG)
         _, errors = proc.communicate(timeout=60)
     except FileNotFoundError as e:
         raise PlanError(f"{spec}: ไม่พบโปรแกรม git ให้ติดตั้ง git หรือระบุไฟล์แผนเป็น path แทน") from e

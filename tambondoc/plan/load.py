@@ -22,8 +22,25 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from tambondoc.errors import PlanError, Problem
 from tambondoc.plan import events as yaml_events
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_NODES = 1_000_000
+MAX_BYTES = 10 * 1024 * 1024  # the largest plan read unless raised (LIMIT_ENV)
+MAX_NODES = 1_000_000  # expanded nodes, per MAX_BYTES of the limit
+LIMIT_ENV = "TAMBONDOC_MAX_PLAN_MB"
+
+
+def max_bytes() -> int:
+    """The largest plan file read. A tambon's plan is far under a megabyte (a 5,000-project test
+    plan is 4.5 MB), so 10 MB stops a wrong file early. ``--max-plan-mb`` raises it through
+    LIMIT_ENV, which the processes of a parallel build inherit."""
+    try:
+        megabytes = float(os.environ.get(LIMIT_ENV) or 0)
+    except ValueError:
+        megabytes = 0
+    return int(megabytes * 1024 * 1024) if megabytes > 0 else MAX_BYTES
+
+
+def max_nodes() -> int:
+    """Expanded nodes allowed (an alias bomb's guard), grown with the size limit."""
+    return MAX_NODES * max(1, max_bytes() // MAX_BYTES)
 
 
 class PlanConstructor(SafeConstructor):
@@ -46,14 +63,17 @@ def _fail(name: str, message: str, line: int = 1, column: int = 1) -> PlanError:
     return PlanError(str(problem), [problem])
 
 
+TOO_BIG = ("แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง "
+           "(ถ้าตั้งใจ เช่นแผนทดสอบขนาดใหญ่ เพิ่มขีดจำกัดด้วย --max-plan-mb)")
+
+
 def read_bytes(path: Path) -> bytes:
     """A plan file's bytes, once: what is validated is what is digested and rewritten."""
-    name = str(path)
+    name, limit = str(path), max_bytes()
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _fail(name, f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {MAX_BYTES:,}) "
-                        "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง")
+        if size > limit:
+            raise _fail(name, f"ไฟล์ใหญ่เกินไป ({size:,} ไบต์ เกิน {limit:,}) " + TOO_BIG)
         # opened without blocking: a FIFO nobody writes to would block open() forever; then
         # read as usual (a FIFO without a writer reads as empty, one with a writer is read)
         nonblock = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no FIFOs to open
@@ -61,12 +81,11 @@ def read_bytes(path: Path) -> bytes:
         with os.fdopen(fd, "rb") as f:
             if nonblock:
                 os.set_blocking(fd, True)
-            raw = f.read(MAX_BYTES + 1)  # the file may grow between stat and read
+            raw = f.read(limit + 1)  # the file may grow between stat and read
     except OSError as e:
         raise _fail(name, f"เปิดไฟล์ไม่ได้: {e.strerror or e}") from e
-    if len(raw) > MAX_BYTES:
-        raise _fail(name, f"ไฟล์ใหญ่เกินไป (เกิน {MAX_BYTES:,} ไบต์) "
-                    "แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง")
+    if len(raw) > limit:
+        raise _fail(name, f"ไฟล์ใหญ่เกินไป (เกิน {limit:,} ไบต์) " + TOO_BIG)
     return raw
 
 
@@ -249,7 +268,8 @@ def _recursive_alias(text: str) -> tuple[int, int]:
 def _check_size(data: Any, name: str, text: str) -> None:
     """Refuse alias bombs and self-containing data before anything walks the expanded tree.
     Without an alias ('*') there is neither, and every node takes a character of the text."""
-    if "*" not in text and len(text) <= MAX_NODES:
+    most = max_nodes()
+    if "*" not in text and len(text) <= most:
         return
     try:
         size = expanded_size(data)
@@ -257,8 +277,8 @@ def _check_size(data: Any, name: str, text: str) -> None:
         line, col = _recursive_alias(text)
         raise _fail(name, "alias (*) อ้างถึง anchor (&) ของข้อมูลที่ตัวเองอยู่ข้างใน ทำให้ข้อมูลซ้อนกันไม่รู้จบ "
                     "ให้เขียนข้อมูลตรง ๆ แทน alias นี้", line, col) from e
-    if size > MAX_NODES:
-        raise _fail(name, f"แผนมีข้อมูลซ้อนกันมากเกินไป (เกิน {MAX_NODES:,} รายการเมื่อขยาย alias) "
+    if size > most:
+        raise _fail(name, f"แผนมีข้อมูลซ้อนกันมากเกินไป (เกิน {most:,} รายการเมื่อขยาย alias) "
                     "อาจเกิดจาก anchor/alias (& และ *) ที่ขยายตัวซ้ำ ๆ ให้เขียนข้อมูลตรง ๆ แทน")
 
 

@@ -176,7 +176,7 @@ def prepared_class() -> type:
             streamed = stream_body(body, finisher)
             self.docx_ids_index = finisher.last_id
             self.map_tree(streamed.tree)
-            attach(self.docx.part, streamed.content)
+            attach(self.docx.part, streamed.pieces)
             for uri in (self.HEADER_URI, self.FOOTER_URI):
                 for rel_key, xml in self.build_headers_footers_xml(context, uri, jinja_env):
                     self.map_headers_footers_xml(rel_key, xml)
@@ -227,19 +227,27 @@ def _attach_context(exc: Exception, source: str) -> None:
         exc.docx_context = [re.sub(r"<[^>]+>", "", x) for x in source.splitlines()[start: start + 7]]  # type: ignore[attr-defined]
 
 
-def attach(part: Any, content: bytes) -> None:
-    """Make python-docx's document ``part`` save ``content`` where the placeholder is."""
-    part._streamed_body = content
+def attach(part: Any, pieces: list[bytes]) -> None:
+    """Make python-docx's document ``part`` save ``pieces`` where the placeholder is."""
+    part._streamed_body = pieces
     part.__class__ = _streamed_class(type(part))  # type: ignore[arg-type]
 
 
 @cache
 def _streamed_class(base: type) -> type:
-    """A subclass of the part's class whose serialised XML has the streamed body spliced in."""
+    """A subclass of the part's class whose serialised XML has the streamed body spliced in:
+    whole as ``blob``, or piece by piece from ``streamed()`` (what ``write_package`` writes)."""
     if getattr(base, "_splices_body", False):
         return base
 
-    def blob(self: Any) -> bytes:
-        return base.blob.fget(self).replace(PLACEHOLDER, self._streamed_body, 1)  # type: ignore[attr-defined,no-any-return]
+    def streamed(self: Any) -> Iterator[bytes]:
+        head, _, tail = base.blob.fget(self).partition(PLACEHOLDER)  # type: ignore[attr-defined]
+        yield head
+        yield from self._streamed_body
+        yield tail
 
-    return type(f"Streamed{base.__name__}", (base,), {"blob": property(blob), "_splices_body": True})
+    def blob(self: Any) -> bytes:
+        return b"".join(streamed(self))
+
+    return type(f"Streamed{base.__name__}", (base,), {"blob": property(blob), "streamed": streamed,
+                                                      "_splices_body": True})

@@ -194,6 +194,10 @@ def write_package(package: Any, prepared: Prepared, out: IO[bytes]) -> None:
                 if part.blob != prepared.stubs[name]:
                     raise ChangedStub(f"{name} changed while rendering")
                 _copy_raw(zf, name, entry)  # type: ignore[arg-type]  # stubbed only when reusable
+            elif (streamed := getattr(part, "streamed", None)) is not None:  # the body, piece by piece
+                with zf.open(name, "w") as out_entry:
+                    for piece in streamed():
+                        out_entry.write(piece)
             else:
                 blob = part.blob
                 original = prepared.blobs.get(name)

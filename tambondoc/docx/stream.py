@@ -50,10 +50,12 @@ class _Region:
 
 @dataclass
 class StreamedBody:
-    """A body for python-docx (placeholder + section properties) and the bytes it stands for."""
+    """A body for python-docx (placeholder + section properties) and the bytes it stands for,
+    in the pieces they were serialised in: the package writer compresses them one after the
+    other, so the body never exists whole (a 20,000-project plan book's is 36 MB)."""
 
     tree: Any
-    content: bytes
+    pieces: list[bytes]
 
 
 def _is_toc(el: Any) -> bool:
@@ -120,7 +122,8 @@ class _Stream:
             child.clear()
             self.root.remove(child)
 
-    def content(self) -> bytes:
+    def content(self) -> list[bytes]:
+        """The body's pieces, its TOC fields filled now that every heading is known."""
         out = []
         for piece in self.pieces:
             if isinstance(piece, _Region):
@@ -128,7 +131,7 @@ class _Stream:
                 xml = etree.tostring(piece.holder, encoding="UTF-8")
                 piece = b"" if len(piece.holder) == 0 else xml[xml.index(b">") + 1: -len(b"</w:body>")]
             out.append(piece)
-        return b"".join(out)
+        return out
 
 
 def _slices(xml: str | Iterable[str]) -> Iterator[str]:

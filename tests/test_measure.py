@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
+from conftest import ROOT, needs_libreoffice
 
 from tambondoc import linebreak, measure
 
@@ -52,3 +55,17 @@ def test_compounds_break_where_libreoffice_breaks_them() -> None:
 def test_without_icu_pythainlps_short_words_split_compounds(without_icu: None) -> None:
     assert measure.words("องค์การบริหารส่วนตำบล") == ("องค์การ", "บริหาร", "ส่วน", "ตำบล")
     assert measure.words("ถนน (สาย) ยาว 200 เมตร") == ("ถนน", " ", "(สาย)", " ", "ยาว", " ", "200", " ", "เมตร")
+
+
+@needs_icu
+@needs_libreoffice
+@pytest.mark.libreoffice
+def test_libreoffice_breaks_words_where_the_measure_says_it_may() -> None:
+    """Sixty dictionary words, each set just wider than its widest piece: LibreOffice's first line
+    ends at one of the measure's cuts (``benchmarks/breaks.py``; with pythainlp's short words
+    instead of ICU, 83 of 400 ended elsewhere)."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "breaks.py"), "--words", "60"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    summary = done.stdout.splitlines()[0]
+    assert summary.startswith("60 words: ") and summary.endswith(", elsewhere 0"), done.stdout

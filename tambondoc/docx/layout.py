@@ -104,7 +104,7 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
                 if grows:
                     demand += together * size / 2000
             widest = max(widest, cell_need)
-            if cell.header or fixed:
+            if cell.header:
                 heading = max(heading, cell_need)
             else:
                 needs.append(cell_need)

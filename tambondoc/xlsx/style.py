@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Any
+from typing import Any, Protocol
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -160,9 +160,16 @@ def row_height(lines: int, size: float = 14) -> float:
     return round(lines * measure.line_height(size) + 3, 1)
 
 
-def fit_heights(sheet: Any, widths: list[float], first: int, last: int) -> None:
-    """Row heights for the wrapped text ``sheet`` (a FastSheet or a ``sheetml.Sheet``) wrote in
-    rows ``first``..``last``."""
+class WrappedSheet(Protocol):
+    """A sheet that keeps the text of its wrapped cells by row (``FastSheet``, ``sheetml.Sheet``)."""
+
+    wrapped: dict[int, list[tuple[int, str]]]
+
+    def set_height(self, row: int, points: float) -> None: ...
+
+
+def fit_heights(sheet: WrappedSheet, widths: list[float], first: int, last: int) -> None:
+    """Row heights for the wrapped text ``sheet`` wrote in rows ``first``..``last``."""
     for row in range(first, last + 1):
         lines = max([lines_of(text, widths[col - 1]) for col, text in sheet.wrapped.get(row, [])] or [1])
         sheet.set_height(row, row_height(lines))

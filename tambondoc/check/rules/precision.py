@@ -3,6 +3,7 @@ round trip shows the amount the plan holds (100.125 would print as 100.12 here a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,8 +24,13 @@ def satang(value: float) -> bool:
     return len(text.split(".")[1].rstrip("0")) <= 2
 
 
+def _too_fine(value: Any) -> bool:
+    """A number with more than two decimals (.nan and .inf are the values rule's)."""
+    return isinstance(value, float) and math.isfinite(value) and not satang(value)
+
+
 def _money(node: Any, path: list[str | int], is_money: bool = False) -> Iterator[Finding]:
-    if is_money and isinstance(node, float) and node == node and abs(node) != float("inf") and not satang(node):
+    if is_money and _too_fine(node):
         yield path, False, (f"จำนวนเงิน {node!r} มีทศนิยมเกิน 2 ตำแหน่ง เงินบาทมีทศนิยมได้ถึงสตางค์เท่านั้น "
                             f"ให้ปัดเป็น {round(node, 2):.2f}"), "error"
     elif isinstance(node, dict):
@@ -37,5 +43,5 @@ def _money(node: Any, path: list[str | int], is_money: bool = False) -> Iterator
 
 def check(data: dict[str, Any]) -> Iterator[Finding]:
     # most plans hold no float at all; ``_money`` finds which key an odd one is under
-    if any(isinstance(v, float) and v == v and abs(v) != float("inf") and not satang(v) for v in leaves(data)):
+    if any(_too_fine(value) for value in leaves(data)):
         yield from _money(data, [])

@@ -158,6 +158,8 @@ def test_a_column_whose_lines_must_not_wrap_holds_its_widest_line_totals_include
 
 
 def test_rows_stay_whole_unless_taller_than_half_a_page_and_totals_keep_with_their_rows(styles: Styles) -> None:
+    """A total keeps with the row above it, unless that row may split: kept with the total, a
+    real list's row of a page moved whole to the next page, leaving 40 % of a page empty."""
     huge = "\n".join([LONG] * 40)
     rows = [["ที่", "รายการ", "บาท"]] + [[str(i), LONG, "1,000"] for i in range(30)] + [["99", huge, "5"]] \
         + [["รวม", "", "30,005"]]
@@ -167,7 +169,10 @@ def test_rows_stay_whole_unless_taller_than_half_a_page_and_totals_keep_with_the
     cant = [tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in trs]
     assert cant[1:-2] == [True] * 30 and cant[-2] is False  # the page-long row may split
     assert trs[0].find(f"{W}trPr/{W}tblHeader") is not None  # a long table repeats its heading
-    kept = [p.find(f"{W}pPr/{W}keepNext") is not None for p in trs[-2].iter(W + "p")]
+    assert not any(p.find(f"{W}pPr/{W}keepNext") is not None for p in trs[-2].iter(W + "p"))
+    tbl = _table(rows[:-2] + rows[-1:], total=True)
+    assert layout.lay_out(tbl, styles, layout.Page())
+    kept = [p.find(f"{W}pPr/{W}keepNext") is not None for p in tbl.findall(W + "tr")[-2].iter(W + "p")]
     assert kept and all(kept)
     # between half a page and a page: kept whole, it left a page of one line in a real plan's list
     for lines, splits in ((2, False), (3, True)):  # 40 % and 60 % of a page

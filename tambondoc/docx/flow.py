@@ -15,7 +15,9 @@ CANTSPLIT, KEEPNEXT, PPR, PSTYLE = (W + t for t in ("cantSplit", "keepNext", "pP
 
 
 def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening: bool = False) -> None:
-    """Rows shorter than half a page do not split; total rows stay with the row above them. (Kept
+    """Rows shorter than half a page do not split; total rows stay with the row above them when
+    it does not split (kept with its total, a row of a page moved whole to the next page and left
+    40 % of a page empty; a real five-year plan's books and lists took a page less). (Kept
     whole up to a full page, a real plan's list had pages holding one line: the tail of a row
     taller than a page, before a row of most of a page that did not fit after it; splitting rows
     from half a page on took its lists 69 -> 58 and 260 -> 230 pages.) A table
@@ -37,8 +39,9 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     # a row of a line or two is no page's worth alone: the first and the last two body rows stay together
     ends = {i for i in (body[0], body[-2]) if estimates[i] < page.height / 10} if len(body) > 2 else set()
     first = {i for i in body[:2] if estimates[i] > page.height / 8} if opening else set()
+    tall = False
     for i, (row, estimate) in enumerate(zip(rows, estimates)):
-        trpr = child(row.tr, TRPR)
+        above_splits, trpr = tall, child(row.tr, TRPR)
         if short and row.header and trpr is not None and (repeat := child(trpr, TBLHEADER)) is not None:
             trpr.remove(repeat)
         tall = i in first or (estimate > room * 0.3 and _taller(row, widths, margins, room / 2))
@@ -51,7 +54,7 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
             _first(trpr, CANTSPLIT)
         if (short or i in ends) and i + 1 < len(rows):
             keep_with_next(row)
-        if row.total and i > 0 and not rows[i - 1].header:
+        if row.total and i > 0 and not rows[i - 1].header and not above_splits:
             keep_with_next(rows[i - 1])
         if row.total and i + 1 < len(rows) and rows[i + 1].total:
             keep_with_next(row)

@@ -27,8 +27,8 @@ from openpyxl.utils import get_column_letter
 from tambondoc.cli import cli
 from tambondoc.plan.load import load_plan
 from tambondoc.thai import baht_text, thai_digits
+from tambondoc.xlsx.look import lines_of, row_height
 from tambondoc.xlsx.sheetml import Sheet
-from tambondoc.xlsx.style import lines_of, row_height
 
 LGS = ["tm-nongbua", "abt-nongbua"]
 INJECTED = "=1+1 ขุดลอกคลองส่งน้ำ"

@@ -553,7 +553,7 @@ def test_import_problems_as_json(example_plan: Path, tmp_path: Path) -> None:
 def test_exported_sheets_print_landscape_on_the_page_width_with_page_numbers(example_plan: Path, tmp_path: Path) -> None:
     """Every sheet of the export prints landscape A4, all columns on the page width, page
     numbers at the foot; project rows are as tall as their longest wrapped text."""
-    from tambondoc.xlsx.style import lines_of, row_height
+    from tambondoc.xlsx.look import lines_of, row_height
 
     out = tmp_path / "p.xlsx"
     assert run("export-xlsx", example_plan, "-o", out).code == 0

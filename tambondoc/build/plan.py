@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from tambondoc.build.exports import workbook
 from tambondoc.build.incremental import STAMP, image_inputs, make_stamp, previous_outputs, write_stamp
+from tambondoc.build.sheets import workbook
 from tambondoc.check.validate import validate_file
 from tambondoc.context.build import build_context
 from tambondoc.docx.jobs import Job, document_jobs, template_inputs

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from tambondoc.context.columns import (
     COORDINATION_AFTER_BUDGET,
     COORDINATION_BEFORE_BUDGET,
@@ -23,8 +21,8 @@ from tambondoc.context.columns import (
 )
 from tambondoc.context.types import Context, LocalGovernmentList, ProjectRow
 from tambondoc.thai import parse_be_date
+from tambondoc.xlsx.look import MONEY, column_letter, fit_heights, text_width
 from tambondoc.xlsx.sheetml import Sheet
-from tambondoc.xlsx.style import MONEY, fit_heights, text_width
 
 SHEET_TITLE = "บัญชีประสานโครงการ"
 STRATEGY_HEADING = "ยุทธศาสตร์"
@@ -51,7 +49,7 @@ def _titles(sheet: Sheet, context: Context, lg: LocalGovernmentList, last_col: i
     ]
     for row, text in enumerate(lines, 1):
         sheet.put(row, 1, text, bold=True, size=18 if row == 1 else 16, wrap=False, align="center", box=False)
-        sheet.merges.append(f"A{row}:{get_column_letter(last_col)}{row}")
+        sheet.merges.append(f"A{row}:{column_letter(last_col)}{row}")
         sheet.set_height(row, 32 if row == 1 else 29)
 
 
@@ -108,8 +106,8 @@ def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
     last_col = len(labels)
     _titles(sheet, context, lg, last_col)
     first_year = len(BEFORE) + 2
-    strategy_col = get_column_letter(last_col)
-    year_cols = [get_column_letter(first_year + i) for i in range(len(years))]
+    strategy_col = column_letter(last_col)
+    year_cols = [column_letter(first_year + i) for i in range(len(years))]
     texts: dict[int, list[str]] = {}
     row = HEADER_ROW + 1
     for group in lg["groups"]:
@@ -138,7 +136,7 @@ def coordination_workbook(context: Context, lg: LocalGovernmentList) -> bytes:
     widths = _widths(sheet, labels, texts, years)
     fit_heights(sheet, widths, HEADER_ROW, total_row)
     sheet.freeze = f"C{HEADER_ROW + 1}"
-    sheet.filter = f"A{HEADER_ROW}:{get_column_letter(last_col)}{max(last, HEADER_ROW + 1)}"
+    sheet.filter = f"A{HEADER_ROW}:{column_letter(last_col)}{max(last, HEADER_ROW + 1)}"
     sheet.print_titles = HEADER_ROW
-    sheet.print_area = f"A1:{get_column_letter(last_col)}{total_row + 2}"
+    sheet.print_area = f"A1:{column_letter(last_col)}{total_row + 2}"
     return sheet.xlsx(parse_be_date(context["plan"].get("approved_on")))

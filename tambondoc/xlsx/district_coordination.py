@@ -19,7 +19,8 @@ from tambondoc.context.columns import (
 from tambondoc.context.district import DistrictContext, Sheet
 from tambondoc.thai import money
 from tambondoc.xlsx.district_sheet import finish, heading, sheet_title, titles, to_bytes, widths
-from tambondoc.xlsx.style import MONEY, FastSheet
+from tambondoc.xlsx.look import MONEY
+from tambondoc.xlsx.style import FastSheet
 
 BEFORE = coordination_fields(COORDINATION_BEFORE_BUDGET)
 AFTER = coordination_fields(COORDINATION_AFTER_BUDGET)

@@ -15,7 +15,8 @@ from tambondoc.context.district import SOURCE_KEYS, DistrictContext, Paper, Tamb
 from tambondoc.plan.vocabulary import APPROACHES, OTHER_LABEL, SOURCE_BY_KEY
 from tambondoc.thai import money
 from tambondoc.xlsx.district_sheet import finish, heading, sheet_title, short_date, titles, to_bytes, widths
-from tambondoc.xlsx.style import MONEY, FastSheet
+from tambondoc.xlsx.look import MONEY
+from tambondoc.xlsx.style import FastSheet
 
 HEADING_ROW = 4
 REPORT_SHEET, PAPERS_SHEET = "รายงานรายตำบล", "คำสั่งและประกาศ"

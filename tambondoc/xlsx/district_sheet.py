@@ -13,7 +13,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tambondoc.thai import thai_date
-from tambondoc.xlsx.style import FastSheet, fit_heights, print_list, text_width
+from tambondoc.xlsx.look import fit_heights, text_width
+from tambondoc.xlsx.style import FastSheet, print_list
 
 MAX_TITLE = 31  # Excel's longest sheet name
 BAD_TITLE = str.maketrans({c: "-" for c in "[]:*?/\\"})

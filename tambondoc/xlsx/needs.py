@@ -14,7 +14,8 @@ from tambondoc.context.district import DistrictContext
 from tambondoc.context.needs import Need
 from tambondoc.thai import money
 from tambondoc.xlsx.district_sheet import finish, heading, sheet_title, titles, to_bytes, widths
-from tambondoc.xlsx.style import MONEY, FastSheet
+from tambondoc.xlsx.look import MONEY
+from tambondoc.xlsx.style import FastSheet
 
 HEADING_ROW = 4
 FIRST_YEAR = 6  # column of the first fiscal year

@@ -13,19 +13,27 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import absolute_coordinate, column_index_from_string, coordinate_from_string
-
 from tambondoc import __version__
 from tambondoc.errors import PlanError
 from tambondoc.package import ZIP_LEVEL, zip_time
-from tambondoc.xlsx.style import BORDER_EDGES, FILL_COLOURS, FONT, FOOTER, LIST_MARGINS, MAX_CELL
+from tambondoc.xlsx.look import (
+    BORDER_EDGES,
+    FILL_COLOURS,
+    FONT,
+    FOOTER,
+    ILLEGAL_CHARACTERS,
+    LIST_MARGINS,
+    MAX_CELL,
+    absolute,
+    column_letter,
+    column_number,
+)
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -111,7 +119,7 @@ class Sheet:
     def put(self, row: int, col: int, value: Any, *, bold: bool = False, size: int = 14, fmt: str | None = None,
             fill: str | None = None, wrap: bool = True, align: str | None = None, box: bool | str = True,
             formula: bool = False) -> None:
-        ref = f'{get_column_letter(col)}{row}" s="{self.styles.index((bold, size, fmt, fill, wrap, align, box))}'
+        ref = f'{column_letter(col)}{row}" s="{self.styles.index((bold, size, fmt, fill, wrap, align, box))}'
         if value is None:
             xml = f'<c r="{ref}"/>'
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -120,7 +128,7 @@ class Sheet:
             xml = f'<c r="{ref}"><f>{escape(str(value)[1:])}</f></c>'
         else:  # text; its line ends as a cell has them (a plan typed on Windows has CRLF)
             text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-            if ILLEGAL_CHARACTERS_RE.search(text) or len(text) > MAX_CELL:
+            if ILLEGAL_CHARACTERS.search(text) or len(text) > MAX_CELL:
                 raise PlanError(f"ข้อความ '{text[:40]}...' มีอักขระควบคุมหรือยาวเกินที่ Excel รับได้ ให้แก้ในแผน")
             space = ' xml:space="preserve"' if text != text.strip() else ""
             xml = f'<c r="{ref}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>' if text else f'<c r="{ref}"/>'
@@ -182,13 +190,13 @@ class Sheet:
         names = []
         if self.filter:
             names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-                         f"{escape(sheet)}!{absolute_coordinate(self.filter)}</definedName>")
+                         f"{escape(sheet)}!{absolute(self.filter)}</definedName>")
         if self.print_titles:
             names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="0">'
                          f"{escape(sheet)}!${self.print_titles}:${self.print_titles}</definedName>")
         if self.print_area:
             names.append(f'<definedName name="_xlnm.Print_Area" localSheetId="0">'
-                         f"{escape(sheet)}!{absolute_coordinate(self.print_area)}</definedName>")
+                         f"{escape(sheet)}!{absolute(self.print_area)}</definedName>")
         return (f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><workbookPr/><bookViews><workbookView/></bookViews>'
                 f'<sheets><sheet name={quoteattr(self.title)} sheetId="1" r:id="rId1"/></sheets>'
                 + (f"<definedNames>{''.join(names)}</definedNames>" if names else "")
@@ -199,7 +207,7 @@ class Sheet:
         last_col = max((c for r in self.rows.values() for c in r), default=1)
         out = [f'<worksheet xmlns="{MAIN}" xmlns:r="{RELS}">'
                '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
-               f'<dimension ref="A{rows[0] if rows else 1}:{get_column_letter(last_col)}{rows[-1] if rows else 1}"/>'
+               f'<dimension ref="A{rows[0] if rows else 1}:{column_letter(last_col)}{rows[-1] if rows else 1}"/>'
                f"<sheetViews><sheetView workbookViewId=\"0\">{_pane(self.freeze)}</sheetView></sheetViews>"
                '<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>']
         if self.widths:
@@ -231,8 +239,8 @@ def _pane(freeze: str) -> str:
     """A sheet view frozen above and left of ``freeze`` ('C6': two columns, five rows)."""
     if not freeze:
         return '<selection activeCell="A1" sqref="A1"/>'
-    letters, row = coordinate_from_string(freeze)
-    col = column_index_from_string(letters)
+    letters, row = re.fullmatch(r"([A-Z]+)(\d+)", freeze).groups()  # type: ignore[union-attr]
+    col = column_number(letters)
     return (f'<pane xSplit="{col - 1}" ySplit="{int(row) - 1}" topLeftCell="{freeze}" activePane="bottomRight" '
             'state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/>'
             '<selection pane="bottomRight" activeCell="A1" sqref="A1"/>')

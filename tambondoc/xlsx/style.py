@@ -9,20 +9,15 @@ the Word list does.
 from __future__ import annotations
 
 import functools
-import unicodedata
-from typing import Any, Protocol
+from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tambondoc import measure
 from tambondoc.errors import PlanError
+from tambondoc.xlsx.look import BORDER_EDGES, FILL_COLOURS, FONT, FOOTER, ILLEGAL_CHARACTERS, LIST_MARGINS, MAX_CELL
 from tambondoc.xlsx.patches import new_cell
-
-FONT = "TH SarabunPSK"
-MAX_CELL = 32767
 
 # project sheets
 BODY = Font(name=FONT, size=14)
@@ -34,21 +29,15 @@ BOX = Border(left=GREY_RULE, right=GREY_RULE, top=GREY_RULE, bottom=GREY_RULE)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 # the coordination list
-MONEY = '#,##0;-#,##0;"-"'
 BLACK_RULE = Side(style="thin", color="000000")
-# a box per cell, or one band across a group heading / total row: the sides ruled, by initial
-BORDER_EDGES = {"box": "lrtb", "band": "tb", "band-left": "ltb", "band-right": "rtb"}
 BORDERS = {name: Border(**{side: BLACK_RULE for side in ("left", "right", "top", "bottom") if side[0] in edges})
            for name, edges in BORDER_EDGES.items()}
-FILL_COLOURS = {"head": "D9D9D9", "group": "EDEDED"}
 FILLS = {name: PatternFill("solid", fgColor=colour) for name, colour in FILL_COLOURS.items()}
-FOOTER = ("หน้า &P / &N", 12)  # 'หน้า 2 / 7' at the foot of every printed page, in 12 pt
-LIST_MARGINS = (0.6, 0.6, 0.7, 0.7)  # inches left, right, top, bottom of a list printed as a document
 
 
 def put(ws: Worksheet, row: int, col: int, value: Any, font: Font = BODY) -> Any:
     """Write a value as data: text that starts with '=' stays text, never a formula (no injection)."""
-    if isinstance(value, str) and (ILLEGAL_CHARACTERS_RE.search(value) or len(value) > MAX_CELL):
+    if isinstance(value, str) and (ILLEGAL_CHARACTERS.search(value) or len(value) > MAX_CELL):
         raise PlanError(f"ข้อความ '{value[:40]}...' มีอักขระควบคุมหรือยาวเกินที่ Excel รับได้ ให้แก้ในแผน")
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith("="):
@@ -67,31 +56,6 @@ def header(ws: Worksheet, row: int, headers: list[str]) -> None:
         cell = put(ws, row, c, text, BOLD)
         cell.fill, cell.border = HEAD_FILL, BOX
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-
-
-class _ZeroWidth(dict):
-    """A ``str.translate`` table that drops what takes no width (combining vowels and tone
-    marks), filled in as characters are first met: one Unicode look-up per character seen
-    rather than per character written."""
-
-    def __missing__(self, code: int) -> int | None:
-        self[code] = None if unicodedata.category(chr(code)) in ("Mn", "Me", "Cf") else code
-        return self[code]  # type: ignore[no-any-return]
-
-
-_ZERO_WIDTH = _ZeroWidth()
-
-
-@functools.lru_cache(maxsize=4096)
-def line_widths(text: str) -> tuple[int, ...]:
-    """Columns each line of Thai text needs (asked for a project's texts twice: column
-    widths, then row heights)."""
-    return tuple(len(line.translate(_ZERO_WIDTH)) for line in text.splitlines() or [""])
-
-
-def text_width(text: Any) -> int:
-    """Columns the widest line of a value needs."""
-    return max(line_widths(str(text)))
 
 
 @functools.cache
@@ -141,38 +105,6 @@ class FastSheet:
 
     def set_height(self, row: int, points: float) -> None:
         self.ws.row_dimensions[row].height = points
-
-
-def column_points(width: float) -> float:
-    """Points of text a column of Excel ``width`` (characters of the default font) holds: Excel
-    draws 7 pixels a character plus 5, and keeps about 3 pixels of padding each side."""
-    return max((width * 7 + 5 - 6) * 0.75, 6.0)
-
-
-def lines_of(text: str, width: float, size: float = 14, bold: bool = False) -> int:
-    """Lines ``text`` takes in a wrapped cell of a column ``width`` wide, broken at Thai words."""
-    room = column_points(width) * 1000 / size
-    return sum(measure.count_lines(line, room, bold) if line.strip() else 1 for line in text.split("\n"))
-
-
-def row_height(lines: int, size: float = 14) -> float:
-    """Points a row of ``lines`` lines needs: neither Excel nor Calc sizes rows when opening a file."""
-    return round(lines * measure.line_height(size) + 3, 1)
-
-
-class WrappedSheet(Protocol):
-    """A sheet that keeps the text of its wrapped cells by row (``FastSheet``, ``sheetml.Sheet``)."""
-
-    wrapped: dict[int, list[tuple[int, str]]]
-
-    def set_height(self, row: int, points: float) -> None: ...
-
-
-def fit_heights(sheet: WrappedSheet, widths: list[float], first: int, last: int) -> None:
-    """Row heights for the wrapped text ``sheet`` wrote in rows ``first``..``last``."""
-    for row in range(first, last + 1):
-        lines = max([lines_of(text, widths[col - 1]) for col, text in sheet.wrapped.get(row, [])] or [1])
-        sheet.set_height(row, row_height(lines))
 
 
 def page_footer(ws: Worksheet) -> None:

@@ -29,6 +29,7 @@ from tambondoc.xlsx.columns import (
     project_cells,
     score_header,
 )
+from tambondoc.xlsx.look import lines_of, row_height
 from tambondoc.xlsx.style import (
     BOLD,
     BOX,
@@ -36,10 +37,8 @@ from tambondoc.xlsx.style import (
     WRAP,
     formula,
     header,
-    lines_of,
     print_fit,
     put,
-    row_height,
     workbook_bytes,
 )
 from tambondoc.xlsx.summary import summary_sheet

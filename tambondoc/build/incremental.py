@@ -26,6 +26,11 @@ CHUNK = 1024 * 1024
 MAX_INPUTS = 1000  # a stamp listing more was not written by a build
 
 
+def bytes_digest(data: bytes) -> str:
+    """The SHA-256 of ``data``, as ``digest`` gives a file's."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def digest(path: Path) -> str | None:
     """The SHA-256 of a regular file; None for anything else (missing, a device, a FIFO, a folder).
 
@@ -62,10 +67,10 @@ def image_inputs(plan: Path, data: dict[str, Any]) -> list[Path]:
     return [base / ref for _, ref in image_refs(data) if isinstance(ref, str) and ref]
 
 
-def make_stamp(plan: Path, plan_bytes: bytes, inputs: list[Path], outputs: list[Path], pdf: bool) -> dict[str, Any]:
-    """The stamp of a build; the plan's digest is that of ``plan_bytes``, the bytes validated and built."""
+def make_stamp(plan: Path, plan_digest: str, inputs: list[Path], outputs: list[Path], pdf: bool) -> dict[str, Any]:
+    """The stamp of a build; ``plan_digest`` is ``bytes_digest`` of the bytes validated and built."""
     recorded = {str(p.resolve()): digest(p) for p in inputs}
-    recorded[str(plan.resolve())] = hashlib.sha256(plan_bytes).hexdigest()
+    recorded[str(plan.resolve())] = plan_digest
     return {
         "version": __version__,
         "pdf": pdf,

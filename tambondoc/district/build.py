@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tambondoc.build.batch import Outcome, Status, build_many
-from tambondoc.build.incremental import is_current, make_stamp, write_stamp
+from tambondoc.build.incremental import bytes_digest, is_current, make_stamp, write_stamp
 from tambondoc.build.plan import output_dir
 from tambondoc.check.district import validate_district
 from tambondoc.context.build import build_context
@@ -142,7 +142,7 @@ def _district_outputs(folder: Path, files: Files, out_root: Path, templates: Pat
         except PlanError as e:
             return DistrictOutcome(folder, Status.FAILED, str(e), result.written, warnings, notes)
         result.written += [joined] if joined else []
-    write_stamp(outdir, make_stamp(district_file, district_file.read_bytes(), inputs, result.written, pdf))
+    write_stamp(outdir, make_stamp(district_file, bytes_digest(district_file.read_bytes()), inputs, result.written, pdf))
     return result
 
 

@@ -120,3 +120,13 @@ def test_fast_loader_never_accepts_what_ruamel_refuses(text: str) -> None:
             yaml_events.load(text)
         return
     assert agrees(text), expected  # ruamel read it: the fast path agrees or steps aside
+
+
+def test_equal_texts_are_one_object() -> None:
+    """A plan repeats its keys and many values in every project: each is held once."""
+    data = yaml_events.load(EXAMPLE.read_text(encoding="utf-8"))
+    first, second = data["projects"][:2]
+    shared = [k for k in first if k in second]
+    assert shared and all(any(s is k for s in second) for k in shared)
+    agencies = [p["agency"] for p in data["projects"] if p["agency"] == first["agency"]]
+    assert len(agencies) > 1 and all(a is agencies[0] for a in agencies)

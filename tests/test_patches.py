@@ -92,6 +92,20 @@ def test_streamed_body_replaces_the_placeholder_when_python_docx_saves(tmp_path:
     assert "urn:tambondoc:streamed-body" not in document and "ตำบลx" in _text(document)
 
 
+def test_listing_characters_are_resolved_as_docxtpl_resolves_them(tmp_path: Path) -> None:
+    """Only paragraphs whose text holds a tab, line break, bell or form feed are walked; the
+    result is docxtpl's resolve_listing of the whole text, byte for byte."""
+    tpl = prepared_class()(prepared_template(_template(tmp_path)))
+    plain = '<w:p><w:pPr><w:pStyle w:val="A"/></w:pPr><w:r><w:t>ไม่มี</w:t></w:r></w:p>'
+    listing = ('<w:p w:rsidR="1"><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
+               '<w:t xml:space="preserve">1. ก\n2. ข\tค</w:t></w:r><w:r><w:t>\aง\fจ</w:t></w:r></w:p>')
+    xml = "<w:tbl><w:tr><w:tc>" + plain + listing + "</w:tc></w:tr></w:tbl>" + plain * 3 + listing
+    resolved = tpl.fix_rendered(xml)
+    assert resolved == DocxTemplate.resolve_listing(tpl, xml)
+    assert resolved.count("<w:br/>") == 2 and resolved.count(plain) == 4
+    assert tpl.fix_rendered(plain * 2) == plain * 2
+
+
 def test_bounded_cache_keeps_the_most_recent() -> None:
     cache: BoundedCache[int, str] = BoundedCache(2)
     cache.put(1, "a")

@@ -134,7 +134,16 @@ def prepared_class() -> type:
             """docxtpl's fix-ups of rendered text (render_xml_part), each within a paragraph."""
             dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
             dst_xml = dst_xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-            return self.resolve_listing(dst_xml) if _LISTING_CHARS.search(dst_xml) else dst_xml
+            if not _LISTING_CHARS.search(dst_xml):
+                return dst_xml
+            return _PARAGRAPH.sub(self._resolved, dst_xml)
+
+        def _resolved(self, paragraph: re.Match[str]) -> str:
+            """docxtpl's resolve_listing of one paragraph (the same regex cuts its text into the same
+            paragraphs), run only where one of its texts holds a listing character: it walks every
+            run of every paragraph in Python, 11 ms of a realistic plan where most have none."""
+            text = paragraph.group(0)
+            return self.resolve_listing(text) if _LISTING_CHARS.search(text) else text
 
         def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
             compiled = self.compiled(src_xml, jinja_env)
@@ -212,6 +221,7 @@ def prepared_class() -> type:
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 # docxtpl's resolve_listing only changes text holding these characters; it is skipped otherwise
 _LISTING_CHARS = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # resolve_listing's own
 
 
 def _attach_context(exc: Exception, source: str) -> None:

@@ -20,8 +20,9 @@ from tambondoc.context.columns import (
     coordination_fields,
 )
 from tambondoc.context.types import Context, LocalGovernmentList, ProjectRow
+from tambondoc.errors import column_letter
 from tambondoc.thai import parse_be_date
-from tambondoc.xlsx.look import MONEY, column_letter, fit_heights, text_width
+from tambondoc.xlsx.look import MONEY, fit_heights, text_width
 from tambondoc.xlsx.sheetml import Sheet
 
 SHEET_TITLE = "บัญชีประสานโครงการ"

@@ -27,16 +27,6 @@ FOOTER = ("หน้า &P / &N", 12)  # 'หน้า 2 / 7' at the foot of eve
 LIST_MARGINS = (0.6, 0.6, 0.7, 0.7)  # inches left, right, top, bottom of a list printed as a document
 
 
-@functools.lru_cache(maxsize=256)
-def column_letter(col: int) -> str:
-    """Excel's name of column ``col`` (1 -> 'A', 27 -> 'AA')."""
-    letters = ""
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def absolute(ref: str) -> str:
     """'A1:K20' as '$A$1:$K$20', the form a defined name holds."""
     return ":".join(re.sub(r"^([A-Z]+)(\d+)$", r"$\1$\2", part) for part in ref.split(":"))

@@ -20,7 +20,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from tambondoc import __version__
-from tambondoc.errors import PlanError
+from tambondoc.errors import PlanError, column_letter
 from tambondoc.package import ZIP_LEVEL, zip_time
 from tambondoc.xlsx.look import (
     BORDER_EDGES,
@@ -31,7 +31,6 @@ from tambondoc.xlsx.look import (
     LIST_MARGINS,
     MAX_CELL,
     absolute,
-    column_letter,
     column_number,
 )
 

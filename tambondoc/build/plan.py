@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tambondoc.build.incremental import STAMP, bytes_digest, image_inputs, make_stamp, previous_outputs, write_stamp
-from tambondoc.build.sheets import workbook
 from tambondoc.check.validate import validate_file
 from tambondoc.context.build import build_context
 from tambondoc.docx.jobs import Job, document_jobs, template_inputs
@@ -107,8 +106,8 @@ def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None,
         outputs[job.output] = content
         warnings.extend(f"{job.output}: {w}" for w in warns)
         if "lg" in job.context:
-            outputs[Path(job.output).with_suffix(".xlsx").name] = workbook(coordination_workbook, job.context,
-                                                                           job.context["lg"])
+            outputs[Path(job.output).with_suffix(".xlsx").name] = coordination_workbook(job.context,
+                                                                                        job.context["lg"])
     return outputs, warnings, notes
 
 

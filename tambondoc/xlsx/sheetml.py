@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -238,8 +237,8 @@ def _pane(freeze: str) -> str:
     """A sheet view frozen above and left of ``freeze`` ('C6': two columns, five rows)."""
     if not freeze:
         return '<selection activeCell="A1" sqref="A1"/>'
-    letters, row = re.fullmatch(r"([A-Z]+)(\d+)", freeze).groups()  # type: ignore[union-attr]
-    col = column_number(letters)
-    return (f'<pane xSplit="{col - 1}" ySplit="{int(row) - 1}" topLeftCell="{freeze}" activePane="bottomRight" '
+    letters = freeze.rstrip("0123456789")
+    col, row = column_number(letters), int(freeze[len(letters):])
+    return (f'<pane xSplit="{col - 1}" ySplit="{row - 1}" topLeftCell="{freeze}" activePane="bottomRight" '
             'state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/>'
             '<selection pane="bottomRight" activeCell="A1" sqref="A1"/>')

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -65,6 +66,15 @@ def thai_digits(value: Any) -> str:
 def digits(value: Any, style: str) -> str:
     """Text with numerals in the chosen style: 'thai' or 'arabic'."""
     return thai_digits(value) if style == "thai" else str(value)
+
+
+_NUMBER_AFTER_WORD = re.compile(r"(?<=\S) (?=[0-9\u0E50-\u0E59])")
+
+
+def nobreak(value: Any) -> str:
+    """A number kept on the line of the word before it (a no-break space), as a typist keeps
+    'หมู่ที่ ๘' together: in a narrow column a line broke before the '๘' and left it alone."""
+    return _NUMBER_AFTER_WORD.sub("\u00a0", str(value))
 
 
 def _decimal(value: Any) -> Decimal:

@@ -21,7 +21,7 @@ from tambondoc.context.build import build_context
 from tambondoc.context.texts import DEFAULT_PREAMBLE, default_duties
 from tambondoc.plan.load import load_plan
 from tambondoc.resources import default_templates_dir
-from tambondoc.thai import thai_digits
+from tambondoc.thai import nobreak, thai_digits
 
 DEFAULT_DUTIES = default_duties("เนินสะอาด")
 ON_BEHALF = "ปฏิบัติราชการแทนนายอำเภอเนินสะอาด"
@@ -251,6 +251,14 @@ def test_emblem_is_the_shipped_image_three_cm_high(orders: dict[str, Path]) -> N
         xml = z.read("word/document.xml").decode()
     assert re.search(r'<wp:extent cx="\d+" cy="1080000"/>', xml)  # 3 cm in EMU
     assert '<w:pgNumType w:fmt="thaiNumbers"/>' in xml
+
+
+def test_a_village_number_stays_on_the_line_of_its_word(orders: dict[str, Path]) -> None:
+    """'ผู้ใหญ่บ้านหมู่ที่ ๘' broke before the '๘' in the member column and left it alone on a line."""
+    assert nobreak("ผู้ใหญ่บ้านหมู่ที่ 8 และ 12 คน  ที่") == "ผู้ใหญ่บ้านหมู่ที่\u00a08 และ\u00a012 คน  ที่"
+    with zipfile.ZipFile(orders["plain"]) as z:
+        xml = z.read("word/document.xml").decode()
+    assert "ผู้ใหญ่บ้านหมู่ที่\u00a0๘<" in xml and "ผู้ใหญ่บ้านหมู่ที่ ๘" not in xml
 
 
 def test_plan_may_point_to_its_own_emblem_and_a_missing_one_warns(example_plan: Path, tmp_path: Path) -> None:

@@ -296,6 +296,20 @@ def test_contents_are_prefilled_with_the_headings(built: dict) -> None:
     assert toc == headings
 
 
+def test_the_appendix_names_its_order_centred_under_its_heading(built: dict) -> None:
+    """The order's number and date under the committee's heading: centred as the heading, not
+    a body paragraph whose first-line indent left its date hanging at the left margin."""
+    doc = Document(str(built["docx"]))
+    paragraphs = doc.paragraphs
+    at = next(i for i, p in enumerate(paragraphs)
+              if p.style.name == "Appendix Heading" and p.text.startswith("รายชื่อคณะกรรมการบริหารงานตำบล"))
+    subtitle = paragraphs[at + 1]
+    assert subtitle.text.startswith("ตามคำสั่งอำเภอเนินสะอาด ที่ ")
+    assert subtitle.style.name == "Appendix Subtitle"
+    assert str(subtitle.style.paragraph_format.alignment) == "CENTER (1)"
+    assert not subtitle.style.paragraph_format.first_line_indent
+
+
 def test_multi_line_text_becomes_separate_paragraphs(built: dict) -> None:
     ctx = built["context"]
     lines = ctx["tambon"]["history_paragraphs"]

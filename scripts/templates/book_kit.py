@@ -49,6 +49,8 @@ def _styles(doc) -> None:
     paragraph_style(doc, "Table Spacer", size=8, align="left")
     paragraph_style(doc, "Appendix Heading", base="Heading 2", size=18, bold=True, align="center", keep_next=True,
                     space_before=6, space_after=3)
+    # the order an appendix list comes from, under its heading: centred like it (a long date wraps)
+    paragraph_style(doc, "Appendix Subtitle", size=16, align="center", keep_next=True, space_after=6)
     item = paragraph_style(doc, "List Item", size=16, align="thaiDistribute")
     item.paragraph_format.left_indent = Cm(1.75)
     item.paragraph_format.first_line_indent = Cm(-0.6)

@@ -29,7 +29,7 @@ def build(folder: Path) -> Path:
                   "เรื่อง  แต่งตั้งคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }}"])
     each(doc, "text in committee.preamble_paragraphs", "{{ text" + N + " }}", "Order Body")
     members(doc, "m in committee.members",
-            ["{{ m.no" + N + " }}.", "{{ m.name }}  {{ m.position" + N + " }}", "{{ m.role }}"])
+            ["{{ m.no" + N + " }}.", "{{ m.name }}  {{ m.position" + N + "|nobreak }}", "{{ m.role }}"])
     doc.add_paragraph("ให้คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }} "
                       "มีอำนาจหน้าที่ ดังนี้", style="Order Lead")
     each(doc, "duty in committee.duties", "({{ loop.index" + N + " }}) {{ duty" + N + " }}", "Order Item")

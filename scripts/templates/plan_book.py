@@ -114,11 +114,11 @@ def appendix(doc) -> None:
     add(doc, "ภาคผนวก", "Heading 1")
     add(doc, "รายชื่อคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.)", "Appendix Heading")
     add(doc, "ตามคำสั่งอำเภอ{{ tambon.amphoe }} ที่ {{ committee.order.number|num('prose') }}/"
-        "{{ committee.order.year|num('prose') }} ลงวันที่ {{ committee.order.date|thai_date|num('prose') }}", "Body Text")
+        "{{ committee.order.year|num('prose') }} ลงวันที่ {{ committee.order.date|thai_date|num('prose') }}", "Appendix Subtitle")
     table(doc, [1.0, 4.8, 6.2, 4.0], "clll", [
         Row(["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], "head"),
         tag_row(4, "{%tr for m in committee.members %}"),
-        Row(["{{ m.no|num('table') }}", "{{ m.name }}", "{{ m.position|num('table') }}", "{{ m.role }}"]),
+        Row(["{{ m.no|num('table') }}", "{{ m.name }}", "{{ m.position|num('table')|nobreak }}", "{{ m.role }}"]),
         tag_row(4, "{%tr endfor %}"),
     ], nowrap=(1,))
     _scoring(doc)

@@ -18,7 +18,7 @@ from templates.order_layout import N, each, heading, members, signature, styles
 ORDER, ANNOUNCEMENT = "socho-order.docx", "socho-announcement.docx"
 PLACE = "{% if doc.place %} {{ doc.place }}{% endif %}"
 DATE = "{{ doc.date.day" + N + " }} {{ doc.date.month }} พ.ศ. {{ doc.date.year" + N + " }}"
-MEMBER = ["{{ m.no" + N + " }}.", "{{ m.name }}  {{ m.position" + N + " }}", "{{ m.role }}"]
+MEMBER = ["{{ m.no" + N + " }}.", "{{ m.name }}  {{ m.position" + N + "|nobreak }}", "{{ m.role }}"]
 
 
 def _document(lines: list[str]):

@@ -32,6 +32,7 @@ def _num(ctx: Context, value: Any, kind: str = "prose") -> str:
 FILTERS: dict[str, Callable[..., Any]] = {
     "num": _num,
     "thai_digits": thai.thai_digits,
+    "nobreak": thai.nobreak,
     "money": thai.money,
     "number": thai.number,
     "baht_text": thai.baht_text,
@@ -42,6 +43,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 FILTER_DOCS: dict[str, str] = {
     "num": "แปลงตัวเลขในข้อความตามการตั้งค่าของแผน: num('prose') เนื้อความ, num('table') ตาราง, num('order') คำสั่ง",
     "thai_digits": "แปลงเป็นเลขไทยเสมอ: '15/2570' → '๑๕/๒๕๗๐'",
+    "nobreak": "ตัวเลขไม่แยกบรรทัดจากคำหน้า: 'ผู้ใหญ่บ้านหมู่ที่ ๘' ไม่ตัด '๘' ไปขึ้นบรรทัดใหม่",
     "money": "จำนวนเงินมีจุลภาค: 1234567 → '1,234,567', 12.5 → '12.50'; money(true) แสดง 0 เป็น '-'",
     "number": "จำนวนเต็มมีจุลภาค: 1672 → '1,672'",
     "baht_text": "จำนวนเงินเป็นตัวอักษร: 3900 → 'สามพันเก้าร้อยบาทถ้วน'",

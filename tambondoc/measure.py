@@ -34,9 +34,15 @@ def _metrics() -> dict[str, Any]:
     return data
 
 
+# characters a word processor draws as nothing: text pasted from the web or Word carries zero
+# width spaces between Thai words (a break opportunity for ICU too), joiners, a byte order mark
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
 @lru_cache(maxsize=2)
 def _widths(bold: bool) -> dict[str, int]:
-    table: dict[str, int] = _metrics()["bold" if bold else "regular"]["widths"]
+    table: dict[str, int] = dict(_metrics()["bold" if bold else "regular"]["widths"])
+    table.update(dict.fromkeys(INVISIBLE, 0))
     return table
 
 

@@ -46,6 +46,14 @@ def test_text_beyond_the_basic_plane_keeps_its_characters() -> None:
     assert "".join(measure.words(text)) == text
 
 
+def test_invisible_characters_take_no_width() -> None:
+    """Zero width spaces (Thai pasted from the web), joiners and a byte order mark are drawn as
+    nothing; counted as an unknown letter, each added 0.6 em to a line."""
+    plain = measure.em_width("การพัฒนาชุมชนเข้มแข็ง")
+    assert measure.em_width("\ufeffการพัฒนา\u200bชุมชน\u200dเข้มแข็ง\u2060") == plain
+    assert measure.em_width("การพัฒนา\u200bชุมชน", bold=True) == measure.em_width("การพัฒนาชุมชน", bold=True)
+
+
 def test_compounds_break_where_libreoffice_breaks_them() -> None:
     assert measure.words("ความเหมาะสม")[0] == "ความ"
     assert measure.words("องค์การบริหารส่วนตำบล") == ("องค์การ", "บริหาร", "ส่วน", "ตำบล")

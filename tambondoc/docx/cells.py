@@ -204,10 +204,13 @@ def pt(em: float, half_points: int) -> float:
 
 
 def height_at(cell: Cell, width: float, margins: int) -> float:
-    """Points of height ``cell`` needs at ``width`` twips (estimated: wrapped text fills FILL of a line)."""
+    """Points of height ``cell`` needs at ``width`` twips: a heading's wrapped word by word, any other
+    estimated (wrapped text fills FILL of a line)."""
     key = int(width)
     found = cell.heights.get(key)
-    if found is None:  # max() spelt out: this runs tens of thousands of times a plan
+    if found is None and cell.header:  # a heading's few words wrap far from FILL, and it repeats on every page
+        found = cell.heights[key] = exact_height(cell, width, margins)
+    elif found is None:  # max() spelt out: this runs tens of thousands of times a plan
         room = width - margins - SLACK
         room = (room if room > 20 else 20) / 20 * FILL
         lines = cell.measured or cell.lines_at_size()

@@ -34,8 +34,8 @@ def _metrics() -> dict[str, Any]:
     return data
 
 
-# characters a word processor draws as nothing: text pasted from the web or Word carries zero
-# width spaces between Thai words (a break opportunity for ICU too), joiners, a byte order mark
+# characters drawn as nothing: zero width spaces between Thai words (text pasted from the web or
+# Word), joiners, a byte order mark, a soft hyphen; a line measures (and a name compares) without them
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 

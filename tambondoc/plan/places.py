@@ -16,9 +16,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from tambondoc.measure import INVISIBLE
+
 BANGKOK = "10"
 _PREFIXES = (("จังหวัด", "จ."), ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต"), ("ตำบล", "ต.", "แขวง"))
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def name_key(name: str, level: int) -> str:

@@ -20,9 +20,9 @@ a word processor's automatic layout would, but knowing the whole table in advanc
   estimated, and the column of its tallest is looked at steps ahead: a label saves its line only
   when its last word fits, and that line is saved on every page (real five-year plans' lists
   took 2-4 % fewer pages). The columns of a heading row whose tallest labels tie are widened
-  together, as one alone saves nothing. A column of '-' only (a field left blank) is text, not amounts; a column whose item
-  cells must not wrap (w:noWrap: the plan book's 'source  amount' lines) keeps every line whole,
-  its total rows' included.
+  together, as one alone saves nothing. A column of '-' only (a field left blank) is text, not
+  amounts; a column whose item cells must not wrap (w:noWrap: the plan book's 'source  amount'
+  lines) keeps every line whole, its total rows' included.
 
 Rows then flow: a row stays on one page unless it is taller than half a page; a total row (a row
 whose paragraphs use a style named '... Total ...') stays with the row above it. Tables whose
@@ -378,7 +378,6 @@ def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool
         for row in rows:  # a heading repeats on every page: it counts once per page the body fills
             if row.header:  # at a first guess of the widths
                 row.weight = max(1.0, body / page.height)
-        widths = [c.minimum for c in columns]
         if _centred(tblpr) and sum(c.maximum for c in columns) <= total:
             widths = [c.maximum for c in columns]  # a centred table that fits shrinks to its content
         else:

@@ -1,13 +1,15 @@
 """Page counts of the documents through LibreOffice, against the targets of the table-layout
 issue, and the layout step's share of the build time.
 
-    python benchmarks/pages.py [--keep DIR] [--only example,big,real5,real1]
+    python benchmarks/pages.py [--keep DIR] [--only example,big,real5,real1] [--free]
 
 Plans measured: the example; the example with 600 projects (the example's texts repeated);
 a five-year plan of 550 projects with real text lengths (benchmarks/realistic.py) and a one-year
 one. Each .docx is converted with LibreOffice (``soffice --convert-to pdf``) and its pages
 counted with pdfinfo; runs below 12 pt are counted in the .docx itself, and so are the words
-wider than their column ("broken": LibreOffice breaks them at the cell's edge, mid-word).
+wider than their column ("broken": LibreOffice breaks them at the cell's edge, mid-word). With
+``--free``, each document is converted again with every row free to split and nothing kept
+with the next: how many pages the flow's rules cost.
 """
 
 from __future__ import annotations
@@ -73,6 +75,19 @@ def broken_words(docx: Path) -> int:
     return count
 
 
+def unkept(docx: Path) -> Path:
+    """A copy of ``docx`` whose rows may all split and nothing keeps with the next (w:cantSplit
+    and w:keepNext gone): its page count is what the flow's rules cost, the text being the same."""
+    free = docx.with_name(docx.stem + "-free.docx")
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(free, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:cantSplit/>", b"").replace(b"<w:keepNext/>", b"")
+            out.writestr(info, data)
+    return free
+
+
 def plans(folder: Path, only: set[str]) -> dict[str, Path]:
     from bench import write_plans
     from realistic import write
@@ -94,6 +109,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it (to look at the pages)")
     parser.add_argument("--only", default="example,big,real5,real1")
+    parser.add_argument("--free", action="store_true",
+                        help="also count each document's pages with every row free to split (column 'free')")
     args = parser.parse_args()
     from tambondoc.build.plan import build_plan
     from tambondoc.docx import layout
@@ -101,23 +118,27 @@ def main() -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="tambondoc-pages-"))
     work.mkdir(parents=True, exist_ok=True)
     failed = 0
-    print(f"{'plan':8} {'document':28} {'pages':>6} {'target':>7} {'<12pt':>6} {'broken':>7}")
+    print(f"{'plan':8} {'document':28} {'pages':>6} {'target':>7} {'<12pt':>6} {'broken':>7}"
+          + (f" {'free':>5}" if args.free else ""))
     for name, plan in plans(work / "plans", set(args.only.split(","))).items():
         layout.SPENT[0] = 0.0
         started = time.perf_counter()
         result = build_plan(plan, work / "out")
         total = time.perf_counter() - started
         docs = [p for p in result.written if p.suffix == ".docx"]
+        free = [unkept(p) for p in docs] if args.free else []
         subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/lo", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(result.outdir), *map(str, docs)], capture_output=True, check=True, timeout=1800)
+                        "--outdir", str(result.outdir), *map(str, docs + free)], capture_output=True, check=True,
+                       timeout=1800)
         for docx in docs:
             count = pages(docx.with_suffix(".pdf"))
             target = TARGETS.get((name, docx.stem))
             small = small_runs(docx)
             ok = (target is None or count <= target) and (name != "big" or small == 0)
             failed += not ok
-            print(f"{name:8} {docx.stem:28} {count:6} {target or '-':>7} {small:6} {broken_words(docx):7} "
-                  f"{'' if ok else 'OVER'}")
+            unbound = f" {pages(docx.with_name(docx.stem + '-free.pdf')):5}" if args.free else ""
+            print(f"{name:8} {docx.stem:28} {count:6} {target or '-':>7} {small:6} {broken_words(docx):7}"
+                  f"{unbound} {'' if ok else 'OVER'}")
         print(f"{name:8} build {total:.2f} s, of which layout {layout.SPENT[0]:.2f} s "
               f"({100 * layout.SPENT[0] / total:.1f}%)")
     print(f"documents in {work}" if args.keep else "")

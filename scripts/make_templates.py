@@ -82,13 +82,64 @@ def drop_dead_parts(path: Path) -> Path:
     return path
 
 
+def _named_in_code() -> str:
+    """The package's source, where a style may be named (the finishing steps', the contents')."""
+    return "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tambondoc").rglob("*.py"))
+
+
+def drop_unused_styles(path: Path, code: str) -> Path:
+    """Remove from styles.xml the styles of python-docx's default document that nothing uses:
+    160 of 180 (its table designs, list and heading levels we never draw), 300 KB of XML in
+    every document, read by every word processor that opens it. A style stays when a part of
+    the template names it, when the package's code names it (by id or name), when it is a
+    default or one of ours (customStyle: every style the builders add, the contents' 'toc N'
+    included), and when a style that stays is based on it, links to it or is followed by it.
+    Word keeps its own built-in styles: an officer editing a template still finds them."""
+    import re
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+        entries = {i.filename: z.read(i.filename) for i in infos}
+    root = etree.fromstring(entries["word/styles.xml"])
+    parts = b"".join(data for name, data in entries.items() if name.endswith(".xml") and name != "word/styles.xml")
+    named = set(re.findall(rb'w:(?:pStyle|rStyle|tblStyle|numStyleLink|styleLink) w:val="([^"]+)"', parts))
+    styles = {el.get(w + "styleId"): el for el in root.iter(w + "style")}
+    names = {sid: (el.find(w + "name").get(w + "val") if el.find(w + "name") is not None else "")
+             for sid, el in styles.items()}
+    keep = {sid for sid, el in styles.items()
+            if sid.encode() in named or el.get(w + "default") == "1" or el.get(w + "customStyle") == "1"
+            or f'"{sid}"' in code or f'"{names[sid]}"' in code or re.fullmatch(r"toc \d", names[sid].lower())}
+    todo = list(keep)
+    while todo:  # what a kept style is based on, links to or is followed by
+        el = styles[todo.pop()]
+        for tag in ("basedOn", "link", "next"):
+            ref = el.find(w + tag)
+            target = ref.get(w + "val") if ref is not None else None
+            if target in styles and target not in keep:
+                keep.add(target)
+                todo.append(target)
+    for sid, el in styles.items():
+        if sid not in keep:
+            root.remove(el)
+    entries["word/styles.xml"] = etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in infos:
+            out.writestr(info, entries[info.filename])
+    return path
+
+
 def build_all(folder: Path) -> list[Path]:
     """Every template; a builder makes one (a path) or several (a list of paths)."""
     folder.mkdir(parents=True, exist_ok=True)
     built: list[Path] = []
+    code = _named_in_code()
     for builder in BUILDERS:
         made = builder.build(folder)
-        built += [drop_dead_parts(path) for path in (made if isinstance(made, list) else [made])]
+        built += [drop_unused_styles(drop_dead_parts(path), code) for path in (made if isinstance(made, list) else [made])]
     return built
 
 

@@ -82,19 +82,18 @@ def drop_dead_parts(path: Path) -> Path:
     return path
 
 
-def _named_in_code() -> str:
-    """The package's source, where a style may be named (the finishing steps', the contents')."""
-    return "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tambondoc").rglob("*.py"))
+# styles a word processor gives what an officer adds to a template: a header, a footer
+KEPT_STYLES = {"Header", "Footer"}
 
 
-def drop_unused_styles(path: Path, code: str) -> Path:
+def drop_unused_styles(path: Path) -> Path:
     """Remove from styles.xml the styles of python-docx's default document that nothing uses:
-    160 of 180 (its table designs, list and heading levels we never draw), 300 KB of XML in
-    every document, read by every word processor that opens it. A style stays when a part of
-    the template names it, when the package's code names it (by id or name), when it is a
-    default or one of ours (customStyle: every style the builders add, the contents' 'toc N'
-    included), and when a style that stays is based on it, links to it or is followed by it.
-    Word keeps its own built-in styles: an officer editing a template still finds them."""
+    110-120 of about 180 (its table designs, list levels we never draw), 300 KB of XML in every
+    document, read by every word processor that opens it. A style stays when a part of the
+    template names it, when it is a default, one of ours (customStyle: every style the builders
+    add, the contents' 'toc N' included) or in KEPT_STYLES, and when a style that stays is based
+    on it, links to it or is followed by it. Word keeps its own built-in styles: an officer
+    editing a template still finds them."""
     import re
     import zipfile
 
@@ -112,7 +111,7 @@ def drop_unused_styles(path: Path, code: str) -> Path:
              for sid, el in styles.items()}
     keep = {sid for sid, el in styles.items()
             if sid.encode() in named or el.get(w + "default") == "1" or el.get(w + "customStyle") == "1"
-            or f'"{sid}"' in code or f'"{names[sid]}"' in code or re.fullmatch(r"toc \d", names[sid].lower())}
+            or sid in KEPT_STYLES or re.fullmatch(r"toc \d", names[sid].lower())}
     todo = list(keep)
     while todo:  # what a kept style is based on, links to or is followed by
         el = styles[todo.pop()]
@@ -136,10 +135,9 @@ def build_all(folder: Path) -> list[Path]:
     """Every template; a builder makes one (a path) or several (a list of paths)."""
     folder.mkdir(parents=True, exist_ok=True)
     built: list[Path] = []
-    code = _named_in_code()
     for builder in BUILDERS:
         made = builder.build(folder)
-        built += [drop_unused_styles(drop_dead_parts(path), code) for path in (made if isinstance(made, list) else [made])]
+        built += [drop_unused_styles(drop_dead_parts(path)) for path in (made if isinstance(made, list) else [made])]
     return built
 
 

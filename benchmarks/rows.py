@@ -6,7 +6,8 @@ they would be with column widths of their own, by the layout's word-wrapped line
 For the largest table of each document (a built coordination list or plan book): the body's
 height in pages at the table's widths, then for rows taller than 1, 0.75 and 0.5 of a page
 (heading excluded) their height at those widths and at the widths the layout gives a table of
-that row alone. A table holds one set of widths; this tells how much of its length comes from
+that row alone; and the floor no widths can beat, the body's text as if every line of every cell
+were full. A table holds one set of widths; this tells how much of its length comes from
 long texts that are independent from column to column, which no sharing of one width removes.
 """
 
@@ -48,6 +49,11 @@ def report(docx: Path) -> None:
     page -= sum(height(r, grid) for r in head)
     heights = [height(r, grid) for r in body]
     print(f"{docx}: {len(body)} rows, {sum(heights) / page:.1f} pages of body at its widths")
+    # a floor no sharing of the width can beat: every line of every cell full to the column's edge
+    # (each line of text covers its width times its height of the table, whatever the widths)
+    area = sum(width * line for row in body for cell in row.cells for width, line in cell.lines_at_size())
+    inner = sum(grid) / 20 - margins / 20 * len(grid)  # points of the table's width that hold text
+    print(f"  its text alone, every line full: {area / inner / page:.1f} pages")
     for share_of_page in (1.0, 0.75, 0.5):
         tall = [i for i, h in enumerate(heights) if h > page * share_of_page]
         own = 0.0

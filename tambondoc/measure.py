@@ -207,3 +207,29 @@ def count_lines(text: str, available: float, bold: bool = False) -> int:
             else:
                 used = w
     return lines
+
+
+def line_start(text: str, available: float, bold: bool, line: int) -> int | None:
+    """Where in ``text`` (one line, no breaks) wrapped line ``line`` (from 0) starts when wrapped
+    as ``count_lines`` wraps it, at the start of a word; None when it takes no more lines, or
+    when that line starts inside a word wider than the line (``count_lines`` breaks it there)."""
+    if available <= 0 or line <= 0:
+        return None
+    lines, used, offset = 1, 0.0, 0
+    for (width, space), piece in zip(word_widths(text, bold), words(text)):
+        w = float(width)
+        if not space:
+            if used and used + w > available:  # the word starts a new line
+                lines, used = lines + 1, 0.0
+                if lines > line:
+                    return offset
+            if w > available and used == 0:  # one word longer than the line breaks inside
+                extra = math.ceil(w / available) - 1
+                if lines + extra > line:
+                    return None
+                lines += extra
+                w -= extra * available
+        used += w
+        offset += len(piece)
+    return None
+

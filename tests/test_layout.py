@@ -181,7 +181,7 @@ def test_a_column_whose_lines_must_not_wrap_holds_its_widest_line_totals_include
 def test_rows_stay_whole_unless_taller_than_half_a_page_and_totals_keep_with_their_rows(styles: Styles) -> None:
     """A total keeps with the row above it, unless that row may split: kept with the total, a
     real list's row of a page moved whole to the next page, leaving 40 % of a page empty."""
-    huge = "\n".join([LONG] * 40)
+    huge = "\n".join([LONG] * 3)  # 60 % of a page
     rows = [["ที่", "รายการ", "บาท"]] + [[str(i), LONG, "1,000"] for i in range(30)] + [["99", huge, "5"]] \
         + [["รวม", "", "30,005"]]
     tbl = _table(rows, total=True)
@@ -200,6 +200,42 @@ def test_rows_stay_whole_unless_taller_than_half_a_page_and_totals_keep_with_the
         tbl = _table([["ที่", "รายการ", "บาท"], ["1", "\n".join([LONG] * lines), "1,000"], ["2", "ซ่อมถนน", "5"]])
         layout.lay_out(tbl, styles, layout.Page())
         assert (tbl.findall(W + "tr")[1].find(f"{W}trPr/{W}cantSplit") is None) is splits
+
+
+def _text(tc: etree._Element) -> str:
+    """A cell's text: its paragraphs and line breaks as new lines."""
+    return "\n".join("".join("\n" if el.tag == W + "br" else el.text or "" for el in p.iter(W + "t", W + "br"))
+                     for p in tc.iter(W + "p"))
+
+
+def test_a_row_taller_than_a_page_continues_its_long_text_below_it_across_the_table(styles: Styles) -> None:
+    """A project whose objective ran to three pages filled them with one narrow column of text:
+    its row now keeps the objective's first lines, and the rest follows in a row spanning the
+    table, led by the column's heading and (ต่อ), the same words in the same order."""
+    lines = [f"{i}. {LONG.strip()}" for i in range(1, 31)]
+    objective = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
+    tbl = _table([["ที่", "โครงการ", "วัตถุประสงค์", "งบประมาณ"], ["1", "ซ่อมถนน", "x", "1,000"],
+                  ["2", "ขุดลอกคลอง", "ประชาชนมีน้ำใช้", "5,000"]])
+    cell = tbl.findall(W + "tr")[1].findall(W + "tc")[2]
+    cell.find(f"{W}p/{W}r").remove(cell.find(f"{W}p/{W}r/{W}t"))
+    cell.find(f"{W}p/{W}r").append(etree.fromstring(f"<w:x {NS}>{objective}</w:x>")[0])
+    for t in etree.fromstring(f"<w:x {NS}>{objective}</w:x>")[1:]:
+        cell.find(f"{W}p/{W}r").append(t)
+    original = _text(cell)
+    assert original == "\n".join(lines)
+    assert layout.lay_out(tbl, styles, layout.Page())
+    trs = tbl.findall(W + "tr")
+    assert len(trs) == 4
+    more = trs[2].findall(W + "tc")
+    assert len(more) == 1 and more[0].find(f"{W}tcPr/{W}gridSpan").get(W + "val") == "4"
+    assert int(more[0].find(f"{W}tcPr/{W}tcW").get(W + "w")) == sum(_widths(tbl))
+    label = more[0].find(f"{W}p/{W}r")
+    assert label.find(f"{W}rPr/{W}b") is not None and label.find(W + "t").text == "วัตถุประสงค์ (ต่อ) "
+    kept, rest = _text(cell), _text(more[0])[len("วัตถุประสงค์ (ต่อ) "):]
+    assert (kept + rest).replace("\n", "") == original.replace("\n", "")  # nothing lost, nothing added
+    assert 100 < len(kept) < len(original) / 10  # the first lines, a quarter of a page
+    assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in trs[1].iter(W + "p"))  # with its rest
+    assert trs[3].findall(W + "tc")[2].findtext(f"{W}p/{W}r/{W}t") == "ประชาชนมีน้ำใช้"  # short rows stay
 
 
 def test_the_first_table_of_a_section_may_split_its_first_rows(styles: Styles) -> None:

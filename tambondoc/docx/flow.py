@@ -14,7 +14,8 @@ from tambondoc.docx.styles import P, child
 CANTSPLIT, KEEPNEXT, PPR, PSTYLE = (W + t for t in ("cantSplit", "keepNext", "pPr", "pStyle"))
 
 
-def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening: bool = False) -> None:
+def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening: bool = False,
+         continued: set[Any] | None = None) -> None:
     """Rows shorter than half a page do not split; total rows stay with the row above them when
     it does not split (kept with its total, a row of a page moved whole to the next page and left
     40 % of a page empty; a real five-year plan's books and lists took a page less). (Kept
@@ -24,7 +25,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     shorter than a third of a page stays on one page (every row but the last keeps with the
     next, as Word users keep a table together) and so does not repeat its heading; a longer one
     never leaves a first or last body row of a line or two alone on a page (split after its
-    first row, a summary's other rows went on without it).
+    first row, a summary's other rows went on without it). A row whose long texts continue in
+    the rows after it (``continued``: ``docx.overflow``) stays with the first of them.
 
     The first table of a section (``opening``) starts below its title and lead paragraphs, with
     part of a page left: its first two body rows may split when they are three lines or more,
@@ -57,6 +59,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
         if row.total and i > 0 and not rows[i - 1].header and not above_splits:
             keep_with_next(rows[i - 1])
         if row.total and i + 1 < len(rows) and rows[i + 1].total:
+            keep_with_next(row)
+        if continued and not tall and i + 1 < len(rows) and rows[i + 1].tr in continued:
             keep_with_next(row)
 
 

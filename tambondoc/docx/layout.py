@@ -52,6 +52,7 @@ from tambondoc.docx.cells import (
 )
 from tambondoc.docx.flow import flow
 from tambondoc.docx.ooxml import W
+from tambondoc.docx.overflow import continue_long_rows
 from tambondoc.docx.search import ROOM, guess, share
 from tambondoc.docx.styles import P, R, Styles, set_size
 
@@ -178,6 +179,21 @@ def _centred(tblpr: Any) -> bool:
     return jc is not None and jc.get(VAL) == "center"
 
 
+def _size(tbl: Any, tblpr: Any, styles: Styles, page: Page, count: int, total: float,
+          margins: int) -> tuple[list[Row], int, list[float]]:
+    """The rows of ``tbl``, the half-points its text steps down by, and its columns' widths."""
+    rows = read_rows(tbl, styles)
+    columns, shrink = _shrink(rows, count, total, margins)
+    widths = guess(columns, total)
+    body = sum(row_height(r, widths, margins) for r in rows if not r.header)
+    for row in rows:  # a heading repeats on every page: it counts once per page the body fills
+        if row.header:  # at a first guess of the widths
+            row.weight = max(1.0, body / page.height)
+    if _centred(tblpr) and sum(c.maximum for c in columns) <= total:
+        return rows, shrink, [c.maximum for c in columns]  # a centred table that fits shrinks to its content
+    return rows, shrink, share(rows, columns, total, margins)
+
+
 def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool:
     """Size the columns of ``tbl`` and set how its rows flow; False when the template fixed them.
     ``opening``: the table is its section's first, whose first rows may split (``docx.flow``).
@@ -199,21 +215,14 @@ def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool
         if not cols or total <= 0:
             return False
         margins = side_margins(tbl)
-        rows = read_rows(tbl, styles)
-        columns, shrink = _shrink(rows, len(cols), total, margins)
-        widths = guess(columns, total)
-        body = sum(row_height(r, widths, margins) for r in rows if not r.header)
-        for row in rows:  # a heading repeats on every page: it counts once per page the body fills
-            if row.header:  # at a first guess of the widths
-                row.weight = max(1.0, body / page.height)
-        if _centred(tblpr) and sum(c.maximum for c in columns) <= total:
-            widths = [c.maximum for c in columns]  # a centred table that fits shrinks to its content
-        else:
-            widths = share(rows, columns, total, margins)
+        rows, shrink, widths = _size(tbl, tblpr, styles, page, len(cols), total, margins)
+        continued = continue_long_rows(rows, widths, margins, page)
+        if continued:  # rows taller than a page had their long texts moved below them: size again
+            rows, shrink, widths = _size(tbl, tblpr, styles, page, len(cols), total, margins)
         _apply_widths(tbl, rows, widths)
         if shrink:
             _apply_shrink(rows, styles, shrink)
-        flow(rows, widths, margins, page, opening)
+        flow(rows, widths, margins, page, opening, continued)
         return True
     finally:
         if collecting:

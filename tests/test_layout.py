@@ -238,6 +238,17 @@ def test_a_row_taller_than_a_page_continues_its_long_text_below_it_across_the_ta
     assert trs[3].findall(W + "tc")[2].findtext(f"{W}p/{W}r/{W}t") == "ประชาชนมีน้ำใช้"  # short rows stay
 
 
+def test_a_tall_row_in_a_vertical_merge_is_left_whole(styles: Styles) -> None:
+    """A row put between merged cells would break the merge: such rows keep their text."""
+    huge = "\n".join([LONG] * 40)
+    tbl = _table([["ที่", "รายการ", "บาท"], ["1", huge, "1,000"], ["", "ซ่อมถนน", "5"]])
+    trs = tbl.findall(W + "tr")
+    for tr, kind in ((trs[1], "restart"), (trs[2], "continue")):
+        tr.find(f"{W}tc/{W}tcPr").append(etree.fromstring(f'<w:vMerge {NS} w:val="{kind}"/>'))
+    assert layout.lay_out(tbl, styles, layout.Page())
+    assert len(tbl.findall(W + "tr")) == 3 and _text(trs[1].findall(W + "tc")[1]) == huge
+
+
 def test_the_first_table_of_a_section_may_split_its_first_rows(styles: Styles) -> None:
     """A real coordination list started on page 2: its first project, half a page tall, did not
     fit under the title and lead paragraphs, and a row shorter than a page never splits. The

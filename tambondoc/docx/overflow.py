@@ -23,6 +23,8 @@ from tambondoc.docx.ooxml import W
 from tambondoc.docx.styles import BR, PPR, RPR, TAB, P, R, T
 
 TR, TC, TCPR, TCW, GRIDSPAN = (W + t for t in ("tr", "tc", "tcPr", "tcW", "gridSpan"))
+# a row holding these is left whole: a row put after it would break a vertical merge or the grid
+MERGED = [W + t for t in ("vMerge", "gridBefore", "gridAfter")]
 WIDTH, TYPE, VAL = W + "w", W + "type", W + "val"
 SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TALL = 1.0    # share of a page a row must be taller than to be cut
@@ -37,13 +39,14 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
     added: set[Any] = set()
     labels: list[str] | None = None
     for row in rows:
-        if row.header or row.total or row_height(row, widths, margins) <= page.height * TALL:
+        if row.header or row.total or row_height(row, widths, margins) <= page.height * TALL or _merged(row.tr):
             continue
         if labels is None:
             labels = _labels(rows, len(widths))
         last = row.tr
         for cell in row.cells:
-            if cell.span != 1 or not cell.paragraphs or cell.start >= len(widths):
+            if cell.span != 1 or not cell.paragraphs or cell.start >= len(widths) \
+                    or any(el.tag not in (TCPR, P) for el in cell.tc):  # a nested table stays whole
                 continue
             width = widths[cell.start]
             line = measure.line_height(cell.paragraphs[0][1] / 2)
@@ -56,6 +59,12 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
                 last = _continuation(last, rest, labels[cell.start], len(widths), sum(widths))
                 added.add(last)
     return added
+
+
+def _merged(tr: Any) -> bool:
+    """Whether ``tr`` or the row after it merges cells vertically or shifts the grid."""
+    after = tr.getnext()
+    return any(next(row.iter(*MERGED), None) is not None for row in (tr, after) if row is not None and row.tag == TR)
 
 
 def _labels(rows: list[Row], count: int) -> list[str]:

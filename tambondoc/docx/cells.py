@@ -150,20 +150,20 @@ def _properties(tcpr: Any) -> tuple[Any, Any, Any, Any]:
 
 def read_rows(tbl: Any, styles: Styles) -> list[Row]:
     """The rows of ``tbl``; a cell a vertical merge continues holds no paragraphs."""
-    rows = []
     totals: dict[str, bool] = {}  # by style id: a style named '... Total ...'
-    for tr in tbl:
-        if tr.tag != TR:
-            continue
-        trpr = child(tr, TRPR)
-        header = trpr is not None and child(trpr, TBLHEADER) is not None
-        cells, column = [], 0
-        for tc in tr:
-            if tc.tag == TC:
-                cells.append(cell := _cell(tc, column, header, styles, totals))
-                column += cell.span
-        rows.append(Row(tr, cells, header, any(c.total for c in cells)))
-    return rows
+    return [read_row(tr, styles, totals) for tr in tbl if tr.tag == TR]
+
+
+def read_row(tr: Any, styles: Styles, totals: dict[str, bool]) -> Row:
+    """One row (``totals``: whether a style id is a total's, as found so far)."""
+    trpr = child(tr, TRPR)
+    header = trpr is not None and child(trpr, TBLHEADER) is not None
+    cells, column = [], 0
+    for tc in tr:
+        if tc.tag == TC:
+            cells.append(cell := _cell(tc, column, header, styles, totals))
+            column += cell.span
+    return Row(tr, cells, header, any(c.total for c in cells))
 
 
 def _cell(tc: Any, column: int, header: bool, styles: Styles, totals: dict[str, bool]) -> Cell:

@@ -46,6 +46,7 @@ from tambondoc.docx.cells import (
     Column,
     Page,
     Row,
+    read_row,
     read_rows,
     row_height,
     side_margins,
@@ -179,19 +180,25 @@ def _centred(tblpr: Any) -> bool:
     return jc is not None and jc.get(VAL) == "center"
 
 
-def _size(tbl: Any, tblpr: Any, styles: Styles, page: Page, count: int, total: float,
-          margins: int) -> tuple[list[Row], int, list[float]]:
-    """The rows of ``tbl``, the half-points its text steps down by, and its columns' widths."""
+def _read(tbl: Any, styles: Styles, count: int, total: float,
+          margins: int) -> tuple[list[Row], list[Column], int, list[float]]:
+    """The rows of ``tbl``, its columns, the half-points its text steps down by, and a first
+    guess of its columns' widths (``search.guess``)."""
     rows = read_rows(tbl, styles)
     columns, shrink = _shrink(rows, count, total, margins)
-    widths = guess(columns, total)
-    body = sum(row_height(r, widths, margins) for r in rows if not r.header)
-    for row in rows:  # a heading repeats on every page: it counts once per page the body fills
-        if row.header:  # at a first guess of the widths
-            row.weight = max(1.0, body / page.height)
-    if _centred(tblpr) and sum(c.maximum for c in columns) <= total:
-        return rows, shrink, [c.maximum for c in columns]  # a centred table that fits shrinks to its content
-    return rows, shrink, share(rows, columns, total, margins)
+    return rows, columns, shrink, guess(columns, total)
+
+
+def _reread(rows: list[Row], cut: dict[Any, list[Any]], styles: Styles) -> list[Row]:
+    """``rows`` with the rows ``cut`` read again and the rows added after each."""
+    totals: dict[str, bool] = {}
+    out = []
+    for row in rows:
+        if row.tr not in cut:
+            out.append(row)
+            continue
+        out += [read_row(tr, styles, totals) for tr in (row.tr, *cut[row.tr])]
+    return out
 
 
 def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool:
@@ -215,10 +222,23 @@ def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool
         if not cols or total <= 0:
             return False
         margins = side_margins(tbl)
-        rows, shrink, widths = _size(tbl, tblpr, styles, page, len(cols), total, margins)
-        continued = continue_long_rows(rows, widths, margins, page)
-        if continued:  # rows taller than a page had their long texts moved below them: size again
-            rows, shrink, widths = _size(tbl, tblpr, styles, page, len(cols), total, margins)
+        rows, columns, shrink, widths = _read(tbl, styles, len(cols), total, margins)
+        # rows taller than a page at the first guess have their long texts moved below them
+        cut = continue_long_rows(rows, widths, margins, page)
+        if cut and shrink:  # the rows read hold the smaller sizes: read the table again
+            rows, columns, shrink, widths = _read(tbl, styles, len(cols), total, margins)
+        elif cut:  # the rows cut and those added are read; the others' measures and heights stand
+            rows = _reread(rows, cut, styles)
+            columns, shrink = _shrink(rows, len(cols), total, margins)
+        continued = {tr for added in cut.values() for tr in added}
+        body = sum(row_height(r, widths, margins) for r in rows if not r.header)
+        for row in rows:  # a heading repeats on every page: it counts once per page the body fills
+            if row.header:  # at a first guess of the widths
+                row.weight = max(1.0, body / page.height)
+        if _centred(tblpr) and sum(c.maximum for c in columns) <= total:
+            widths = [c.maximum for c in columns]  # a centred table that fits shrinks to its content
+        else:
+            widths = share(rows, columns, total, margins)
         _apply_widths(tbl, rows, widths)
         if shrink:
             _apply_shrink(rows, styles, shrink)

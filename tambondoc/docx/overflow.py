@@ -33,10 +33,10 @@ MORE = 2      # lines a cell must have beyond KEEP to continue below
 LABEL = "{} (ต่อ) "
 
 
-def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page: Page) -> set[Any]:
-    """Cut the long cells of rows taller than a page (the w:tr of the rows added are returned,
-    none when no row is that tall): the layout then reads the table again."""
-    added: set[Any] = set()
+def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page: Page) -> dict[Any, list[Any]]:
+    """Cut the long cells of rows taller than a page: the w:tr of each row cut, with those of
+    the rows added after it (none when no row is that tall). The layout then reads them."""
+    added: dict[Any, list[Any]] = {}
     labels: list[str] | None = None
     for row in rows:
         if row.header or row.total or row_height(row, widths, margins) <= page.height * TALL or _merged(row.tr):
@@ -57,7 +57,7 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
             rest = _split(cell.tc, *cut) if cut is not None else []
             if rest:
                 last = _continuation(last, rest, labels[cell.start], len(widths), sum(widths))
-                added.add(last)
+                added.setdefault(row.tr, []).append(last)
     return added
 
 

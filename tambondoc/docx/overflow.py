@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 
 from tambondoc import measure
-from tambondoc.docx.cells import SLACK, Page, Row, height_at, row_height
+from tambondoc.docx.cells import SLACK, Page, Row, exact_height, height_at, row_height, span_width
 from tambondoc.docx.ooxml import W
 from tambondoc.docx.styles import BR, PPR, RPR, TAB, P, R, T
 
@@ -38,8 +38,16 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
     the rows added after it (none when no row is that tall). The layout then reads them."""
     added: dict[Any, list[Any]] = {}
     labels: list[str] | None = None
+    # the room under the heading a page repeats: a row taller than that splits whatever is done
+    room = page.height * TALL - sum(row_height(row, widths, margins) for row in rows if row.header)
     for row in rows:
-        if row.header or row.total or row_height(row, widths, margins) <= page.height * TALL or _merged(row.tr):
+        if row.header or row.total:
+            continue
+        estimate = row_height(row, widths, margins)  # wrapped text estimated; near the room, counted
+        if estimate <= room * 0.75 or (estimate <= room and max(
+                (exact_height(c, span_width(c, widths), margins) for c in row.cells), default=0.0) <= room):
+            continue
+        if _merged(row.tr):
             continue
         if labels is None:
             labels = _labels(rows, len(widths))

@@ -26,7 +26,8 @@ def share(rows: list[Row], columns: list[Column], total: float, margins: int) ->
     growable = [i for i in text if columns[i].demand > 0]
     if not growable:
         return [w + spare / len(widths) for w in widths]
-    body = [r for r in rows if not r.header]
+    # a row of one cell across the table (a long text's continuation) is as tall at any sharing
+    body = [r for r in rows if not r.header and not (len(r.cells) == 1 and r.cells[0].span >= len(columns))]
     sample = body[:: max(1, len(body) // SAMPLE)] + [r for r in rows if r.header]
     step = spare / STEPS
 

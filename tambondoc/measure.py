@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,12 @@ def em_width(text: str, bold: bool = False) -> int:
     if len(text) <= 24:
         return _piece_width(text, bold)
     return sum(w for w, _ in word_widths(text, bold))
+
+
+def char_width(text: str, bold: bool = False) -> int:
+    """``em_width`` added up a character at a time, with no line breaking asked: for a text
+    measured once (a row's continuation, a heading across the table), where ICU costs more."""
+    return sum(map(_widths(bold).get, text, repeat(_UNKNOWN)))
 
 
 def width(text: str, size_pt: float, bold: bool = False) -> float:

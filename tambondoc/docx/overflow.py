@@ -6,8 +6,9 @@ with every other column empty below its first lines: pages holding one narrow co
 text, which an officer would re-lay by hand. Such a row keeps the first lines of each long
 cell (a quarter of a page, KEEP) and the rest of that cell follows in a row of its own that
 spans the whole table, led by its column's heading and "(ต่อ)" ("continued"): the same words
-in the same order, at the table's full width. Only rows the layout finds taller than a page
-are cut, and only cells with more than MORE lines beyond what they keep.
+in the same order, at the table's full width. Only rows taller than the room a page leaves
+under the table's heading are cut (such a row splits across pages whatever is done), and only
+their cells with more than MORE lines beyond what they keep.
 """
 
 from __future__ import annotations
@@ -28,14 +29,16 @@ MERGED = [W + t for t in ("vMerge", "gridBefore", "gridAfter")]
 WIDTH, TYPE, VAL = W + "w", W + "type", W + "val"
 SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TALL = 1.0    # share of a page a row must be taller than to be cut
+NEAR = 0.75   # share of that room from which the estimated height is checked by counting lines
 KEEP = 0.25   # share of a page a long cell keeps in its row
 MORE = 2      # lines a cell must have beyond KEEP to continue below
 LABEL = "{} (ต่อ) "
 
 
 def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page: Page) -> dict[Any, list[Any]]:
-    """Cut the long cells of rows taller than a page: the w:tr of each row cut, with those of
-    the rows added after it (none when no row is that tall). The layout then reads them."""
+    """Cut the long cells of rows taller than a page (under its heading): the w:tr of each row
+    cut, with those of the rows added after it (none when no row is that tall). The layout then
+    reads them."""
     added: dict[Any, list[Any]] = {}
     labels: list[str] | None = None
     # the room under the heading a page repeats: a row taller than that splits whatever is done
@@ -44,7 +47,7 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
         if row.header or row.total:
             continue
         estimate = row_height(row, widths, margins)  # wrapped text estimated; near the room, counted
-        if estimate <= room * 0.75 or (estimate <= room and max(
+        if estimate <= room * NEAR or (estimate <= room and max(
                 (exact_height(c, span_width(c, widths), margins) for c in row.cells), default=0.0) <= room):
             continue
         if _merged(row.tr):

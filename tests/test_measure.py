@@ -77,3 +77,10 @@ def test_libreoffice_breaks_words_where_the_measure_says_it_may() -> None:
     assert done.returncode == 0, done.stderr
     summary = done.stdout.splitlines()[0]
     assert summary.startswith("60 words: ") and summary.endswith(", elsewhere 0"), done.stdout
+
+
+@pytest.mark.parametrize("text", ["การพัฒนาคุณภาพชีวิตของผู้สูงอายุ " * 5, "ศูนย์\u200bกว้าง 😀 ok", "", "  ๑๒๓ "])
+def test_a_cell_across_columns_measures_what_its_words_add_up_to(text: str) -> None:
+    """char_width (for cells across columns, no line breaking asked) is em_width's sum."""
+    for bold in (False, True):
+        assert measure.char_width(text, bold) == measure.em_width(text, bold)

@@ -211,10 +211,11 @@ def _text(tc: etree._Element) -> str:
 def test_a_row_taller_than_a_page_continues_its_long_text_below_it_across_the_table(styles: Styles) -> None:
     """A project whose objective ran to three pages filled them with one narrow column of text:
     its row now keeps the objective's first lines, and the rest follows in a row spanning the
-    table, led by the column's heading and (ต่อ), the same words in the same order."""
+    table, led by the column's heading (without its bracketed aside) and (ต่อ), the same words in
+    the same order."""
     lines = [f"{i}. {LONG.strip()}" for i in range(1, 31)]
     objective = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
-    tbl = _table([["ที่", "โครงการ", "วัตถุประสงค์", "งบประมาณ"], ["1", "ซ่อมถนน", "x", "1,000"],
+    tbl = _table([["ที่", "โครงการ", "วัตถุประสงค์\n(ของโครงการ)", "งบประมาณ"], ["1", "ซ่อมถนน", "x", "1,000"],
                   ["2", "ขุดลอกคลอง", "ประชาชนมีน้ำใช้", "5,000"]])
     cell = tbl.findall(W + "tr")[1].findall(W + "tc")[2]
     cell.find(f"{W}p/{W}r").remove(cell.find(f"{W}p/{W}r/{W}t"))

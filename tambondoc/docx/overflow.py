@@ -14,6 +14,7 @@ their cells with more than MORE lines beyond what they keep.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from lxml import etree
@@ -33,6 +34,7 @@ NEAR = 0.75   # share of that room from which the estimated height is checked by
 KEEP = 0.25   # share of a page a long cell keeps in its row
 MORE = 2      # lines a cell must have beyond KEEP to continue below
 LABEL = "{} (ต่อ) "
+_BRACKETED = re.compile(r"\s*\([^()]*\)$")  # a heading's closing aside: its unit, its form's wording
 
 
 def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page: Page) -> dict[Any, list[Any]]:
@@ -80,7 +82,8 @@ def _merged(tr: Any) -> bool:
 
 def _labels(rows: list[Row], count: int) -> list[str]:
     """Each grid column's heading: the text of the first heading cell over it, its lines joined
-    as one line (a space between them, none between two Thai letters: ผลที่คาดว่า|จะได้รับ)."""
+    as one line (a space between them, none between two Thai letters: ผลที่คาดว่า|จะได้รับ),
+    without a closing aside in brackets (the label is followed by "(ต่อ)")."""
     labels = [""] * count
     for row in rows:
         if row.header:
@@ -90,6 +93,7 @@ def _labels(rows: list[Row], count: int) -> list[str]:
                     if text and line and not (_thai(text[-1]) and _thai(line[0])):
                         text += " "
                     text += line
+                text = _BRACKETED.sub("", text) or text  # 'เป้าหมาย (ผลผลิตของโครงการ)' -> 'เป้าหมาย (ต่อ)'
                 for i in range(cell.start, min(count, cell.start + cell.span)):
                     labels[i] = labels[i] or text
     return labels

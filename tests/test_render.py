@@ -160,3 +160,21 @@ def test_alt_text_with_quotes_and_ampersands_stays_well_formed(example_plan: Pat
     described = [el.get("descr") for el in book.element.body.iter(
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
     assert described[-1] == 'ก.บ.ต. "จัดลำดับ" & <ทบทวน>'
+
+
+def test_a_long_table_is_serialised_a_row_at_a_time_to_the_same_bytes() -> None:
+    """A long table's rows are serialised one by one (not the whole table's XML twice over beside
+    its tree): the bytes are the table's, declarations the body already makes left out."""
+    from tambondoc.docx.stream import ROWS, _Stream
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    rows = "".join(f'<w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">แถว {i} &amp; &lt;ข้อความ&gt; </w:t></w:r></w:p>'
+                   f"</w:tc></w:tr>\n" for i in range(ROWS + 5))
+    body = etree.fromstring(f'<w:document {ns}><w:body>\n<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="100"/>'
+                            f"</w:tblGrid>{rows}</w:tbl>\n<w:p/></w:body></w:document>".encode())[0]
+    stream = _Stream(finisher=None)  # type: ignore[arg-type]
+    stream.start(body)
+    whole, pieces = stream.serialise(body[0]), stream.serialise_rows(body[0])
+    assert len(pieces) == ROWS + 5 + 4  # its start tag, tblPr, tblGrid, each row, its end tag
+    assert b"".join(pieces) == whole and b"xmlns" not in whole

@@ -24,8 +24,12 @@ a word processor's automatic layout would, but knowing the whole table in advanc
   amounts; a column whose item cells must not wrap (w:noWrap: the plan book's 'source  amount'
   lines) keeps every line whole, its total rows' included.
 
+A row taller than a page (under the table's heading, at a first guess of the widths) first has
+its long cells cut: each keeps a quarter of a page, the rest continues in a row across the table
+(``docx.overflow``), and the rows cut and added are read again before the width is shared.
 Rows then flow: a row stays on one page unless it is taller than half a page; a total row (a row
-whose paragraphs use a style named '... Total ...') stays with the row above it. Tables whose
+whose paragraphs use a style named '... Total ...') stays with the row above it, a row cut stays
+with its continuation. Tables whose
 template layout is "fixed" are left as the template drew them.
 """
 

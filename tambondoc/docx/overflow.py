@@ -44,7 +44,8 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
     added: dict[Any, list[Any]] = {}
     labels: list[str] | None = None
     # the room under the heading a page repeats: a row taller than that splits whatever is done
-    room = page.height * TALL - sum(row_height(row, widths, margins) for row in rows if row.header)
+    room = max(page.height * TALL - sum(row_height(row, widths, margins) for row in rows if row.header),
+               page.height / 2)
     for row in rows:
         if row.header or row.total:
             continue

@@ -7,7 +7,8 @@ Plans measured: the example; the example with 600 projects (the example's texts 
 a five-year plan of 550 projects with real text lengths (benchmarks/realistic.py) and a one-year
 one. Each .docx is converted with LibreOffice (``soffice --convert-to pdf``) and its pages
 counted with pdfinfo; runs below 12 pt are counted in the .docx itself, and so are the words
-wider than their column ("broken": LibreOffice breaks them at the cell's edge, mid-word). With
+wider than their column ("broken": LibreOffice breaks them at the cell's edge, mid-word) and the
+rows a long cell continues in ("cont": below a row taller than a page, ``docx.overflow``). With
 ``--free``, each document is converted again with every row free to split and nothing kept
 with the next: how many pages the flow's rules cost.
 """
@@ -44,6 +45,13 @@ def small_runs(docx: Path) -> int:
     with zipfile.ZipFile(docx) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     return sum(1 for size in re.findall(r'<w:sz w:val="(\d+)"', xml) if int(size) < 24)
+
+
+def continuations(docx: Path) -> int:
+    """Rows a long cell continues in, below a row taller than a page (``docx.overflow``): their
+    bold label ends in '(ต่อ) '."""
+    with zipfile.ZipFile(docx) as z:
+        return len(re.findall(r"\(ต่อ\) </w:t>", z.read("word/document.xml").decode("utf-8")))
 
 
 def broken_words(docx: Path) -> int:
@@ -118,7 +126,7 @@ def main() -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="tambondoc-pages-"))
     work.mkdir(parents=True, exist_ok=True)
     failed = 0
-    print(f"{'plan':8} {'document':28} {'pages':>6} {'target':>7} {'<12pt':>6} {'broken':>7}"
+    print(f"{'plan':8} {'document':28} {'pages':>6} {'target':>7} {'<12pt':>6} {'broken':>7} {'cont':>5}"
           + (f" {'free':>5}" if args.free else ""))
     for name, plan in plans(work / "plans", set(args.only.split(","))).items():
         layout.SPENT[0] = 0.0
@@ -138,6 +146,7 @@ def main() -> int:
             failed += not ok
             unbound = f" {pages(docx.with_name(docx.stem + '-free.pdf')):5}" if args.free else ""
             print(f"{name:8} {docx.stem:28} {count:6} {target or '-':>7} {small:6} {broken_words(docx):7}"
+                  f" {continuations(docx):5}"
                   f"{unbound} {'' if ok else 'OVER'}")
         print(f"{name:8} build {total:.2f} s, of which layout {layout.SPENT[0]:.2f} s "
               f"({100 * layout.SPENT[0] / total:.1f}%)")

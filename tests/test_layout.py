@@ -236,7 +236,16 @@ def test_a_row_taller_than_a_page_continues_its_long_text_below_it_across_the_ta
     assert (kept + rest).replace("\n", "") == original.replace("\n", "")  # nothing lost, nothing added
     assert 100 < len(kept) < len(original) / 10  # the first lines, a quarter of a page
     assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in trs[1].iter(W + "p"))  # with its rest
+    # the row stays whole; its continuation, text across the table, may split as a paragraph does
+    # (kept whole, a short one took its row with it to the next page and left half a page empty)
+    assert trs[1].find(f"{W}trPr/{W}cantSplit") is not None and trs[2].find(f"{W}trPr/{W}cantSplit") is None
     assert trs[3].findall(W + "tc")[2].findtext(f"{W}p/{W}r/{W}t") == "ประชาชนมีน้ำใช้"  # short rows stay
+    other = [f"{LONG.strip()} {i}" for i in range(3)]
+    tbl = _table([["ที่", "ก", "ข", "ค", "ง"], ["1", " ".join([LONG.strip()] * 4), *other]]
+                 + [[str(i), *other, "ข"] for i in range(2, 12)])
+    assert layout.lay_out(tbl, styles, layout.Page())
+    more = [tr for tr in tbl.findall(W + "tr") if len(tr.findall(W + "tc")) == 1]
+    assert len(more) > 1 and all(tr.find(f"{W}trPr/{W}cantSplit") is None for tr in more)
 
 
 def test_a_tall_row_in_a_vertical_merge_is_left_whole(styles: Styles) -> None:

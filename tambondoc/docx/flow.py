@@ -26,7 +26,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     next, as Word users keep a table together) and so does not repeat its heading; a longer one
     never leaves a first or last body row of a line or two alone on a page (split after its
     first row, a summary's other rows went on without it). A row whose long texts continue in
-    the rows after it (``continued``: ``docx.overflow``) stays with the first of them.
+    the rows after it (``continued``: ``docx.overflow``) stays with the first of them, and those
+    rows, text across the table, may split as a paragraph does.
 
     The first table of a section (``opening``) starts below its title and lead paragraphs, with
     part of a page left: its first two body rows may split when they are three lines or more,
@@ -46,7 +47,9 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
         above_splits, trpr = tall, child(row.tr, TRPR)
         if short and row.header and trpr is not None and (repeat := child(trpr, TBLHEADER)) is not None:
             trpr.remove(repeat)
-        tall = i in first or (estimate > room * 0.3 and _taller(row, widths, margins, room / 2))
+        # a continuation (``docx.overflow``) is text across the table: it may split as a paragraph does
+        tall = i in first or (continued is not None and row.tr in continued) or (
+            estimate > room * 0.3 and _taller(row, widths, margins, room / 2))
         cant = child(trpr, CANTSPLIT) if trpr is not None else None
         if tall and cant is not None:
             trpr.remove(cant)

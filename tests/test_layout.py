@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import needs_libreoffice, run, to_pdf
+from conftest import document_text, needs_libreoffice, run, squash, to_pdf
 from lxml import etree
 
 from tambondoc import measure
@@ -344,3 +344,29 @@ def test_a_cell_a_loop_left_empty_gets_its_paragraph_back() -> None:
     assert empty[-1].tag == f"{W}p"
     assert empty[-1].find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "TableText"
     assert all(tc[-1].tag == f"{W}p" for tc in tbl.iter(f"{W}tc"))
+
+
+@needs_libreoffice
+def test_a_project_with_a_very_long_objective_reads_whole_in_libreoffice(example_plan: Path, tmp_path: Path) -> None:
+    """Through a word processor: a 3,000-character objective in the coordination list reads in
+    order, its first lines in the project's row and the rest under 'วัตถุประสงค์ (ต่อ)', and the
+    list takes 7 pages (13 before rows continued below themselves: the objective ran down a
+    column a few centimetres wide)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    data = yaml.load(example_plan.read_text(encoding="utf-8"))
+    project = next(p for p in data["projects"] if p.get("local_government") == "abt-nongbua")
+    lines = [f"{i}. เพื่อพัฒนาคุณภาพชีวิตของประชาชนในตำบลให้มีรายได้เพิ่มขึ้น ลดรายจ่าย ข้อที่ {i}"
+             for i in range(1, 41)]
+    project["objective"] = "\n".join(lines)
+    with example_plan.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    assert run("build", example_plan, "-o", tmp_path / "out").code == 0
+    docx = tmp_path / "out" / example_plan.stem / "coordination-abt-nongbua.docx"
+    text = document_text(docx)
+    assert "วัตถุประสงค์ (ต่อ)" in text
+    assert all(squash(line) in squash(text) for line in lines[10:])  # the continued lines, whole
+    pdf = docx.parent / "pdf" / "coordination-abt-nongbua.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))) <= 8

@@ -223,8 +223,8 @@ def line_start(text: str, available: float, bold: bool, line: int) -> int | None
     if available <= 0 or line <= 0:
         return None
     lines, used, offset = 1, 0.0, 0
-    for (width, space), piece in zip(word_widths(text, bold), words(text)):
-        w = float(width)
+    for (size, space), piece in zip(word_widths(text, bold), words(text)):
+        w = float(size)
         if not space:
             if used and used + w > available:  # the word starts a new line
                 lines, used = lines + 1, 0.0

@@ -102,9 +102,9 @@ class _Stream:
         return xml[:at] + xml[at + len(self.declarations):] if at > 0 else xml
 
     def serialise_rows(self, tbl: Any) -> list[bytes]:
-        """A long table serialised a row at a time, each row let go once serialised: the same
-        bytes as ``serialise``, without the whole table's XML twice over beside its tree (a
-        5,000-project plan's coordination list is 3.3 MB of it)."""
+        """A long table serialised a row at a time: the same bytes as ``serialise``, without
+        the whole table's XML twice over beside its tree (a 5,000-project plan's coordination
+        list is 3.3 MB of it). A table this cannot split so is serialised whole."""
         if tbl.attrib or (tbl.text or "").strip() or (tbl.tail or "").strip() or not self.declarations:
             return [self.serialise(tbl)]
         probe = etree.Element(tbl.tag)

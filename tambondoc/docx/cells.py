@@ -59,9 +59,8 @@ class Cell:
         """Widths in em, once: sizes change when the table shrinks, the words do not."""
         if self.ems or not self.paragraphs:
             return
-        if self.span > 1:  # across columns it sets no column's minimum: its lines' widths suffice
+        if self.span > 1:  # across columns it sets no column's minimum (no stats): its lines' widths suffice
             self.ems = tuple(tuple(measure.char_width(line, bold) for line in lines) for lines, _, bold in self.paragraphs)
-            self.stats = tuple((max(em, default=0), 0, sum(em)) for em in self.ems)
             return
         ems: list[tuple[int, ...]] = []
         stats: list[tuple[int, int, int]] = []

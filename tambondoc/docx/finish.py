@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 
 from tambondoc.docx.fit import fit_amounts
 from tambondoc.docx.layout import Page, lay_out
+from tambondoc.docx.ooxml import XML_SPACE
 from tambondoc.docx.styles import Styles
 from tambondoc.docx.tables import close_cells, fit_grid, fix_columns
 
@@ -213,7 +214,7 @@ def fill_toc(body: Any, headings: list[tuple[int, str]], toc_styles: dict[int, s
             run = OxmlElement("w:r")
             t = OxmlElement("w:t")
             t.text = text
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.set(XML_SPACE, "preserve")
             run.append(t)
             if i == 0:
                 separate.addnext(run)

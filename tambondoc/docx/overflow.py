@@ -20,15 +20,29 @@ from typing import Any
 from lxml import etree
 
 from tambondoc import measure
-from tambondoc.docx.cells import SLACK, Page, Row, exact_height, height_at, row_height, span_width
-from tambondoc.docx.ooxml import W
+from tambondoc.docx.cells import (
+    GRIDSPAN,
+    SLACK,
+    TC,
+    TCPR,
+    TCW,
+    TR,
+    VAL,
+    VMERGE,
+    WIDTH,
+    Page,
+    Row,
+    exact_height,
+    height_at,
+    row_height,
+    span_width,
+)
+from tambondoc.docx.ooxml import XML_SPACE, W
 from tambondoc.docx.styles import BR, PPR, RPR, TAB, P, R, T
 
-TR, TC, TCPR, TCW, GRIDSPAN = (W + t for t in ("tr", "tc", "tcPr", "tcW", "gridSpan"))
 # a row holding these is left whole: a row put after it would break a vertical merge or the grid
-MERGED = [W + t for t in ("vMerge", "gridBefore", "gridAfter")]
-WIDTH, TYPE, VAL = W + "w", W + "type", W + "val"
-SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+MERGED = [VMERGE, W + "gridBefore", W + "gridAfter"]
+TYPE = W + "type"
 TALL = 1.0    # share of a page a row must be taller than to be cut
 NEAR = 0.75   # share of that room from which the estimated height is checked by counting lines
 KEEP = 0.25   # share of a page a long cell keeps in its row
@@ -192,7 +206,7 @@ def _move(p: Any, run: Any, kids: list[Any], runs: list[Any], tail: str | None) 
         if tail is not None:
             t = etree.SubElement(first, T)
             t.text = tail
-            t.set(SPACE, "preserve")
+            t.set(XML_SPACE, "preserve")
         for el in kids:
             first.append(el)
     for r in runs:
@@ -221,5 +235,5 @@ def _continuation(after: Any, paragraphs: list[Any], label: str, columns: int, w
     etree.SubElement(rpr, W + "bCs")
     t = etree.SubElement(run, T)
     t.text = LABEL.format(label).lstrip()
-    t.set(SPACE, "preserve")
+    t.set(XML_SPACE, "preserve")
     return tr

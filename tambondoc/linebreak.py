@@ -16,6 +16,7 @@ import ctypes
 import ctypes.util
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 UBRK_LINE = 2
@@ -47,10 +48,46 @@ def _library() -> dict[str, Any] | None:
 
 
 @lru_cache(maxsize=1)
+def offsets() -> Callable[[str], list[int] | None] | None:
+    """A function giving where ICU may break a line of a text: its offsets, 0 first and the
+    text's length last; None for a text beyond the BMP (ICU counts UTF-16 units, which are then
+    no str offsets: ``segmenter`` handles it). None without a usable ICU. It holds one ICU
+    iterator: a build process measures in one thread (``-j`` runs processes)."""
+    units = _offsets_in_units()
+    if units is None or segmenter() is None:
+        return None
+
+    def breaks(text: str) -> list[int] | None:
+        at, _ = units(text)
+        return at if at and at[-1] == len(text) else None
+
+    return breaks
+
+
+@lru_cache(maxsize=1)
 def segmenter() -> Callable[[str], list[str]] | None:
     """A function cutting a text into ICU's line-break segments (each ends where a line may
-    break, its trailing spaces included), or None without a usable ICU. It holds one ICU
-    iterator: a build process measures in one thread (``-j`` runs processes)."""
+    break, its trailing spaces included), or None without a usable ICU (or one that knows no
+    Thai words)."""
+    units = _offsets_in_units()
+    if units is None:
+        return None
+
+    def segments(text: str) -> list[str]:
+        at, data = units(text)
+        if not at:  # pragma: no cover - ICU refuses only absurd input
+            return [text]
+        if at[-1] == len(text):  # offsets are UTF-16 units: the same as str indices without emoji
+            return [text[start:end] for start, end in pairwise(at)]
+        return [data[start * 2:end * 2].decode("utf-16-le") for start, end in pairwise(at)]
+
+    return segments if breaks_thai(segments) else None
+
+
+@lru_cache(maxsize=1)
+def _offsets_in_units() -> Callable[[str], tuple[list[int], bytes]] | None:
+    """ICU's line-break offsets of a text in UTF-16 units, with the text's UTF-16 bytes; an empty
+    list when ICU refuses the text."""
     try:
         fn = _library()
     except (OSError, AttributeError):  # pragma: no cover - a broken installation
@@ -72,21 +109,18 @@ def segmenter() -> Callable[[str], list[str]] | None:
     set_text, first, following = fn["ubrk_setText"], fn["ubrk_first"], fn["ubrk_next"]
     status_ref = ctypes.byref(status)
 
-    def segments(text: str) -> list[str]:
+    def units(text: str) -> tuple[list[int], bytes]:
         data = text.encode("utf-16-le")  # ICU reads these bytes, uncopied, while we iterate
-        units = len(data) // 2
         status.value = 0
-        set_text(iterator, data, units, status_ref)
+        set_text(iterator, data, len(data) // 2, status_ref)
         if status.value > 0:  # pragma: no cover - ICU refuses only absurd input
-            return [text]
-        bmp = units == len(text)  # offsets are UTF-16 units: the same as str indices without emoji
-        out, start = [], first(iterator)
+            return [], data
+        at = [first(iterator)]
         while (end := following(iterator)) != -1:
-            out.append(text[start:end] if bmp else data[start * 2:end * 2].decode("utf-16-le"))
-            start = end
-        return out
+            at.append(end)
+        return at, data
 
-    return segments if breaks_thai(segments) else None
+    return units
 
 
 def breaks_thai(segments: Callable[[str], list[str]]) -> bool:

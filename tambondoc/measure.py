@@ -18,9 +18,9 @@ import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from itertools import accumulate, pairwise, repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tambondoc import linebreak
 
@@ -106,13 +106,22 @@ def _tokenizer() -> Callable[[str], list[str]]:
         return lambda text: _glued(list(word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True)))
 
 
+class Breaker(NamedTuple):
+    """Where a line may break: ``pieces`` cuts a text into words and runs of spaces; ``offsets``,
+    with ICU, gives only where they start (None for a text it cannot), for widths without the
+    pieces' strings."""
+
+    pieces: Callable[[str], list[str]]
+    offsets: Callable[[str], list[int] | None] | None = None
+
+
 @lru_cache(maxsize=1)
-def _breaker() -> Callable[[str], list[str]]:
+def _breaker() -> Breaker:
     """ICU's line breaks, as LibreOffice's (``linebreak``), with their spaces cut off into
     pieces of their own; pythainlp's words where the system has no ICU."""
     icu = linebreak.segmenter()
     if icu is None:
-        return _tokenizer()
+        return Breaker(_tokenizer())
 
     def pieces(text: str) -> list[str]:
         out: list[str] = []
@@ -129,7 +138,7 @@ def _breaker() -> Callable[[str], list[str]]:
                 out.append(segment[end:])
         return out
 
-    return pieces
+    return Breaker(pieces, linebreak.offsets())
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -143,7 +152,7 @@ def words(text: str) -> tuple[str, ...]:
         for part in text.split(" "):
             out += [part, " "]
         return tuple(t for t in out[:-1] if t)
-    return tuple(_breaker()(text))
+    return tuple(_breaker().pieces(text))
 
 
 OPENING, CLOSING = set("([{“‘"), set(")]}”’,.;:!?%")
@@ -170,7 +179,30 @@ def _glued(pieces: list[str]) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def word_widths(text: str, bold: bool) -> tuple[tuple[int, bool], ...]:
     """(width in 1/1000 em, is a space) of each breakable piece of ``text``."""
+    offsets = _breaker().offsets
+    if offsets is not None and not text.isascii() and (at := offsets(text)) is not None:
+        return _widths_between(text, at, bold)
     return tuple((_piece_width(w, bold), w.isspace()) for w in words(text))
+
+
+def _widths_between(text: str, at: list[int], bold: bool) -> tuple[tuple[int, bool], ...]:
+    """``word_widths`` from ICU's offsets: the pieces ``words`` would cut, measured as differences
+    of the running width, with no piece's string made (a third of a realistic plan's layout)."""
+    run = list(accumulate(map(_widths(bold).get, text, repeat(_UNKNOWN)), initial=0))
+    out: list[tuple[int, bool]] = []
+    for start, end in pairwise(at):
+        if not (text[end - 1].isspace() or text[start].isspace()):
+            out.append((run[end] - run[start], False))
+            continue
+        segment = text[start:end]
+        lead, stop = start + len(segment) - len(segment.lstrip()), start + len(segment.rstrip())
+        if lead > start:
+            out.append((run[lead] - run[start], True))
+        if stop > lead:
+            out.append((run[stop] - run[lead], False))
+        if end > stop >= lead:
+            out.append((run[end] - run[stop], True))
+    return tuple(out)
 
 
 def longest_word(text: str, bold: bool = False) -> int:
@@ -184,7 +216,11 @@ def line_widths(line: str, bold: bool) -> tuple[int, int, int]:
     em: what the table layout asks of every line, in one cached call."""
     em = em_width(line, bold) if line else 0
     stripped = line.strip()
-    return em, em_width(stripped, bold) if line != stripped else em, longest_word(line, bold)
+    if line == stripped:
+        return em, em, longest_word(line, bold)
+    lead = len(line) - len(line.lstrip())  # the outer spaces' widths taken off: no second breaking
+    inner = em - _piece_width(line[:lead], bold) - _piece_width(line[lead + len(stripped):], bold)
+    return em, inner, longest_word(line, bold)
 
 
 def count_lines(text: str, available: float, bold: bool = False) -> int:

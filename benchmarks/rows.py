@@ -45,7 +45,11 @@ def report(docx: Path) -> None:
     def height(row: Row, widths: list[float]) -> float:
         return max((exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in row.cells), default=0.0)
 
-    page = _page(etree.tostring(root.find(f"{W}body/{W}sectPr")).decode()).height
+    # the section a table is in ends at the first section break after it (the plan book's project
+    # tables are in landscape sections of a portrait book)
+    after = tbl.itersiblings()
+    sect = next((s for el in after for s in el.iter(W + "sectPr")), root.find(f"{W}body/{W}sectPr"))
+    page = _page(etree.tostring(sect).decode()).height
     page -= sum(height(r, grid) for r in head)
     heights = [height(r, grid) for r in body]
     print(f"{docx}: {len(body)} rows, {sum(heights) / page:.1f} pages of body at its widths")

@@ -214,6 +214,10 @@ def prepared_class() -> type:
             docxtpl's pre- and post-processing have nothing to do."""
             write_package(self.docx.part.package, self.prepared, filename)
             self.is_saved = True
+            # the body's bytes go now: python-docx's parts and relationships are a reference cycle,
+            # which only the cyclic collector frees, later (a 5,000-project build held the plan
+            # book's body while it rendered the lists)
+            self.docx.part._streamed_body = []
 
     return PreparedTemplate
 

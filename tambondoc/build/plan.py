@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from tambondoc.build.incremental import STAMP, bytes_digest, image_inputs, make_stamp, previous_outputs, write_stamp
 from tambondoc.check.validate import validate_file
 from tambondoc.context.build import build_context
+from tambondoc.context.types import Context
 from tambondoc.docx.jobs import Job, document_jobs, template_inputs
 from tambondoc.docx.render import render_docx
 from tambondoc.docx.templates import find_template
@@ -86,29 +87,38 @@ def check_outputs(outdir: Path, names: dict[str, str]) -> None:
         seen[key] = name
 
 
-def render_all(plan: Path, data: dict[str, Any], templates: Path | None = None,
+def render_all(plan: Path, context: Context, templates: Path | None = None,
                outdir: Path | None = None, pdf: bool = False) -> tuple[dict[str, bytes], list[str], list[str]]:
-    """Every output of a validated plan as {file name: bytes}, plus warnings and notes.
+    """Every output of a validated plan (``context``, from ``build_context``) as {file name: bytes},
+    plus warnings and notes.
 
     With ``outdir``, every output name is checked there before anything is rendered.
     """
     from tambondoc.xlsx.coordination import coordination_workbook
 
     base = plan.resolve().parent
-    jobs, notes = document_jobs(plan, build_context(data), templates)
+    jobs, notes = document_jobs(plan, context, templates)
     if outdir is not None:
         check_outputs(outdir, output_names(jobs, pdf))
-    outputs: dict[str, bytes] = {}
-    warnings: list[str] = []
-    for job in jobs:
+    done: dict[int, tuple[dict[str, bytes], list[str]]] = {}
+    for i in _largest_first(jobs):
+        job = jobs[i]
         content, warns = render_docx(find_template(job.template, plan, templates), job.context, base,
                                      parse_be_date(job.date))
-        outputs[job.output] = content
-        warnings.extend(f"{job.output}: {w}" for w in warns)
+        made = {job.output: content}
         if "lg" in job.context:
-            outputs[Path(job.output).with_suffix(".xlsx").name] = coordination_workbook(job.context,
-                                                                                        job.context["lg"])
-    return outputs, warnings, notes
+            made[Path(job.output).with_suffix(".xlsx").name] = coordination_workbook(job.context, job.context["lg"])
+        done[i] = made, [f"{job.output}: {w}" for w in warns]
+    outputs = {name: content for i in range(len(jobs)) for name, content in done[i][0].items()}
+    return outputs, [w for i in range(len(jobs)) for w in done[i][1]], notes
+
+
+def _largest_first(jobs: list[Job]) -> list[int]:
+    """The order to render ``jobs`` in: the coordination lists first (each holds all its อปท.'s
+    projects in one table, a plan's largest), then the others as listed. Memory a document frees
+    is not all given back, so a build's peak is its largest table on top of what the documents
+    before it left: 5,000 projects 154 -> 146 MB, 20,000 projects 418 -> 396 MB."""
+    return sorted(range(len(jobs)), key=lambda i: "lg" not in jobs[i].context)
 
 
 def output_dir(plan: Path, out_root: Path) -> Path:
@@ -158,12 +168,16 @@ def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: b
     # the file's bytes and text are let go before rendering: 9.5 MB of a 5,000-project plan
     data, plan_digest = checked.data, bytes_digest(checked.raw)
     del checked
+    images = image_inputs(plan, data)
     result = BuildResult(plan, output_dir(plan, out_root))
     prepare_outdir(result.outdir)
     try:
-        outputs, result.warnings, result.notes = render_all(plan, data, templates, result.outdir, pdf)
-        if extra is not None:
-            more, more_warnings, more_notes = extra.render(plan, data, templates)
+        extras = extra.render(plan, data, templates) if extra is not None else None
+        context = build_context(data)
+        del data  # the context holds copies of all it needs: 7 MB of a 5,000-project plan let go
+        outputs, result.warnings, result.notes = render_all(plan, context, templates, result.outdir, pdf)
+        if extras is not None:
+            more, more_warnings, more_notes = extras
             names = {**{name: "" for name in outputs}, **{name: "" for name in more}}
             names.update({str(Path(name).with_suffix(".pdf")): "" for name in more if pdf})
             check_outputs(result.outdir, names)
@@ -182,7 +196,7 @@ def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: b
 
         result.written += convert_to_pdf([p for p in result.written if p.suffix == ".docx"], result.outdir)
     result.removed = remove_stale(result.outdir, previous, result.written)
-    inputs = image_inputs(plan, data) + template_inputs(plan, templates)
+    inputs = images + template_inputs(plan, templates)
     inputs += extra.inputs(templates) if extra is not None else []
     write_stamp(result.outdir, make_stamp(plan, plan_digest, inputs, result.written, pdf))
     return result

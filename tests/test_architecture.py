@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import ROOT
 
 PACKAGE = ROOT / "tambondoc"
@@ -118,3 +120,27 @@ def test_a_build_does_not_load_openpyxl(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[-2] == "[]"
     assert (tmp_path / "example-tambon" / "coordination-abt-nongbua.xlsx").is_file()
+
+
+def test_the_lists_render_first_and_the_outputs_keep_the_documents_order(
+        example_plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build's peak is its largest table on top of what the documents before it left, so the
+    coordination lists (a plan's largest tables) render first; what a build returns and writes
+    keeps the documents' own order."""
+    from tambondoc.build import plan as build
+    from tambondoc.context.build import build_context
+    from tambondoc.plan.load import load_plan
+
+    rendered: list[str] = []
+    real = build.render_docx
+
+    def spy(template: Path, *args: Any) -> tuple[bytes, list[str]]:
+        rendered.append(template.name)
+        return real(template, *args)
+
+    monkeypatch.setattr(build, "render_docx", spy)
+    outputs, _, _ = build.render_all(example_plan, build_context(load_plan(example_plan)[1]))
+    assert rendered == ["coordination.docx", "coordination.docx", "plan-book.docx", "kbt-order.docx"]
+    assert list(outputs) == ["plan-book.docx", "kbt-order.docx",
+                             "coordination-tm-nongbua.docx", "coordination-tm-nongbua.xlsx",
+                             "coordination-abt-nongbua.docx", "coordination-abt-nongbua.xlsx"]

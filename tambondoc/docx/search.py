@@ -135,10 +135,14 @@ def _tied_group(sample: list[Row], heights: list[list[float]], widths: list[floa
             touched = cells_over[group] = [[j for j, c in enumerate(other.cells)
                                             if any(i in group for i in range(c.start, c.start + c.span))]
                                            for other in sample]
+        # a body row's cells get no taller when wider (``height_at`` estimates them), so a row
+        # gets shorter only when one of its cells over the group is its tallest: the others save 0
+        rows = [(other, other_hs, cells) for other, other_hs, cells in zip(sample, heights, touched)
+                if other.header or (other_hs and any(other_hs[j] >= max(other_hs) for j in cells))]
         for k in range(1, min(3, most // len(group)) + 1):
             wider = [w + step * k if i in group else w for i, w in enumerate(widths)]
             saved = 0.0
-            for other, other_hs, cells in zip(sample, heights, touched):
+            for other, other_hs, cells in rows:
                 new: float = 0.0
                 if other_hs:
                     wider_hs = list(other_hs)

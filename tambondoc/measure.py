@@ -178,8 +178,8 @@ def _glued(pieces: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)
 def word_widths(text: str, bold: bool) -> array[int]:
-    """The width in 1/1000 em of each breakable piece of ``text``, a run of spaces's as ``~width``
-    (negative): packed, as a 5,000-project plan's cache held 10 MB of (width, is a space) pairs."""
+    """The width in 1/1000 em of each breakable piece of ``text``, each run of spaces as ``~width``
+    (negative): packed, as a 5,000-project plan's cache held 9 MB of (width, is a space) pairs."""
     offsets = _breaker().offsets
     if offsets is not None and not text.isascii() and (at := offsets(text)) is not None:
         return _widths_between(text, at, bold)
@@ -188,7 +188,8 @@ def word_widths(text: str, bold: bool) -> array[int]:
 
 def _widths_between(text: str, at: list[int], bold: bool) -> array[int]:
     """``word_widths`` from ICU's offsets: the pieces ``words`` would cut, measured as differences
-    of the running width, with no piece's string made (a third of a realistic plan's layout)."""
+    of the running width, with no piece's string made (measuring is a third of a realistic plan's
+    layout)."""
     run = list(accumulate(map(_widths(bold).get, text, repeat(_UNKNOWN)), initial=0))
     out = array("q")
     for start, end in pairwise(at):

@@ -35,6 +35,16 @@ def test_words_are_icus_as_libreoffice_breaks_them() -> None:
     assert measure.words("  สอง  ช่อง ") == ("  ", "สอง", "  ", "ช่อง", " ")
 
 
+@pytest.mark.parametrize("text", ["ถนน (คสล.) ยาว 200 เมตร", "  สอง  ช่อง ", "ไทย\u00a0ไทย \u00a0", "ก😀ข ค",
+                                  "1. ขุดลอก\r\n2. ซ่อม", "องค์การบริหารส่วนตำบล   ", "abc def", ""])
+def test_word_widths_are_each_pieces_width_a_spaces_packed_as_its_complement(text: str) -> None:
+    """The widths come from ICU's offsets and a running width (no piece's string is made) and
+    are packed in an array, a run of spaces as ``~width``: the same figures as the pieces'."""
+    expected = [~measure.em_width(p) if p.isspace() else measure.em_width(p) for p in measure.words(text)]
+    assert list(measure.word_widths(text, False)) == expected
+    assert measure.longest_word(text) == max([w for w in expected if w >= 0], default=0)
+
+
 def test_an_icu_without_its_thai_dictionary_is_not_used() -> None:
     assert not linebreak.breaks_thai(lambda text: [text])  # a minimal ICU keeps the phrase whole
     assert linebreak.breaks_thai(lambda text: ["ภาษา", "ไทย", "ง่าย", "นิด", "เดียว"])

@@ -66,7 +66,7 @@ def report(docx: Path) -> None:
             for row in alone:
                 row.weight = 1.0
                 for cell in row.cells:
-                    cell.heights = {}
+                    cell.forget()
             columns, _ = _shrink(alone, len(grid), sum(grid), margins)
             own += height(body[i], share(alone, columns, sum(grid), margins))
         print(f"  rows taller than {share_of_page:.2f} page: {len(tall)}, "

@@ -156,6 +156,27 @@ def test_a_long_tables_heading_label_gets_the_width_to_save_its_lines_on_every_p
     assert measure.count_lines(label, room / 20 * 2000 / _size(styles, "TableHeading"), bold=True) <= 2
 
 
+def test_only_the_rows_the_width_search_asks_keep_a_height_for_every_width(styles: Styles) -> None:
+    """The search asks its sample's cells at every step; every other cell is asked at the first
+    guess of the widths and at the last, and keeps only its last height: a dict for each of a
+    20,000-project list's 60,000 cells was 15 MB."""
+    from tambondoc.docx.cells import NOT_SEARCHED, read_rows, row_height
+    from tambondoc.docx.search import SAMPLE, guess, share
+
+    rows = [["ที่", "โครงการ", "วัตถุประสงค์"]]
+    rows += [[str(i), "พัฒนาอาชีพชุมชน" * (1 + i % 5), "ส่งเสริมสุขภาพผู้สูงอายุ" * (1 + i % 7)] for i in range(400)]
+    read = read_rows(_table(rows, width=8000), styles)
+    columns, _ = layout._shrink(read, 3, 8000, MARGINS)
+    first = guess(columns, 8000)
+    guessed = [row_height(row, first, MARGINS) for row in read]
+    widths = share(read, columns, 8000, MARGINS)
+    assert all(row_height(row, widths, MARGINS) > 0 for row in read)
+    assert [row_height(row, first, MARGINS) for row in read] == guessed  # a height asked again is the same
+    kept = [row for row in read if any(cell.heights is not NOT_SEARCHED for cell in row.cells)]
+    assert 0 < len(kept) <= SAMPLE + 2
+    assert NOT_SEARCHED == {}
+
+
 def test_a_table_that_cannot_hold_its_amounts_steps_down_whole_never_below_12_pt(styles: Styles) -> None:
     amounts = ["12,345,678"] * 12
     tbl = _table([["ปี"] * 12, amounts, amounts], width=9000, size=28)

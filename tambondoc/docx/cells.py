@@ -21,6 +21,7 @@ AMOUNTS = re.compile(r"^(?:รวม)?[-+\d\u0E50-\u0E59,.()%\s]+$")
 DEFAULT_MARGIN = 108  # twips each side, Word's default cell margin
 SLACK = 40            # twips a line needs beyond its text: borders, and rounding in the word processor
 FILL = 0.93           # share of a line a word-wrapped paragraph fills on average
+NOT_SEARCHED: dict[int, float] = {}  # the heights of every cell the width search does not ask: never written
 
 @dataclass(slots=True)
 class Page:
@@ -35,9 +36,11 @@ Paragraph = tuple[tuple[str, ...], int, bool]  # (lines of text, size in half-po
 @dataclass(slots=True)
 class Cell:
     """One cell. What it holds is in tuples: set once (shrinking replaces them whole), cheaper to
-    make than lists, and out of the garbage collector's view once it has looked at them."""
+    make than lists, and out of the garbage collector's view once it has looked at them. Of the
+    tree it holds only its w:tcW, which the layout sets in every cell: the few rows whose
+    paragraphs are written to find their w:tc again (``cells_of``), so a 20,000-project list
+    does not keep 60,000 more lxml proxies alive (7 MB)."""
 
-    tc: Any
     start: int
     span: int
     paragraphs: tuple[Paragraph, ...]
@@ -46,7 +49,13 @@ class Cell:
     nowrap: bool = False  # the template's cell does not wrap (w:noWrap): its column fits its widest line
     tcw: Any = None  # the cell's w:tcW, which the layout sets
     measured: tuple[tuple[float, float], ...] = ()  # (text width pt, line height pt)
-    heights: dict[int, float] = field(default_factory=dict)  # _lines by width: the search asks again and again
+    # heights by width (twips, whole): the width search asks the cells of its sample again and
+    # again, so they keep every one (``searched``); any other cell is asked at the first guess of
+    # the widths and then at the last, so it keeps its last (a dict for each of a 20,000-project
+    # list's 60,000 cells was 15 MB)
+    heights: dict[int, float] = field(default_factory=lambda: NOT_SEARCHED)
+    at: int | None = None
+    at_height: float = 0.0
     ems: tuple[tuple[int, ...], ...] = ()  # per paragraph, each line's width in em/1000
     # per paragraph, in em/1000: (widest line without its outer spaces, longest word, all lines together)
     stats: tuple[tuple[int, int, int], ...] = ()
@@ -75,6 +84,16 @@ class Cell:
             stats.append((max(whole for _, whole, _ in found), max(word for _, _, word in found),
                           sum(em for em, _, _ in found)))
         self.ems, self.stats = tuple(ems), tuple(stats)
+
+    def searched(self) -> dict[int, float]:
+        """This cell's heights kept for every width from now on, the one it kept so far first."""
+        if self.heights is NOT_SEARCHED:
+            self.heights = {self.at: self.at_height} if self.at is not None else {}
+        return self.heights
+
+    def forget(self) -> None:
+        """Drop the heights kept: the sizes changed."""
+        self.heights, self.at = NOT_SEARCHED, None
 
     def lines_at_size(self) -> tuple[tuple[float, float], ...]:
         """(text width pt, line height pt) of every line at the paragraphs' current sizes."""
@@ -188,7 +207,12 @@ def _cell(tc: Any, column: int, header: bool, styles: Styles, totals: dict[str, 
     continued = merge is not None and merge.get(VAL) != "restart"
     paragraphs = () if continued else tuple((lines, size, bold) for lines, size, bold, _ in read)
     span = int(span_el.get(VAL)) if span_el is not None else 1
-    return Cell(tc, column, span, paragraphs, header, total, nowrap is not None, tcw)
+    return Cell(column, span, paragraphs, header, total, nowrap is not None, tcw)
+
+
+def cells_of(tr: Any) -> list[Any]:
+    """The w:tc of ``tr`` in order: one for each of its Row's cells."""
+    return [tc for tc in tr if tc.tag == TC]
 
 
 def side_margins(tbl: Any) -> int:
@@ -210,19 +234,30 @@ def height_at(cell: Cell, width: float, margins: int) -> float:
     """Points of height ``cell`` needs at ``width`` twips: a heading's wrapped word by word, any other
     estimated (wrapped text fills FILL of a line)."""
     key = int(width)
-    found = cell.heights.get(key)
-    if found is None and cell.header:  # a heading's few words wrap far from FILL, and it repeats on every page
-        found = cell.heights[key] = exact_height(cell, width, margins)
-    elif found is None:  # max() spelt out: this runs tens of thousands of times a plan
-        room = width - margins - SLACK
-        room = (room if room > 20 else 20) / 20 * FILL
-        lines = cell.measured or cell.lines_at_size()
-        if len(lines) == 1:  # most cells: what sum() of the one line gives, without the generator
-            text, line = lines[0]
-            found = cell.heights[key] = (math.ceil(text / room) or 1) * line
-        else:
-            found = cell.heights[key] = sum((math.ceil(text / room) or 1) * line for text, line in lines)
+    memo = cell.heights
+    found = memo.get(key)
+    if found is not None:
+        return found
+    if memo is NOT_SEARCHED:
+        if key == cell.at:
+            return cell.at_height
+        found = _height(cell, width, margins)
+        cell.at, cell.at_height = key, found
+        return found
+    found = memo[key] = _height(cell, width, margins)
     return found
+
+
+def _height(cell: Cell, width: float, margins: int) -> float:
+    if cell.header:  # a heading's few words wrap far from FILL, and it repeats on every page
+        return exact_height(cell, width, margins)
+    room = width - margins - SLACK  # max() spelt out: this runs tens of thousands of times a plan
+    room = (room if room > 20 else 20) / 20 * FILL
+    lines = cell.measured or cell.lines_at_size()
+    if len(lines) == 1:  # most cells: what sum() of the one line gives, without the generator
+        text, line = lines[0]
+        return (math.ceil(text / room) or 1) * line
+    return sum((math.ceil(text / room) or 1) * line for text, line in lines)
 
 
 def span_width(cell: Cell, widths: list[float]) -> float:

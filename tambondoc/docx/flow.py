@@ -7,7 +7,7 @@ from typing import Any
 
 from lxml import etree
 
-from tambondoc.docx.cells import TBLHEADER, TRPR, Page, Row, exact_height, row_height, span_width
+from tambondoc.docx.cells import TBLHEADER, TRPR, Page, Row, cells_of, exact_height, row_height, span_width
 from tambondoc.docx.ooxml import W
 from tambondoc.docx.styles import P, child
 
@@ -75,8 +75,8 @@ def _taller(row: Row, widths: list[float], margins: int, room: float) -> bool:
 
 
 def keep_with_next(row: Row) -> None:
-    for cell in row.cells:
-        for p in cell.tc.iterchildren(P):
+    for tc in cells_of(row.tr):
+        for p in tc.iterchildren(P):
             ppr = child(p, PPR)
             if ppr is None:
                 ppr = _first(p, PPR)

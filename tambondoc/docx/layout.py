@@ -50,6 +50,7 @@ from tambondoc.docx.cells import (
     Column,
     Page,
     Row,
+    cells_of,
     read_row,
     read_rows,
     row_height,
@@ -141,7 +142,7 @@ def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tupl
                 cell.paragraphs = tuple((lines, max(SMALLEST_AMOUNT, s - shrink) if s > SMALLEST_AMOUNT else s, b)
                                         for lines, s, b in paragraphs)
                 cell.measured = ()
-                cell.heights = {}
+                cell.forget()
 
 
 def _apply_widths(tbl: Any, rows: list[Row], widths: list[float]) -> None:
@@ -171,8 +172,8 @@ def _apply_widths(tbl: Any, rows: list[Row], widths: list[float]) -> None:
 def _apply_shrink(rows: list[Row], styles: Styles, shrink: int) -> None:
     """Every run of the table ``shrink`` half-points smaller, nothing below 12 pt."""
     for row in rows:
-        for cell in row.cells:
-            for p in cell.tc.iterchildren(P):
+        for tc in cells_of(row.tr):
+            for p in tc.iterchildren(P):
                 size = styles.size_and_bold(p)[0]
                 if size > SMALLEST_AMOUNT:
                     for run in p.iterchildren(R):

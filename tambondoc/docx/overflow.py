@@ -32,6 +32,7 @@ from tambondoc.docx.cells import (
     WIDTH,
     Page,
     Row,
+    cells_of,
     exact_height,
     height_at,
     row_height,
@@ -72,9 +73,9 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
         if labels is None:
             labels = _labels(rows, len(widths))
         last = row.tr
-        for cell in row.cells:
+        for cell, tc in zip(row.cells, cells_of(row.tr)):
             if cell.span != 1 or not cell.paragraphs or cell.start >= len(widths) \
-                    or any(el.tag not in (TCPR, P) for el in cell.tc):  # a nested table stays whole
+                    or any(el.tag not in (TCPR, P) for el in tc):  # a nested table stays whole
                 continue
             width = widths[cell.start]
             line = measure.line_height(cell.paragraphs[0][1] / 2)
@@ -82,7 +83,7 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
             if height_at(cell, width, margins) <= (keep + MORE) * line:
                 continue
             cut = _cut(cell.paragraphs, width, margins, keep)
-            rest = _split(cell.tc, *cut) if cut is not None else []
+            rest = _split(tc, *cut) if cut is not None else []
             if rest:
                 last = _continuation(last, rest, labels[cell.start], len(widths), sum(widths))
                 added.setdefault(row.tr, []).append(last)

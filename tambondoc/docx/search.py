@@ -30,6 +30,9 @@ def share(rows: list[Row], columns: list[Column], total: float, margins: int) ->
     body = [r for r in rows if not r.header and not (len(r.cells) == 1 and r.cells[0].span >= len(columns))]
     sample = body[:: max(1, len(body) // SAMPLE)] + [r for r in rows if r.header]
     step = spare / STEPS
+    for row in sample:  # their heights are asked at every step: kept by width from now on
+        for cell in row.cells:
+            cell.searched()
 
     heights = [[height_at(c, span_width(c, widths), margins) for c in r.cells] for r in sample]
     tops = [_top_two(h) for h in heights]

@@ -37,9 +37,9 @@ Paragraph = tuple[tuple[str, ...], int, bool]  # (lines of text, size in half-po
 class Cell:
     """One cell. What it holds is in tuples: set once (shrinking replaces them whole), cheaper to
     make than lists, and out of the garbage collector's view once it has looked at them. Of the
-    tree it holds only its w:tcW, which the layout sets in every cell: the few rows whose
-    paragraphs are written to find their w:tc again (``cells_of``), so a 20,000-project list
-    does not keep 60,000 more lxml proxies alive (7 MB)."""
+    tree it holds only its w:tcW, which the layout sets in every cell; the few rows whose
+    paragraphs are written find their w:tc again (``cells_of``), so a 20,000-project list does
+    not keep 60,000 more lxml proxies alive (7 MB)."""
 
     start: int
     span: int
@@ -249,6 +249,7 @@ def height_at(cell: Cell, width: float, margins: int) -> float:
 
 
 def _height(cell: Cell, width: float, margins: int) -> float:
+    """What ``height_at`` keeps: a heading's height counted, any other's estimated."""
     if cell.header:  # a heading's few words wrap far from FILL, and it repeats on every page
         return exact_height(cell, width, margins)
     room = width - margins - SLACK  # max() spelt out: this runs tens of thousands of times a plan

@@ -55,21 +55,20 @@ def line_height(size_pt: float) -> float:
 
 @lru_cache(maxsize=1 << 17)
 def _piece_width(piece: str, bold: bool) -> int:
-    widths = _widths(bold)
-    return sum(widths.get(ch, _UNKNOWN) for ch in piece)
+    return char_width(piece, bold)
 
 
 def em_width(text: str, bold: bool = False) -> int:
     """Width of ``text`` in thousandths of the font size (marks above and below take none).
-    Short texts (labels, amounts) recur, so their widths are cached."""
+    Short texts (words, labels, amounts) recur, so their widths are cached."""
     if len(text) <= 24:
         return _piece_width(text, bold)
     return char_width(text, bold)
 
 
 def char_width(text: str, bold: bool = False) -> int:
-    """``em_width`` added up a character at a time, with no line breaking asked: for a text
-    measured once (a row's continuation, a heading across the table), where ICU costs more."""
+    """``em_width`` uncached: its characters' widths added up, for a text measured once (a row's
+    continuation, a heading across the table)."""
     return sum(map(_widths(bold).get, text, repeat(_UNKNOWN)))
 
 

@@ -140,12 +140,13 @@ def _tied_group(sample: list[Row], heights: list[list[float]], widths: list[floa
                                            for other in sample]
         # a body row's cells get no taller when wider (``height_at`` estimates them), so a row
         # gets shorter only when one of its cells over the group is its tallest: the others save 0
-        rows = [(other, other_hs, cells) for other, other_hs, cells in zip(sample, heights, touched)
-                if other.header or (other_hs and any(other_hs[j] >= max(other_hs) for j in cells))]
+        tops = [max(other_hs, default=0.0) for other_hs in heights]
+        rows = [(other, other_hs, cells, tallest) for other, other_hs, cells, tallest in zip(sample, heights, touched, tops)
+                if other.header or any(other_hs[j] >= tallest for j in cells)]
         for k in range(1, min(3, most // len(group)) + 1):
             wider = [w + step * k if i in group else w for i, w in enumerate(widths)]
             saved = 0.0
-            for other, other_hs, cells in rows:
+            for other, other_hs, cells, tallest in rows:
                 new: float = 0.0
                 if other_hs:
                     wider_hs = list(other_hs)
@@ -155,7 +156,7 @@ def _tied_group(sample: list[Row], heights: list[list[float]], widths: list[floa
                         height = cell.heights.get(int(width))  # height_at's memo, read here first
                         wider_hs[j] = height_at(cell, width, margins) if height is None else height
                     new = max(wider_hs)
-                saved += other.weight * (max(other_hs, default=0.0) - new)
+                saved += other.weight * (tallest - new)
             if saved / (k * len(group)) > best[2]:
                 best = (group, k, saved / (k * len(group)))
     return best

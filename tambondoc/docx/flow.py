@@ -12,13 +12,16 @@ from tambondoc.docx.ooxml import W
 from tambondoc.docx.styles import P, child
 
 CANTSPLIT, KEEPNEXT, PPR, PSTYLE = (W + t for t in ("cantSplit", "keepNext", "pPr", "pStyle"))
+WITH_TOTAL = 0.75  # share of the room under the heading up to which a row that may split keeps with its total
 
 
 def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening: bool = False,
          continued: set[Any] | None = None) -> None:
-    """Rows shorter than half a page do not split; total rows stay with the row above them when
-    it does not split (kept with its total, a row of a page moved whole to the next page and left
-    40 % of a page empty; a real five-year plan's books and lists took a page less). (Kept
+    """Rows shorter than half a page do not split; total rows stay with the row above them unless
+    it is taller than WITH_TOTAL of the room under the heading. LibreOffice keeps a row that may
+    split with its total by moving it whole to the next page: a row of a page left 40 % of a page
+    empty. But not kept, a row that fitted its page left its subtotal alone at the top of the next
+    (realistic plans' lists, one in about every 60 pages), its rows out of sight. (Kept
     whole up to a full page, a real plan's list had pages holding one line: the tail of a row
     taller than a page, before a row of most of a page that did not fit after it; splitting rows
     from half a page on took its lists 69 -> 58 and 260 -> 230 pages.) A table
@@ -44,7 +47,7 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     first = {i for i in body[:2] if estimates[i] > page.height / 8} if opening else set()
     tall = False
     for i, (row, estimate) in enumerate(zip(rows, estimates)):
-        above_splits, trpr = tall, child(row.tr, TRPR)
+        trpr = child(row.tr, TRPR)
         if short and row.header and trpr is not None and (repeat := child(trpr, TBLHEADER)) is not None:
             trpr.remove(repeat)
         # a continuation (``docx.overflow``) is text across the table: it may split as a paragraph does
@@ -59,7 +62,7 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
             _first(trpr, CANTSPLIT)
         if (short or i in ends) and i + 1 < len(rows):
             keep_with_next(row)
-        if row.total and i > 0 and not rows[i - 1].header and not above_splits:
+        if row.total and i > 0 and not rows[i - 1].header and estimates[i - 1] <= room * WITH_TOTAL:
             keep_with_next(rows[i - 1])
         if row.total and i + 1 < len(rows) and rows[i + 1].total:
             keep_with_next(row)

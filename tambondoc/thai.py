@@ -71,6 +71,16 @@ def digits(value: Any, style: str) -> str:
 _NUMBER_AFTER_WORD = re.compile(r"(?<=\S) (?=[0-9\u0E50-\u0E59])")
 
 
+_BEFORE_REPEAT = re.compile(r" +(?=\u0E46)")  # the spaces before mai yamok (ๆ)
+
+
+def keep_repeat_mark(text: str) -> str:
+    """``text`` with the spaces before each ๆ made no-break spaces: Thai writes 'ต่าง ๆ' with a
+    space, and a line must not start with the ๆ (a line broke there, 'อื่น' / 'ๆ', in a narrow
+    column's heading). Markup stays Markup."""
+    return _BEFORE_REPEAT.sub(lambda m: "\u00a0" * len(m.group()), text) if "\u0E46" in text else text
+
+
 def nobreak(value: Any) -> str:
     """A number kept on the line of the word before it (a no-break space), as a typist keeps
     'หมู่ที่ ๘' together: in a narrow column a line broke before the '๘' and left it alone."""

@@ -48,6 +48,16 @@ def test_plain_value_is_left_as_text(tmp_path: Path) -> None:
     assert "<w:t xml:space=\"preserve\">ไม่มีการขึ้นบรรทัด</w:t>" in xml and "<w:br/>" not in xml
 
 
+def test_a_line_never_starts_with_mai_yamok(tmp_path: Path) -> None:
+    """Thai writes 'ต่าง ๆ' with a space, and a line must not start with the ๆ: LibreOffice broke a
+    narrow column's heading 'อื่น ๆ' there. The spaces before it, printed or in the template's own
+    text, become no-break spaces; safe markup stays unescaped."""
+    template = one_line_template(tmp_path, "อื่น ๆ {{ note }} {{ rich|safe }}")
+    xml = body_xml(render_docx(template, {"note": "สิ่งต่าง  ๆ ในตำบล", "rich": "เล็ก ๆ &amp; น้อย"}, tmp_path)[0])
+    assert "อื่น\u00a0ๆ สิ่งต่าง\u00a0\u00a0ๆ ในตำบล เล็ก\u00a0ๆ &amp; น้อย" in xml
+    assert " ๆ" not in xml
+
+
 def test_long_body_streams_in_order_without_placeholder(tmp_path: Path) -> None:
     """A body much larger than one parser slice comes out whole, in order, declared once."""
     doc = Document()

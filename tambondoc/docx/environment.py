@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import StrictUndefined, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from tambondoc import thai
 from tambondoc.context.text import paragraphs
@@ -53,8 +54,17 @@ FILTER_DOCS: dict[str, str] = {
 }
 
 
+def _finalize(value: Any) -> Any:
+    """Every printed text keeps ๆ on the line of the word before it (``thai.keep_repeat_mark``);
+    safe markup stays safe (a no-break space needs no escaping)."""
+    if isinstance(value, Markup):
+        return Markup(thai.keep_repeat_mark(str(value)))
+    return thai.keep_repeat_mark(value) if isinstance(value, str) else value
+
+
 def make_environment() -> SandboxedEnvironment:
-    """The Jinja environment for every document: sandboxed, StrictUndefined, autoescaped."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    """The Jinja environment for every document: sandboxed, StrictUndefined, autoescaped; no
+    printed text starts a line with ๆ."""
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
     env.filters.update(FILTERS)
     return env

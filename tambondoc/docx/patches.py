@@ -26,6 +26,7 @@ from tambondoc.docx.chunks import rendered_pieces, static_sections
 from tambondoc.docx.finish import DocumentFinisher, numerals_wanted
 from tambondoc.docx.prepared import Prepared, finisher_copy, prepare, write_package
 from tambondoc.docx.stream import PLACEHOLDER, stream_body
+from tambondoc.thai import keep_repeat_mark
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -114,8 +115,8 @@ def prepared_class() -> type:
 
         def patch_xml(self, src_xml: str) -> str:
             patched = _PATCHED.get(src_xml)
-            if patched is None:
-                patched = _PATCHED.put(src_xml, super().patch_xml(src_xml))
+            if patched is None:  # the template's own text keeps its ๆ as printed text does
+                patched = _PATCHED.put(src_xml, keep_repeat_mark(super().patch_xml(src_xml)))
             return patched
 
         def compiled(self, src_xml: str, jinja_env: Any) -> Any:

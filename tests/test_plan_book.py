@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLE, needs_libreoffice, soffice, squash
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from lxml import etree
 from ruamel.yaml import YAML
 
 from tambondoc import thai
@@ -553,3 +554,25 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path: Path, monkeypatc
     assert f"{plan}: ล้มเหลว: {pdf.INSTALL_HINT}" in lines
     assert "libreoffice-writer-nogui fonts-thai-tlwg" in pdf.INSTALL_HINT
     assert not (tmp_path / "out" / plan.stem / "plan-book.pdf").exists()
+
+
+def test_a_note_under_a_summary_table_keeps_with_the_table(tmp_path: Path) -> None:
+    """A note explaining a table ("หมายเหตุ: อื่น ๆ ได้แก่ …") was left at the top of the next page:
+    the table's last row keeps with the spacer after it (for LibreOffice the last row's keep is
+    the table's) and the spacer with the note."""
+    plan = copy_example(tmp_path)
+    code, lines = build(plan, tmp_path / "out")
+    assert code == 0, lines
+    with zipfile.ZipFile(tmp_path / "out" / plan.stem / "plan-book.docx") as z:
+        body = etree.fromstring(z.read("word/document.xml")).find(W + "body")
+
+    def kept(p: etree._Element) -> bool:
+        return p.find(f"{W}pPr/{W}keepNext") is not None
+
+    notes = [el for el in body if el.tag == W + "p" and "".join(el.itertext()).startswith("หมายเหตุ")
+             and el.getprevious().getprevious().tag == W + "tbl"]
+    assert len(notes) == 2  # under 3.2.1 (the example has named sources) and 3.5
+    for note in notes:
+        spacer, table = note.getprevious(), note.getprevious().getprevious()
+        assert kept(spacer) and not kept(note)
+        assert all(kept(p) for p in table.findall(W + "tr")[-1].iter(W + "p"))

@@ -210,7 +210,7 @@ def _valign(tc, value: str) -> None:
 
 def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool = False,
           split_rows: bool = False, small: bool = False, width: float | None = None,
-          keep_together: bool = False, nowrap: tuple[int, ...] = ()):
+          keep_together: bool = False, nowrap: tuple[int, ...] = (), note: str | None = None):
     """A bordered table laid out from its content when rendered (``docx.layout``; ``widths`` are
     a starting point, their sum the table's width); ``aligns`` has one letter per column:
     l(eft), r(ight), c(enter).
@@ -223,7 +223,10 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
     it, and any table with a total row (kept with the row above it), as LibreOffice keeps such a
     table with whatever paragraph comes next: a heading there would chain it to the next table,
     or one starting a new page would take the whole table with it. Body cells of the columns in
-    ``nowrap`` keep their text on one line (people's names).
+    ``nowrap`` keep their text on one line (people's names). ``note``: the Jinja test of a note
+    paragraph that follows the table ("true": always): the last row keeps with the spacer (for
+    LibreOffice the last row's keep is the table's) and the spacer with the note, so the note is
+    not left at the top of the next page, away from the table it explains.
     """
     if width:
         widths = [w * width / sum(widths) for w in widths]
@@ -266,7 +269,7 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
                 par.style = doc.styles[pstyle or style]
             if spec.kind == "body" and c in nowrap:
                 no_wrap(cell)
-            if keep_together and r < len(rows) - 1:
+            if (keep_together and r < len(rows) - 1) or (note and r == len(rows) - 1):
                 for par in cell.paragraphs:
                     par.paragraph_format.keep_with_next = True
             if spec.kind == "head":
@@ -296,7 +299,15 @@ def table(doc, widths: list[float], aligns: str, rows: list[Row], center: bool =
             span = tc.grid_span
             tc.width = Cm(sum(widths[position:position + span]))
             position += span
-    if keep_together or any(spec.kind == "total" for spec in rows):
+    if note == "true":
+        add(doc, "", "Table Spacer").paragraph_format.keep_with_next = True
+    elif note:
+        tag(doc, "{%p if " + note + " %}")
+        add(doc, "", "Table Spacer").paragraph_format.keep_with_next = True
+        tag(doc, "{%p else %}")
+        add(doc, "", "Table Spacer")
+        tag(doc, "{%p endif %}")
+    elif keep_together or any(spec.kind == "total" for spec in rows):
         add(doc, "", "Table Spacer")
     return tbl
 

@@ -142,7 +142,7 @@ def _summary_tables(doc) -> None:
         tag_row(n, "{%tr endfor %}"),
         Row(["รวมทั้งสิ้น", None, "{{ totals.count|num('table') }}"]
             + _year_cells("totals.year_amounts", "totals.amount") + sources_narrow("totals"), "total"),
-    ], center=True, small=True, width=LANDSCAPE_WIDTH)
+    ], center=True, small=True, width=LANDSCAPE_WIDTH, note="other_sources_text and not book.wide_budget")
 
     tag(doc, "{%p if book.wide_budget %}")
     add(doc, "{{ '3.2.1 สรุปงบประมาณ จำแนกตามยุทธศาสตร์และแหล่งงบประมาณ'|num('prose') }}", "Heading 3")
@@ -154,7 +154,7 @@ def _summary_tables(doc) -> None:
             + _source_cells("s.source_amounts") + [_money("s.amount")]),
         tag_row(6, "{%tr endfor %}"),
         Row(["รวมทั้งสิ้น", None] + _source_cells("totals.source_amounts") + [_money("totals.amount")], "total"),
-    ], center=True, small=True, width=LANDSCAPE_WIDTH)
+    ], center=True, small=True, width=LANDSCAPE_WIDTH, note="other_sources_text")
     tag(doc, "{%p endif %}")
     _other_note(doc)
 
@@ -190,7 +190,7 @@ def _summary_tables(doc) -> None:
             + [_money("y.amount")]),
         tag_row(6, "{%tr endfor %}"),
         Row(["รวม", "-"] + _source_cells("totals.source_amounts") + [_money("totals.amount")], "total"),
-    ], center=True, small=True, width=LANDSCAPE_WIDTH)
+    ], center=True, small=True, width=LANDSCAPE_WIDTH, note="true")
     add(doc, "หมายเหตุ: โครงการที่ได้รับงบประมาณหลายปีนับจำนวนโครงการในทุกปีที่ได้รับ", "Normal")
 
 

@@ -1,0 +1,39 @@
+"""Hardening, issue 29: what an officer typed or filled in is never lost, doubled or skipped.
+
+Each test fails on the code before its fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import replace_in, run
+
+P004_BUDGET = "    budget:\n      - {year: 2571, amount: 120000, funding: {local: 120000}}\n    approach: ขอสนับสนุน\n"
+P006_BUDGET = "    budget:\n      - {year: 2571, amount: 15000, funding: {community: 15000}}\n"
+
+
+def share_budget(plan: Path) -> int:
+    """P006 given P004's budget through an alias (valid YAML, a valid plan); the alias's line."""
+    replace_in(plan, P004_BUDGET, P004_BUDGET.replace("budget:", "budget: &b"))
+    return replace_in(plan, P006_BUDGET, "    budget: *b\n")
+
+
+def test_next_year_refuses_a_budget_shared_through_an_alias(example_plan: Path) -> None:
+    line = share_budget(example_plan)
+    assert run("validate", example_plan).code == 0
+    target = example_plan.with_name("next.yaml")
+    code, out, err = run("next-year", example_plan, "-o", target)
+    assert (code, out) == (1, "")
+    assert err == (f"{example_plan}:{line}:13: error: ข้อมูลตรงนี้ใช้ alias (*) ร่วมกับข้อมูลที่ anchor (&) ตั้งชื่อไว้ "
+                   "ถ้าเขียนแผนปีถัดไป ข้อมูลทุกที่ที่ใช้ร่วมกันจะถูกแก้ไปพร้อมกัน จึงไม่เขียนแผนปีถัดไป "
+                   "ให้เขียนข้อมูลเต็มแทน alias นี้ (ไม่ใช้ & และ *) แล้วลองใหม่\n")
+    assert not target.exists()
+    # an alias next-year does not rewrite (one agency's name typed once) is no reason to refuse
+    text = example_plan.read_text(encoding="utf-8").replace("    budget: &b\n", "    budget:\n")
+    text = text.replace("    budget: *b\n", P006_BUDGET)
+    agency = "    agency: องค์การบริหารส่วนตำบลหนองบัวงาม\n"
+    text = text.replace(agency, agency.replace("agency:", "agency: &lg"), 1).replace(agency, "    agency: *lg\n", 1)
+    example_plan.write_text(text, encoding="utf-8")
+    assert run("next-year", example_plan, "-o", target).code == 0
+    assert target.exists()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 from conftest import replace_in, run
 
 P004_BUDGET = "    budget:\n      - {year: 2571, amount: 120000, funding: {local: 120000}}\n    approach: ขอสนับสนุน\n"
@@ -37,3 +38,22 @@ def test_next_year_refuses_a_budget_shared_through_an_alias(example_plan: Path) 
     example_plan.write_text(text, encoding="utf-8")
     assert run("next-year", example_plan, "-o", target).code == 0
     assert target.exists()
+
+
+def test_import_refuses_a_plan_whose_projects_share_data_through_an_alias(example_plan: Path) -> None:
+    book = example_plan.with_name("projects.xlsx")
+    assert run("export-xlsx", example_plan, "-o", book).code == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["โครงการ"]
+    head = {c.value: c.column for c in ws[1] if c.value}
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, head["รหัสโครงการ"]).value == "P006")
+    ws.cell(row, head["ผลที่คาดว่าจะได้รับ"]).value = "ลดรายจ่ายครัวเรือนเดือนละ 500 บาท"
+    wb.save(book)
+    line = share_budget(example_plan)
+    before = example_plan.read_bytes()
+    code, out, err = run("import-xlsx", book, "--into", example_plan)
+    assert (code, out) == (1, "")
+    assert err == (f"{example_plan}:{line}:13: error: ข้อมูลตรงนี้ใช้ alias (*) ร่วมกับข้อมูลที่ anchor (&) ตั้งชื่อไว้ "
+                   "ถ้านำเข้า ข้อมูลทุกที่ที่ใช้ร่วมกันจะถูกแก้ไปพร้อมกัน จึงไม่นำเข้า "
+                   "ให้เขียนข้อมูลเต็มแทน alias นี้ (ไม่ใช้ & และ *) แล้วลองใหม่\n")
+    assert example_plan.read_bytes() == before

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from conftest import replace_in, run
 
 P004_BUDGET = "    budget:\n      - {year: 2571, amount: 120000, funding: {local: 120000}}\n    approach: ขอสนับสนุน\n"
@@ -57,3 +58,16 @@ def test_import_refuses_a_plan_whose_projects_share_data_through_an_alias(exampl
                    "ถ้านำเข้า ข้อมูลทุกที่ที่ใช้ร่วมกันจะถูกแก้ไปพร้อมกัน จึงไม่นำเข้า "
                    "ให้เขียนข้อมูลเต็มแทน alias นี้ (ไม่ใช้ & และ *) แล้วลองใหม่\n")
     assert example_plan.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["xlsx-template", "export-xlsx"])
+def test_a_workbook_is_never_overwritten_without_force(example_plan: Path, command: str) -> None:
+    book = example_plan.with_name("villages.xlsx")
+    book.write_bytes(b"a village's filled-in form")
+    code, out, err = run(command, example_plan, "-o", book)
+    assert (code, out) == (1, "")
+    assert err == f"{book}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ใช้ชื่ออื่นด้วย -o หรือเพิ่ม --force เพื่อเขียนทับ\n"
+    assert book.read_bytes() == b"a village's filled-in form"
+    assert run(command, example_plan, "-o", book, "--force").code == 0
+    assert openpyxl.load_workbook(book)["โครงการ"]["B1"].value == "ชื่อโครงการ"
+    assert [p.name for p in book.parent.iterdir() if p.name.endswith(".tmp")] == []

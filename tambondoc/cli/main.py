@@ -27,6 +27,8 @@ PLANS_PATH = click.Path(exists=True, path_type=Path)  # plan files, or folders o
 
 
 XLSX_OUT = click.Path(dir_okay=False, path_type=Path)
+overwrite_option = click.option("--force", is_flag=True,
+                                help="เขียนทับไฟล์ .xlsx ที่มีอยู่แล้ว (ค่าเริ่มต้น: ไม่เขียนทับ เพราะอาจเป็นแบบฟอร์มที่กรอกแล้ว)")
 
 
 def format_option(*choices: str) -> Callable[[F], F]:
@@ -152,12 +154,13 @@ def templates_docs(output: Path | None) -> None:
 @click.argument("plan", type=PLAN_PATH)
 @click.option("-o", "--output", "out", type=XLSX_OUT, default=Path("villages.xlsx"), show_default=True,
               help="ไฟล์ .xlsx ที่จะสร้าง")
+@overwrite_option
 @reports_errors()
-def xlsx_template(plan: Path, out: Path) -> None:
+def xlsx_template(plan: Path, out: Path, force: bool) -> None:
     """สร้างแบบฟอร์ม Excel เปล่าสำหรับรวบรวมโครงการจากหมู่บ้าน (มีรายการให้เลือกจากแผน)"""
     from tambondoc.build.exports import write_template
 
-    written = write_template(plan, out)
+    written = write_template(plan, out, force)
     info(f"{plan}: สร้างแบบฟอร์มแล้ว {written}")
 
 
@@ -165,12 +168,13 @@ def xlsx_template(plan: Path, out: Path) -> None:
 @click.argument("plan", type=PLAN_PATH)
 @click.option("-o", "--output", "out", type=XLSX_OUT, default=Path("projects.xlsx"), show_default=True,
               help="ไฟล์ .xlsx ที่จะสร้าง")
+@overwrite_option
 @reports_errors()
-def export_xlsx(plan: Path, out: Path) -> None:
+def export_xlsx(plan: Path, out: Path, force: bool) -> None:
     """ส่งออกโครงการทั้งหมดเป็น Excel: แผ่นงานรวม แผ่นงานรายยุทธศาสตร์ และสรุปงบประมาณ"""
     from tambondoc.build.exports import write_export
 
-    written = write_export(plan, out)
+    written = write_export(plan, out, force)
     info(f"{plan}: ส่งออกโครงการแล้ว {written}")
 
 

@@ -71,3 +71,27 @@ def test_a_workbook_is_never_overwritten_without_force(example_plan: Path, comma
     assert run(command, example_plan, "-o", book, "--force").code == 0
     assert openpyxl.load_workbook(book)["โครงการ"]["B1"].value == "ชื่อโครงการ"
     assert [p.name for p in book.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_import_refuses_data_under_a_blank_header(example_plan: Path) -> None:
+    book = example_plan.with_name("projects.xlsx")
+    assert run("export-xlsx", example_plan, "-o", book).code == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["โครงการ"]
+    head = {c.value: c.column for c in ws[1] if c.value}
+    assert (head["วัตถุประสงค์"], head["งบท้องถิ่น 2571"]) == (5, 13)
+    ws["E1"] = None  # the header deleted
+    ws["E3"] = "วัตถุประสงค์ที่แก้แล้ว"
+    ws.merge_cells("M1:N1")  # งบหน่วยงาน 2571's header merged into งบท้องถิ่น 2571's
+    wb.save(book)
+    before = example_plan.read_bytes()
+    code, out, err = run("import-xlsx", book, "--into", example_plan)
+    assert (code, out) == (1, "")
+    tail = "หรือลบคอลัมน์นี้ถ้าไม่ใช้"
+    assert err.splitlines() == [
+        f"{book}:โครงการ!E1: error: คอลัมน์ E มีข้อมูล (เช่น E2) แต่ไม่มีหัวตาราง จึงไม่รู้ว่าเป็นข้อมูลอะไร "
+        f"ให้ใส่หัวตารางที่ E1 กลับคืน (ถ้าผสานเซลล์หัวตารางไว้ ให้ยกเลิกการผสาน) {tail}",
+        f"{book}:โครงการ!N1: error: คอลัมน์ N มีข้อมูล (เช่น N6) แต่ไม่มีหัวตาราง จึงไม่รู้ว่าเป็นข้อมูลอะไร "
+        f"ให้ใส่หัวตารางที่ N1 กลับคืน (ถ้าผสานเซลล์หัวตารางไว้ ให้ยกเลิกการผสาน) {tail}",
+        f"นำเข้าไม่สำเร็จ: พบปัญหา 2 รายการ {example_plan} ไม่ถูกแก้ไข"]
+    assert example_plan.read_bytes() == before

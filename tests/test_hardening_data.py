@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import replace_in, run
+from conftest import replace_in, run, tiny_templates
 
 P004_BUDGET = "    budget:\n      - {year: 2571, amount: 120000, funding: {local: 120000}}\n    approach: ขอสนับสนุน\n"
 P006_BUDGET = "    budget:\n      - {year: 2571, amount: 15000, funding: {community: 15000}}\n"
@@ -95,3 +95,40 @@ def test_import_refuses_data_under_a_blank_header(example_plan: Path) -> None:
         f"ให้ใส่หัวตารางที่ N1 กลับคืน (ถ้าผสานเซลล์หัวตารางไว้ ให้ยกเลิกการผสาน) {tail}",
         f"นำเข้าไม่สำเร็จ: พบปัญหา 2 รายการ {example_plan} ไม่ถูกแก้ไข"]
     assert example_plan.read_bytes() == before
+
+
+def test_folder_plans_are_found_whatever_the_case_of_their_extension(example_plan: Path) -> None:
+    folder = example_plan.parent
+    upper = example_plan.rename(folder / "PLAN.YAML")
+    mixed = folder / "a.Yml"
+    mixed.write_bytes(upper.read_bytes())
+    (folder / "c.yaml.txt").write_bytes(upper.read_bytes())
+    warning = (f"{folder / 'c.yaml.txt'}: warning: ไฟล์นี้ลงท้ายด้วย .txt (Notepad เติมให้เมื่อบันทึก) "
+               "จึงไม่ได้อ่านเป็นแผน ให้เปลี่ยนชื่อเป็น c.yaml")
+    assert run("validate", folder) == (0, "", f"{warning}\nตรวจ 2 ไฟล์: ผ่าน 2, ไม่ผ่าน 0\n")
+    assert run("fmt", "--check", folder) == (0, "", f"{warning}\nตรวจ 2 ไฟล์: จัดรูปแบบถูกต้องแล้ว\n")
+    out = folder.parent / "out"
+    code, stdout, err = run("build", folder, "-o", out, "--templates", tiny_templates(folder.parent / "tpl"), "-j", "1")
+    assert (code, err.splitlines()[0]) == (0, warning)
+    assert stdout.splitlines()[-1] == "สร้างแล้ว 2, ไม่เปลี่ยนแปลง 0, ล้มเหลว 0"
+    assert sorted(p.name for p in out.iterdir()) == ["PLAN", "a"]
+
+
+def test_a_folder_of_plans_saved_as_text_says_so(tmp_path: Path) -> None:
+    (tmp_path / "b.yml.txt").write_text("schema_version: 1\n", encoding="utf-8")
+    code, _, err = run("validate", tmp_path)
+    assert code == 2
+    assert err.splitlines()[-1] == (f"ผิดพลาด: ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ มีแต่ไฟล์ที่ลงท้ายด้วย .txt "
+                                    f"ซึ่งไม่ได้อ่านเป็นแผน: {tmp_path / 'b.yml.txt'} ให้เปลี่ยนชื่อเป็น .yaml (เช่น b.yml)")
+
+
+def test_a_district_finds_its_plans_whatever_their_case_and_names_those_saved_as_text(example_district: Path) -> None:
+    plans = example_district / "plans"
+    (plans / "pak-nam.yaml").rename(plans / "PAK-NAM.YAML")
+    (plans / "samet-nuea.yaml").rename(plans / "samet-nuea.yaml.txt")
+    code, out, err = run("validate", "-v", example_district)
+    assert (code, out) == (0, "")
+    assert f"{plans / 'PAK-NAM.YAML'}: ผ่าน" in err.splitlines()
+    assert err.splitlines()[0] == (f"{plans / 'samet-nuea.yaml.txt'}: warning: ไฟล์นี้ลงท้ายด้วย .txt "
+                                   "(Notepad เติมให้เมื่อบันทึก) จึงไม่ได้อ่านเป็นแผน ให้เปลี่ยนชื่อเป็น samet-nuea.yaml")
+    assert err.splitlines()[-1] == "ตรวจ 3 ไฟล์: ผ่าน 3, ไม่ผ่าน 0"

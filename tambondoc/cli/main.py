@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from tambondoc.cli.app import Group, max_plan_option, version_option
-from tambondoc.cli.building import build_cmd, plan_files
+from tambondoc.cli.building import build_cmd, plan_files, warn_misnamed
 from tambondoc.cli.district import new_district_cmd, status_cmd
 from tambondoc.cli.output import color_on, detail, info, safe_streams
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
@@ -55,10 +55,13 @@ def validate(plans: tuple[Path, ...], fmt: str) -> None:
     """
     from tambondoc.check.district import validate_district
     from tambondoc.check.validate import validate_file
+    from tambondoc.plan.discover import below
     from tambondoc.plan.district import is_district
 
     districts = [p for p in plans if is_district(p)]
     others = tuple(p for p in plans if not is_district(p))
+    for district in districts:
+        warn_misnamed(below(district).misnamed)
     results = [r for d in districts for r in validate_district(d).results]
     results += [validate_file(p) for p in (plan_files(others) if others or not districts else [])]
     show_problems([p for r in results for p in r.problems], fmt, err=False)

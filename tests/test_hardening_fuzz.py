@@ -39,8 +39,8 @@ def test_fuzz_workbooks_never_crash_and_never_leave_a_bad_plan(tmp_path: Path, c
                                                                state: str, combine: bool) -> None:
     plan = _fresh(tmp_path)
     before = plan.read_bytes()
-    book = tmp_path / "book.xlsx"
-    assert run("export-xlsx", plan, "-o", book).code == 0
+    book = tmp_path / "book.xlsx"  # tmp_path is shared by hypothesis's examples
+    assert run("export-xlsx", plan, "-o", book, "--force").code == 0
     wb = openpyxl.load_workbook(book)
     ws = wb["โครงการ"]
     for row, col, value in cells:
@@ -91,13 +91,13 @@ def test_fuzz_write_failures_never_crash_never_leave_temporaries(tmp_path: Path,
     plan.write_text(plan.read_text(encoding="utf-8").replace("schema_version: 1\n", "schema_version:  1\n"),
                     encoding="utf-8")
     book = tmp_path / "p.xlsx"
-    assert run("export-xlsx", plan, "-o", book).code == 0
+    assert run("export-xlsx", plan, "-o", book, "--force").code == 0
     wb = openpyxl.load_workbook(book)
     wb["โครงการ"]["B2"] = "ชื่อใหม่"
     wb.save(book)
     before = plan.read_bytes()
     args = {"fmt": ["fmt", plan], "import-xlsx": ["import-xlsx", book, "--into", plan],
-            "export-xlsx": ["export-xlsx", plan, "-o", book], "next-year": ["next-year", plan, "-o", tmp_path / "n.yaml"],
+            "export-xlsx": ["export-xlsx", plan, "-o", book, "--force"], "next-year": ["next-year", plan, "-o", tmp_path / "n.yaml"],
             "build": ["build", plan, "-o", tmp_path / "out", "--templates", tiny_templates(tmp_path / "tpl")]}[command]
     calls = {"n": 0}
     real = os.fsync

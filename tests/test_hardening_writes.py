@@ -72,7 +72,8 @@ def test_new_files_follow_the_umask_and_outputs_never_write_through_a_link(tmp_p
     victim.write_bytes(b"keep me")
     link = tmp_path / "projects.xlsx"
     link.symlink_to(victim)
-    assert run("export-xlsx", example_plan, "-o", link).code == 0
+    assert run("export-xlsx", example_plan, "-o", link).code == 1  # an existing name, even a link's, is kept
+    assert run("export-xlsx", example_plan, "-o", link, "--force").code == 0
     assert victim.read_bytes() == b"keep me" and not link.is_symlink()
     assert _mode(link) == 0o640
     assert run("next-year", example_plan, "-o", tmp_path / "next.yaml").code == 0

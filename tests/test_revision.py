@@ -418,10 +418,10 @@ def test_fmt_check_exit_codes(example_plan: Path) -> None:
 
 def test_fmt_refuses_to_change_data(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    text = "plan: &p\n  title: t\ntambon: *p\nschema_version: 1\n"  # reordering would put the alias first
+    text = "plan: &p\n  title: t\ntambon: *p\nschema_version: 1\n"  # reordering would put the alias first (named)
     plan.write_text(text, encoding="utf-8")
     code, _, err = run("fmt", "--check", str(plan))
-    assert (code, err) == (1, f"{plan}: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
+    assert (code, err) == (1, f"{plan}:3:9: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
                               "หรือข้อความหลายบรรทัดแบบ |+) ให้เขียนข้อมูลตรง ๆ แทนแล้วลองใหม่\n"
                               "ตรวจ 1 ไฟล์: จัดรูปแบบไม่ได้ 1 ไฟล์\n")
 

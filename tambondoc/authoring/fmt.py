@@ -21,6 +21,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
+from tambondoc.plan.aliases import shared_in
 from tambondoc.plan.load import Newlines, decode, load_text, read_bytes, yaml_problem
 from tambondoc.plan.roundtrip import rt_yaml
 from tambondoc.plan.schema import schema
@@ -198,13 +199,11 @@ def format_text(text: str, name: str) -> str:
     """The canonical text of a plan; PlanError if a key, value or comment would be lost."""
     before = load_text(text, name)  # first: its errors have positions for every YAML mistake
     header, body = split_start(text)
-    changed = PlanError(f"{name}: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
-                        "หรือข้อความหลายบรรทัดแบบ |+) ให้เขียนข้อมูลตรง ๆ แทนแล้วลองใหม่")
     try:
         result = header + _canonical(body, name)
         after = load_text(result, name)
     except (PlanError, KeyError, IndexError) as e:  # e.g. an alias moved above its anchor, merged keys
-        raise changed from e
+        raise _changed(text, name) from e
     stripped = "\n".join(line.rstrip() for line in result.split("\n"))  # ruamel writes "- " for an empty item
     if stripped != result and load_text(stripped, name) == after:
         result = stripped
@@ -213,8 +212,16 @@ def format_text(text: str, name: str) -> str:
         raise PlanError(f"{name}: จัดรูปแบบแล้วความเห็น (comment) จะหาย: {next(iter(lost))} "
                         "(เช่น ความเห็นภายใน [ ] หรือ { }) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
     if after != before:
-        raise changed
+        raise _changed(text, name)
     return result
+
+
+def _changed(text: str, name: str) -> PlanError:
+    """The refusal of a layout that would change the data, at the plan's first alias if it has one."""
+    first = shared_in(text, [()])
+    where = f"{name}:{first.line}:{first.column}" if first else name
+    return PlanError(f"{where}: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
+                     "หรือข้อความหลายบรรทัดแบบ |+) ให้เขียนข้อมูลตรง ๆ แทนแล้วลองใหม่")
 
 
 def format_file(path: Path, check: bool = False) -> bool:

@@ -19,12 +19,16 @@ from tambondoc.authoring.fmt import comments, is_loose
 from tambondoc.authoring.skeleton import yaml_scalar
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
+from tambondoc.plan.aliases import ANY, refuse_shared
 from tambondoc.plan.load import Newlines, decode, read_bytes
 from tambondoc.plan.roundtrip import dump_rt, load_rt
 from tambondoc.plan.splice import spliced
 from tambondoc.plan.vocabulary import STATUSES
 from tambondoc.thai import ARABIC_TO_THAI, THAI_TO_ARABIC, parse_be_date
 
+# what next-year rewrites: shared through an alias, it would be rewritten once for every sharer
+REWRITTEN = [("plan", "fiscal_years"), ("plan", "revision"), ("plan", "title"),
+             ("projects", ANY, "budget"), ("projects", ANY, "period"), ("review",)]
 _YEAR = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{4}(?![0-9๐-๙])")
 
 
@@ -158,11 +162,13 @@ def roll_forward(text: str, name: str) -> Rolled:
     file's own text (``plan.splice``), so what ruamel would drop or re-space stays as written:
     the header above a '---' line, the modeline, comments inside { } and [ ]. The result must
     mean the same plan as the edited data and keep every comment outside the old review section,
-    or nothing is written.
+    or nothing is written. A plan that shares what it rewrites through an alias is refused
+    first: the shared data would be shifted once for every place that uses it.
     """
     data = load_rt(text, name)
     if not isinstance(data, CommentedMap):
         raise PlanError(f"{name}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์)")
+    refuse_shared(text, name, REWRITTEN, "เขียนแผนปีถัดไป")
     before = dump_rt(load_rt(text, name))
     old_review, projects = data.get("review"), data.get("projects")
     approved = data["plan"].get("approved_on") if isinstance(data.get("plan"), dict) else None

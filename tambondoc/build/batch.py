@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tambondoc.errors import PlanError, Problem
-from tambondoc.plan.district import DISTRICT_FILE
 
 if TYPE_CHECKING:
     from tambondoc.build.plan import Extra
@@ -36,20 +35,6 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-def discover(paths: list[Path]) -> list[Path]:
-    """Plan files named directly, plus every *.yaml / *.yml below named directories (but a
-    district's district.yaml, which is not a plan)."""
-    plans: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            plans += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-                            and p.name != DISTRICT_FILE
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        else:
-            plans.append(path)
-    return list(dict.fromkeys(plans))
 
 
 def build_one(plan: Path, out_root: Path, templates: Path | None, pdf: bool, force: bool,

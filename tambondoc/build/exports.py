@@ -29,9 +29,12 @@ def _valid_plan(plan: Path) -> dict[str, Any]:
     return data
 
 
-def _target(out: Path) -> Path:
+def _target(out: Path, force: bool) -> Path:
+    """The workbook to write; an existing one is kept unless ``force``: it may be a village's filled-in form."""
     if out.suffix.lower() != ".xlsx":
         raise PlanError(f"{out}: ชื่อไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx")
+    if not force and (out.exists() or out.is_symlink()):
+        raise PlanError(f"{out}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ใช้ชื่ออื่นด้วย -o หรือเพิ่ม --force เพื่อเขียนทับ")
     return out
 
 
@@ -59,15 +62,15 @@ def _release_quietly(error: BaseException) -> None:
         sys.unraisablehook = hook
 
 
-def write_template(plan: Path, out: Path) -> Path:
-    """Write the village project template for ``plan`` to ``out`` (atomically)."""
-    target = _target(out)
+def write_template(plan: Path, out: Path, force: bool = False) -> Path:
+    """Write the village project template for ``plan`` to ``out`` (atomically; over a file only with ``force``)."""
+    target = _target(out, force)
     write_atomic(target, workbook(template_workbook, _valid_plan(plan)))
     return out
 
 
-def write_export(plan: Path, out: Path) -> Path:
-    """Write every project of ``plan`` to ``out`` (atomically)."""
-    target = _target(out)
+def write_export(plan: Path, out: Path, force: bool = False) -> Path:
+    """Write every project of ``plan`` to ``out`` (atomically; over a file only with ``force``)."""
+    target = _target(out, force)
     write_atomic(target, workbook(export_workbook, _valid_plan(plan)))
     return out

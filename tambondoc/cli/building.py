@@ -19,13 +19,26 @@ from tambondoc.errors import printable
 
 
 def plan_files(paths: tuple[Path, ...]) -> list[Path]:
-    """Plan files named, and every *.yaml / *.yml below folders named (as build finds them)."""
-    from tambondoc.build.batch import discover
+    """Plan files named, and every plan below folders named (``plan.discover``); a plan saved as
+    x.yaml.txt is not one, and is named in a warning, or in the error when there is no plan."""
+    from tambondoc.plan.discover import find, plan_name
 
-    plans = discover(list(paths))
-    if not plans:
-        raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ")
-    return plans
+    found = find(paths)
+    if not found.plans:
+        names = ", ".join(printable(str(p)) for p in found.misnamed)
+        raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ" + (
+            f" มีแต่ไฟล์ที่ลงท้ายด้วย .txt ซึ่งไม่ได้อ่านเป็นแผน: {names} "
+            f"ให้เปลี่ยนชื่อเป็น .yaml (เช่น {printable(plan_name(found.misnamed[0]))})" if found.misnamed else ""))
+    warn_misnamed(found.misnamed)
+    return found.plans
+
+
+def warn_misnamed(files: list[Path]) -> None:
+    """A warning for each plan saved as x.yaml.txt: it was skipped, and what to rename it to."""
+    from tambondoc.plan.discover import rename_hint
+
+    for path in files:
+        click.echo(f"{printable(str(path))}: warning: {printable(rename_hint(path))}", err=True)
 
 
 def _progress(count: int) -> Any:
@@ -68,8 +81,10 @@ def _district(folder: Path, out: Path, templates: Path | None, pdf: bool, jobs: 
     """Build one district and say how it went; the statuses of its tambons and of its own documents."""
     from tambondoc.district.build import build_district
     from tambondoc.errors import PlanInvalid
+    from tambondoc.plan.discover import below
     from tambondoc.plan.district import plan_files as district_plans
 
+    warn_misnamed(below(folder).misnamed)
     try:
         built = build_district(folder, out, templates, pdf, force, jobs, _progress(len(district_plans(folder))))
     except PlanInvalid as e:

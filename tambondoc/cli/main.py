@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from tambondoc.cli.app import Group, max_plan_option, version_option
-from tambondoc.cli.building import build_cmd, plan_files
+from tambondoc.cli.building import build_cmd, plan_files, warn_misnamed
 from tambondoc.cli.district import new_district_cmd, status_cmd
 from tambondoc.cli.output import color_on, detail, info, safe_streams
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
@@ -27,6 +27,8 @@ PLANS_PATH = click.Path(exists=True, path_type=Path)  # plan files, or folders o
 
 
 XLSX_OUT = click.Path(dir_okay=False, path_type=Path)
+overwrite_option = click.option("--force", is_flag=True,
+                                help="เขียนทับไฟล์ .xlsx ที่มีอยู่แล้ว (ค่าเริ่มต้น: ไม่เขียนทับ เพราะอาจเป็นแบบฟอร์มที่กรอกแล้ว)")
 
 
 def format_option(*choices: str) -> Callable[[F], F]:
@@ -53,10 +55,13 @@ def validate(plans: tuple[Path, ...], fmt: str) -> None:
     """
     from tambondoc.check.district import validate_district
     from tambondoc.check.validate import validate_file
+    from tambondoc.plan.discover import below
     from tambondoc.plan.district import is_district
 
     districts = [p for p in plans if is_district(p)]
     others = tuple(p for p in plans if not is_district(p))
+    for district in districts:
+        warn_misnamed(below(district).misnamed)
     results = [r for d in districts for r in validate_district(d).results]
     results += [validate_file(p) for p in (plan_files(others) if others or not districts else [])]
     show_problems([p for r in results for p in r.problems], fmt, err=False)
@@ -152,12 +157,13 @@ def templates_docs(output: Path | None) -> None:
 @click.argument("plan", type=PLAN_PATH)
 @click.option("-o", "--output", "out", type=XLSX_OUT, default=Path("villages.xlsx"), show_default=True,
               help="ไฟล์ .xlsx ที่จะสร้าง")
+@overwrite_option
 @reports_errors()
-def xlsx_template(plan: Path, out: Path) -> None:
+def xlsx_template(plan: Path, out: Path, force: bool) -> None:
     """สร้างแบบฟอร์ม Excel เปล่าสำหรับรวบรวมโครงการจากหมู่บ้าน (มีรายการให้เลือกจากแผน)"""
     from tambondoc.build.exports import write_template
 
-    written = write_template(plan, out)
+    written = write_template(plan, out, force)
     info(f"{plan}: สร้างแบบฟอร์มแล้ว {written}")
 
 
@@ -165,12 +171,13 @@ def xlsx_template(plan: Path, out: Path) -> None:
 @click.argument("plan", type=PLAN_PATH)
 @click.option("-o", "--output", "out", type=XLSX_OUT, default=Path("projects.xlsx"), show_default=True,
               help="ไฟล์ .xlsx ที่จะสร้าง")
+@overwrite_option
 @reports_errors()
-def export_xlsx(plan: Path, out: Path) -> None:
+def export_xlsx(plan: Path, out: Path, force: bool) -> None:
     """ส่งออกโครงการทั้งหมดเป็น Excel: แผ่นงานรวม แผ่นงานรายยุทธศาสตร์ และสรุปงบประมาณ"""
     from tambondoc.build.exports import write_export
 
-    written = write_export(plan, out)
+    written = write_export(plan, out, force)
     info(f"{plan}: ส่งออกโครงการแล้ว {written}")
 
 

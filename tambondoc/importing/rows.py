@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tambondoc.context.columns import FIELD_BY_KEY, PROJECT_FIELDS, TEXT_FIELDS
-from tambondoc.errors import Problem
+from tambondoc.errors import Problem, column_letter
 from tambondoc.importing.merge import Cells, number
 from tambondoc.importing.read import Cell, Table
 from tambondoc.plan.vocabulary import APPROACHES
@@ -196,6 +196,7 @@ class Layout:
 def layout(table: Table, choices: Choices, problems: list[Problem]) -> Layout:
     out = Layout({}, {}, {})
     used = {c for _, values in table.rows for c in values} | {c for _, c in table.uncalculated}
+    _headless(table, used, problems)
     for col, header in sorted(table.headers.items()):
         key = match_header(header, choices)
         at = table.where(col, table.header_row)
@@ -218,6 +219,18 @@ def layout(table: Table, choices: Choices, problems: list[Problem]) -> Layout:
             continue
         target[key] = col
     return out
+
+
+def _headless(table: Table, used: set[int], problems: list[Problem]) -> None:
+    """Columns holding project data under a blank header (deleted, or merged into its neighbour's):
+    an error, not a skip, or what the villages typed there would be dropped without a word."""
+    for col in sorted(used - set(table.headers)):
+        first = min([r for r, values in table.rows if col in values] + [r for r, c in table.uncalculated if c == col])
+        at = table.where(col, table.header_row)
+        problems.append(at.problem(
+            f"คอลัมน์ {column_letter(col)} มีข้อมูล (เช่น {table.where(col, first).name}) แต่ไม่มีหัวตาราง "
+            f"จึงไม่รู้ว่าเป็นข้อมูลอะไร ให้ใส่หัวตารางที่ {at.name} กลับคืน (ถ้าผสานเซลล์หัวตารางไว้ ให้ยกเลิกการผสาน) "
+            "หรือลบคอลัมน์นี้ถ้าไม่ใช้", rule="xlsx-columns"))
 
 
 def read_rows(table: Table, choices: Choices, problems: list[Problem]) -> list[Row]:

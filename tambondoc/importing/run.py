@@ -1,6 +1,7 @@
 """import-xlsx: workbooks into the plan YAML, all or nothing, validated before the file is replaced.
 
-Order: validate the plan; read and check every row of every workbook; report projects several
+Order: validate the plan (refused if its projects share data through YAML aliases: an edit would
+land on every sharer); read and check every row of every workbook; report projects several
 villages proposed (and combine them with ``combine``); merge into the round-trip plan; validate
 the new text; write atomically. Any problem stops before the write.
 """
@@ -31,6 +32,7 @@ from tambondoc.importing.merge import (
 )
 from tambondoc.importing.read import read_table
 from tambondoc.importing.rows import Row, check_rows, read_rows
+from tambondoc.plan.aliases import refuse_shared
 from tambondoc.plan.load import Newlines, load_text
 from tambondoc.plan.positions import Locator
 from tambondoc.plan.roundtrip import rt_yaml
@@ -212,6 +214,7 @@ def import_books(books: list[Path], plan: Path, combine: bool = False, dry_run: 
     checked = validate_file(plan)
     if not checked.ok:
         raise PlanInvalid(f"{plan}: แผนไม่ผ่านการตรวจสอบ ให้แก้แผนก่อนนำเข้า", checked.problems)
+    refuse_shared(checked.text, str(plan), [("projects",)], "นำเข้า")  # an edit through an alias lands twice
     choices = Choices.of(checked.data)
     by_id = {p["id"]: p for p in checked.data["projects"]}
     found: list[Problem] = []

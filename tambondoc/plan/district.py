@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypedDict
 
+from tambondoc.plan.discover import DISTRICT_FILE, below
 from tambondoc.plan.places import name_key
 from tambondoc.plan.positions import Locator, Path_
 from tambondoc.plan.types import Named, Person, Settings, Signer, Socho
 from tambondoc.thai import parse_be_date
 
-DISTRICT_FILE = "district.yaml"
 OUTPUT_FOLDER = "_district"  # OUT/_district/: the district's own documents
 
 
@@ -82,11 +82,8 @@ def deadline(data: Any, key: str) -> dt.date | None:
 
 
 def plan_files(folder: Path) -> list[Path]:
-    """The tambon plans of a district: every *.yaml / *.yml below its folder except district.yaml
-    and hidden folders (CI files, editor settings)."""
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-                  and p.name != DISTRICT_FILE
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    """The tambon plans of a district: every plan below its folder (``plan.discover``'s rule)."""
+    return below(folder).plans
 
 
 def is_district(path: Path) -> bool:

@@ -20,6 +20,7 @@ from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from tambondoc.errors import PlanError, Problem
+from tambondoc.plan import characters
 from tambondoc.plan import events as yaml_events
 
 MAX_BYTES = 10 * 1024 * 1024  # the largest plan read unless raised (LIMIT_ENV)
@@ -201,7 +202,9 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     detail = str(getattr(err, "problem", None) or str(err).splitlines()[0])
     lines = text.split("\n")
     hint = _hint(str(err))
-    if 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1] and "cannot start any token" in detail:
+    if isinstance(err, MarkedYAMLError) and (space := characters.misplaced_space(text, line, col)):
+        line, col, hint = space
+    elif 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1] and "cannot start any token" in detail:
         hint = _hint("found character '\t'")
     elif isinstance(err, MarkedYAMLError) and (found := _unclosed_quote(lines, line)):
         line, col = found

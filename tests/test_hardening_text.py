@@ -1,0 +1,48 @@
+"""Text from other programs: spaces pasted from LINE, Word or the web. Each is reported at the
+character, not where the parser happened to stop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import replace_in, run
+
+OBJECTIVE = "    objective: เพื่อชะลอน้ำ"
+NBSP_HINT = ("มีช่องว่างที่มองไม่เห็น (U+00A0 NO-BREAK SPACE) อยู่ตรงนี้ ซึ่งมักติดมาเมื่อคัดลอกจาก LINE, Word หรือเว็บ "
+             "YAML ไม่นับเป็นเว้นวรรค ให้ลบแล้วพิมพ์เว้นวรรคธรรมดาแทน")
+
+
+def errors(out: str) -> list[str]:
+    return [line for line in out.splitlines() if ": error: " in line]
+
+
+@pytest.mark.parametrize(("new", "column", "detail"), [
+    ("    objective:\u00a0เพื่อชะลอน้ำ", 15, "could not find expected ':'"),
+    ("  \u00a0 objective: เพื่อชะลอน้ำ", 3, "did not find expected '-' indicator"),
+])
+def test_a_non_breaking_space_where_yaml_needs_a_space_is_named_at_its_place(
+        example_plan: Path, new: str, column: int, detail: str) -> None:
+    line = replace_in(example_plan, OBJECTIVE, new)
+    code, out, _ = run("validate", example_plan)
+    assert code == 1
+    assert errors(out) == [f"{example_plan}:{line}:{column}: error: YAML ไม่ถูกต้อง: {NBSP_HINT} [{detail}]"]
+
+
+def test_other_look_alike_spaces_are_named_too(example_plan: Path) -> None:
+    line = replace_in(example_plan, "population: {male: 297", "population: {male:\u3000297")
+    code, out, _ = run("validate", example_plan)
+    assert code == 1
+    assert errors(out) == [f"{example_plan}:{line}:25: error: YAML ไม่ถูกต้อง: มีช่องว่างที่มองไม่เห็น "
+                           "(U+3000 IDEOGRAPHIC SPACE) อยู่ตรงนี้ ซึ่งมักติดมาเมื่อคัดลอกจาก LINE, Word หรือเว็บ "
+                           "YAML ไม่นับเป็นเว้นวรรค ให้ลบแล้วพิมพ์เว้นวรรคธรรมดาแทน [found unexpected ':']"]
+
+
+def test_a_non_breaking_space_in_a_value_is_text_and_one_before_a_value_is_named(example_plan: Path) -> None:
+    replace_in(example_plan, "    target: ฝาย", "     target: ฝาย")  # another mistake, on the next line
+    code, out, _ = run("validate", example_plan)
+    assert code == 1 and "YAML ไม่ถูกต้อง" in out
+    line = replace_in(example_plan, OBJECTIVE, "    objective: เพื่อ\u00a0ชะลอน้ำ")
+    assert run("validate", example_plan)[:2] == (code, out)
+    replace_in(example_plan, "    objective: เพื่อ\u00a0", "    objective:\u00a0เพื่อ\u00a0")
+    assert errors(run("validate", example_plan).out)[0].startswith(f"{example_plan}:{line}:15: error: YAML ไม่ถูกต้อง: {NBSP_HINT}")

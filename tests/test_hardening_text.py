@@ -1,5 +1,5 @@
-"""Text from other programs: spaces pasted from LINE, Word or the web. Each is reported at the
-character, not where the parser happened to stop."""
+"""Text from other programs: spaces pasted from LINE, Word or the web, control characters old tools
+leave. Each is reported at the character, not where the parser happened to stop."""
 
 from __future__ import annotations
 
@@ -46,3 +46,23 @@ def test_a_non_breaking_space_in_a_value_is_text_and_one_before_a_value_is_named
     assert run("validate", example_plan)[:2] == (code, out)
     replace_in(example_plan, "    objective: เพื่อ\u00a0", "    objective:\u00a0เพื่อ\u00a0")
     assert errors(run("validate", example_plan).out)[0].startswith(f"{example_plan}:{line}:15: error: YAML ไม่ถูกต้อง: {NBSP_HINT}")
+
+
+@pytest.mark.parametrize(("char", "name"), [("\x1a", "Ctrl-Z"), ("\x00", "NUL"), ("\x0c", "Form Feed ขึ้นหน้าใหม่"),
+                                            ("\x01", "Ctrl-A")])
+def test_a_control_character_is_named_at_its_place(example_plan: Path, char: str, name: str) -> None:
+    line = replace_in(example_plan, OBJECTIVE, f"    objective: เพื่อ{char}ชะลอน้ำ")
+    code, out, _ = run("validate", example_plan)
+    assert code == 1
+    assert errors(out) == [f"{example_plan}:{line}:21: error: YAML ไม่ถูกต้อง: มีอักขระควบคุม U+{ord(char):04X} ({name}) "
+                           "ที่มองไม่เห็นอยู่ตรงนี้ (มักติดมาจากโปรแกรมรุ่นเก่าหรือการคัดลอก) ให้ลบออก "
+                           f"[unacceptable character #x{ord(char):04x}: control characters are not allowed]"]
+
+
+def test_a_dos_end_of_file_mark_is_found_after_the_last_line(example_plan: Path) -> None:
+    text = example_plan.read_text(encoding="utf-8")
+    example_plan.write_text(text + "\x1a", encoding="utf-8")
+    code, out, _ = run("validate", example_plan)
+    assert code == 1
+    assert errors(out)[0].startswith(f"{example_plan}:{text.count(chr(10)) + 1}:1: error: YAML ไม่ถูกต้อง: "
+                                     "มีอักขระควบคุม U+001A (Ctrl-Z) ที่มองไม่เห็นอยู่ตรงนี้")

@@ -1,10 +1,38 @@
-"""What a plan's characters hide: spaces that only look like spaces. ruamel reports these where
-the damage shows, lines later; the user needs to be sent to the character itself."""
+"""What a plan's characters hide: control characters, and spaces that only look like spaces.
+ruamel reports these at 1:1, or where the damage shows lines later; the user needs to be sent to
+the character itself."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+# YAML's printable characters (YAML 1.2, 5.1); anything else stops the reader
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CONTROL_NAMES = {0x00: "NUL", 0x08: "Backspace", 0x0B: "Vertical Tab", 0x0C: "Form Feed ขึ้นหน้าใหม่",
+                  0x1A: "Ctrl-Z", 0x1B: "Esc", 0x7F: "Delete"}
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def unacceptable(text: str) -> tuple[int, int, str] | None:
+    """The first character YAML refuses (a DOS tool's trailing Ctrl-Z, a NUL, a form feed): its
+    line, column and a Thai hint naming it."""
+    found = _NOT_YAML.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    if unicodedata.category(found.group()) == "Cc":
+        name = _CONTROL_NAMES.get(code) or (f"Ctrl-{chr(code + 0x40)}" if code < 0x20 else "")
+        what = f"อักขระควบคุม U+{code:04X}" + (f" ({name})" if name else "")
+    else:
+        what = f"อักขระ U+{code:04X} ที่ใช้ในไฟล์ข้อความไม่ได้"
+    return (*_position(text, found.start()),
+            f"มี{what} ที่มองไม่เห็นอยู่ตรงนี้ (มักติดมาจากโปรแกรมรุ่นเก่าหรือการคัดลอก) ให้ลบออก")
+
 
 INVISIBLE_SPACES = "\u00a0\u2000-\u200b\u3000\ufeff"
 _INVISIBLE = re.compile(f"[{INVISIBLE_SPACES}]")

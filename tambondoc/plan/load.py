@@ -18,6 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from tambondoc.errors import PlanError, Problem
 from tambondoc.plan import characters
@@ -202,7 +203,9 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     detail = str(getattr(err, "problem", None) or str(err).splitlines()[0])
     lines = text.split("\n")
     hint = _hint(str(err))
-    if isinstance(err, MarkedYAMLError) and (space := characters.misplaced_space(text, line, col)):
+    if isinstance(err, ReaderError) and (unacceptable := characters.unacceptable(text)):
+        line, col, hint = unacceptable
+    elif isinstance(err, MarkedYAMLError) and (space := characters.misplaced_space(text, line, col)):
         line, col, hint = space
     elif 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1] and "cannot start any token" in detail:
         hint = _hint("found character '\t'")

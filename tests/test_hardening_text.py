@@ -1,5 +1,6 @@
 """Text from other programs: spaces pasted from LINE, Word or the web, control characters old tools
-leave. Each is reported at the character, not where the parser happened to stop."""
+leave, Notepad's "Unicode". Each is reported at the character (or as the file's encoding), not
+where the parser happened to stop."""
 
 from __future__ import annotations
 
@@ -66,3 +67,23 @@ def test_a_dos_end_of_file_mark_is_found_after_the_last_line(example_plan: Path)
     assert code == 1
     assert errors(out)[0].startswith(f"{example_plan}:{text.count(chr(10)) + 1}:1: error: YAML ไม่ถูกต้อง: "
                                      "มีอักขระควบคุม U+001A (Ctrl-Z) ที่มองไม่เห็นอยู่ตรงนี้")
+
+
+UTF16 = ("error: ไฟล์บันทึกเป็น Unicode (UTF-16) ซึ่งอ่านไม่ได้ ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8 "
+         "(ใน Notepad: เลือก Save As แล้วเลือก Encoding เป็น UTF-8)")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_plan_saved_as_unicode_says_so(example_plan: Path, encoding: str) -> None:
+    example_plan.write_bytes(example_plan.read_text(encoding="utf-8").encode(encoding))
+    code, out, _ = run("validate", example_plan)
+    assert code == 1
+    assert out.splitlines()[0] == f"{example_plan}:1:1: {UTF16}"
+
+
+def test_a_short_plan_saved_as_unicode_says_so_in_fmt(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_bytes("schema_version: 1\ntambon:\n  name: หนองบัว\n".encode("utf-16-le"))
+    code, _, err = run("fmt", "--check", plan)
+    assert code == 1
+    assert f"{plan}:1:1: {UTF16}" in err

@@ -1,11 +1,33 @@
-"""What a plan's characters hide: control characters, and spaces that only look like spaces.
-ruamel reports these at 1:1, or where the damage shows lines later; the user needs to be sent to
-the character itself."""
+"""What a plan's bytes and characters hide: the encoding it was saved in, control characters, and
+spaces that only look like spaces. ruamel reports these at 1:1, or where the damage shows lines
+later; the user needs to be sent to the character itself."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_SAMPLE = 4096  # bytes looked at for UTF-16 without a BOM
+
+
+def is_utf16(raw: bytes) -> bool:
+    """Saved as UTF-16 (Notepad's "Unicode"): a UTF-16 BOM, or NUL bytes every other byte.
+
+    A plan's keys, indentation and numbers are ASCII, whose UTF-16 has a NUL beside every byte;
+    UTF-8 text has no NUL at all. Without a BOM such a file may even decode as UTF-8 (Thai in
+    UTF-16 has no byte over 0x7F), so this is asked before decoding.
+    """
+    if raw.startswith(UTF16_BOMS):
+        return True
+    sample = raw[:_SAMPLE]
+    halves = sample[0::2], sample[1::2]
+    if len(halves[1]) < 8:
+        return False
+    nuls = [half.count(0) / len(half) for half in halves]
+    return max(nuls) >= 0.3 and min(nuls) < 0.05
+
 
 # YAML's printable characters (YAML 1.2, 5.1); anything else stops the reader
 _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -93,6 +93,9 @@ def read_bytes(path: Path) -> bytes:
 
 def decode(raw: bytes, name: str) -> str:
     """Plan bytes as text: UTF-8 (BOM and CRLF allowed) with '\n' line ends, or PlanError at the line."""
+    if characters.is_utf16(raw):
+        raise _fail(name, "ไฟล์บันทึกเป็น Unicode (UTF-16) ซึ่งอ่านไม่ได้ ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8 "
+                    "(ใน Notepad: เลือก Save As แล้วเลือก Encoding เป็น UTF-8)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

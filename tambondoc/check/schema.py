@@ -67,6 +67,15 @@ def _title(err: ValidationError) -> str:
     return f" ({title})" if title else ""
 
 
+YEAR_MINIMUM = 2500  # the schema's smallest year (พ.ศ.); no other number has a lower bound this high
+
+
+def _is_year(err: ValidationError) -> bool:
+    """A year field: the schema bounds years to พ.ศ. 2500-2700, and only there is a year out of
+    range likely one typed in the wrong era; an amount or a count has no era."""
+    return isinstance(err.schema, dict) and err.schema.get("minimum", 0) >= YEAR_MINIMUM
+
+
 def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
     """Return (path, at_key, Thai message) for one schema error."""
     path: list[str | int] = list(err.absolute_path)
@@ -99,7 +108,8 @@ def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
     if kind == "exclusiveMinimum":
         return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องมากกว่า {v}"
     if kind == "maximum":
-        return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องไม่เกิน {v} (ปีเป็น พ.ศ. หรือไม่?)"
+        era = " (ปีเป็น พ.ศ. หรือไม่?)" if _is_year(err) else ""
+        return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องไม่เกิน {v}{era}"
     if kind == "minItems":
         return path, False, f"ต้องมีอย่างน้อย {v} รายการ{_title(err)}"
     if kind == "maxItems":

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tambondoc.plan.schema import schema
+from tambondoc.plan.thousands import as_written
 
 if TYPE_CHECKING:
     from jsonschema import Draft7Validator
@@ -93,8 +94,10 @@ def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
         hint = f" หมายถึง '{close[0]}' หรือไม่?" if close else f" ช่องที่ใช้ได้: {', '.join(allowed)}"
         return path + [key], True, f"ไม่รู้จักช่อง '{key}' (พิมพ์ผิดหรือไม่){hint}"
     if kind == "type":
-        want = " หรือ ".join(_TYPES.get(t, t) for t in ([v] if isinstance(v, str) else v))
-        return path, False, f"ต้องเป็น{want}{_title(err)} แต่พบ {_show(err.instance)}"
+        types = [v] if isinstance(v, str) else v
+        want = " หรือ ".join(_TYPES.get(t, t) for t in types)
+        written = as_written(err.instance) if isinstance(err.instance, str) and {"number", "integer"} & set(types) else None
+        return path, False, f"ต้องเป็น{want}{_title(err)} แต่พบ {_show(err.instance)}" + (f" {written}" if written else "")
     if kind == "enum":
         return path, False, f"ค่า {_show(err.instance)} ใช้ไม่ได้{_title(err)} ให้เลือกหนึ่งใน: {', '.join(map(str, v))}"
     if kind == "const":

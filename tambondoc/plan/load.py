@@ -21,7 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from tambondoc.errors import PlanError, Problem
-from tambondoc.plan import characters
+from tambondoc.plan import characters, thousands
 from tambondoc.plan import events as yaml_events
 
 MAX_BYTES = 10 * 1024 * 1024  # the largest plan read unless raised (LIMIT_ENV)
@@ -204,6 +204,10 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     detail = str(getattr(err, "problem", None) or str(err).splitlines()[0])
+    if "found duplicate key" in detail and (number := thousands.covering(text, line, col)):
+        from tambondoc.plan.positions import json_path  # positions reads plans through this module
+
+        return Problem(name, number.line, number.column, number.hint, json_path(number.path), rule="schema")
     lines = text.split("\n")
     hint = _hint(str(err))
     if isinstance(err, ReaderError) and (unacceptable := characters.unacceptable(text)):

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tambondoc.plan.schema import schema
+from tambondoc.plan.thousands import as_written
 
 if TYPE_CHECKING:
     from jsonschema import Draft7Validator
@@ -67,6 +68,15 @@ def _title(err: ValidationError) -> str:
     return f" ({title})" if title else ""
 
 
+YEAR_MINIMUM = 2500  # the schema's smallest year (พ.ศ.); no other number has a lower bound this high
+
+
+def _is_year(err: ValidationError) -> bool:
+    """A year field: the schema bounds years to พ.ศ. 2500-2700, and only there is a year out of
+    range likely one typed in the wrong era; an amount or a count has no era."""
+    return isinstance(err.schema, dict) and err.schema.get("minimum", 0) >= YEAR_MINIMUM
+
+
 def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
     """Return (path, at_key, Thai message) for one schema error."""
     path: list[str | int] = list(err.absolute_path)
@@ -84,8 +94,10 @@ def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
         hint = f" หมายถึง '{close[0]}' หรือไม่?" if close else f" ช่องที่ใช้ได้: {', '.join(allowed)}"
         return path + [key], True, f"ไม่รู้จักช่อง '{key}' (พิมพ์ผิดหรือไม่){hint}"
     if kind == "type":
-        want = " หรือ ".join(_TYPES.get(t, t) for t in ([v] if isinstance(v, str) else v))
-        return path, False, f"ต้องเป็น{want}{_title(err)} แต่พบ {_show(err.instance)}"
+        types = [v] if isinstance(v, str) else v
+        want = " หรือ ".join(_TYPES.get(t, t) for t in types)
+        written = as_written(err.instance) if isinstance(err.instance, str) and {"number", "integer"} & set(types) else None
+        return path, False, f"ต้องเป็น{want}{_title(err)} แต่พบ {_show(err.instance)}" + (f" {written}" if written else "")
     if kind == "enum":
         return path, False, f"ค่า {_show(err.instance)} ใช้ไม่ได้{_title(err)} ให้เลือกหนึ่งใน: {', '.join(map(str, v))}"
     if kind == "const":
@@ -99,7 +111,8 @@ def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
     if kind == "exclusiveMinimum":
         return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องมากกว่า {v}"
     if kind == "maximum":
-        return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องไม่เกิน {v} (ปีเป็น พ.ศ. หรือไม่?)"
+        era = " (ปีเป็น พ.ศ. หรือไม่?)" if _is_year(err) else ""
+        return path, False, f"ค่า {_show(err.instance)}{_title(err)} ต้องไม่เกิน {v}{era}"
     if kind == "minItems":
         return path, False, f"ต้องมีอย่างน้อย {v} รายการ{_title(err)}"
     if kind == "maxItems":

@@ -11,6 +11,7 @@ from tambondoc.check import schema as schema_check
 from tambondoc.errors import PlanError, Problem
 from tambondoc.plan.load import decode, load_text, read_bytes
 from tambondoc.plan.positions import Locator, json_path
+from tambondoc.plan.thousands import find as separated_numbers
 
 
 @dataclass
@@ -39,10 +40,14 @@ def check_data(data: Any, text: str, name: str, source: Path | None = None) -> l
     if not findings:
         return []
     locator = Locator(text)
-    problems = set()
+    # '{amount: 450,000}' is read as amount 450 and a key '000': one mistake, reported once at the
+    # number instead of as the unknown key, the null and the wrong total it causes
+    separated = separated_numbers(text)
+    problems = {Problem(name, n.line, n.column, n.hint, json_path(n.path), "error", "schema") for n in separated}
     for path, at_key, msg, level, rule in findings:
         line, col = locator.locate(path, key=at_key)
-        problems.add(Problem(name, line, col, msg, json_path(path), level, rule))
+        if not any(n.covers(line, col) for n in separated):
+            problems.add(Problem(name, line, col, msg, json_path(path), level, rule))
     return sorted(problems)
 
 

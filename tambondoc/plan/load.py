@@ -18,8 +18,10 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from tambondoc.errors import PlanError, Problem
+from tambondoc.plan import characters, thousands
 from tambondoc.plan import events as yaml_events
 
 MAX_BYTES = 10 * 1024 * 1024  # the largest plan read unless raised (LIMIT_ENV)
@@ -91,6 +93,9 @@ def read_bytes(path: Path) -> bytes:
 
 def decode(raw: bytes, name: str) -> str:
     """Plan bytes as text: UTF-8 (BOM and CRLF allowed) with '\n' line ends, or PlanError at the line."""
+    if characters.is_utf16(raw):
+        raise _fail(name, "ไฟล์บันทึกเป็น Unicode (UTF-16) ซึ่งอ่านไม่ได้ ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8 "
+                    "(ใน Notepad: เลือก Save As แล้วเลือก Encoding เป็น UTF-8)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -199,9 +204,17 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     detail = str(getattr(err, "problem", None) or str(err).splitlines()[0])
+    if "found duplicate key" in detail and (number := thousands.covering(text, line, col)):
+        from tambondoc.plan.positions import json_path  # positions reads plans through this module
+
+        return Problem(name, number.line, number.column, number.hint, json_path(number.path), rule="schema")
     lines = text.split("\n")
     hint = _hint(str(err))
-    if 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1] and "cannot start any token" in detail:
+    if isinstance(err, ReaderError) and (unacceptable := characters.unacceptable(text)):
+        line, col, hint = unacceptable
+    elif isinstance(err, MarkedYAMLError) and (space := characters.misplaced_space(text, line, col)):
+        line, col, hint = space
+    elif 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1] and "cannot start any token" in detail:
         hint = _hint("found character '\t'")
     elif isinstance(err, MarkedYAMLError) and (found := _unclosed_quote(lines, line)):
         line, col = found

@@ -67,7 +67,7 @@ def report(docx: Path) -> None:
                 row.weight = 1.0
                 for cell in row.cells:
                     cell.forget()
-            columns, _ = _shrink(alone, len(grid), sum(grid), margins)
+            columns, _, _ = _shrink(alone, len(grid), sum(grid), margins)
             own += height(body[i], share(alone, columns, sum(grid), margins))
         print(f"  rows taller than {share_of_page:.2f} page: {len(tall)}, "
               f"{sum(heights[i] for i in tall) / page:.1f} pages; with widths of their own {own / page:.1f}")

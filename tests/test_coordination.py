@@ -222,6 +222,27 @@ def test_docx_table_rows_are_the_projects_with_their_amounts(built: dict, lg: st
     assert len(groups) == len(want["subtotals"])
 
 
+@pytest.mark.parametrize("lg", LGS)
+def test_docx_signature_closes_the_table_kept_with_the_grand_total(built: dict, lg: str) -> None:
+    """The chair's signature is the table's last row, one borderless cell across it, kept with the
+    grand total above (at its own 16 pt, whatever the table steps down to): as paragraphs after a
+    list of several pages, LibreOffice left it alone on the last page. The subtotal above the
+    grand total is not chained to it (LibreOffice keeps a row with the next, not a chain)."""
+    table = Document(str(built["plain"] / f"coordination-{lg}.docx")).tables[0]
+    last, total, subtotal = table.rows[-1], table.rows[-2], table.rows[-3]
+    assert len({c._tc for c in last.cells}) == 1
+    assert [p.text for p in last.cells[0].paragraphs] == [
+        "(นายอดิศักดิ์ พูลผล)", "ปลัดอำเภอผู้รับผิดชอบตำบลหนองบัวงาม",
+        "ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบลหนองบัวงาม", "วันที่ ๒๐ มีนาคม ๒๕๗๐"]
+    borders = last.cells[0]._tc.tcPr.find(qn("w:tcBorders"))
+    assert [borders.find(qn(f"w:{side}")).get(qn("w:val")) for side in ("left", "bottom", "right")] == ["nil"] * 3
+    assert last._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert total.cells[0].text.startswith("รวมทั้งสิ้น") and subtotal.cells[0].text.startswith("รวม ")
+    kept = [p.paragraph_format.keep_with_next for row in (total, subtotal) for p in row.cells[0].paragraphs]
+    assert kept == [True, None]
+    assert all(r.font.size is None for p in last.cells[0].paragraphs for r in p.runs)  # the style's 16 pt
+
+
 def test_docx_grid_fills_the_page_with_a_budget_column_per_year(built: dict) -> None:
     """Two years: a column each. Three or more: one budget column with a line per year, so the
     text keeps room. The table keeps the landscape text width; every cell agrees with the grid."""

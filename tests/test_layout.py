@@ -166,7 +166,7 @@ def test_only_the_rows_the_width_search_asks_keep_a_height_for_every_width(style
     rows = [["ที่", "โครงการ", "วัตถุประสงค์"]]
     rows += [[str(i), "พัฒนาอาชีพชุมชน" * (1 + i % 5), "ส่งเสริมสุขภาพผู้สูงอายุ" * (1 + i % 7)] for i in range(400)]
     read = read_rows(_table(rows, width=8000), styles)
-    columns, _ = layout._shrink(read, 3, 8000, MARGINS)
+    columns, _, _ = layout._shrink(read, 3, 8000, MARGINS)
     first = guess(columns, 8000)
     guessed = [row_height(row, first, MARGINS) for row in read]
     widths = share(read, columns, 8000, MARGINS)
@@ -183,6 +183,34 @@ def test_a_table_that_cannot_hold_its_amounts_steps_down_whole_never_below_12_pt
     assert layout.lay_out(tbl, styles, layout.Page())
     sizes = {int(sz.get(W + "val")) for sz in tbl.iter(W + "sz")}
     assert sizes == {24}  # every run at 12 pt: the table shrank as one, and no further
+    # text larger than any column's own, in a cell across the table (the list's signature under its
+    # totals), sets no column's minimum: it keeps its size while the columns step down
+    tbl = _table([["ปี"] * 12, amounts, amounts], width=9000, size=28)
+    sign = etree.fromstring(f'<w:tr {NS}>{_cell("(นายอดิศักดิ์ พูลผล)", size=32)}</w:tr>')
+    sign.find(f"{W}tc/{W}tcPr").append(etree.fromstring(f'<w:gridSpan {NS} w:val="12"/>'))
+    tbl.append(sign)
+    assert layout.lay_out(tbl, styles, layout.Page())
+    assert [int(sz.get(W + "val")) for sz in sign.iter(W + "sz")] == [32]
+    assert {int(sz.get(W + "val")) for tr in tbl.findall(W + "tr")[:-1] for sz in tr.iter(W + "sz")} == {24}
+
+
+def test_a_row_after_the_last_total_keeps_that_total_and_only_it(styles: Styles) -> None:
+    """The coordination list's signature closes its table, kept with the grand total above it. The
+    subtotal above the grand total is not kept with it: LibreOffice keeps a row with the next row,
+    not a chain, and with the chain it kept neither (the signature went alone to a last page)."""
+    tbl = _table([["ที่", "รายการ", "บาท"], ["1", "ซ่อมถนน", "5"], ["รวม", "1 โครงการ", "5"],
+                  ["รวมทั้งสิ้น", "1 โครงการ", "5"], ["", "(นายอดิศักดิ์ พูลผล)", ""]])
+    trs = tbl.findall(W + "tr")
+    for tr in trs[2:4]:  # the subtotal and the grand total
+        for ps in tr.iter(f"{W}pStyle"):
+            ps.set(W + "val", "TableTotal")
+    rows = [["ที่", "รายการ", "บาท"]] + [[str(i), LONG, "1,000"] for i in range(30)]
+    long = _table(rows, total=False)
+    for tr in trs[1:]:
+        long.append(tr)
+    assert layout.lay_out(long, styles, layout.Page())
+    kept = [any(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(W + "p")) for tr in long.findall(W + "tr")]
+    assert kept[-5:] == [False, True, False, True, False]  # a row, its subtotal, the grand total, the signature
 
 
 def test_a_column_whose_lines_must_not_wrap_holds_its_widest_line_totals_included(styles: Styles) -> None:

@@ -78,8 +78,8 @@ def _styles(doc) -> None:
     paragraph_style(doc, "Table Grand Total Number", size=TABLE_SIZE, base="Table Total Number", bold=True,
                     align="right",
                     keep_next=True)
-    for name, before in (("Signature Name", 36), ("Signature", 0)):
-        sig = paragraph_style(doc, name, align="center", space_before=before, keep_next=True)
+    for name, before in (("Signature Name", 36), ("Signature", 0)):  # in one row: kept together
+        sig = paragraph_style(doc, name, align="center", space_before=before)
         sig.paragraph_format.left_indent = Cm(13.0)
     paragraph_style(doc, "Page Number", align="center")
 
@@ -158,7 +158,7 @@ def _total_row(row, label: str, of: str, style: str, fill: str) -> None:
 
 def _table(doc) -> None:
     rows = ["if-wide", "single", "else", "head", "years", "endif", "group-for", "group", "project-for", "project", "project-end",
-            "subtotal", "group-end", "total"]
+            "subtotal", "group-end", "total", "signature"]
     table = doc.add_table(rows=len(rows), cols=len(COLUMNS))
     table_layout(table, [w * WIDTH / sum(w for _, w in COLUMNS) for _, w in COLUMNS], cell_margin_cm=0.1)
     autofit(table)
@@ -187,6 +187,25 @@ def _table(doc) -> None:
     r["group-end"].cells[0].paragraphs[0].text = "{%tr endfor %}"
     _total_row(r["total"], "รวมทั้งสิ้น " + show("lg.totals.count") + " โครงการ", "lg.totals",
                "Table Grand Total", TOTAL_FILL)
+    _signature(r["signature"])
+
+
+def _signature(row) -> None:
+    """The chair's signature as the table's last row, one borderless cell across it, kept with the
+    grand total above (``docx.flow``): as paragraphs after a table of several pages LibreOffice left
+    it alone on a last page, whatever keeps the table's last rows with it."""
+    cell = _span(row, 0, len(COLUMNS) - 1)
+    lines = [("({{ committee.chair.name }}){% colspan " + BUDGET_COLUMNS + " + " + str(len(COLUMNS) - 7) + " %}",
+              "Signature Name"),
+             (show("committee.chair.position", "prose"), "Signature"),
+             ("ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }}", "Signature"),
+             ("วันที่ " + show("plan.approved_on|thai_date", "prose"), "Signature")]
+    cell.paragraphs[0].text, cell.paragraphs[0].style = lines[0]
+    for text, style in lines[1:]:
+        cell.add_paragraph(text, style=style)
+    for side in ("left", "bottom", "right"):
+        open_edge(cell, side)
+    row_options(row)
 
 
 def build(folder: Path) -> Path:
@@ -212,10 +231,5 @@ def build(folder: Path) -> Path:
         "เพื่อให้การพัฒนาตำบล{{ tambon.name }}เป็นไปในทิศทางเดียวกัน",
         style="List Cover")
     _table(doc)
-    doc.add_paragraph("({{ committee.chair.name }})", style="Signature Name")
-    doc.add_paragraph(show("committee.chair.position", "prose"), style="Signature")
-    doc.add_paragraph("ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }}",
-                      style="Signature")
-    doc.add_paragraph("วันที่ " + show("plan.approved_on|thai_date", "prose"), style="Signature")
     save(doc, folder / NAME)
     return folder / NAME

@@ -28,7 +28,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     shorter than a third of a page stays on one page (every row but the last keeps with the
     next, as Word users keep a table together) and so does not repeat its heading; a longer one
     never leaves a first or last body row of a line or two alone on a page (split after its
-    first row, a summary's other rows went on without it). A row whose long texts continue in
+    first row, a summary's other rows went on without it). A row after the last total (the
+    coordination list's signature) keeps that total with it, and only that. A row whose long texts continue in
     the rows after it (``continued``: ``docx.overflow``) stays with the first of them, and those
     rows, text across the table, may split as a paragraph does.
 
@@ -45,6 +46,9 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     # a row of a line or two is no page's worth alone: the first and the last two body rows stay together
     ends = {i for i in (body[0], body[-2]) if estimates[i] < page.height / 10} if len(body) > 2 else set()
     first = {i for i in body[:2] if estimates[i] > page.height / 8} if opening else set()
+    # a table closing with a row after its last total (the list's signature): that total keeps with
+    # it, and is not chained to the rows above, as LibreOffice keeps a row with the next, not a chain
+    last = len(rows) - 2 if len(body) > 1 and rows[-2].total and not rows[-1].total and not rows[-1].header else -1
     tall = False
     for i, (row, estimate) in enumerate(zip(rows, estimates)):
         trpr = child(row.tr, TRPR)
@@ -62,9 +66,9 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
             _first(trpr, CANTSPLIT)
         if (short or i in ends) and i + 1 < len(rows):
             keep_with_next(row)
-        if row.total and i > 0 and not rows[i - 1].header and estimates[i - 1] <= room * WITH_TOTAL:
+        if row.total and i > 0 and not rows[i - 1].header and estimates[i - 1] <= room * WITH_TOTAL and i != last:
             keep_with_next(rows[i - 1])
-        if row.total and i + 1 < len(rows) and rows[i + 1].total:
+        if row.total and i + 1 < len(rows) and ((rows[i + 1].total and i + 1 != last) or i == last):
             keep_with_next(row)
         if continued and not tall and i + 1 < len(rows) and rows[i + 1].tr in continued:
             keep_with_next(row)

@@ -122,25 +122,37 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
     return columns
 
 
-def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tuple[list[Column], int]:
-    """The columns, and the half-points every text of the table steps down by (one point at a
-    time, nothing below 12 pt) until the columns' minimums leave ROOM of ``available`` twips."""
-    shrink = 0
+def _largest(rows: list[Row]) -> int:
+    """Half-points of the largest text in a column's own cells: a table steps down from there.
+    Text larger, in a cell across columns (the list's signature under its totals), sets no
+    column's minimum and keeps its size."""
+    return max((size for r in rows for c in r.cells if c.span == 1 for lines, size, _ in c.paragraphs if any(lines)),
+               default=0)
+
+
+def _smaller(size: int, shrink: int, largest: int) -> int:
+    """``size`` stepped down by ``shrink`` half-points, never below 12 pt; larger than ``largest``, kept."""
+    return max(SMALLEST_AMOUNT, size - shrink) if SMALLEST_AMOUNT < size <= largest else size
+
+
+def _shrink(rows: list[Row], count: int, available: float, margins: int) -> tuple[list[Column], int, int]:
+    """The columns, the half-points every text of the table steps down by (one point at a time,
+    nothing below 12 pt) until the columns' minimums leave ROOM of ``available`` twips, and the
+    largest size that steps down (``_largest``)."""
+    shrink, largest = 0, 0
     while True:
         columns = _columns(rows, count, margins)
         if sum(c.minimum for c in columns) <= available * (1 - ROOM):
-            return columns, shrink
+            return columns, shrink, largest
         if not shrink:  # the sizes as the template set them (most tables never get here)
             original = [[c.paragraphs for c in r.cells] for r in rows]
-            largest = max((size for r in rows for c in r.cells for lines, size, _ in c.paragraphs if any(lines)),
-                          default=0)
+            largest = _largest(rows)
         if largest - shrink - 2 < SMALLEST_AMOUNT:
-            return columns, shrink
+            return columns, shrink, largest
         shrink += 2
         for row, sizes in zip(rows, original):
             for cell, paragraphs in zip(row.cells, sizes):
-                cell.paragraphs = tuple((lines, max(SMALLEST_AMOUNT, s - shrink) if s > SMALLEST_AMOUNT else s, b)
-                                        for lines, s, b in paragraphs)
+                cell.paragraphs = tuple((lines, _smaller(s, shrink, largest), b) for lines, s, b in paragraphs)
                 cell.measured = ()
                 cell.forget()
 
@@ -169,15 +181,16 @@ def _apply_widths(tbl: Any, rows: list[Row], widths: list[float]) -> None:
                     tcw.set(TYPE, "dxa")
 
 
-def _apply_shrink(rows: list[Row], styles: Styles, shrink: int) -> None:
-    """Every run of the table ``shrink`` half-points smaller, nothing below 12 pt."""
+def _apply_shrink(rows: list[Row], styles: Styles, shrink: int, largest: int) -> None:
+    """Every run of the table ``shrink`` half-points smaller, nothing below 12 pt, none larger than
+    ``largest`` (``_largest``)."""
     for row in rows:
         for tc in cells_of(row.tr):
             for p in tc.iterchildren(P):
                 size = styles.size_and_bold(p)[0]
-                if size > SMALLEST_AMOUNT:
+                if SMALLEST_AMOUNT < size <= largest:
                     for run in p.iterchildren(R):
-                        set_size(run, max(SMALLEST_AMOUNT, size - shrink))
+                        set_size(run, _smaller(size, shrink, largest))
 
 
 def _centred(tblpr: Any) -> bool:
@@ -186,12 +199,12 @@ def _centred(tblpr: Any) -> bool:
 
 
 def _read(tbl: Any, styles: Styles, count: int, total: float,
-          margins: int) -> tuple[list[Row], list[Column], int, list[float]]:
+          margins: int) -> tuple[list[Row], list[Column], tuple[int, int], list[float]]:
     """The rows of ``tbl``, its columns, the half-points its text steps down by, and a first
     guess of its columns' widths (``search.guess``)."""
     rows = read_rows(tbl, styles)
-    columns, shrink = _shrink(rows, count, total, margins)
-    return rows, columns, shrink, guess(columns, total)
+    columns, shrink, largest = _shrink(rows, count, total, margins)
+    return rows, columns, (shrink, largest), guess(columns, total)
 
 
 def _reread(rows: list[Row], cut: dict[Any, list[Any]], styles: Styles) -> list[Row]:
@@ -227,14 +240,14 @@ def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool
         if not cols or total <= 0:
             return False
         margins = side_margins(tbl)
-        rows, columns, shrink, widths = _read(tbl, styles, len(cols), total, margins)
+        rows, columns, (shrink, largest), widths = _read(tbl, styles, len(cols), total, margins)
         # rows taller than a page at the first guess have their long texts moved below them
         cut = continue_long_rows(rows, widths, margins, page)
         if cut and shrink:  # the rows read hold the smaller sizes: read the table again
-            rows, columns, shrink, widths = _read(tbl, styles, len(cols), total, margins)
+            rows, columns, (shrink, largest), widths = _read(tbl, styles, len(cols), total, margins)
         elif cut:  # the rows cut and those added are read; the others' measures and heights stand
             rows = _reread(rows, cut, styles)
-            columns, shrink = _shrink(rows, len(cols), total, margins)
+            columns, shrink, largest = _shrink(rows, len(cols), total, margins)
         continued = {tr for added in cut.values() for tr in added}
         body = sum(row_height(r, widths, margins) for r in rows if not r.header)
         for row in rows:  # a heading repeats on every page: it counts once per page the body fills
@@ -246,7 +259,7 @@ def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool
             widths = share(rows, columns, total, margins)
         _apply_widths(tbl, rows, widths)
         if shrink:
-            _apply_shrink(rows, styles, shrink)
+            _apply_shrink(rows, styles, shrink, largest)
         flow(rows, widths, margins, page, opening, continued)
         return True
     finally:

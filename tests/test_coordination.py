@@ -267,7 +267,7 @@ def test_docx_grid_fills_the_page_with_a_budget_column_per_year(built: dict) -> 
     # the empty cells beside the years are in the heading's 12 pt: in the 16 pt default, that row,
     # repeated on every page, was a third taller than its years
     assert {p.style.name for c in plain.rows[1].cells for p in c.paragraphs} == {"Table Heading"}
-    assert "2571  380,000\n2572  200,000\nรวม  580,000" in budget
+    assert "2571 \t380,000\n2572 \t200,000\nรวม \t580,000" in budget  # the amounts at a right tab stop
 
 
 # ------------------------------------------------------------------ the .xlsx

@@ -21,6 +21,7 @@ from tambondoc import thai
 from tambondoc.check.validate import validate_file
 from tambondoc.cli import cli
 from tambondoc.context.build import build_context
+from tambondoc.docx.cells import side_margins
 from tambondoc.resources import default_templates_dir
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -468,11 +469,19 @@ def test_three_fiscal_years_list_amounts_by_year_in_one_column(tmp_path: Path) -
     ctx = context_of(plan)
     first = ctx["strategy_groups"][0]["projects"][0]
     row = next(r for r in project.rows if r.cells[1].text == first["name"])
-    assert row.cells[5].text == "\n".join(f"{y['year']}  {thai.money(y['amount'])}" for y in first["year_lines"])
-    want = [f"{s['label']}  {thai.money(s['amount'])}" for s in first["source_lines"]]
+    assert row.cells[5].text == "\n".join(f"{y['year']} \t{thai.money(y['amount'])}" for y in first["year_lines"])
+    want = [f"{s['label']} \t{thai.money(s['amount'])}" for s in first["source_lines"]]
     if len(want) > 1 and len(first["year_lines"]) > 1:  # one year's or one source's line is the total
-        want.append(f"รวม  {thai.money(first['total'])}")
+        want.append(f"รวม \t{thai.money(first['total'])}")
     assert row.cells[6].text == "\n".join(want)
+    # the label at the cell's left, the amount at its right edge: a right tab stop where the column ends
+    grid = [int(c.get(W + "w")) for c in project._tbl.tblGrid.findall(W + "gridCol")]
+    margins = side_margins(project._tbl)
+    for i in (5, 6):
+        for p in row.cells[i].paragraphs:
+            stops = p._p.findall(f"{W}pPr/{W}tabs/{W}tab")
+            assert [(t.get(W + "val"), int(t.get(W + "pos"))) for t in stops] == [("right", grid[i] - margins - 20)]
+            assert p._p.find(f"{W}pPr/{W}jc").get(W + "val") == "left"
 
 
 def test_named_sources_add_up_in_an_other_column_or_in_lines(tmp_path: Path) -> None:
@@ -487,7 +496,7 @@ def test_named_sources_add_up_in_an_other_column_or_in_lines(tmp_path: Path) -> 
     ctx = context_of(plan)
     named = next(p for g in ctx["strategy_groups"] for p in g["projects"] if p["other_amount"])
     row = next(r for r in rows if r.cells[1].text == named["name"])
-    assert [f"{o['short']}  {thai.money(o['amount'])}" for o in named["other_sources"]] == \
+    assert [f"{o['short']} \t{thai.money(o['amount'])}" for o in named["other_sources"]] == \
         [line for line in row.cells[6].text.splitlines() if not line.startswith("งบ")]
     note = "หมายเหตุ: อื่น\u00a0ๆ ได้แก่ พอช. = สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน), อบจ. = องค์การบริหารส่วนจังหวัดพิษณุโลก"
     assert note in [p.text for p in two.paragraphs]

@@ -20,6 +20,7 @@ def _money(expr: str) -> str:
 
 NARROW, WIDE, ELSE, END = "{%tc if not book.wide_budget %}", "{%tc if book.wide_budget %}", "{%tc else %}", "{%tc endif %}"
 TAG = 0.1  # starting width of a template column that only holds a column tag
+GAP = " \t"  # between a line's label and its amount: the layout aligns the amount right with a tab stop
 
 
 def _year_cells(amounts: str, total: str) -> list:
@@ -38,7 +39,7 @@ def _lines(items: str, line: str, total: str | None = None, when: str | None = N
     out: list[tuple[str, str | None]] = [("{%p for l in " + items + " %}", None), (line, None), ("{%p else %}", None),
                                          ("-", None), ("{%p endfor %}", None)]
     if total:
-        out += [("{%p if " + (when or items + "|length > 1") + " %}", None), ("รวม  " + _money(total), None),
+        out += [("{%p if " + (when or items + "|length > 1") + " %}", None), ("รวม" + GAP + _money(total), None),
                 ("{%p endif %}", None)]
     return out
 
@@ -69,8 +70,8 @@ def _budget_wide(of: str, total: str) -> list:
     one source's line is the total. Under the years in every row, it made the budget cell (up to
     six lines) the tallest of half a realistic plan's rows."""
     several = f"{of}.year_lines|length > 1 and {of}.source_lines|length > 1"
-    return [WIDE, _lines(of + ".year_lines", "{{ l.year|num('table') }}  " + _money("l.amount")),
-            _lines(of + ".source_lines", "{{ l.label }}  " + _money("l.amount"), total, several), END]
+    return [WIDE, _lines(of + ".year_lines", "{{ l.year|num('table') }}" + GAP + _money("l.amount")),
+            _lines(of + ".source_lines", "{{ l.label }}" + GAP + _money("l.amount"), total, several), END]
 
 
 def _project_table(doc) -> None:

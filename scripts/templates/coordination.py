@@ -142,8 +142,8 @@ def _amount_cells(row, of: str, total: str, style: str = "Table Number") -> None
     """Each year's amount of ``of`` (a project or totals): a column each, or a line each and
     the ``total`` under them."""
     _budget_cells(row, ["a in " + of + ".year_amounts", money("a")],
-                  ["{%p for l in " + of + ".year_lines %}", show("l.year") + "  " + money("l.amount"),
-                   "{%p endfor %}", "{%p if " + of + ".year_lines|length > 1 %}", "รวม  " + money(total),
+                  ["{%p for l in " + of + ".year_lines %}", show("l.year") + " \t" + money("l.amount"),
+                   "{%p endfor %}", "{%p if " + of + ".year_lines|length > 1 %}", "รวม \t" + money(total),
                    "{%p endif %}"], style)
 
 

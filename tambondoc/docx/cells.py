@@ -47,6 +47,7 @@ class Cell:
     header: bool
     total: bool
     nowrap: bool = False  # the template's cell does not wrap (w:noWrap): its column fits its widest line
+    tabbed: bool = False  # a paragraph holds a tab: in an amount column, 'label <tab> amount' (``layout``)
     tcw: Any = None  # the cell's w:tcW, which the layout sets
     measured: tuple[tuple[float, float], ...] = ()  # (text width pt, line height pt)
     # heights by width (twips, whole): the width search asks the cells of its sample again and
@@ -126,11 +127,13 @@ class Column:
     cells: list[Cell] = field(default_factory=list)
 
 
-def paragraph(p: Any, styles: Styles) -> tuple[tuple[str, ...], int, bool, str]:
-    """(lines of text, size, bold, style id) of paragraph ``p``, as ``Styles.paragraph`` and the
-    text of its w:t, w:tab and w:br (a line break) in document order would give, in one pass
-    over its elements: lxml's find() or a tag filter costs more to set up than the walk."""
+def paragraph(p: Any, styles: Styles) -> tuple[tuple[str, ...], int, bool, str, bool]:
+    """(lines of text, size, bold, style id, whether it holds a tab) of paragraph ``p``, as
+    ``Styles.paragraph`` and the text of its w:t, w:tab (a space) and w:br (a line break) in
+    document order would give, in one pass over its elements: lxml's find() or a tag filter
+    costs more to set up than the walk."""
     ppr = ps = run = None
+    tabbed = False
     lines, current = [], []
     for el in p.iter():
         tag = el.tag
@@ -138,6 +141,7 @@ def paragraph(p: Any, styles: Styles) -> tuple[tuple[str, ...], int, bool, str]:
             current.append(el.text or "")
         elif tag == TAB:
             current.append(" ")
+            tabbed = True
         elif tag == BR:
             lines.append("".join(current))
             current = []
@@ -151,7 +155,7 @@ def paragraph(p: Any, styles: Styles) -> tuple[tuple[str, ...], int, bool, str]:
             run = el  # the first run that has properties: document order visits runs in order
     lines.append("".join(current))
     sid = ps.get(VAL) if ps is not None else "Normal"
-    return tuple(lines), *styles.font(sid, run), sid
+    return tuple(lines), *styles.font(sid, run), sid, tabbed
 
 
 def _properties(tcpr: Any) -> tuple[Any, Any, Any, Any]:
@@ -200,14 +204,14 @@ def _cell(tc: Any, column: int, header: bool, styles: Styles, totals: dict[str, 
             tcpr = el
     tcw, span_el, merge, nowrap = _properties(tcpr)
     total = False
-    for *_, sid in read:
+    for *_, sid, _ in read:
         if sid not in totals:
             totals[sid] = "total" in styles.name_of(sid).lower()
         total = total or totals[sid]
     continued = merge is not None and merge.get(VAL) != "restart"
-    paragraphs = () if continued else tuple((lines, size, bold) for lines, size, bold, _ in read)
+    paragraphs = () if continued else tuple((lines, size, bold) for lines, size, bold, _, _ in read)
     span = int(span_el.get(VAL)) if span_el is not None else 1
-    return Cell(column, span, paragraphs, header, total, nowrap is not None, tcw)
+    return Cell(column, span, paragraphs, header, total, nowrap is not None, any(tab for *_, tab in read), tcw)
 
 
 def cells_of(tr: Any) -> list[Any]:

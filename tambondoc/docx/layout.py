@@ -40,6 +40,7 @@ import re
 import time
 from typing import Any
 
+from tambondoc.docx import amount_lines
 from tambondoc.docx.cells import (
     AMOUNTS,
     DEFAULT_MARGIN,
@@ -258,6 +259,7 @@ def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool
         else:
             widths = share(rows, columns, total, margins)
         _apply_widths(tbl, rows, widths)
+        amount_lines.align(rows, columns, widths, margins)
         if shrink:
             _apply_shrink(rows, styles, shrink, largest)
         flow(rows, widths, margins, page, opening, continued)

@@ -11,13 +11,14 @@ where lines never wrap, so a tab a plan's own text holds elsewhere is left as it
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from lxml import etree
 
 from tambondoc.docx.cells import SLACK, Column, Row, cells_of
 from tambondoc.docx.ooxml import W
-from tambondoc.docx.styles import PPR, TAB, P, R, child
+from tambondoc.docx.styles import PPR, PSTYLE, P, child
 
 TABS, JC = W + "tabs", W + "jc"
 # what comes before w:tabs in a paragraph's properties (CT_PPr), and what comes after w:jc
@@ -29,38 +30,48 @@ AFTER_JC = {W + t for t in ("textDirection", "textAlignment", "textboxTightWrap"
 
 def align(rows: list[Row], columns: list[Column], widths: list[float], margins: int) -> None:
     """Every 'label <tab> amount' paragraph of an amount column: left-aligned, with one right tab
-    stop at the cell's right edge (less half the slack a line is given: borders and rounding)."""
+    stop at the cell's right edge (less half the slack a line is given: borders and rounding).
+    A realistic plan has a thousand such lines: each gets a copy of one prepared pair of elements."""
+    made: dict[int, Any] = {}  # by tab stop: the w:tabs and w:jc its lines get
     for row in rows:
         if not any(cell.tabbed for cell in row.cells):
             continue
         for cell, tc in zip(row.cells, cells_of(row.tr)):
-            if not cell.tabbed or cell.span != 1 or cell.start >= len(widths) or not columns[cell.start].fixed:
+            lines = cell.tabbed
+            if not lines or cell.span != 1 or cell.start >= len(widths) or not columns[cell.start].fixed:
                 continue
-            stop = str(round(widths[cell.start] - margins - SLACK / 2))
-            for p in tc.iterchildren(P):
-                if any(r.find(TAB) is not None for r in p.iterchildren(R)):
-                    _tab_stop(p, stop)
+            stop = round(widths[cell.start] - margins - SLACK / 2)
+            if (made_here := made.get(stop)) is None:
+                made_here = made[stop] = _properties(stop)
+            for i, p in enumerate(tc.iterchildren(P)):
+                if lines >> i & 1:
+                    _set(p, made_here)
 
 
-def _tab_stop(p: Any, stop: str) -> None:
-    ppr = child(p, PPR)
-    if ppr is None:
-        ppr = etree.SubElement(p, PPR)
-        p.insert(0, ppr)
-    tabs = child(ppr, TABS)
-    if tabs is None:
-        tabs = etree.Element(TABS)
-        _insert(ppr, tabs, lambda el: el.tag not in BEFORE_TABS)
-    for old in list(tabs):
-        tabs.remove(old)
-    tab = etree.SubElement(tabs, W + "tab")
+def _properties(stop: int) -> Any:
+    """A holder of the w:tabs (one right stop at ``stop``) and the w:jc (left) a line gets."""
+    holder = etree.Element(W + "x")
+    tab = etree.SubElement(etree.SubElement(holder, TABS), W + "tab")
     tab.set(W + "val", "right")
-    tab.set(W + "pos", stop)
-    jc = child(ppr, JC)
-    if jc is None:
-        jc = etree.Element(JC)
-        _insert(ppr, jc, lambda el: el.tag in AFTER_JC)
-    jc.set(W + "val", "left")
+    tab.set(W + "pos", str(stop))
+    etree.SubElement(holder, JC).set(W + "val", "left")
+    return holder
+
+
+def _set(p: Any, made: Any) -> None:
+    ppr = p[0] if len(p) and p[0].tag == PPR else None
+    if ppr is not None and len(ppr) == 1 and ppr[0].tag == PSTYLE:  # as a template's paragraph is rendered
+        ppr.extend(copy.deepcopy(made))
+        return
+    if ppr is None:
+        ppr = etree.Element(PPR)
+        p.insert(0, ppr)
+    tabs, jc = copy.deepcopy(made)
+    for old in (child(ppr, TABS), child(ppr, JC)):
+        if old is not None:
+            ppr.remove(old)
+    _insert(ppr, tabs, lambda el: el.tag not in BEFORE_TABS)
+    _insert(ppr, jc, lambda el: el.tag in AFTER_JC)
 
 
 def _insert(ppr: Any, el: Any, goes_after: Any) -> None:

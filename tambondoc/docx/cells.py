@@ -47,7 +47,7 @@ class Cell:
     header: bool
     total: bool
     nowrap: bool = False  # the template's cell does not wrap (w:noWrap): its column fits its widest line
-    tabbed: bool = False  # a paragraph holds a tab: in an amount column, 'label <tab> amount' (``layout``)
+    tabbed: int = 0  # bit i: paragraph i holds a tab ('label <tab> amount' in an amount column: ``amount_lines``)
     tcw: Any = None  # the cell's w:tcW, which the layout sets
     measured: tuple[tuple[float, float], ...] = ()  # (text width pt, line height pt)
     # heights by width (twips, whole): the width search asks the cells of its sample again and
@@ -211,7 +211,8 @@ def _cell(tc: Any, column: int, header: bool, styles: Styles, totals: dict[str, 
     continued = merge is not None and merge.get(VAL) != "restart"
     paragraphs = () if continued else tuple((lines, size, bold) for lines, size, bold, _, _ in read)
     span = int(span_el.get(VAL)) if span_el is not None else 1
-    return Cell(column, span, paragraphs, header, total, nowrap is not None, any(tab for *_, tab in read), tcw)
+    tabbed = sum(1 << i for i, (*_, tab) in enumerate(read) if tab)
+    return Cell(column, span, paragraphs, header, total, nowrap is not None, tabbed, tcw)
 
 
 def cells_of(tr: Any) -> list[Any]:

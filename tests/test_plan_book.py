@@ -585,3 +585,27 @@ def test_a_note_under_a_summary_table_keeps_with_the_table(tmp_path: Path) -> No
         spacer, table = note.getprevious(), note.getprevious().getprevious()
         assert kept(spacer) and not kept(note)
         assert all(kept(p) for p in table.findall(W + "tr")[-1].iter(W + "p"))
+
+
+def test_named_sources_no_project_uses_print_no_column_of_dashes(tmp_path: Path) -> None:
+    """A plan that keeps the example's named sources (พอช., อบจ.) but funds nothing from them: no
+    "อื่น ๆ" column of dashes and no note naming them. To keep 'อื่น ๆ' on one line such a column
+    took a one-year plan book four pages of its text's width."""
+    plan = copy_example(tmp_path)
+
+    def unused(data) -> None:
+        data["plan"]["fiscal_years"] = [2571]
+        for p in data["projects"]:
+            p["budget"] = [{"year": 2571, "amount": 1000, "funding": {"local": 1000}}]
+
+    edit_plan(plan, unused)
+    ctx = context_of(plan)
+    assert [s["key"] for s in ctx["named_sources"]] == ["codi", "pao"]  # still the plan's, for who lists them
+    assert [c["key"] for c in ctx["sources"]] == ["local", "agency", "province", "community"]
+    assert ctx["other_sources_text"] == "" and all(len(p["source_amounts"]) == 4 for p in ctx["projects"])
+    code, lines = build(plan, tmp_path / "out")
+    assert code == 0, lines
+    book = Document(str(tmp_path / "out" / plan.stem / "plan-book.docx"))
+    heads = [c.text for t in book.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text for c in t.rows[1].cells]
+    assert heads and "อื่น\u00a0ๆ" not in heads
+    assert not any(p.text.startswith("หมายเหตุ: อื่น") for p in book.paragraphs)

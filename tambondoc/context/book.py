@@ -14,7 +14,7 @@ from tambondoc.context.text import decimal_text, paragraphs, share_text
 from tambondoc.context.texts import DEFAULT_FOREWORD
 from tambondoc.context.types import Context
 from tambondoc.plan.types import Plan, Review
-from tambondoc.plan.vocabulary import STATUSES, Source, named_sources
+from tambondoc.plan.vocabulary import STATUSES, Source, funded_sources
 from tambondoc.thai import village_list
 
 
@@ -87,7 +87,7 @@ def book_context(data: Plan, ctx: Context) -> dict[str, Any]:
         "strategy_titles": {s["id"]: s["name"].removeprefix("ยุทธศาสตร์").strip() or s["name"]
                             for s in data["direction"]["strategies"]},
         "strategy_count": len(ctx["strategy_groups"]),
-        "by_year": _by_year(ctx, named_sources(data)),
+        "by_year": _by_year(ctx, funded_sources(data)),
         "by_source": [{**row, "share": share_text(row["amount"], total)} for row in ctx["summary"]["by_source"]],
         "by_approach": [{**row, "share": share_text(row["amount"], total)} for row in ctx["summary"]["by_approach"]],
         "local_governments": [{**lg, "village_text": village_list(lg["villages"], numbers) if lg["villages"] else "-",

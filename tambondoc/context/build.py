@@ -38,6 +38,7 @@ from tambondoc.plan.vocabulary import (
     SOURCE_BY_KEY,
     SOURCES,
     Source,
+    funded_sources,
     named_sources,
     scale_of,
 )
@@ -207,7 +208,7 @@ def build_context(loaded: dict[str, Any]) -> Context:
     years: list[int] = list(data["plan"]["fiscal_years"])
     tambon = data["tambon"]
     strategies_list = data["direction"]["strategies"]
-    named = named_sources(data)
+    named = funded_sources(data)  # the "อื่น ๆ" column's: those a budget line puts money in
     shared = _Plan(years, {s["id"]: s for s in strategies_list},
                    {t["id"]: t for s in strategies_list for t in s["tactics"]},
                    {lg["id"]: lg for lg in tambon["local_governments"]}, [v["no"] for v in tambon["villages"]],
@@ -251,7 +252,7 @@ def build_context(loaded: dict[str, Any]) -> Context:
         "funding_keys": [c["key"] for c in sources.columns(named)],
         "funding_labels": [c["label"] for c in sources.columns(named)],
         "sources": sources.columns(named),
-        "named_sources": [{"key": s.key, "label": s.label, "short": s.short} for s in named],
+        "named_sources": [{"key": s.key, "label": s.label, "short": s.short} for s in named_sources(data)],
         "other_sources_text": sources.note(named),
         "approaches": list(APPROACHES),
         "tambon": {**tambon, "villages": villages, "village_totals": village_totals,

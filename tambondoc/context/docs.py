@@ -27,7 +27,7 @@ CONTEXT_DOCS: dict[str, str] = {
     "*projects.[].location_text": "สถานที่ดำเนินการ (location หรือ place_text)",
     "book.local_governments.[].community_text": "ชุมชนในเขตเป็นข้อความ ('-' ถ้าไม่มี)",
     # funding sources: the fixed four, the plan's named ones, and the "อื่น ๆ" column they print in
-    "sources": "คอลัมน์แหล่งงบประมาณของตาราง: สี่แหล่งหลัก แล้วคอลัมน์ 'อื่น ๆ' เมื่อแผนมี funding_sources "
+    "sources": "คอลัมน์แหล่งงบประมาณของตาราง: สี่แหล่งหลัก แล้วคอลัมน์ 'อื่น ๆ' เมื่อมีโครงการใช้แหล่งใน funding_sources "
                "(source_amounts เรียงตามนี้ ใช้กับ {%tc for %})",
     "sources.[].key": f"รหัสแหล่ง: local, agency, province, community หรือ other (คอลัมน์ '{OTHER_LABEL}')",
     "sources.[].label": "ชื่อแหล่งงบประมาณสำหรับหัวตาราง",
@@ -38,9 +38,9 @@ CONTEXT_DOCS: dict[str, str] = {
     "named_sources.[].label": "ชื่อเต็ม",
     "named_sources.[].short": "ชื่อย่อ (หรือชื่อเต็มถ้าไม่ได้ใส่)",
     "other_sources_text": f"หมายเหตุใต้ตารางที่มีคอลัมน์ '{OTHER_LABEL}' เช่น '{OTHER_LABEL} ได้แก่ พอช. = สถาบันพัฒนาองค์กรชุมชน' "
-                          "(ว่างถ้าแผนไม่มี funding_sources)",
+                          "(ว่างถ้าไม่มีโครงการใช้แหล่งใน funding_sources)",
     "*funding_keys": "รหัสคอลัมน์แหล่งงบประมาณตามลำดับ sources: local, agency, province, community "
-                    "และ other เมื่อแผนมี funding_sources",
+                    "และ other เมื่อมีโครงการใช้แหล่งใน funding_sources",
     "*summary.by_source": "สรุปตามแหล่งงบประมาณ: สี่แหล่งหลัก แล้วแหล่งที่แผนประกาศทีละแหล่ง",
     "*book.by_source": "สรุปตามแหล่งงบประมาณพร้อมร้อยละ: สี่แหล่งหลัก แล้วแหล่งที่แผนประกาศทีละแหล่ง",
     "*.by_source.[].key": "รหัสแหล่งงบประมาณ (สี่แหล่งหลัก หรือรหัสใน funding_sources)",

@@ -93,6 +93,17 @@ def named_sources(data: Any) -> tuple[Source, ...]:
     return tuple(found.values())
 
 
+def funded_sources(data: Any) -> tuple[Source, ...]:
+    """The named sources a budget line puts money in: the documents' "อื่น ๆ" column and its note
+    show these only. A plan that copied the example's named sources and used none printed a column
+    of dashes, and to keep 'อื่น ๆ' on one line it took a one-year plan book four pages of text width."""
+    used = {key for p in (data.get("projects") or []) if isinstance(p, dict)
+            for b in (p.get("budget") or []) if isinstance(b, dict)
+            for key, amount in ((b.get("funding") or {}).items() if isinstance(b.get("funding"), dict) else ())
+            if amount}
+    return tuple(s for s in named_sources(data) if s.key in used)
+
+
 def plan_sources(data: Any) -> tuple[Source, ...]:
     """Every funding source of a plan: the four fixed ones, then its named ones."""
     return SOURCES + named_sources(data)

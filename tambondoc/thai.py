@@ -77,7 +77,7 @@ _BEFORE_REPEAT = re.compile(r" +(?=\u0E46)")  # the spaces before mai yamok (ๆ
 def keep_repeat_mark(text: str) -> str:
     """``text`` with the spaces before each ๆ made no-break spaces: Thai writes 'ต่าง ๆ' with a
     space, and a line must not start with the ๆ (a line broke there, 'อื่น' / 'ๆ', in a narrow
-    column's heading). Markup stays Markup."""
+    column's heading)."""
     return _BEFORE_REPEAT.sub(lambda m: "\u00a0" * len(m.group()), text) if "\u0E46" in text else text
 
 

@@ -29,9 +29,9 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     next, as Word users keep a table together) and so does not repeat its heading; a longer one
     never leaves a first or last body row of a line or two alone on a page (split after its
     first row, a summary's other rows went on without it). A row after the last total (the
-    coordination list's signature) keeps that total with it, and only that. A row whose long texts continue in
-    the rows after it (``continued``: ``docx.overflow``) stays with the first of them, and those
-    rows, text across the table, may split as a paragraph does.
+    coordination list's signature) keeps that total with it, and only that. A row whose long
+    texts continue in the rows after it (``continued``: ``docx.overflow``) stays with the first of
+    them, and those rows, text across the table, may split as a paragraph does.
 
     The first table of a section (``opening``) starts below its title and lead paragraphs, with
     part of a page left: its first two body rows may split when they are three lines or more,

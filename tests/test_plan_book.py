@@ -568,7 +568,8 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path: Path, monkeypatc
 def test_a_note_under_a_summary_table_keeps_with_the_table(tmp_path: Path) -> None:
     """A note explaining a table ("หมายเหตุ: อื่น ๆ ได้แก่ …") was left at the top of the next page:
     the table's last row keeps with the spacer after it (for LibreOffice the last row's keep is
-    the table's) and the spacer with the note."""
+    the table's) and the spacer with the note; under the project tables, the grand total's line
+    keeps with it."""
     plan = copy_example(tmp_path)
     code, lines = build(plan, tmp_path / "out")
     assert code == 0, lines
@@ -585,6 +586,9 @@ def test_a_note_under_a_summary_table_keeps_with_the_table(tmp_path: Path) -> No
         spacer, table = note.getprevious(), note.getprevious().getprevious()
         assert kept(spacer) and not kept(note)
         assert all(kept(p) for p in table.findall(W + "tr")[-1].iter(W + "p"))
+    # and under the project tables, the grand total's line keeps with the note after it
+    total = next(el for el in body if el.tag == W + "p" and "".join(el.itertext()).startswith("รวมงบประมาณทั้งสิ้น"))
+    assert "".join(total.getnext().itertext()).startswith("หมายเหตุ: อื่น") and kept(total)
 
 
 def test_named_sources_no_project_uses_print_no_column_of_dashes(tmp_path: Path) -> None:

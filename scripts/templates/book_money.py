@@ -208,7 +208,11 @@ def part_three(doc) -> None:
     tag(doc, "{%p else %}")
     add(doc, "(ยังไม่มีโครงการ)", "Body Text")
     tag(doc, "{%p endif %}")
-    add(doc, "รวมงบประมาณทั้งสิ้น {{ totals.amount|money|num('prose') }} บาท ({{ totals.amount|baht_text }})",
-        "Total Line")
+    total_line = "รวมงบประมาณทั้งสิ้น {{ totals.amount|money|num('prose') }} บาท ({{ totals.amount|baht_text }})"
+    tag(doc, "{%p if other_sources_text %}")  # the note under it stays on its page
+    add(doc, total_line, "Total Line").paragraph_format.keep_with_next = True
+    tag(doc, "{%p else %}")
+    add(doc, total_line, "Total Line")
+    tag(doc, "{%p endif %}")
     _other_note(doc)
     _summary_tables(doc)

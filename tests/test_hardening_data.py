@@ -132,3 +132,14 @@ def test_a_district_finds_its_plans_whatever_their_case_and_names_those_saved_as
     assert err.splitlines()[0] == (f"{plans / 'samet-nuea.yaml.txt'}: warning: ไฟล์นี้ลงท้ายด้วย .txt "
                                    "(Notepad เติมให้เมื่อบันทึก) จึงไม่ได้อ่านเป็นแผน ให้เปลี่ยนชื่อเป็น samet-nuea.yaml")
     assert err.splitlines()[-1] == "ตรวจ 3 ไฟล์: ผ่าน 3, ไม่ผ่าน 0"
+
+
+def test_aliases_are_found_where_yaml_has_them_and_nowhere_else() -> None:
+    """Only an anchor and an alias where YAML allows them make the scanner parse the plan (with
+    the C parser: a 5,000-project plan in 0.5 s, not 6 s); 'ขนาด 4*6 เมตร' and 'ถนน & ทางเท้า'
+    are text."""
+    from tambondoc.plan.aliases import aliases
+
+    assert aliases("name: ขนาด 4*6 เมตร\nnote: ถนน & ทางเท้า *\n") == []
+    found = aliases("a: &x {year: 2571}\nb: [1, *x]\n")
+    assert [(s.line, s.column, s.path, s.anchor) for s in found] == [(2, 8, ("b", 1), ("a",))]

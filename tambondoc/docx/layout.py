@@ -201,8 +201,8 @@ def _centred(tblpr: Any) -> bool:
 
 def _read(tbl: Any, styles: Styles, count: int, total: float,
           margins: int) -> tuple[list[Row], list[Column], tuple[int, int], list[float]]:
-    """The rows of ``tbl``, its columns, the half-points its text steps down by, and a first
-    guess of its columns' widths (``search.guess``)."""
+    """The rows of ``tbl``, its columns, the half-points its text steps down by with the largest
+    size that does (``_shrink``), and a first guess of its columns' widths (``search.guess``)."""
     rows = read_rows(tbl, styles)
     columns, shrink, largest = _shrink(rows, count, total, margins)
     return rows, columns, (shrink, largest), guess(columns, total)

@@ -38,7 +38,10 @@ def _review(review: Review | None) -> dict[str, Any] | None:
             "status_counts": [c for c in counts if c["count"]]}
 
 
-MAX_AMOUNT_COLUMNS = 7  # seed 002's two years, their total and four sources on landscape A4 at 12 pt
+# seed 002's one year and four sources (and "อื่น ๆ") on landscape A4 at 12 pt; a second year and
+# their total made seven, and a realistic two-year plan's book took 89 pages in them, 55 with the
+# years and sources as lines (its text columns got a third more width)
+MAX_AMOUNT_COLUMNS = 6
 
 
 def _budget_columns(years: list[int]) -> int:

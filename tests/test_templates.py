@@ -174,3 +174,32 @@ def test_default_templates_carry_only_the_styles_they_use() -> None:
         used = set(re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', body))
         based = set(re.findall(r'<w:(?:basedOn|link|next) w:val="([^"]+)"', styles))
         assert used | based <= ids, (path.name, sorted((used | based) - ids))
+
+
+def test_templates_check_takes_the_templates_build_would_use_here(tmp_path: Path, monkeypatch) -> None:
+    """Without --templates or --plan, the check takes templates/docx from here up to the
+    repository's root, as build does for a plan here: it checked the shipped templates, passed,
+    and the build then failed on the repository's own."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "templates" / "docx").mkdir(parents=True)
+    (tmp_path / "plans").mkdir()
+    make_docx(tmp_path / "templates" / "docx" / "kbt-order.docx", ["{{ committee.chairman }}"])
+    monkeypatch.chdir(tmp_path / "plans")
+    result = CliRunner().invoke(cli, ["templates", "check"])
+    assert result.exit_code == 1
+    mine = tmp_path / "templates" / "docx" / "kbt-order.docx"
+    assert f"  {mine}:1:1: error: ใช้ตัวแปร 'chairman' ที่ข้อมูลแผนไม่มี" in result.stdout.splitlines()
+    assert f"plan-book.docx ({default_templates_dir() / 'plan-book.docx'}): ผ่าน" in result.stdout.splitlines()
+
+
+def test_a_relative_templates_folder_keeps_the_orders_emblem(example_plan: Path, tmp_path: Path, monkeypatch) -> None:
+    """``--templates templates/docx`` is relative to where the command runs; the emblem in it was
+    looked for from the plan's folder, and the order was built without it (a warning, exit 0)."""
+    assert CliRunner().invoke(cli, ["templates", "init", str(tmp_path / "templates" / "docx")]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", str(example_plan), "-o", str(tmp_path / "out"),
+                                      "--templates", "templates/docx"])
+    assert result.exit_code == 0, result.output
+    assert "garuda" not in result.output
+    order = Document(str(tmp_path / "out" / example_plan.stem / "kbt-order.docx"))
+    assert len(order.inline_shapes) == 1

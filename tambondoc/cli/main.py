@@ -114,8 +114,10 @@ def templates_init(directory: Path) -> None:
 def templates_check(folder: Path | None, plan: Path | None, district: Path | None, fmt: str) -> None:
     """ตรวจแม่แบบทุกไฟล์: ไวยากรณ์ ตัวแปร และตัวกรองที่ข้อมูลแผนไม่มี"""
     from tambondoc.docx.check import check_template, check_templates
-    from tambondoc.docx.templates import find_template
+    from tambondoc.docx.templates import find_template, repository_templates
 
+    if folder is None and plan is None:  # the templates build uses for a plan here: templates/docx up to the repository's root
+        folder = repository_templates(Path.cwd() / "plan.yaml")
     reports = check_templates(folder, plan)
     if district is not None:
         from tambondoc.district.build import template_contexts

@@ -27,11 +27,13 @@ class Job:
 
 def emblem(owner: Path, own: str | None, templates: Path | None = None) -> str:
     """The Garuda for an order: ``own`` (relative to the file ``owner`` that names it), else
-    garuda.png among the templates."""
+    garuda.png among the templates, absolute: the image loader reads a relative path from the
+    plan's folder, and ``--templates templates/docx`` is relative to where the command runs (the
+    order was built without its emblem, with a warning only)."""
     if own:
         return str((owner.resolve().parent / own).resolve())
     try:
-        return str(find_template("garuda.png", owner, templates))
+        return str(find_template("garuda.png", owner, templates).resolve())
     except PlanError:
         return "garuda.png"  # missing: the image loader turns this into a warning
 

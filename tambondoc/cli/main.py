@@ -116,8 +116,9 @@ def templates_check(folder: Path | None, plan: Path | None, district: Path | Non
     from tambondoc.docx.check import check_template, check_templates
     from tambondoc.docx.templates import find_template, repository_templates
 
-    if folder is None and plan is None:  # the templates build uses for a plan here: templates/docx up to the repository's root
-        folder = repository_templates(Path.cwd() / "plan.yaml")
+    if folder is None and plan is None:  # what build uses for a plan of the district, or one here:
+        here = district / "district.yaml" if district is not None else Path.cwd() / "plan.yaml"
+        folder = repository_templates(here)  # templates/docx up to the repository's root
     reports = check_templates(folder, plan)
     if district is not None:
         from tambondoc.district.build import template_contexts

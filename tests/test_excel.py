@@ -125,6 +125,20 @@ def test_edited_budget_cell_changes_only_its_budget_row(example_plan: Path, tmp_
     assert project(example_plan, "P002")["budget"][1] == {"year": 2572, "amount": 250000, "funding": {"local": 250000}}
 
 
+def test_a_budget_the_merged_plan_refuses_is_reported_at_its_cell(example_plan: Path, tmp_path: Path) -> None:
+    """A too-large amount passes the workbook's checks and fails the merged plan's: it was
+    reported at the row's first cell (A3), not at the amount."""
+    before = example_plan.read_bytes()
+    book = edit(export(example_plan), tmp_path / "edited.xlsx", {(3, "งบท้องถิ่น 2572"): 5 * 10**15})
+    result = run("import-xlsx", book, "--into", example_plan)
+    assert result.code == 1
+    ws = openpyxl.load_workbook(book)["โครงการ"]
+    cell = f"{openpyxl.utils.get_column_letter(columns(ws)['งบท้องถิ่น 2572'])}3"
+    assert f"{book}:โครงการ!{cell}: error: ค่า 5000000000000000 (งบท้องถิ่น) ต้องไม่เกิน 1000000000000" \
+        in result.err.splitlines()
+    assert example_plan.read_bytes() == before
+
+
 def test_adding_and_clearing_optional_fields(example_plan: Path, tmp_path: Path) -> None:
     before = example_plan.read_text(encoding="utf-8")
     book = edit(export(example_plan), tmp_path / "edited.xlsx",

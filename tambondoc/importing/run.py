@@ -37,7 +37,7 @@ from tambondoc.plan.load import Newlines, load_text
 from tambondoc.plan.positions import Locator
 from tambondoc.plan.roundtrip import rt_yaml
 from tambondoc.plan.splice import spliced
-from tambondoc.xlsx.columns import Choices
+from tambondoc.xlsx.columns import BudgetKey, Choices
 
 LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 2)]
 DIFFERING = ("tactic", "approach", "agency", "local_government")  # combined rows that disagree: a warning
@@ -192,6 +192,22 @@ def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[st
     return changes, origin
 
 
+def _budget_cell(path: str, project: dict[str, Any], cols: dict[Any, int]) -> BudgetKey | None:
+    """The workbook column of a budget line's problem ('$.projects[0].budget[1].funding.local'):
+    its source in its year, or for the line's amount the year's first source the workbook has.
+    A too-large amount was reported at the row's first cell."""
+    m = re.match(r"\$\.projects\[\d+\]\.budget\[(\d+)\](?:\.funding\.(\w+))?", path)
+    budget = project.get("budget")
+    if m is None or not isinstance(budget, list) or int(m.group(1)) >= len(budget) \
+            or not isinstance(budget[int(m.group(1))], dict):
+        return None
+    year = budget[int(m.group(1))].get("year")
+    keys = [k for k in cols if isinstance(k, BudgetKey) and k.year == year]
+    if m.group(2):
+        keys = [k for k in keys if k.source == m.group(2)]
+    return min(keys, key=lambda k: cols[k]) if keys else None
+
+
 def _validate_new(text: str, plan: Path, origin: dict[str, list[Row]]) -> None:
     """Validate the merged plan (as ``validate`` does); report a problem at the row it came from."""
     data = load_text(text, str(plan))
@@ -203,7 +219,9 @@ def _validate_new(text: str, plan: Path, origin: dict[str, list[Row]]) -> None:
         m = re.match(r"\$\.projects\[(\d+)\](?:\.(\w+))?", problem.path)
         project = data["projects"][int(m.group(1))] if m else None
         rows = origin.get(str(project.get("id"))) if isinstance(project, dict) else None
-        key = m.group(2) if m and m.group(2) else "id"
+        key: Any = m.group(2) if m and m.group(2) else "id"
+        if rows and key == "budget" and isinstance(project, dict):
+            key = _budget_cell(problem.path, project, rows[0].cols) or key
         found.append(rows[0].at(key if key in rows[0].cols else "id").problem(problem.message, rule=problem.rule)
                      if rows else replace(problem, message=f"{problem.message} (หลังนำเข้า)"))
     raise PlanInvalid(f"นำเข้าไม่สำเร็จ: แผนหลังนำเข้าไม่ผ่านการตรวจสอบ {plan} ไม่ถูกแก้ไข", found)

@@ -9,16 +9,13 @@ where the parts it edits are shared and refuses first, naming the alias; ``fmt``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import StreamEndEvent
 
 from tambondoc.errors import PlanError, Problem
-from tambondoc.plan.events import CParser
+from tambondoc.plan.events import parse_events
 
 ANY = object()  # a path step matching any key or index: ("projects", ANY, "budget")
 Path_ = tuple[Any, ...]
@@ -74,16 +71,6 @@ def _finished(stack: list[_Frame], value: Any) -> None:
         top.key = _KEY
 
 
-def _events(text: str) -> Iterator[Any]:
-    """The parser's events: libyaml's (``plan.events``' parser), or ruamel's pure one without it."""
-    if CParser is None:  # pragma: no cover - CPython wheels of ruamel.yaml.clib exist everywhere
-        yield from YAML(typ="safe", pure=True).parse(text)
-        return
-    parser = CParser(text)
-    while not isinstance(event := parser.get_event(), StreamEndEvent):
-        yield event
-
-
 def aliases(text: str) -> list[Shared]:
     """Every alias of a plan's text, in file order; none for text that holds no anchor and alias
     (most plans: 'ขนาด 4*6 เมตร' is no alias) or that does not parse. The C parser reads a
@@ -94,7 +81,7 @@ def aliases(text: str) -> list[Shared]:
     anchors: dict[str, Path_] = {}
     stack: list[_Frame] = []
     try:
-        for event in _events(text):
+        for event in parse_events(text):
             kind = type(event).__name__
             if kind in ("MappingEndEvent", "SequenceEndEvent"):
                 stack.pop()

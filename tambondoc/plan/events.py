@@ -15,6 +15,7 @@ or the exact error message, so both paths agree by construction on everything th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ruamel.yaml.error import YAMLError
@@ -125,6 +126,20 @@ def _scalar(event: Any) -> Any:
 def _new_anchor(anchors: dict[str, Any], name: str) -> None:
     if name in anchors:
         raise Unsupported("anchor defined twice")  # ruamel refuses it; let it say so
+
+
+def parse_events(text: str) -> Iterator[Any]:
+    """The parser's events up to the stream's end: libyaml's, or ruamel's pure parser's where
+    ruamel.yaml.clib is missing (slower: 6 s for a 5,000-project plan). A plain scalar's style is
+    empty in both: libyaml gives '', ruamel None."""
+    if CParser is None:  # pragma: no cover - CPython wheels of ruamel.yaml.clib exist everywhere
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    while not isinstance(event := parser.get_event(), StreamEndEvent):
+        yield event
 
 
 def load(text: str) -> Any:

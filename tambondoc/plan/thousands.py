@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import (
     CollectionEndEvent,
@@ -22,6 +21,7 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
+from tambondoc.plan.events import parse_events
 from tambondoc.thai import THAI_TO_ARABIC
 
 _DIGIT = "[0-9๐-๙]"
@@ -93,7 +93,7 @@ def find(text: str) -> list[Separated]:
     found: list[Separated] = []
     stack: list[_Frame] = []
     try:
-        for event in YAML(typ="safe", pure=True).parse(text):
+        for event in parse_events(text):
             if isinstance(event, CollectionEndEvent):
                 stack.pop()
                 if stack:
@@ -129,7 +129,7 @@ def _part(text: str, event: ScalarEvent, frame: _Frame, is_key: bool, found: lis
     """Read one scalar of a flow mapping: a value that may start a number, a key that may go on
     one (a part of the number when nothing follows it but a comma or the closing brace)."""
     start, end = event.start_mark, event.end_mark
-    plain = event.style is None
+    plain = not event.style  # libyaml's '' or ruamel's None
     number = frame.open
     if is_key:
         if number is not None and plain and _GROUP.fullmatch(event.value) and \

@@ -52,6 +52,7 @@ COLUMNS = ([(NUMBER_HEADING, 0.8)] + [("\n".join(f.form), 3.0) for f in BEFORE]
 BUDGET = 1 + len(BEFORE)  # index of the budget's first template column
 BUDGET_END = BUDGET + 6
 BUDGET_COLUMNS = "(1 if book.wide_years else years|length)"
+ACROSS = "{% colspan " + BUDGET_COLUMNS + " + " + str(len(COLUMNS) - 7) + " %}"  # a cell across the rendered table
 WIDTH = 26.2  # landscape A4 less 2 cm left and 1.5 cm right
 TABLE_SIZE = 12
 GROUP_FILL, TOTAL_FILL = "EDEDED", "D9D9D9"
@@ -169,7 +170,7 @@ def _table(doc) -> None:
     _header(r["head"], r["years"], r["single"])
     r["group-for"].cells[0].paragraphs[0].text = "{%tr for g in lg.groups %}"
     group = _span(r["group"], 0, len(COLUMNS) - 1)
-    _fill(group, show("g.name") + "{% colspan " + BUDGET_COLUMNS + " + " + str(len(COLUMNS) - 7) + " %}",
+    _fill(group, show("g.name") + ACROSS,
           "Table Group")
     cell_shading(group, GROUP_FILL)
     row_options(r["group"])
@@ -195,8 +196,7 @@ def _signature(row) -> None:
     grand total above (``docx.flow``): as paragraphs after a table of several pages LibreOffice left
     it alone on a last page, whatever keeps the table's last rows with it."""
     cell = _span(row, 0, len(COLUMNS) - 1)
-    lines = [("({{ committee.chair.name }}){% colspan " + BUDGET_COLUMNS + " + " + str(len(COLUMNS) - 7) + " %}",
-              "Signature Name"),
+    lines = [("({{ committee.chair.name }})" + ACROSS, "Signature Name"),
              (show("committee.chair.position", "prose"), "Signature"),
              ("ประธานคณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }}", "Signature"),
              ("วันที่ " + show("plan.approved_on|thai_date", "prose"), "Signature")]

@@ -196,10 +196,13 @@ def _cell(tc: Any, column: int, header: bool, styles: Styles, totals: dict[str, 
     """One cell, from one pass over its children: its properties (the first w:tcPr) and paragraphs."""
     tcpr = None
     read = []
+    tabbed = 0  # bit i: paragraph i holds a tab, set as it is read (most cells hold none)
     for el in tc:
         tag = el.tag
         if tag == P:
-            read.append(paragraph(el, styles))
+            read.append(found := paragraph(el, styles))
+            if found[4]:
+                tabbed |= 1 << (len(read) - 1)
         elif tag == TCPR and tcpr is None:
             tcpr = el
     tcw, span_el, merge, nowrap = _properties(tcpr)
@@ -211,7 +214,6 @@ def _cell(tc: Any, column: int, header: bool, styles: Styles, totals: dict[str, 
     continued = merge is not None and merge.get(VAL) != "restart"
     paragraphs = () if continued else tuple((lines, size, bold) for lines, size, bold, _, _ in read)
     span = int(span_el.get(VAL)) if span_el is not None else 1
-    tabbed = sum(1 << i for i, (*_, tab) in enumerate(read) if tab)
     return Cell(column, span, paragraphs, header, total, nowrap is not None, tabbed, tcw)
 
 

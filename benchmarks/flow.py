@@ -2,11 +2,12 @@
 the top of a page away from their rows, a list's signature alone on its last page, a note at the
 top of a page away from the table it explains.
 
-    python benchmarks/flow.py [--seeds 101:1:40,102:2:120,103:3:200,104:5:80] [--keep DIR]
+    python benchmarks/flow.py [--seeds 101:1:40,102:2:120,103:3:200,104:5:80] [--keep DIR] [--plan PLAN]...
 
 Each SEED:YEARS:PROJECTS is a plan of ``benchmarks/realistic.py``. Its plan book and coordination
 lists are converted with LibreOffice (a profile of its own, so it runs beside other conversions)
-and read back page by page with pdftotext.
+and read back page by page with pdftotext. ``--plan PLAN`` (repeatable) reads plans of your own
+(a real published one) instead of the seeds'.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", default="101:1:40,102:2:120,103:3:200,104:5:80")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
+    parser.add_argument("--plan", type=Path, action="append", default=[], help="read this plan (repeatable)")
     args = parser.parse_args()
     from realistic import write
 
@@ -70,16 +72,19 @@ def main() -> int:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="tambondoc-flow-"))
     total: dict[str, int] = {}
-    for spec in args.seeds.split(","):
+    specs: list[tuple[str, Path]] = [(f"plan {plan}", plan) for plan in args.plan]
+    for spec in [] if args.plan else args.seeds.split(","):
         seed, years, projects = (int(x) for x in spec.split(":"))
-        plan = write(work / f"s{seed}" / "plan.yaml", projects, years, seed=seed)
-        built = build_plan(plan, work / f"out{seed}")
+        specs.append((f"seed {seed}, {years} year(s), {projects} projects",
+                      write(work / f"s{seed}" / "plan.yaml", projects, years, seed=seed)))
+    for number, (label, plan) in enumerate(specs):
+        built = build_plan(plan, work / f"out{number}")
         for docx in built.written:
             if docx.suffix == ".docx" and not docx.name.startswith("kbt"):
                 subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/lo", "--headless", "--convert-to",
                                 "pdf", "--outdir", str(docx.parent), str(docx)], capture_output=True, check=True)
         found = report(built.outdir)
-        print(f"seed {seed}, {years} year(s), {projects} projects: " + ", ".join(f"{k} {v}" for k, v in found.items()))
+        print(f"{label}: " + ", ".join(f"{k} {v}" for k, v in found.items()))
         for key, value in found.items():
             total[key] = total.get(key, 0) + value
     print("all: " + ", ".join(f"{k} {v}" for k, v in total.items()))

@@ -1,7 +1,12 @@
 """Page counts of the documents through LibreOffice, against the targets of the table-layout
 issue, and the layout step's share of the build time.
 
-    python benchmarks/pages.py [--keep DIR] [--only example,big,real5,real1] [--free]
+    python benchmarks/pages.py [--keep DIR] [--only example,big,real5,real1] [--free] [--plan PLAN]...
+
+``--plan PLAN`` (repeatable) measures a plan of your own instead, a real published one for
+example: the same columns, and for each document the projects it lists and its pages per 100
+of them, beside what the issue's targets for the five-year plan of 550 projects allow (plan
+book 160 pages for 550 projects: 29.1; a coordination list 110 for about 270: 40.7).
 
 Plans measured: the example; the example with 600 projects (the example's texts repeated);
 a five-year plan of 550 projects with real text lengths (benchmarks/realistic.py) and a one-year
@@ -28,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
+PER_100 = {"plan-book": 160 / 550 * 100, "coordination": 110 / 270 * 100}  # the real5 targets per 100 projects
+LISTED = re.compile(r"รวมทั้งสิ้น\s*\(?\s*([\d\u0E50-\u0E59,]+)\s*โครงการ")  # the grand total's count
 TARGETS = {  # (plan, document): most pages allowed
     ("example", "plan-book"): 28, ("example", "kbt-order"): 3, ("example", "coordination-abt-nongbua"): 4,
     ("big", "plan-book"): 100,
@@ -83,6 +90,16 @@ def broken_words(docx: Path) -> int:
     return count
 
 
+def listed(docx: Path) -> int | None:
+    """The projects a document lists, as its grand total row counts them ('รวมทั้งสิ้น 12 โครงการ')."""
+    with zipfile.ZipFile(docx) as z:
+        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", z.read("word/document.xml").decode("utf-8")))
+    found = LISTED.search(text)
+    if not found:
+        return None
+    return int(found.group(1).replace(",", "").translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+
+
 def unkept(docx: Path) -> Path:
     """A copy of ``docx`` whose rows may all split and nothing keeps with the next (w:cantSplit
     and w:keepNext gone): its page count is what the flow's rules cost, the text being the same."""
@@ -96,10 +113,12 @@ def unkept(docx: Path) -> Path:
     return free
 
 
-def plans(folder: Path, only: set[str]) -> dict[str, Path]:
+def plans(folder: Path, only: set[str], own: list[Path]) -> dict[str, Path]:
     from bench import write_plans
     from realistic import write
 
+    if own:
+        return {plan.stem: plan for plan in own}
     found = {}
     if "example" in only:
         shutil.copytree(ROOT / "plans", folder / "example", dirs_exist_ok=True)
@@ -113,12 +132,23 @@ def plans(folder: Path, only: set[str]) -> dict[str, Path]:
     return found
 
 
+def own(docx: Path, count: int) -> str:
+    """A plan of the user's: the projects the document lists, its pages per 100 of them, and what
+    the real5 targets allow per 100 (``PER_100``)."""
+    projects = listed(docx)
+    ref = PER_100.get(docx.stem.split("-")[0] if docx.stem.startswith("coordination") else docx.stem)
+    per = f"{100 * count / projects:6.1f}" if projects else f"{'-':>6}"
+    return f" {projects or '-':>8} {per} {f'{ref:.1f}' if ref else '-':>5}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it (to look at the pages)")
     parser.add_argument("--only", default="example,big,real5,real1")
     parser.add_argument("--free", action="store_true",
                         help="also count each document's pages with every row free to split (column 'free')")
+    parser.add_argument("--plan", type=Path, action="append", default=[],
+                        help="measure this plan (repeatable) instead of the built-in ones")
     args = parser.parse_args()
     from tambondoc.build.plan import build_plan
     from tambondoc.docx import layout
@@ -126,9 +156,11 @@ def main() -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="tambondoc-pages-"))
     work.mkdir(parents=True, exist_ok=True)
     failed = 0
-    print(f"{'plan':8} {'document':28} {'pages':>6} {'target':>7} {'<12pt':>6} {'broken':>7} {'cont':>5}"
-          + (f" {'free':>5}" if args.free else ""))
-    for name, plan in plans(work / "plans", set(args.only.split(","))).items():
+    measured = plans(work / "plans", set(args.only.split(",")), args.plan)
+    wide = max(8, *map(len, measured))
+    print(f"{'plan':{wide}} {'document':28} {'pages':>6} {'target':>7} {'<12pt':>6} {'broken':>7} {'cont':>5}"
+          + (f" {'free':>5}" if args.free else "") + (f" {'projects':>8} {'per100':>6} {'ref':>5}" if args.plan else ""))
+    for name, plan in measured.items():
         layout.SPENT[0] = 0.0
         started = time.perf_counter()
         result = build_plan(plan, work / "out")
@@ -145,10 +177,10 @@ def main() -> int:
             ok = (target is None or count <= target) and (name != "big" or small == 0)
             failed += not ok
             unbound = f" {pages(docx.with_name(docx.stem + '-free.pdf')):5}" if args.free else ""
-            print(f"{name:8} {docx.stem:28} {count:6} {target or '-':>7} {small:6} {broken_words(docx):7}"
+            print(f"{name:{wide}} {docx.stem:28} {count:6} {target or '-':>7} {small:6} {broken_words(docx):7}"
                   f" {continuations(docx):5}"
-                  f"{unbound} {'' if ok else 'OVER'}")
-        print(f"{name:8} build {total:.2f} s, of which layout {layout.SPENT[0]:.2f} s "
+                  f"{unbound}{own(docx, count) if args.plan else ''} {'' if ok else 'OVER'}")
+        print(f"{name:{wide}} build {total:.2f} s, of which layout {layout.SPENT[0]:.2f} s "
               f"({100 * layout.SPENT[0] / total:.1f}%)")
     print(f"documents in {work}" if args.keep else "")
     if not args.keep:

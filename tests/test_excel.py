@@ -21,6 +21,7 @@ from tambondoc.errors import PlanError
 from tambondoc.importing.read import read_table
 from tambondoc.plan.load import load_plan
 from tambondoc.plan.splice import splice
+from tambondoc.xlsx.look import row_height
 
 S5 = "S5 ยุทธศาสตร์ด้านโครงสร้างพื้นฐานและการบริหารจัดการที่ดี"
 S51 = "S5.1 พัฒนาถนนและระบบไฟฟ้าสาธารณะ"
@@ -438,6 +439,22 @@ def test_export_has_every_project_sheets_and_formats(example_plan: Path) -> None
     count = sum(p["strategy"] == "S2" for p in data["projects"])
     assert s2.max_row == count + 2 and s2.cell(count + 2, 2).value == "รวม"
     assert s2.cell(count + 2, 13).value == f"=SUBTOTAL(109,M2:M{count + 1})"
+
+
+def test_export_summary_rows_hold_their_thai_and_tables_start_their_page(example_plan: Path) -> None:
+    """Neither Excel nor Calc sizes rows when opening a file: at their default height the summary's
+    Thai at 14 pt was cut at the top, and a strategy's name longer than column A ran under B."""
+    ws = openpyxl.load_workbook(export(example_plan))["สรุป"]
+    line = row_height(1)
+    assert ws.row_dimensions[1].height == row_height(1, 16)
+    heights = {r: ws.row_dimensions[r].height for r in range(2, ws.max_row + 1)}
+    assert all(h is not None and h >= line for h in heights.values()), heights
+    long_name = next(r for r in heights if str(ws.cell(r, 1).value).startswith("S4 "))
+    assert ws.cell(long_name, 1).alignment.wrap_text and heights[long_name] == row_height(2)
+    titles = [r for r in heights if str(ws.cell(r, 1).value).startswith("จำแนกตาม")]
+    # sources and approaches on page 2, the years on page 3: none cut after its title or heading
+    assert [b.id for b in ws.row_breaks.brk] == [titles[1] - 1, titles[3] - 1]
+    assert ws.row_dimensions[titles[0] + 1].height == line  # a heading row, a line tall
 
 
 def test_formula_text_is_exported_as_text(example_plan: Path, tmp_path: Path) -> None:

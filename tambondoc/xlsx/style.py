@@ -16,7 +16,16 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tambondoc.errors import PlanError
-from tambondoc.xlsx.look import BORDER_EDGES, FILL_COLOURS, FONT, FOOTER, ILLEGAL_CHARACTERS, LIST_MARGINS, MAX_CELL
+from tambondoc.xlsx.look import (
+    BORDER_EDGES,
+    FILL_COLOURS,
+    FONT,
+    FOOTER,
+    ILLEGAL_CHARACTERS,
+    LIST_MARGINS,
+    MAX_CELL,
+    row_height,
+)
 from tambondoc.xlsx.patches import new_cell
 
 # project sheets
@@ -52,6 +61,9 @@ def formula(ws: Worksheet, row: int, col: int, formula: str, fmt: str, font: Fon
 
 
 def header(ws: Worksheet, row: int, headers: list[str]) -> None:
+    """A heading row, a line tall (Thai at 14 pt needs more than a sheet's default row; a taller
+    heading sets its own height after)."""
+    ws.row_dimensions[row].height = row_height(1)
     for c, text in enumerate(headers, 1):
         cell = put(ws, row, c, text, BOLD)
         cell.fill, cell.border = HEAD_FILL, BOX

@@ -182,6 +182,7 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
 def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
     ws = wb.create_sheet(NOTES_SHEET)
     put(ws, 1, 1, "คำอธิบายคอลัมน์ในแผ่นงาน 'โครงการ'", TITLE)
+    ws.row_dimensions[1].height = row_height(1, 16)
     lines = [
         "กรอกหนึ่งแถวต่อหนึ่งโครงการ เริ่มแถวที่ 2 ห้ามเปลี่ยนข้อความหัวตาราง (สลับลำดับคอลัมน์ได้)",
         "นำเข้าแผนด้วยคำสั่ง: tambondoc import-xlsx ไฟล์นี้.xlsx --into แผน.yaml (ใส่ --dry-run เพื่อดูก่อน)",

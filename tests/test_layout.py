@@ -303,6 +303,25 @@ def test_a_row_taller_than_a_page_continues_its_long_text_below_it_across_the_ta
     assert len(more) > 1 and all(tr.find(f"{W}trPr/{W}cantSplit") is None for tr in more)
 
 
+def test_a_cut_row_keeps_the_projects_name_whole(styles: Styles) -> None:
+    """A realistic list cut a name of 107 characters: its end stood apart under "โครงการ (ต่อ)".
+    Rows are cut at a first guess of the widths, which gave this name a column where it ran to
+    27 lines; the table's widths then made it 6. The row's first cell of words stays whole when
+    it fits a page at the widest its column can be."""
+    name = LONG.strip()[:150]
+    objective = "\n".join(f"{i}. {LONG.strip()}" for i in range(30))
+    tbl = _table([["ที่", "โครงการ", "วัตถุประสงค์", "งบประมาณ"], ["1", name, objective, "1,000"],
+                  ["2", "ขุดลอกคลอง", "ประชาชนมีน้ำใช้", "5,000"]])
+    assert layout.lay_out(tbl, styles, layout.Page())
+    trs = tbl.findall(W + "tr")
+    more = [tr.findall(W + "tc")[0] for tr in trs if len(tr.findall(W + "tc")) == 1]
+    assert [tc.findtext(f"{W}p/{W}r/{W}t") for tc in more] == ["วัตถุประสงค์ (ต่อ) "]
+    kept = trs[1].findall(W + "tc")
+    assert _text(kept[1]) == name
+    rest = _text(more[0])[len("วัตถุประสงค์ (ต่อ) "):]
+    assert (_text(kept[2]) + rest).replace("\n", "") == objective.replace("\n", "")
+
+
 def test_a_tall_row_in_a_vertical_merge_is_left_whole(styles: Styles) -> None:
     """A row put between merged cells would break the merge: such rows keep their text."""
     huge = "\n".join([LONG] * 40)

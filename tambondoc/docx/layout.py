@@ -243,7 +243,8 @@ def lay_out(tbl: Any, styles: Styles, page: Page, opening: bool = False) -> bool
         margins = side_margins(tbl)
         rows, columns, (shrink, largest), widths = _read(tbl, styles, len(cols), total, margins)
         # rows taller than a page at the first guess have their long texts moved below them
-        cut = continue_long_rows(rows, widths, margins, page)
+        least = sum(c.minimum for c in columns)
+        cut = continue_long_rows(rows, widths, margins, page, [total - least + c.minimum for c in columns])
         if cut and shrink:  # the rows read hold the smaller sizes: read the table again
             rows, columns, (shrink, largest), widths = _read(tbl, styles, len(cols), total, margins)
         elif cut:  # the rows cut and those added are read; the others' measures and heights stand

@@ -8,7 +8,8 @@ cell (a quarter of a page, KEEP) and the rest of that cell follows in a row of i
 spans the whole table, led by its column's heading and "(ต่อ)" ("continued"): the same words
 in the same order, at the table's full width. Only rows taller than the room a page leaves
 under the table's heading are cut (such a row splits across pages whatever is done), and only
-their cells with more than MORE lines beyond what they keep.
+their cells with more than MORE lines beyond what they keep; the project's name (the row's
+first cell of words) stays whole.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from tambondoc.docx.cells import (
     VAL,
     VMERGE,
     WIDTH,
+    Cell,
     Page,
     Row,
     cells_of,
@@ -52,10 +54,12 @@ LABEL = "{} (ต่อ) "
 _BRACKETED = re.compile(r"\s*\([^()]*\)$")  # a heading's closing aside: its unit, its form's wording
 
 
-def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page: Page) -> dict[Any, list[Any]]:
-    """Cut the long cells of rows taller than a page (under its heading): the w:tr of each row
-    cut, with those of the rows added after it (none when no row is that tall). The layout then
-    reads them."""
+def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page: Page,
+                       widest: list[float]) -> dict[Any, list[Any]]:
+    """Cut the long cells of rows taller than a page (under its heading) at the first guess of
+    the ``widths``: the w:tr of each row cut, with those of the rows added after it (none when no
+    row is that tall). The layout then reads them. ``widest``: each column's width when the others
+    keep only their minimums (a project's name fits a page at that width: it is not cut)."""
     added: dict[Any, list[Any]] = {}
     labels: list[str] | None = None
     # the room under the heading a page repeats: a row taller than that splits whatever is done
@@ -73,6 +77,7 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
         if labels is None:
             labels = _labels(rows, len(widths))
         last = row.tr
+        name = _name(row)
         for cell, tc in zip(row.cells, cells_of(row.tr)):
             if cell.span != 1 or not cell.paragraphs or cell.start >= len(widths) \
                     or any(el.tag not in (TCPR, P) for el in tc):  # a nested table stays whole
@@ -80,7 +85,8 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
             width = widths[cell.start]
             line = measure.line_height(cell.paragraphs[0][1] / 2)
             keep = max(4, int(page.height * KEEP / line))
-            if height_at(cell, width, margins) <= (keep + MORE) * line:
+            if height_at(cell, width, margins) <= (keep + MORE) * line \
+                    or (cell is name and height_at(cell, widest[cell.start], margins) <= room):
                 continue
             cut = _cut(cell.paragraphs, width, margins, keep)
             rest = _split(tc, *cut) if cut is not None else []
@@ -88,6 +94,16 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
                 last = _continuation(last, rest, labels[cell.start], len(widths), sum(widths))
                 added.setdefault(row.tr, []).append(last)
     return added
+
+
+def _name(row: Row) -> Cell | None:
+    """The row's first cell of words (a project's name, after its number): it stays whole in its
+    row unless taller than a page itself: cut, its end stood apart from it, under "แผนงาน/โครงการ
+    (ต่อ)", the row holding half a name (a name runs to 206 characters in a real plan)."""
+    for cell in row.cells:
+        if cell.span == 1 and any(ch.isalpha() for lines, _, _ in cell.paragraphs for line in lines for ch in line):
+            return cell
+    return None
 
 
 def _merged(tr: Any) -> bool:

@@ -283,6 +283,16 @@ def test_a_tambon_of_communities_only(example_plan: Path, tmp_path: Path) -> Non
         "($.projects[0].villages[0]) [references]"]
 
 
+def test_a_project_in_every_community_is_placed_in_every_community(example_plan: Path) -> None:
+    """'ทุกชุมชน', as 'ทุกหมู่บ้าน': a เทศบาลเมือง's twelve names filled a สถานที่ cell nine lines deep."""
+    plan = _urban(example_plan)
+    replace_in(plan, "  communities:\n  - c-talat\n  - c-khoksawang\n",
+               "  communities:\n  - c-talat\n  - c-langwat\n  - c-khoksawang\n")
+    p001, p002 = context(plan)["projects"][:2]
+    assert (p001["community_text"], p001["location_text"]) == ("ทุกชุมชน", "ทุกชุมชน")
+    assert p002["community_text"] == "ชุมชนตลาดหนองบัวงาม"
+
+
 def test_an_empty_scoring_section_scores_with_the_default_criteria(example_plan: Path) -> None:
     text = example_plan.read_text(encoding="utf-8")
     start = text.index("scoring:\n")

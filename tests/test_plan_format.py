@@ -293,6 +293,17 @@ def test_a_project_in_every_community_is_placed_in_every_community(example_plan:
     assert p002["community_text"] == "ชุมชนตลาดหนองบัวงาม"
 
 
+def test_a_municipality_of_communities_lists_them_without_a_village_dash(example_plan: Path, tmp_path: Path) -> None:
+    """Part 1's อปท. table: a เทศบาล of communities only printed '-' (no villages) on a line of its
+    own above its communities."""
+    plan = _urban(example_plan)
+    assert run("build", plan, "-o", tmp_path / "out").code == 0
+    tables = Document(str(tmp_path / "out" / plan.stem / "plan-book.docx")).tables
+    lgs = next(t for t in tables if t.rows[0].cells[-1].text == "หมู่บ้าน/ชุมชนในเขต")
+    assert [[p.text for p in row.cells[-1].paragraphs] for row in lgs.rows[1:]] == [
+        ["ชุมชนตลาดหนองบัวงาม, ชุมชนหลังวัด, ชุมชนโคกสว่างพัฒนา"], ["-"]]
+
+
 def test_an_empty_scoring_section_scores_with_the_default_criteria(example_plan: Path) -> None:
     text = example_plan.read_text(encoding="utf-8")
     start = text.index("scoring:\n")

@@ -304,6 +304,18 @@ def test_a_municipality_of_communities_lists_them_without_a_village_dash(example
         ["ชุมชนตลาดหนองบัวงาม, ชุมชนหลังวัด, ชุมชนโคกสว่างพัฒนา"], ["-"]]
 
 
+def test_the_projects_of_a_tambon_of_communities_come_from_community_plans(example_plan: Path, tmp_path: Path) -> None:
+    """Part 3's lead paragraph: a tambon without villages has no แผนพัฒนาหมู่บ้าน, its projects
+    come from its communities' plans (แผนชุมชน)."""
+    def lead(plan: Path, out: Path) -> str:
+        assert run("build", plan, "-o", out).code == 0
+        paragraphs = Document(str(out / plan.stem / "plan-book.docx")).paragraphs
+        return next(p.text for p in paragraphs if "ได้รวบรวมแผนงาน/โครงการ" in p.text)
+
+    assert "โครงการจากแผนพัฒนาหมู่บ้าน วิเคราะห์" in lead(example_plan, tmp_path / "before")
+    assert "โครงการจากแผนชุมชน วิเคราะห์" in lead(_urban(example_plan), tmp_path / "after")
+
+
 def test_an_empty_scoring_section_scores_with_the_default_criteria(example_plan: Path) -> None:
     text = example_plan.read_text(encoding="utf-8")
     start = text.index("scoring:\n")

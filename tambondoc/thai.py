@@ -57,10 +57,24 @@ def thai_date(value: str | dt.date, style: str = "full") -> str:
 _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
+_ADDRESS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s\u0E00-\u0E7F]+|[\w.+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+")
+
+
 def thai_digits(value: Any) -> str:
-    """Replace Arabic digits with Thai numerals (๐-๙); other characters stay. (pythainlp's
-    arabic_digit_to_thai_digit is this translation; the filter runs thousands of times a plan.)"""
-    return str(value).translate(_THAI_DIGITS)
+    """Replace Arabic digits with Thai numerals (๐-๙); other characters stay, and so do the digits
+    of web and e-mail addresses (…/plan/๒๕๗๑/… is no address). (pythainlp's arabic_digit_to_thai_digit
+    is this translation; the filter runs thousands of times a plan: addresses are looked for only
+    in a text that may hold one.)"""
+    text = str(value)
+    if "/" not in text and "@" not in text and "www." not in text:
+        return text.translate(_THAI_DIGITS)
+    parts, start = [], 0
+    for m in _ADDRESS.finditer(text):
+        parts.append(text[start:m.start()].translate(_THAI_DIGITS))
+        parts.append(m.group(0))
+        start = m.end()
+    parts.append(text[start:].translate(_THAI_DIGITS))
+    return "".join(parts)
 
 
 def digits(value: Any, style: str) -> str:

@@ -346,6 +346,21 @@ def test_the_first_table_of_a_section_may_split_its_first_rows(styles: Styles) -
     assert splittable(False) == [False] * 5
 
 
+def test_an_opening_row_that_may_split_does_not_keep_with_its_total(styles: Styles) -> None:
+    """Kept with the total under it, the first project of a list, one per strategy, moved whole to
+    page 2 and left page 1 with the title and lead paragraphs alone (a two-project list of 4 pages)."""
+    def kept(opening: bool) -> list[bool]:
+        tbl = _table([["ที่", "รายการ"], ["1", LONG], ["รวม", "5"], ["2", LONG], ["รวม", "5"]], total=True)
+        for tr in tbl.findall(f"{W}tr")[2:4:2]:  # the first total too is a total's row
+            for style in tr.iter(f"{W}pStyle"):
+                style.set(f"{W}val", "TableTotal")
+        layout.lay_out(tbl, styles, layout.Page(), opening)
+        return [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p")) for tr in tbl.iter(f"{W}tr")]
+
+    assert kept(False)[1] and kept(False)[3]
+    assert kept(True)[1:4] == [False, False, True]
+
+
 def test_a_short_table_does_not_repeat_its_heading(styles: Styles) -> None:
     """... and stays on one page: every row but the last keeps with the next."""
     tbl = _table([["ที่", "รายการ"], ["1", "ซ่อมถนน"], ["2", "ขุดลอกคลอง"]])

@@ -344,6 +344,28 @@ def test_special_characters_render_literally(tmp_path: Path) -> None:
     assert "&amp; &lt;ซอย 5&gt;" in document_xml(docx)
 
 
+def test_web_and_mail_addresses_keep_their_arabic_digits_in_thai_prose_aligned_left(tmp_path: Path) -> None:
+    """Thai numerals turned a foreword's address into https://…/plan/๒๕๗๑-๒๕๗๒/…, which no browser opens."""
+    plan = copy_example(tmp_path)
+    url = "https://www.nongbuangam.go.th/plan/2571-2572/plan.pdf"
+
+    def change(data) -> None:
+        data["plan"]["foreword"] = f"ดูแผนฉบับปี 2571 ได้ที่ {url} หรือขอทาง e-mail plan2571@nongbuangam.go.th\n"
+
+    edit_plan(plan, change)
+    code, lines = build(plan, tmp_path / "out")
+    assert code == 0, lines
+    paragraphs = {p.text: p for p in Document(str(tmp_path / "out" / plan.stem / "plan-book.docx")).paragraphs}
+    line = f"ดูแผนฉบับปี ๒๕๗๑ ได้ที่ {url} หรือขอทาง e-mail plan2571@nongbuangam.go.th"
+    assert line in paragraphs
+    # aligned left: distributed, the line before the address (which no line breaks) was spread
+    # letter by letter across the page ('ด ู แ ผ น ฉ บ ั บ')
+    assert [p.paragraph_format.alignment for p in (paragraphs[line], next(p for t, p in paragraphs.items()
+                                                                         if t.startswith("ตำบลหนองบัวงามตั้งขึ้น")))] \
+        == [WD_ALIGN_PARAGRAPH.LEFT, None]
+    assert thai.thai_digits("เลขที่ 15/2570 www.x2.com/3 5") == "เลขที่ ๑๕/๒๕๗๐ www.x2.com/3 ๕"
+
+
 def test_unknown_variable_fails_with_template_and_variable(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     templates = tmp_path / "templates"

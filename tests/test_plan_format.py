@@ -283,6 +283,39 @@ def test_a_tambon_of_communities_only(example_plan: Path, tmp_path: Path) -> Non
         "($.projects[0].villages[0]) [references]"]
 
 
+def test_a_project_in_every_community_is_placed_in_every_community(example_plan: Path) -> None:
+    """'ทุกชุมชน', as 'ทุกหมู่บ้าน': a เทศบาลเมือง's twelve names filled a สถานที่ cell nine lines deep."""
+    plan = _urban(example_plan)
+    replace_in(plan, "  communities:\n  - c-talat\n  - c-khoksawang\n",
+               "  communities:\n  - c-talat\n  - c-langwat\n  - c-khoksawang\n")
+    p001, p002 = context(plan)["projects"][:2]
+    assert (p001["community_text"], p001["location_text"]) == ("ทุกชุมชน", "ทุกชุมชน")
+    assert p002["community_text"] == "ชุมชนตลาดหนองบัวงาม"
+
+
+def test_a_municipality_of_communities_lists_them_without_a_village_dash(example_plan: Path, tmp_path: Path) -> None:
+    """Part 1's อปท. table: a เทศบาล of communities only printed '-' (no villages) on a line of its
+    own above its communities."""
+    plan = _urban(example_plan)
+    assert run("build", plan, "-o", tmp_path / "out").code == 0
+    tables = Document(str(tmp_path / "out" / plan.stem / "plan-book.docx")).tables
+    lgs = next(t for t in tables if t.rows[0].cells[-1].text == "หมู่บ้าน/ชุมชนในเขต")
+    assert [[p.text for p in row.cells[-1].paragraphs] for row in lgs.rows[1:]] == [
+        ["ชุมชนตลาดหนองบัวงาม, ชุมชนหลังวัด, ชุมชนโคกสว่างพัฒนา"], ["-"]]
+
+
+def test_the_projects_of_a_tambon_of_communities_come_from_community_plans(example_plan: Path, tmp_path: Path) -> None:
+    """Part 3's lead paragraph: a tambon without villages has no แผนพัฒนาหมู่บ้าน, its projects
+    come from its communities' plans (แผนชุมชน)."""
+    def lead(plan: Path, out: Path) -> str:
+        assert run("build", plan, "-o", out).code == 0
+        paragraphs = Document(str(out / plan.stem / "plan-book.docx")).paragraphs
+        return next(p.text for p in paragraphs if "ได้รวบรวมแผนงาน/โครงการ" in p.text)
+
+    assert "โครงการจากแผนพัฒนาหมู่บ้าน วิเคราะห์" in lead(example_plan, tmp_path / "before")
+    assert "โครงการจากแผนชุมชน วิเคราะห์" in lead(_urban(example_plan), tmp_path / "after")
+
+
 def test_an_empty_scoring_section_scores_with_the_default_criteria(example_plan: Path) -> None:
     text = example_plan.read_text(encoding="utf-8")
     start = text.index("scoring:\n")

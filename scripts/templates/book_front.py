@@ -208,7 +208,9 @@ def part_one(doc) -> None:
         ("ชื่อองค์กรปกครองส่วนท้องถิ่น", 4.6, "l", "{{ lg.name|num('table') }}"),
         ("ผู้บริหาร", 6.8, "l", [("{% if lg.head %}{{ lg.head.name }}{% else %}-{% endif %}", None),
                                  ("{% if lg.head %}{{ lg.head.position|num('table') }}{% endif %}", None)]),
-        ("หมู่บ้าน/ชุมชนในเขต", 3.5, "l", [("{{ lg.village_text|num('table') }}", None),
+        # a เทศบาล of communities only has no '-' line for villages above them
+        ("หมู่บ้าน/ชุมชนในเขต", 3.5, "l", [("{%p if lg.village_text != '-' or lg.community_text == '-' %}", None),
+                                           ("{{ lg.village_text|num('table') }}", None), ("{%p endif %}", None),
                                            ("{%p if lg.community_text != '-' %}", None),
                                            ("{{ lg.community_text|num('table') }}", None), ("{%p endif %}", None)])],
         keep_together=True)

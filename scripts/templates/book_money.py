@@ -198,7 +198,7 @@ def _summary_tables(doc) -> None:
 def part_three(doc) -> None:
     add(doc, "{{ 'ส่วนที่ 3 โครงการ/กิจกรรมตามแผนพัฒนาตำบล'|num('prose') }}", "Heading 1")
     add(doc, "คณะกรรมการบริหารงานตำบลแบบบูรณาการ (ก.บ.ต.) ตำบล{{ tambon.name }} ได้รวบรวมแผนงาน/โครงการ"
-        "จากแผนพัฒนาหมู่บ้าน วิเคราะห์ความเป็นไปได้ และจัดลำดับความสำคัญ จำแนกตามยุทธศาสตร์การพัฒนาตำบล "
+        "จาก{{ 'แผนพัฒนาหมู่บ้าน' if tambon.villages or not tambon.communities else 'แผนชุมชน' }} วิเคราะห์ความเป็นไปได้ และจัดลำดับความสำคัญ จำแนกตามยุทธศาสตร์การพัฒนาตำบล "
         "{{ book.strategy_count|num('prose') }} ยุทธศาสตร์ รวม {{ totals.count|num('prose') }} โครงการ "
         "งบประมาณรวมทั้งสิ้น {{ totals.amount|money|num('prose') }} บาท ({{ totals.amount|baht_text }}) "
         "ปีงบประมาณ พ.ศ. {{ plan.years_text|num('prose') }} ดังนี้", "Body Text")

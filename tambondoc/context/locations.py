@@ -13,9 +13,14 @@ from tambondoc.thai import village_list
 
 def texts(villages: list[int], communities: list[str], all_villages: list[int],
           names: Mapping[str, str]) -> LocationTexts:
-    """'หมู่ที่ 1, 3', 'ชุมชนตลาดเก่า, ชุมชนริมน้ำ', and the two together for a สถานที่ column."""
+    """'หมู่ที่ 1, 3', 'ชุมชนตลาดเก่า, ชุมชนริมน้ำ', and the two together for a สถานที่ column.
+    A project in every community of a tambon of several is 'ทุกชุมชน', as one in every village is
+    'ทุกหมู่บ้าน' (a เทศบาลเมือง's twelve names filled a สถานที่ cell nine lines deep)."""
     village_text = village_list(villages, all_villages) if villages else ""
-    community_text = ", ".join(names[c] for c in communities)
+    if len(names) > 1 and set(communities) == set(names):
+        community_text = "ทุกชุมชน"
+    else:
+        community_text = ", ".join(names[c] for c in communities)
     return {"village_text": village_text, "community_text": community_text,
             "place_text": " ".join(t for t in (village_text, community_text) if t)}
 

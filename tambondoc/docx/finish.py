@@ -10,6 +10,7 @@
   the result is pre-filled with the document's headings so the สารบัญ is never empty.
 - Page numbers use the numerals a template asks for in its Comments property
   (``page-numerals={{ settings.prose_numerals }}``): Thai or Arabic digits.
+- A distributed paragraph holding a web address is aligned left (``undistribute``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ PAGE_NUMERALS = re.compile(r"page-numerals=(thai|arabic)\b")
 TCPR, FLDCHAR, FLDCHARTYPE, INSTRTEXT = (qn(f"w:{t}") for t in ("tcPr", "fldChar", "fldCharType", "instrText"))
 P, R, T, TAB, PPR, PSTYLE, VAL = (qn(f"w:{t}") for t in ("p", "r", "t", "tab", "pPr", "pStyle", "val"))
 SECTPR = qn("w:sectPr")
+JC, BASEDON = qn("w:jc"), qn("w:basedOn")
+# a run of 30 characters a line cannot break (an address, a path): Latin letters, digits and signs
+UNBROKEN = re.compile(r"[!-~]{30,}")
+# what comes after w:jc in a paragraph's properties (schema order)
+AFTER_JC = {qn(f"w:{t}") for t in ("textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+                                   "cnfStyle", "rPr", "sectPr", "pPrChange")}
 SECTION = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
 TBL, DOCPR = qn("w:tbl"), "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 # docxtpl's {% colspan %} puts gridSpan first in a cell's properties; Word wants schema order
@@ -84,6 +91,8 @@ class DocumentFinisher:
             self.section += 1
         if self.numerals:
             page_numerals(el, self.numerals)
+        if el.tag == P:
+            undistribute(el, self.styles)
 
     def headings(self, el: Any) -> list[tuple[int, str]]:
         """(outline level from 0, text) of every heading paragraph in ``el``."""
@@ -115,6 +124,54 @@ def numerals_wanted(comments: str) -> str | None:
     """'thai' or 'arabic' when the template's rendered Comments property asks for them."""
     marker = PAGE_NUMERALS.search(comments or "")
     return marker.group(1) if marker else None
+
+
+def undistribute(p: Any, styles: Styles) -> None:
+    """Align left a distributed (thaiDistribute) paragraph that holds a run of text no line can
+    break, a web address: the line before it, ended early, was spread letter by letter across the
+    page ('ด ู แ ผ น ฉ บ ั บ' over a foreword's last words before https://…)."""
+    text = "".join(t.text or "" for t in p.iter(T))
+    if len(text) < 30 or not UNBROKEN.search(text):
+        return
+    ppr = p.find(PPR)
+    jc = ppr.find(JC) if ppr is not None else None
+    if jc is None:
+        style = ppr.find(PSTYLE) if ppr is not None else None
+        jc = _style_jc(styles, style.get(VAL) if style is not None else None)
+    if jc is None or jc.get(VAL) != "thaiDistribute":
+        return
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    own = ppr.find(JC)
+    if own is None:
+        own = OxmlElement("w:jc")
+        after = next((c for c in ppr if c.tag in AFTER_JC), None)
+        if after is not None:
+            after.addprevious(own)
+        else:
+            ppr.append(own)
+    own.set(VAL, "left")
+
+
+def _style_jc(styles: Styles, style_id: str | None) -> Any:
+    """The w:jc a paragraph of ``style_id`` takes from its style or the styles it is based on
+    (the default paragraph style's when it names none)."""
+    if style_id is None:
+        style_id = next((i for i, s in styles.by_id.items() if s.get(qn("w:type")) == "paragraph"
+                         and s.get(qn("w:default")) in ("1", "true")), None)
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        style = styles.by_id.get(style_id)
+        if style is None:
+            return None
+        jc = style.find(f"{PPR}/{JC}")
+        if jc is not None:
+            return jc
+        based = style.find(BASEDON)
+        style_id = based.get(VAL) if based is not None else None
+    return None
 
 
 def _schema_order(parent: Any, rank: dict[str, int]) -> None:

@@ -36,7 +36,9 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     The first table of a section (``opening``) starts below its title and lead paragraphs, with
     part of a page left: its first two body rows may split when they are three lines or more,
     or a long first project would take the whole table to the next page and leave the title
-    alone (the coordination list of a real plan started on page 2)."""
+    alone (the coordination list of a real plan started on page 2). Such a row does not keep with
+    a total under it, which would move it whole (a list of two projects, one per strategy, left
+    its first page with the title alone)."""
     heading = sum(max((exact_height(c, sum(widths[c.start:c.start + c.span]), margins) for c in r.cells),
                       default=0) for r in rows if r.header)
     room = page.height - heading - 12
@@ -66,7 +68,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
             _first(trpr, CANTSPLIT)
         if (short or i in ends) and i + 1 < len(rows):
             keep_with_next(row)
-        if row.total and i > 0 and not rows[i - 1].header and estimates[i - 1] <= room * WITH_TOTAL and i != last:
+        if row.total and i > 0 and not rows[i - 1].header and estimates[i - 1] <= room * WITH_TOTAL and i != last \
+                and i - 1 not in first:
             keep_with_next(rows[i - 1])
         if row.total and i + 1 < len(rows) and ((rows[i + 1].total and i + 1 != last) or i == last):
             keep_with_next(row)

@@ -77,6 +77,7 @@ def _report(sheet: FastSheet, context: DistrictContext) -> None:
            len(columns))
     heading(sheet, HEADING_ROW, labels)
     texts: dict[int, list[str]] = {}
+    sums: dict[int, list[float]] = {}  # what the total row adds up
     row = HEADING_ROW
     for no, tambon in enumerate(context["tambons"], 1):
         row += 1
@@ -85,6 +86,8 @@ def _report(sheet: FastSheet, context: DistrictContext) -> None:
             sheet.put(row, col, value, fmt=MONEY if kind == AMOUNT else None, bold=col == len(columns) and bool(value),
                       align="center" if col in (1, 3, 5) else None)
             texts.setdefault(col, []).append(money(value) if kind == AMOUNT else str(value if value is not None else ""))
+            if kind != TEXT:
+                sums.setdefault(col, []).append(value or 0)
     first, last = HEADING_ROW + 1, row
     row += 1
     for col, (_, _, kind) in enumerate(columns, 1):
@@ -92,9 +95,12 @@ def _report(sheet: FastSheet, context: DistrictContext) -> None:
         if kind != TEXT and last >= first:
             sheet.put(row, col, f"=SUM({letter}{first}:{letter}{last})", bold=True, fill="head",
                       fmt=MONEY if kind == AMOUNT else None, formula=True)
+            texts[col].append(money(sum(sums[col])) if kind == AMOUNT else str(sum(sums[col])))
         else:
             sheet.put(row, col, "รวม" if col == 2 else None, bold=True, fill="head")
-    finish(sheet, HEADING_ROW, len(columns), row, widths(sheet.ws, labels, texts, [cap for _, cap, _ in columns]))
+    whole = [col for col, (_, _, kind) in enumerate(columns, 1) if kind != TEXT]
+    finish(sheet, HEADING_ROW, len(columns), row,
+           widths(sheet.ws, labels, texts, [cap for _, cap, _ in columns], whole))
 
 
 def _papers(sheet: FastSheet, context: DistrictContext) -> None:

@@ -77,3 +77,17 @@ def test_every_amount_and_heading_fits_its_column(big_district: DistrictContext)
             heading_row = next(row for row in range(1, 6) if ws.cell(row, 1).value == "ที่")
             wrong += check_numbers(ws, heading_row) + check_headings(ws, heading_row)
     assert wrong == []
+
+
+def test_tambons_are_listed_by_their_code_not_their_file_name(example_district: Path) -> None:
+    """Files named as an office likes ('z-...' here) do not reorder the report, the needs plan
+    and the coordination lists: the province lists tambons by code."""
+    plans = example_district / "plans"
+    (plans / "bang-suan.yaml").rename(plans / "z-bang-suan.yaml")
+    (plans / "pak-nam.yaml").rename(plans / "a-pak-nam.yaml")
+    context = context_of(example_district)
+    assert [(t["code"], t["name"]) for t in context["tambons"]] == [
+        ("240204", "บางสวน"), ("240209", "ปากน้ำ"), ("240212", "เสม็ดเหนือ")]
+    assert [t["name"] for t in context["needs"]["groups"][0]["tambons"]][:1] == ["บางสวน"]
+    assert [s["name"] for s in context["coordination"]][:2] == ["องค์การบริหารส่วนตำบลบางสวน",
+                                                               "องค์การบริหารส่วนตำบลปากน้ำ"]

@@ -5,6 +5,7 @@ and many projects of a real district rather than the example's."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -69,13 +70,20 @@ def check_headings(ws: Worksheet, heading_row: int) -> list[str]:
             if cell.value and measure.longest_word(str(cell.value), True) * 14 / 1000 > room(ws, cell.column)]
 
 
-def test_every_amount_and_heading_fits_its_column(big_district: DistrictContext) -> None:
+def check_dates(ws: Worksheet, heading_row: int) -> list[str]:
+    """Dates ('12 ก.พ. 2568') and plan years ('2569-2573') their column wraps."""
+    return [f"{ws.title}!{cell.coordinate}: {cell.value}" for row in ws.iter_rows(min_row=heading_row + 1)
+            for cell in row if isinstance(cell.value, str) and re.fullmatch(r"\d+ \S+ \d{4}|\d{4}-\d{4}", cell.value)
+            and measure.width(cell.value, 14) > room(ws, cell.column)]
+
+
+def test_every_amount_date_and_heading_fits_its_column(big_district: DistrictContext) -> None:
     wrong = []
     for content in (report_workbook(big_district), needs_workbook(big_district),
                     district_coordination_workbook(big_district)):
         for ws in load_workbook(io.BytesIO(content)).worksheets:
             heading_row = next(row for row in range(1, 6) if ws.cell(row, 1).value == "ที่")
-            wrong += check_numbers(ws, heading_row) + check_headings(ws, heading_row)
+            wrong += check_numbers(ws, heading_row) + check_headings(ws, heading_row) + check_dates(ws, heading_row)
     assert wrong == []
 
 

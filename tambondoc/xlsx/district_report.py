@@ -39,8 +39,8 @@ TEXT, COUNT, AMOUNT = "text", "count", "amount"  # a column's kind: counts and a
 
 def _columns(years: list[int]) -> list[tuple[str, int, str]]:
     """(label, widest, kind) of each column."""
-    return ([("ที่", 5, TEXT), ("ตำบล", 14, TEXT), ("รหัสตำบล", 9, TEXT), ("ปีงบประมาณของแผน", 11, TEXT),
-             ("ทบทวนครั้งที่", 8, TEXT), ("วันที่เวทีประชาคม", 12, TEXT), ("ผู้เข้าร่วม (คน)", 9, COUNT),
+    return ([("ที่", 5, TEXT), ("ตำบล", 14, TEXT), ("รหัสตำบล", 9, TEXT), ("ปีงบประมาณของแผน", 13, TEXT),
+             ("ทบทวนครั้งที่", 8, TEXT), ("วันที่เวทีประชาคม", 16, TEXT), ("ผู้เข้าร่วม (คน)", 9, COUNT),
              ("จำนวนโครงการ", 9, COUNT)]
             + [(f"{a} (โครงการ)", 10, COUNT) for a in APPROACHES]
             + [(f"{_source_name(k)} (โครงการ)", 11, COUNT) for k in SOURCE_KEYS]
@@ -120,7 +120,7 @@ def _papers(sheet: FastSheet, context: DistrictContext) -> None:
         for col, value in enumerate(values, 1):
             sheet.put(no + 3, col, value, align="center" if col in (1, 4) else None)
             texts.setdefault(col, []).append(str(value))
-    finish(sheet, 3, len(labels), len(every) + 3, widths(sheet.ws, labels, texts, [5, 48, 16, 10, 14, 14]))
+    finish(sheet, 3, len(labels), len(every) + 3, widths(sheet.ws, labels, texts, [5, 48, 16, 10, 16, 14]))
 
 
 def report_workbook(context: DistrictContext) -> bytes:

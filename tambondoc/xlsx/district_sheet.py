@@ -56,14 +56,16 @@ def units(points: float) -> float:
 
 def widths(ws: Worksheet, labels: Sequence[str], texts: dict[int, list[str]], caps: Sequence[int],
            whole: Collection[int] = ()) -> list[float]:
-    """Each column as wide as its longest value within its cap, measured in the font: never
+    """Each column as wide as its widest value within its cap, measured in the font (a date
+    counted in characters wrapped in Excel: Thai letters are wider than its unit): never
     narrower than its label's longest word (bold) nor its values' (up to the cap), and a column
     of amounts (``whole``) holds each of them unbroken in bold, as its total row prints them:
     Excel shows a number that does not fit as '####'."""
     found: list[float] = []
     for col, (label, cap) in enumerate(zip(labels, caps), 1):
         values = texts.get(col, [])
-        longest = max([text_width(v) for v in values] + [min(text_width(label), 10), 4]) + 2
+        widest = max((measure.em_width(line) for v in values for line in v.splitlines()), default=0)
+        longest = max(units(widest * SIZE / 1000), min(text_width(label), 10) + 2, 6)
         words = [measure.longest_word(line, True) for line in label.splitlines()]
         if col in whole:
             words += [measure.em_width(v, True) for v in values]

@@ -5,7 +5,8 @@ plan's own), the orders and announcements, the needs plan, and the coordination 
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from collections.abc import Callable
+from typing import Any, TypedDict, TypeVar
 
 from tambondoc.check.rules.listing import papers
 from tambondoc.context.needs import NeedsPlan, needs_plan
@@ -13,6 +14,8 @@ from tambondoc.context.types import Context, ProjectRow
 from tambondoc.plan.district import DEADLINE_DAYS, DEFAULT_MIN_ATTENDANCE, DISTRICT_FILE, District, Source, deadline
 from tambondoc.plan.places import find
 from tambondoc.plan.vocabulary import FUNDING_KEYS, OTHER_KEY
+
+T = TypeVar("T")
 
 SOURCE_KEYS = (*FUNDING_KEYS, OTHER_KEY)  # the fixed four, then the plans' named sources together
 
@@ -143,9 +146,27 @@ def district_info(district: District) -> dict[str, Any]:
             else DEFAULT_MIN_ATTENDANCE}
 
 
+def register_order(items: list[T], data: Callable[[T], Any]) -> list[T]:
+    """``items`` (plans, by ``data`` their loaded plan) in the order the province lists tambons:
+    by tambon code, the register's order. Files are named in Latin letters or Thai as each
+    office likes, so their order put the report's rows, the needs plan and orders.pdf in no order
+    the province knows (บางสวน, บางคล้า, บางกระเจ็ด, หัวไทร for 240204, 240201, 240208, 240214). Plans
+    without a code (made-up names) follow, in file order."""
+    def key(item: T) -> tuple[int, str]:
+        plan = data(item)
+        if (plan.get("settings") or {}).get("fictional") is True:
+            return 1, ""
+        tambon = plan["tambon"]
+        code = find(tambon["changwat"], tambon["amphoe"], tambon["name"]).code
+        return (0, code) if code else (1, "")
+
+    return sorted(items, key=key)
+
+
 def district_context(district: District, plans: list[tuple[str, Any, Context]]) -> DistrictContext:
     """Everything the district's documents show: ``plans`` are (file, loaded data, context) of its
-    current plans, in file order."""
+    current plans, listed by tambon code (``register_order``)."""
+    plans = register_order(plans, lambda plan: plan[1])
     contexts = [c for _, _, c in plans]
     settings = {k: v for k, v in (district["settings"] or {}).items() if v is not None}
     return {

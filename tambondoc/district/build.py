@@ -20,7 +20,7 @@ from tambondoc.build.incremental import bytes_digest, is_current, make_stamp, wr
 from tambondoc.build.plan import output_dir
 from tambondoc.check.district import validate_district
 from tambondoc.context.build import build_context
-from tambondoc.context.district import DistrictContext, district_context
+from tambondoc.context.district import DistrictContext, district_context, register_order
 from tambondoc.context.orders import numeral_settings
 from tambondoc.district.documents import (
     TambonDocuments,
@@ -111,7 +111,7 @@ def _orders_pdf(outdir: Path, out_root: Path, files: Files) -> Path | None:
     from tambondoc.build.pdf import join_pdfs
 
     parts = [outdir / f"socho-district-{kind}.pdf" for kind in ("order", "announcement")]
-    for source in files.current:
+    for source in register_order(list(files.current), lambda s: s.data):
         parts += [output_dir(Path(source.name), out_root) / f"{kind}.pdf" for kind in TAMBON_PAPERS]
     found = [p for p in parts if p.is_file()]
     return join_pdfs(found, outdir / ORDERS_PDF) if found else None

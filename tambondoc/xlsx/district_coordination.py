@@ -63,11 +63,14 @@ def _sheet(sheet: FastSheet, context: DistrictContext, lg: Sheet) -> None:
         if first_year <= col < first_year + len(years):
             sheet.put(row, col, f"=SUM({letter}{first}:{letter}{row - 1})", bold=True, fmt=MONEY, fill="head",
                       formula=True)
+            texts.setdefault(col, []).append(money(sum(p["by_year"].get(years[col - first_year], 0)
+                                                       for _, p in lg["rows"])))
         else:
             sheet.put(row, col, f"รวมทั้งสิ้น {len(lg['rows'])} โครงการ" if col == 2 else None, bold=True,
                       fill="head", wrap=False)
     caps = [5, 12] + [f.cap for f in BEFORE] + [13] * len(years) + [f.cap for f in AFTER]
-    finish(sheet, HEADING_ROW, last, row, widths(sheet.ws, labels, texts, caps))
+    year_cols = range(first_year, first_year + len(years))
+    finish(sheet, HEADING_ROW, last, row, widths(sheet.ws, labels, texts, caps, year_cols))
 
 
 def district_coordination_workbook(context: DistrictContext) -> bytes:

@@ -39,8 +39,8 @@ TEXT, COUNT, AMOUNT = "text", "count", "amount"  # a column's kind: counts and a
 
 def _columns(years: list[int]) -> list[tuple[str, int, str]]:
     """(label, widest, kind) of each column."""
-    return ([("ที่", 5, TEXT), ("ตำบล", 14, TEXT), ("รหัสตำบล", 9, TEXT), ("ปีงบประมาณของแผน", 11, TEXT),
-             ("ทบทวนครั้งที่", 8, TEXT), ("วันที่เวทีประชาคม", 12, TEXT), ("ผู้เข้าร่วม (คน)", 9, COUNT),
+    return ([("ที่", 5, TEXT), ("ตำบล", 14, TEXT), ("รหัสตำบล", 9, TEXT), ("ปีงบประมาณของแผน", 13, TEXT),
+             ("ทบทวนครั้งที่", 8, TEXT), ("วันที่เวทีประชาคม", 16, TEXT), ("ผู้เข้าร่วม (คน)", 9, COUNT),
              ("จำนวนโครงการ", 9, COUNT)]
             + [(f"{a} (โครงการ)", 10, COUNT) for a in APPROACHES]
             + [(f"{_source_name(k)} (โครงการ)", 11, COUNT) for k in SOURCE_KEYS]
@@ -77,6 +77,7 @@ def _report(sheet: FastSheet, context: DistrictContext) -> None:
            len(columns))
     heading(sheet, HEADING_ROW, labels)
     texts: dict[int, list[str]] = {}
+    sums: dict[int, list[float]] = {}  # what the total row adds up
     row = HEADING_ROW
     for no, tambon in enumerate(context["tambons"], 1):
         row += 1
@@ -85,6 +86,8 @@ def _report(sheet: FastSheet, context: DistrictContext) -> None:
             sheet.put(row, col, value, fmt=MONEY if kind == AMOUNT else None, bold=col == len(columns) and bool(value),
                       align="center" if col in (1, 3, 5) else None)
             texts.setdefault(col, []).append(money(value) if kind == AMOUNT else str(value if value is not None else ""))
+            if kind != TEXT:
+                sums.setdefault(col, []).append(value or 0)
     first, last = HEADING_ROW + 1, row
     row += 1
     for col, (_, _, kind) in enumerate(columns, 1):
@@ -92,9 +95,12 @@ def _report(sheet: FastSheet, context: DistrictContext) -> None:
         if kind != TEXT and last >= first:
             sheet.put(row, col, f"=SUM({letter}{first}:{letter}{last})", bold=True, fill="head",
                       fmt=MONEY if kind == AMOUNT else None, formula=True)
+            texts[col].append(money(sum(sums[col])) if kind == AMOUNT else str(sum(sums[col])))
         else:
             sheet.put(row, col, "รวม" if col == 2 else None, bold=True, fill="head")
-    finish(sheet, HEADING_ROW, len(columns), row, widths(sheet.ws, labels, texts, [cap for _, cap, _ in columns]))
+    whole = [col for col, (_, _, kind) in enumerate(columns, 1) if kind != TEXT]
+    finish(sheet, HEADING_ROW, len(columns), row,
+           widths(sheet.ws, labels, texts, [cap for _, cap, _ in columns], whole))
 
 
 def _papers(sheet: FastSheet, context: DistrictContext) -> None:
@@ -114,7 +120,7 @@ def _papers(sheet: FastSheet, context: DistrictContext) -> None:
         for col, value in enumerate(values, 1):
             sheet.put(no + 3, col, value, align="center" if col in (1, 4) else None)
             texts.setdefault(col, []).append(str(value))
-    finish(sheet, 3, len(labels), len(every) + 3, widths(sheet.ws, labels, texts, [5, 48, 16, 10, 14, 14]))
+    finish(sheet, 3, len(labels), len(every) + 3, widths(sheet.ws, labels, texts, [5, 48, 16, 10, 16, 14]))
 
 
 def report_workbook(context: DistrictContext) -> bytes:

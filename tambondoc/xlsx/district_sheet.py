@@ -6,18 +6,21 @@ Styles come from the one style module (``xlsx.style``)."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import math
+from collections.abc import Collection, Sequence
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tambondoc import measure
 from tambondoc.thai import thai_date
 from tambondoc.xlsx.look import fit_heights, text_width
 from tambondoc.xlsx.style import FastSheet, print_list
 
 MAX_TITLE = 31  # Excel's longest sheet name
 BAD_TITLE = str.maketrans({c: "-" for c in "[]:*?/\\"})
+SIZE = 14  # points of the lists' text
 
 
 def sheet_title(name: str, used: set[str]) -> str:
@@ -45,12 +48,32 @@ def heading(sheet: FastSheet, row: int, labels: Sequence[str]) -> None:
         sheet.put(row, col, label, bold=True, fill="head", align="center")
 
 
-def widths(ws: Worksheet, labels: Sequence[str], texts: dict[int, list[str]], caps: Sequence[int]) -> list[float]:
-    """Each column as wide as its longest value (its label counting up to 10 characters), within its cap."""
+def units(points: float) -> float:
+    """The Excel column width (characters of the default font) that holds ``points`` of text:
+    ``column_points`` inverted, rounded up to a half."""
+    return math.ceil((points / 0.75 + 1) / 7 * 2) / 2
+
+
+def widths(ws: Worksheet, labels: Sequence[str], texts: dict[int, list[str]], caps: Sequence[int],
+           whole: Collection[int] = ()) -> list[float]:
+    """Each column as wide as its widest value within its cap, measured in the font (a date
+    counted in characters wrapped in Excel: Thai letters are wider than its unit): never
+    narrower than its label's longest word (bold) nor its values' (up to the cap), and a column
+    of amounts (``whole``) holds each of them unbroken in bold, as its total row prints them:
+    Excel shows a number that does not fit as '####'."""
     found: list[float] = []
     for col, (label, cap) in enumerate(zip(labels, caps), 1):
-        longest = max([text_width(v) for v in texts.get(col, [])] + [min(text_width(label), 10), 4])
-        found.append(min(longest + 2, cap))
+        values = texts.get(col, [])
+        widest = max((measure.em_width(line) for v in values for line in v.splitlines()), default=0)
+        longest = max(units(widest * SIZE / 1000), min(text_width(label), 10) + 2, 6)
+        words = [measure.longest_word(line, True) for line in label.splitlines()]
+        if col in whole:
+            words += [measure.em_width(v, True) for v in values]
+        least = units(max(words, default=0) * SIZE / 1000)
+        if col not in whole:
+            value_words = [measure.longest_word(line) for v in values for line in v.splitlines()]
+            least = max(least, min(units(max(value_words, default=0) * SIZE / 1000), cap))
+        found.append(max(min(longest, cap), least))
         ws.column_dimensions[get_column_letter(col)].width = found[-1]
     return found
 

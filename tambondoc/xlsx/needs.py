@@ -96,6 +96,8 @@ def needs_workbook(context: DistrictContext) -> bytes:
              for c in money_cols}
     _total(sheet, row, f"รวมทั้งสิ้น {needs['totals']['count']} โครงการ", len(years), last, cells, "head")
     sheet.put(row + 1, 2, f"({needs['amount_text']})", bold=True, wrap=False, box=False)
-    sizes = widths(ws, labels, texts, [5, 12, 30, 24, 12] + [14] * (len(years) + 1) + [16, 22, 22])
+    for col, amount in zip(money_cols, [*needs["totals"]["year_amounts"], needs["totals"]["amount"]]):
+        texts.setdefault(col, []).append(money(amount))  # the grand total, the widest
+    sizes = widths(ws, labels, texts, [5, 12, 30, 24, 12] + [14] * (len(years) + 1) + [16, 22, 22], money_cols)
     finish(sheet, HEADING_ROW, last, row + 1, sizes)
     return to_bytes(wb)

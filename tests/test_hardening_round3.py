@@ -33,3 +33,35 @@ def test_a_jpeg_saved_with_a_png_name_is_a_photo_not_a_damaged_file(tmp_path: Pa
     assert jpeg.getvalue() in media.values()
     name = next(name for name, data in media.items() if data == jpeg.getvalue())
     assert f'<Override PartName="/{name}" ContentType="image/jpeg"/>' in types
+
+
+def test_tabs_in_indentation_and_a_second_document_are_told_in_thai(example_plan: Path) -> None:
+    """libyaml words these two its own way; the hints matched only the pure parser's words."""
+    text = example_plan.read_text(encoding="utf-8")
+    line = text.split("\n").index("  climate: ร้อนชื้นแบบมรสุม ฤดูฝนเดือนพฤษภาคมถึงตุลาคม") + 1
+    example_plan.write_text(text.replace("\n  climate:", "\n\tclimate:"), encoding="utf-8")
+    code, out, _ = run("validate", example_plan)
+    assert (code, out.splitlines()[0]) == (1, f"{example_plan}:{line}:1: error: YAML ไม่ถูกต้อง: "
+                                              "ใช้แท็บ (Tab) ย่อหน้าไม่ได้ ให้ใช้ช่องว่าง (เว้นวรรค) แทน "
+                                              "[found a tab character where an indentation space is expected]")
+    example_plan.write_text(text + "---\nschema_version: 1\n", encoding="utf-8")
+    code, out, _ = run("validate", example_plan)
+    assert (code, out.splitlines()[0]) == (1, f"{example_plan}:{text.count(chr(10)) + 1}:1: error: YAML ไม่ถูกต้อง: "
+                                              "ไฟล์แผนมีได้เอกสารเดียว บรรทัด --- นี้เริ่มเอกสารที่สอง "
+                                              "(เช่น วางแผนอีกฉบับต่อท้าย) ให้ลบบรรทัดนี้ หรือย้ายสิ่งที่ตามมาไปไว้อีกไฟล์ "
+                                              "[but found another document]")
+
+
+EMPTY = ("1:1: error: ไฟล์ไม่มีข้อมูล (ว่างเปล่า หรือมีแต่ความเห็น #) ตรวจว่าเลือกไฟล์ถูกและบันทึกไฟล์แล้ว "
+         "(แผนใหม่สร้างได้ด้วย tambondoc new)")
+
+
+def test_a_file_without_data_is_named_empty_by_every_command(tmp_path: Path, example_plan: Path) -> None:
+    """Validate said 'a mapping was expected but null found at $', and fmt blamed an alias."""
+    for content in ("", "# แผนตำบล\n# ยังไม่ได้กรอก\n", "~\n"):
+        plan = tmp_path / "empty.yaml"
+        plan.write_text(content, encoding="utf-8")
+        for args, status in ((["validate"], 1), (["fmt"], 1), (["next-year"], 1), (["diff", example_plan], 2)):
+            code, out, err = run(*args, plan)
+            assert (code, (out + err).splitlines()[0]) == (status, f"{plan}:{EMPTY}"), args
+        assert plan.read_text(encoding="utf-8") == content

@@ -9,7 +9,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from conftest import run, tiny_templates
+from conftest import replace_in, run, tiny_templates
 
 
 def test_a_jpeg_saved_with_a_png_name_is_a_photo_not_a_damaged_file(tmp_path: Path, example_plan: Path) -> None:
@@ -65,3 +65,60 @@ def test_a_file_without_data_is_named_empty_by_every_command(tmp_path: Path, exa
             code, out, err = run(*args, plan)
             assert (code, (out + err).splitlines()[0]) == (status, f"{plan}:{EMPTY}"), args
         assert plan.read_text(encoding="utf-8") == content
+
+
+def test_a_name_typed_with_its_word_is_an_error_as_documents_would_double_it(example_plan: Path) -> None:
+    """The plan's comment says 'ไม่ต้องเขียนคำว่า ตำบล'; typed anyway, validate passed it (the
+    place list compares names without the word) and documents and status read 'ตำบลตำบล บางคล้า'."""
+    line = replace_in(example_plan, "  name: หนองบัวงาม ", "  name: ตำบล หนองบัวงาม ")
+    replace_in(example_plan, "  amphoe: เนินสะอาด", "  amphoe: อ.เนินสะอาด")
+    code, out, _ = run("validate", example_plan)
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        f"{example_plan}:{line}:9: error: ไม่ต้องเขียนคำว่า 'ตำบล' หน้าชื่อ เอกสารเติมให้เอง "
+        "(จะพิมพ์เป็น 'ตำบลตำบล หนองบัวงาม') ให้เขียนเพียง 'หนองบัวงาม' ($.tambon.name)",
+        f"{example_plan}:{line + 1}:11: error: ไม่ต้องเขียนคำว่า 'อ.' หน้าชื่อ เอกสารเติมให้เอง "
+        "(จะพิมพ์เป็น 'อ.อ.เนินสะอาด') ให้เขียนเพียง 'เนินสะอาด' ($.tambon.amphoe)",
+    ]
+
+
+def test_new_leaves_out_the_word_and_tells_a_misspelt_name_on_screen(tmp_path: Path) -> None:
+    """The suggestion was only a comment in the new file, and 'ตำบล บางคล้า' went in as typed."""
+    plan = tmp_path / "plans" / "a.yaml"
+    code, _, err = run("new", plan, "--tambon", "ตำบล บางคล้า", "--amphoe", "บางคล้า", "--changwat", "ฉะเชิงทรา")
+    assert code == 0
+    assert err.splitlines() == [
+        f"{plan.as_posix()}: warning: ตัดคำว่า 'ตำบล' หน้าชื่อออก (เอกสารเติมให้เอง): บางคล้า",
+        f"{plan.as_posix()}: warning: ไม่พบจังหวัด 'ฉะเชิงทรา' หมายถึง 'ฉะเชิงเทรา' หรือไม่? "
+        "(ถ้าเป็นชื่อสมมุติ ให้ใส่ settings.fictional: true)",
+    ]
+    assert "\n  name: บางคล้า    # ไม่ต้องเขียนคำว่า ตำบล\n" in plan.read_text(encoding="utf-8")
+    code, _, err = run("new", tmp_path / "plans" / "b.txt", "--tambon", "บางสวน", "--amphoe", "บางคล้า",
+                       "--changwat", "ฉะเชิงเทรา")
+    assert (code, err.splitlines()[-1]) == (1, f"{tmp_path / 'plans' / 'b.txt'}: ชื่อไฟล์แผนต้องลงท้ายด้วย .yaml "
+                                               "(เช่น b.yaml) ไม่เช่นนั้น validate และ build ของโฟลเดอร์จะไม่พบแผนนี้")
+    assert not (tmp_path / "plans" / "b.txt").exists()
+
+
+def test_new_district_tells_a_misspelt_district_once(tmp_path: Path) -> None:
+    folder = tmp_path / "district"
+    code, _, err = run("new-district", folder, "--amphoe", "อำเภอบางคล่า", "--changwat", "ฉะเชิงเทรา",
+                       "--tambon", "บางสวน", "--tambon", "ตำบลบางคล้า")
+    assert code == 0
+    shown = (folder / "district.yaml").as_posix()
+    assert err.splitlines() == [
+        f"{shown}: warning: ตัดคำว่า 'อำเภอ' หน้าชื่อออก (เอกสารเติมให้เอง): บางคล่า",
+        f"{shown}: warning: ไม่พบอำเภอ 'บางคล่า' ในจังหวัดฉะเชิงเทรา หมายถึง 'บางคล้า' หรือไม่? "
+        "(ถ้าเป็นชื่อสมมุติ ให้ใส่ settings.fictional: true)",
+        f"{shown}: warning: ตัดคำว่า 'ตำบล' หน้าชื่อออก (เอกสารเติมให้เอง): บางคล้า",
+    ]
+    assert sorted(p.name for p in (folder / "plans").iterdir()) == ["บางคล้า.yaml", "บางสวน.yaml"]
+
+
+def test_district_yaml_names_typed_with_their_word_are_errors_too(example_district: Path) -> None:
+    district = example_district / "district.yaml"
+    line = replace_in(district, "  changwat: ฉะเชิงเทรา", "  changwat: จังหวัดฉะเชิงเทรา")
+    code, out, _ = run("validate", example_district)
+    assert code == 1
+    assert f"{district}:{line}:13: error: ไม่ต้องเขียนคำว่า 'จังหวัด' หน้าชื่อ เอกสารเติมให้เอง " \
+           "(จะพิมพ์เป็น 'จังหวัดจังหวัดฉะเชิงเทรา') ให้เขียนเพียง 'ฉะเชิงเทรา' ($.district.changwat)" in out.splitlines()

@@ -122,3 +122,22 @@ def test_district_yaml_names_typed_with_their_word_are_errors_too(example_distri
     assert code == 1
     assert f"{district}:{line}:13: error: ไม่ต้องเขียนคำว่า 'จังหวัด' หน้าชื่อ เอกสารเติมให้เอง " \
            "(จะพิมพ์เป็น 'จังหวัดจังหวัดฉะเชิงเทรา') ให้เขียนเพียง 'ฉะเชิงเทรา' ($.district.changwat)" in out.splitlines()
+
+
+def test_a_code_yaml_reads_as_a_number_is_shown_as_typed_with_quotes_to_add(example_plan: Path) -> None:
+    """'0801' was reported as 'but found 801', with no word of quotes."""
+    community = replace_in(example_plan, "    - id: c-talat", "    - id: 0801")
+    strategy = replace_in(example_plan, "    - id: S1\n", "    - id: 1.10\n")
+    headman = replace_in(example_plan, "      headman: นายบุญมี แก้วประเสริฐ", "      headman: true")
+    code, out, _ = run("validate", example_plan)
+    assert code == 1
+    lines = out.splitlines()
+    for expected in (
+        f"{example_plan}:{community}:11: error: ต้องเป็นข้อความ (รหัสชุมชน) แต่ YAML อ่าน 0801 เป็นตัวเลข (801) "
+        "ให้ครอบด้วยเครื่องหมายคำพูด: \"0801\" ($.tambon.communities[0].id)",
+        f"{example_plan}:{strategy}:11: error: ต้องเป็นข้อความ (รหัสยุทธศาสตร์) แต่ YAML อ่าน 1.10 เป็นตัวเลข (1.1) "
+        "ให้ครอบด้วยเครื่องหมายคำพูด: \"1.10\" ($.direction.strategies[0].id)",
+        f"{example_plan}:{headman}:16: error: ต้องเป็นข้อความ (ผู้ใหญ่บ้าน) แต่ YAML อ่าน true เป็น true/false "
+        "ให้ครอบด้วยเครื่องหมายคำพูด: \"true\" ($.tambon.villages[1].headman)",
+    ):
+        assert expected in lines

@@ -6,10 +6,13 @@ One test per problem found; each fails on the code before its fix.
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import replace_in, run, tiny_templates
+from test_hardening_text import UTF16
 
 
 def test_a_jpeg_saved_with_a_png_name_is_a_photo_not_a_damaged_file(tmp_path: Path, example_plan: Path) -> None:
@@ -141,3 +144,30 @@ def test_a_code_yaml_reads_as_a_number_is_shown_as_typed_with_quotes_to_add(exam
         "ให้ครอบด้วยเครื่องหมายคำพูด: \"true\" ($.tambon.villages[1].headman)",
     ):
         assert expected in lines
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=folder,
+                   check=True, capture_output=True)
+
+
+def test_diff_names_a_folder_a_side_outside_git_and_a_plan_saved_as_utf16_in_git(
+        tmp_path: Path, example_plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside a repository git's 'not a git repository' came with advice on revision names; a
+    folder was 'not found' (or, from git, 'not a plan'); a UTF-16 plan in git was 'not UTF-8'."""
+    monkeypatch.chdir(tmp_path)
+    assert tuple(run("diff", "HEAD:plans/example-tambon.yaml", example_plan)) == (2, "", (
+        "HEAD:plans/example-tambon.yaml: อ่าน REV:path ไม่ได้ เพราะโฟลเดอร์ปัจจุบันไม่อยู่ใน git repository "
+        "ให้ cd ไปที่คลังแผนก่อนแล้วสั่งใหม่ หรือระบุไฟล์แผนทั้งสองฉบับเป็น path\n"))
+    code, _, err = run("diff", example_plan.parent, example_plan)
+    assert (code, err) == (2, f"{example_plan.parent}: เป็นโฟลเดอร์ ไม่ใช่ไฟล์แผน ให้ระบุไฟล์แผนหนึ่งไฟล์ "
+                              "หรือ REV:path เช่น HEAD~1:plans/x.yaml\n")
+    git(tmp_path, "init", "-q")
+    (tmp_path / "plans" / "old.yaml").write_bytes(example_plan.read_text(encoding="utf-8").encode("utf-16"))
+    git(tmp_path, "add", "plans")
+    git(tmp_path, "commit", "-qm", "plans")
+    code, _, err = run("diff", "HEAD:plans", example_plan)
+    assert (code, err) == (2, "HEAD:plans: เป็นโฟลเดอร์ใน git ไม่ใช่ไฟล์แผน ให้ระบุไฟล์แผนหนึ่งไฟล์ "
+                              "เช่น HEAD:plans/x.yaml\n")
+    code, _, err = run("diff", "HEAD:plans/old.yaml", example_plan)
+    assert (code, err.splitlines()[0]) == (2, "HEAD:plans/old.yaml:1:1: " + UTF16)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tambondoc.errors import PlanError
-from tambondoc.plan.load import TOO_BIG, load_text, max_bytes, read_text
+from tambondoc.plan.load import TOO_BIG, decode, load_text, max_bytes, read_text
 
 _MISSING = object()
 _ID_FIELDS = ("id", "no", "year", "name", "file", "problem", "what")
@@ -126,6 +126,8 @@ class PlanDiff:
 def read_spec(spec: str) -> tuple[str, str]:
     """The text of ``spec``: a file path, or ``REV:path`` read with ``git show`` in the current repository."""
     path = Path(spec)
+    if path.is_dir():
+        raise PlanError(f"{spec}: เป็นโฟลเดอร์ ไม่ใช่ไฟล์แผน ให้ระบุไฟล์แผนหนึ่งไฟล์ หรือ REV:path เช่น HEAD~1:plans/x.yaml")
     if path.is_file() or ":" not in spec:
         if not path.is_file():
             raise PlanError(f"{spec}: ไม่พบไฟล์ ระบุเป็น path ของไฟล์แผน หรือ REV:path เช่น HEAD~1:plans/x.yaml")
@@ -150,16 +152,17 @@ def read_spec(spec: str) -> tuple[str, str]:
             proc.wait()
     if proc.returncode != 0:
         reason = errors.decode("utf-8", "replace").strip().splitlines()
+        if reason and "not a git repository" in reason[0]:
+            raise PlanError(f"{spec}: อ่าน REV:path ไม่ได้ เพราะโฟลเดอร์ปัจจุบันไม่อยู่ใน git repository "
+                            "ให้ cd ไปที่คลังแผนก่อนแล้วสั่งใหม่ หรือระบุไฟล์แผนทั้งสองฉบับเป็น path")
         raise PlanError(
             f"{spec}: อ่านจาก git ไม่ได้ ({reason[0] if reason else 'git show ล้มเหลว'}) "
             "ตรวจชื่อ revision (เช่น HEAD~1, main, origin/main) และ path ของไฟล์เทียบกับรากของ repository "
             "(หรือขึ้นต้นด้วย ./ เพื่อเทียบกับโฟลเดอร์ปัจจุบัน)"
         )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise PlanError(f"{spec}: ไฟล์ไม่ใช่ UTF-8 ให้บันทึกใหม่เป็น UTF-8") from e
-    return spec, text.replace("\r\n", "\n").replace("\r", "\n")
+    if raw.startswith(f"tree {spec}\n".encode()):  # git show lists a folder
+        raise PlanError(f"{spec}: เป็นโฟลเดอร์ใน git ไม่ใช่ไฟล์แผน ให้ระบุไฟล์แผนหนึ่งไฟล์ เช่น {spec.rstrip('/')}/x.yaml")
+    return spec, decode(raw, spec)  # as a file is read: UTF-16 and TIS-620 told so, at their line
 
 
 def load_side(spec: str) -> tuple[Side, dict[str, Any]]:

@@ -171,3 +171,16 @@ def test_diff_names_a_folder_a_side_outside_git_and_a_plan_saved_as_utf16_in_git
                               "เช่น HEAD:plans/x.yaml\n")
     code, _, err = run("diff", "HEAD:plans/old.yaml", example_plan)
     assert (code, err.splitlines()[0]) == (2, "HEAD:plans/old.yaml:1:1: " + UTF16)
+
+
+def test_what_reading_a_file_finds_has_a_rule_id_in_ci_annotations(tmp_path: Path) -> None:
+    """Every other problem names its rule (the annotation's title); a YAML mistake named none."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("schema_version: 1\nplan:\n\ttitle: x\n", encoding="utf-8")
+    code, out, _ = run("validate", "--format", "github", plan)
+    assert (code, out.splitlines()[0]) == (1, f"::error file={plan},line=3,col=1,title=yaml::YAML ไม่ถูกต้อง: "
+                                              "ใช้แท็บ (Tab) ย่อหน้าไม่ได้ ให้ใช้ช่องว่าง (เว้นวรรค) แทน "
+                                              "[found character that cannot start any token]")
+    plan.write_text("", encoding="utf-8")
+    code, out, _ = run("validate", "--format", "json", plan)
+    assert code == 1 and '"rule": "yaml"' in out

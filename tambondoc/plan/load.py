@@ -60,8 +60,11 @@ def _fast_yaml() -> YAML:
     return yaml
 
 
+YAML_RULE = "yaml"  # the rule id of what reading a file finds: CI annotations and JSON name a rule for every problem
+
+
 def _fail(name: str, message: str, line: int = 1, column: int = 1) -> PlanError:
-    problem = Problem(name, line, column, message)
+    problem = Problem(name, line, column, message, rule=YAML_RULE)
     return PlanError(str(problem), [problem])
 
 
@@ -231,7 +234,7 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     elif "expected key" in detail and (start := _over_indented(lines, line)):
         line, col = start, _indent(lines[start - 1]) + 1
         hint = "ย่อหน้าไม่ตรงกับคีย์อื่นในระดับเดียวกัน ให้จัดช่องว่างหน้าบรรทัดให้ตรงกัน"
-    return Problem(name, line, col, f"YAML ไม่ถูกต้อง: {hint} [{detail}]")
+    return Problem(name, line, col, f"YAML ไม่ถูกต้อง: {hint} [{detail}]", rule=YAML_RULE)
 
 
 class Cycle(ValueError):

@@ -6,6 +6,7 @@ One test per problem found; each fails on the code before its fix.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -184,3 +185,22 @@ def test_what_reading_a_file_finds_has_a_rule_id_in_ci_annotations(tmp_path: Pat
     plan.write_text("", encoding="utf-8")
     code, out, _ = run("validate", "--format", "json", plan)
     assert code == 1 and '"rule": "yaml"' in out
+
+
+def test_diff_shows_projects_renumbered_as_renumbered(tmp_path: Path, example_plan: Path) -> None:
+    """Renumbering P001.. to P101.. showed every project removed and added again (44 and 44),
+    hiding the one whose name also changed."""
+    text = example_plan.read_text(encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    renumbered = re.sub(r"\bP0(\d\d)\b", r"P1\1", text).replace("  - id: P101\n", "  - id: P001\n", 1)
+    new.write_text(renumbered.replace("    name: ขุดลอกหนองน้ำสาธารณะหนองบัวงาม\n", "    name: ขุดลอกหนองน้ำ\n"),
+                   encoding="utf-8")
+    code, out, _ = run("diff", example_plan, new)
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[1:6] == ["โครงการ เพิ่ม 0 ลบ 0 แก้ไข 1 เปลี่ยนรหัส 43", "", "โครงการ", "  ~ P001 ขุดลอกหนองน้ำ",
+                          "      ชื่อโครงการ: ขุดลอกหนองน้ำสาธารณะหนองบัวงาม → ขุดลอกหนองน้ำ"]
+    assert lines[6] == "  ~ P002 → P102 ก่อสร้างฝายชะลอน้ำลำห้วยน้ำใส (เปลี่ยนรหัสเท่านั้น)"
+    code, out, _ = run("diff", "--format", "markdown", example_plan, new)
+    assert "**เปลี่ยนรหัส 43** (ข้อมูลอื่นเหมือนเดิม)\n\n| รหัสเดิม | รหัสใหม่ | โครงการ |\n| --- | --- | --- |\n" \
+           "| P002 | P102 | ก่อสร้างฝายชะลอน้ำลำห้วยน้ำใส |\n" in out

@@ -93,6 +93,7 @@ def test_diff_json_reports_exactly_the_edits(example_plan: Path, edited: Path) -
             {"path": "budget[2571].amount", "old": 450000, "new": 500000},
             {"path": "budget[2571].funding.local", "old": 450000, "new": 500000},
         ]}],
+        "renumbered": [],
     }
     assert d["budget"] == {
         "total": amount("total", "รวม", 12178000, 12319000),

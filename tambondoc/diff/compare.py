@@ -7,6 +7,7 @@ The result is plain dataclasses; ``diff.report`` turns it into text, Markdown or
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,15 +48,26 @@ class Modified:
 
 
 @dataclass
+class Renumbered:
+    """An item whose id alone changed: the same content under a new id."""
+
+    old: str
+    new: str
+    name: str
+
+
+@dataclass
 class Matched:
-    """Items of a list matched by their id on both sides."""
+    """Items of a list matched by their id on both sides; an item gone under one id and come
+    under another with nothing else changed is renumbered, not removed and added."""
 
     added: list[Entry] = field(default_factory=list)
     removed: list[Entry] = field(default_factory=list)
     changed: list[Modified] = field(default_factory=list)
+    renumbered: list[Renumbered] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
+        return bool(self.added or self.removed or self.changed or self.renumbered)
 
 
 @dataclass
@@ -248,14 +260,31 @@ def _match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: bo
         return Entry(str(k), str(item.get(name) or ""), str(item.get(detail) or "") if detail else "",
                      _project_total(item) if amount else None)
 
+    def rest(item: dict[str, Any]) -> dict[str, Any]:
+        return {x: v for x, v in item.items() if x != key}
+
+    gone = {k: item for k, item in o.items() if k not in n}
+    by_content: dict[str, list[Any]] = {}  # an id's item is matched by content only when it is an "id"
+    for g, item in gone.items() if key == "id" else ():  # (a member's "name" changed is another person)
+        by_content.setdefault(_content(rest(item)), []).append(g)
     for k, item in n.items():
         if k not in o:
-            result.added.append(entry(k, item))
-        elif changes := compare({x: v for x, v in o[k].items() if x != key},
-                                {x: v for x, v in item.items() if x != key}, "", []):
+            same = by_content.get(_content(rest(item))) if by_content else None
+            if same:
+                was = same.pop(0)
+                del gone[was]
+                result.renumbered.append(Renumbered(str(was), str(k), str(item.get(name) or "")))
+            else:
+                result.added.append(entry(k, item))
+        elif changes := compare(rest(o[k]), rest(item), "", []):
             result.changed.append(Modified(str(k), str(item.get(name) or o[k].get(name) or ""), changes))
-    result.removed = [entry(k, item) for k, item in o.items() if k not in n]
+    result.removed = [entry(k, item) for k, item in gone.items()]
     return result
+
+
+def _content(item: dict[str, Any]) -> str:
+    """An item's data as one comparable text (a plan's values are JSON's, dates kept as text)."""
+    return json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _without(data: Any, *keys: str) -> Any:

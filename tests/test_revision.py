@@ -93,6 +93,7 @@ def test_diff_json_reports_exactly_the_edits(example_plan: Path, edited: Path) -
             {"path": "budget[2571].amount", "old": 450000, "new": 500000},
             {"path": "budget[2571].funding.local", "old": 450000, "new": 500000},
         ]}],
+        "renumbered": [],
     }
     assert d["budget"] == {
         "total": amount("total", "รวม", 12178000, 12319000),
@@ -119,7 +120,8 @@ def test_diff_json_reports_exactly_the_edits(example_plan: Path, edited: Path) -
                                "new": "ตำบลหนองบัวงามน่าอยู่ เกษตรปลอดภัย เศรษฐกิจพอเพียง ชุมชนเข้มแข็ง"}]
     assert d["strategies"] == {"added": [], "removed": [], "changed": [
         {"id": "S2", "name": "ยุทธศาสตร์ด้านการส่งเสริมอาชีพและเศรษฐกิจฐานราก", "changes": [
-            {"path": "tactics[S2.2].name", "old": "เสริมสร้างกองทุนและการออมของชุมชน", "new": "เสริมสร้างกองทุนชุมชน"}]}]}
+            {"path": "tactics[S2.2].name", "old": "เสริมสร้างกองทุนและการออมของชุมชน", "new": "เสริมสร้างกองทุนชุมชน"}]}],
+        "renumbered": []}
     assert d["committee"] == []
     assert d["members"] == {
         "added": [{"id": "นายสมชาย ใจดี", "name": "ปลัดเทศบาลตำบลหนองบัวงาม",
@@ -128,11 +130,12 @@ def test_diff_json_reports_exactly_the_edits(example_plan: Path, edited: Path) -
                      "detail": "กรรมการและผู้ช่วยเลขานุการ", "amount": None}],
         "changed": [{"id": "นายบุญส่ง ใจเย็น", "name": "ผู้ทรงคุณวุฒิ (ปราชญ์ชาวบ้าน)",
                      "changes": [{"path": "role", "old": "กรรมการ", "new": "รองประธานกรรมการ"}]}],
+        "renumbered": [],
     }
     assert d["tambon"] == [{"path": "tambon.area.rai", "old": 28750, "new": 28800}]
     assert d["villages"] == {"added": [], "removed": [], "changed": [{"id": "3", "name": "บ้านหนองแขม", "changes": [
         {"path": "headman", "old": "นางสาวจันทร์เพ็ญ ทองดี", "new": "นายมานพ ทองดี"},
-        {"path": "households", "old": 188, "new": 190}]}]}
+        {"path": "households", "old": 188, "new": 190}]}], "renumbered": []}
     assert d["other"] == []
 
 

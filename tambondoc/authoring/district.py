@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tambondoc.authoring.kit import DISTRICT_SCHEMA_COPY, Kit, modeline, write_kit
-from tambondoc.authoring.skeleton import new_plan, yaml_scalar
+from tambondoc.authoring.skeleton import name_warnings, new_plan, yaml_scalar
 from tambondoc.errors import PlanError
 from tambondoc.files import safe_name, write_atomic
 from tambondoc.plan.district import DISTRICT_FILE
-from tambondoc.plan.places import find
+from tambondoc.plan.places import find, without_word
 
 _SKELETON = """\
 # yaml-language-server: $schema={schema}
@@ -95,7 +95,7 @@ def skeleton_text(folder: Path, amphoe: str, changwat: str, today: dt.date) -> s
     for label, value in (("--amphoe", amphoe), ("--changwat", changwat)):
         if not value.strip() or "\n" in value:
             raise PlanError(f"{label} ต้องเป็นชื่อหนึ่งบรรทัด ไม่เว้นว่าง")
-    amphoe, changwat = amphoe.strip(), changwat.strip()
+    amphoe, changwat = without_word(amphoe, 1), without_word(changwat, 0)
     year = fiscal_year(today)
     return _SKELETON.format(
         schema=DISTRICT_SCHEMA_COPY.as_posix(), amphoe=amphoe, changwat=changwat, place=place_note(amphoe, changwat),
@@ -118,6 +118,7 @@ class NewDistrict:
     district: Path
     plans: list[Path] = field(default_factory=list)
     kit: Kit = field(default_factory=Kit)
+    warnings: list[str] = field(default_factory=list)  # names not in the shipped list, words left out
 
 
 def new_district(folder: Path, amphoe: str, changwat: str, tambons: list[str], ci: str | None = None,
@@ -127,16 +128,17 @@ def new_district(folder: Path, amphoe: str, changwat: str, tambons: list[str], c
     target = folder / DISTRICT_FILE
     if target.exists():
         raise PlanError(f"{target}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ (ตรวจด้วย tambondoc validate {folder.as_posix()})")
-    plans = [folder / "plans" / f"{_file_name(t)}.yaml" for t in tambons]
+    plans = [folder / "plans" / f"{_file_name(without_word(t, 2))}.yaml" for t in tambons]
     for plan in plans:
         if plan.exists():
             raise PlanError(f"{plan}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ")
     text = skeleton_text(folder, amphoe, changwat, today or dt.date.today())
     write_atomic(target, text.encode("utf-8"))
-    done = NewDistrict(target)
+    done = NewDistrict(target, warnings=name_warnings("", amphoe, changwat))
     for plan, tambon in zip(plans, tambons):
-        new_plan(plan, tambon, amphoe, changwat, modeline(plan, folder))
+        done.warnings += new_plan(plan, tambon, amphoe, changwat, modeline(plan, folder))
         done.plans.append(plan)
+    done.warnings = list(dict.fromkeys(done.warnings))  # the district's names, once for all its plans
     (folder / "plans").mkdir(parents=True, exist_ok=True)
     done.kit = write_kit(folder, folder / "plans", ci, district=True)
     return done

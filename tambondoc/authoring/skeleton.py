@@ -11,8 +11,9 @@ from pathlib import Path
 
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
+from tambondoc.plan.discover import is_plan_name
 from tambondoc.plan.load import load_text
-from tambondoc.plan.places import find
+from tambondoc.plan.places import LEVELS, find, typed_word, without_word
 
 _SKELETON = """\
 # แผนพัฒนาตำบล{tambon} อำเภอ{amphoe} จังหวัด{changwat} (สร้างด้วย tambondoc new)
@@ -201,7 +202,7 @@ def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yam
     for label, value in (("--tambon", tambon), ("--amphoe", amphoe), ("--changwat", changwat)):
         if not value.strip() or "\n" in value:
             raise PlanError(f"{label} ต้องเป็นชื่อหนึ่งบรรทัด ไม่เว้นว่าง")
-    v = {"tambon": tambon.strip(), "amphoe": amphoe.strip(), "changwat": changwat.strip()}
+    v = {"tambon": without_word(tambon, 2), "amphoe": without_word(amphoe, 1), "changwat": without_word(changwat, 0)}
     return (modeline + "\n" if modeline else "") + _SKELETON.format(
         **v, file=file, place=place_note(v["tambon"], v["amphoe"], v["changwat"]),
         tambon_value=yaml_scalar(v["tambon"]), amphoe_value=yaml_scalar(v["amphoe"]),
@@ -216,8 +217,26 @@ def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yam
     )
 
 
-def new_plan(path: Path, tambon: str, amphoe: str, changwat: str, modeline: str = "") -> None:
-    """Write a new plan skeleton; refuses to touch an existing file."""
+def name_warnings(tambon: str, amphoe: str, changwat: str) -> list[str]:
+    """What to tell on screen about the names given: a word left out ('ตำบล บางสวน' is written
+    'บางสวน') and a name the shipped list does not have, with the closest ones. The plan's own
+    comment says it too, but a misspelt อำเภอ goes into every plan of a new district."""
+    given = {"changwat": changwat, "amphoe": amphoe, "name": tambon}
+    notes = [f"ตัดคำว่า '{typed[0]}' หน้าชื่อออก (เอกสารเติมให้เอง): {typed[1]}"
+             for key, level in LEVELS if (typed := typed_word(given[key], level))]
+    found = find(without_word(changwat, 0), without_word(amphoe, 1), without_word(tambon, 2) if tambon else "")
+    problems = found.problems or {}
+    return notes + [problems[key] for key in ("changwat", "amphoe", "tambon")
+                    if key in problems and (tambon or key != "tambon")]
+
+
+def new_plan(path: Path, tambon: str, amphoe: str, changwat: str, modeline: str = "") -> list[str]:
+    """Write a new plan skeleton; refuses to touch an existing file or to name a plan so that the
+    commands given its folder would not find it. Returns ``name_warnings``."""
     if path.exists() or path.is_symlink():
         raise PlanError(f"{path}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ใช้ชื่อไฟล์ใหม่ (หรือลบไฟล์เดิมก่อน)")
+    if not is_plan_name(path.name):
+        raise PlanError(f"{path}: ชื่อไฟล์แผนต้องลงท้ายด้วย .yaml (เช่น {path.stem}.yaml) "
+                        "ไม่เช่นนั้น validate และ build ของโฟลเดอร์จะไม่พบแผนนี้")
     write_atomic(path, skeleton_text(tambon, amphoe, changwat, path.as_posix(), modeline).encode("utf-8"))
+    return name_warnings(tambon, amphoe, changwat)

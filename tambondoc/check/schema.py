@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -77,8 +77,21 @@ def _is_year(err: ValidationError) -> bool:
     return isinstance(err.schema, dict) and err.schema.get("minimum", 0) >= YEAR_MINIMUM
 
 
-def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
-    """Return (path, at_key, Thai message) for one schema error."""
+def _read_as_value(typed: str, err: ValidationError) -> str:
+    """Text typed without quotes that YAML read as a number or true/false: a code '0801' became
+    801, '1.10' became 1.1; quoting keeps it as typed."""
+    kind = " true/false" if isinstance(err.instance, bool) else "ตัวเลข"
+    value = _show(err.instance)
+    read = f"เป็น{kind}" + (f" ({value})" if value != typed else "")
+    return f"ต้องเป็นข้อความ{_title(err)} แต่ YAML อ่าน {typed} {read} ให้ครอบด้วยเครื่องหมายคำพูด: \"{typed}\""
+
+
+Written = Callable[[list[str | int]], str | None]  # a value as typed in the plan, by its path
+
+
+def describe(err: ValidationError, typed_at: Written | None = None) -> tuple[list[str | int], bool, str]:
+    """Return (path, at_key, Thai message) for one schema error; ``typed_at`` gives a value as
+    typed, where the message should show it so (a code YAML read as a number)."""
     path: list[str | int] = list(err.absolute_path)
     v, kind = err.validator_value, err.validator
     if kind == "required":
@@ -96,6 +109,9 @@ def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
     if kind == "type":
         types = [v] if isinstance(v, str) else v
         want = " หรือ ".join(_TYPES.get(t, t) for t in types)
+        if types == ["string"] and isinstance(err.instance, (bool, int, float)) and typed_at is not None \
+                and (typed := typed_at(path)):
+            return path, False, _read_as_value(typed, err)
         written = as_written(err.instance) if isinstance(err.instance, str) and {"number", "integer"} & set(types) else None
         return path, False, f"ต้องเป็น{want}{_title(err)} แต่พบ {_show(err.instance)}" + (f" {written}" if written else "")
     if kind == "enum":
@@ -126,9 +142,9 @@ def describe(err: ValidationError) -> tuple[list[str | int], bool, str]:
     return path, False, f"{err.message}{_title(err)}"
 
 
-def schema_errors(data: Any) -> Iterator[tuple[list[str | int], bool, str]]:
+def schema_errors(data: Any, typed_at: Written | None = None) -> Iterator[tuple[list[str | int], bool, str]]:
     """(path, at_key, Thai message) of every schema error; nothing for a valid plan."""
     if is_valid(data):
         return
     for err in validator().iter_errors(data):
-        yield describe(err)
+        yield describe(err, typed_at)

@@ -35,11 +35,12 @@ def check_data(data: Any, text: str, name: str, source: Path | None = None) -> l
     ``source`` is the plan file, for the checks of paths relative to it (images); without it
     (a plan read from git) those checks are skipped.
     """
-    findings = [(path, at_key, msg, "error", "schema") for path, at_key, msg in schema_check.schema_errors(data)]
+    locator = Locator(text)  # parses the text only when there is something to place
+    findings = [(path, at_key, msg, "error", "schema")
+                for path, at_key, msg in schema_check.schema_errors(data, locator.written)]
     findings += list(rules.check(data, source))
     if not findings:
         return []
-    locator = Locator(text)
     # '{amount: 450,000}' is read as amount 450 and a key '000': one mistake, reported once at the
     # number instead of as the unknown key, the null and the wrong total it causes
     separated = separated_numbers(text)

@@ -11,6 +11,7 @@ from tambondoc.cli.app import Command
 from tambondoc.cli.output import detail, info
 from tambondoc.cli.report import reports_errors
 from tambondoc.cli.repository import _shown
+from tambondoc.errors import printable
 
 
 @click.command("new-district", cls=Command)
@@ -39,6 +40,8 @@ def new_district_cmd(folder: Path, amphoe: str, changwat: str, tambons: tuple[st
         detail(f"มีอยู่แล้ว ไม่ได้แก้: {_shown(path)}")
     for note in done.kit.notes:
         info(note)
+    for warning in done.warnings:
+        click.echo(printable(f"{_shown(done.district)}: warning: {warning}"), err=True)
 
 
 @click.command("status", cls=Command)

@@ -12,6 +12,7 @@ from tambondoc import __version__
 from tambondoc.cli.app import Command
 from tambondoc.cli.output import detail, info
 from tambondoc.cli.report import reports_errors
+from tambondoc.errors import printable
 
 
 def _shown(path: Path) -> str:
@@ -39,7 +40,7 @@ def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str, ci: str | None)
     from tambondoc.authoring.skeleton import new_plan
 
     root = find_root(plan)
-    new_plan(plan, tambon, amphoe, changwat, modeline(plan, root))
+    warnings = new_plan(plan, tambon, amphoe, changwat, modeline(plan, root))
     kit = write_kit(root, plan.parent, ci)
     info(f"สร้างแผนใหม่ที่ {plan} แล้ว กรอกช่องที่ว่าง แล้วตรวจด้วย: tambondoc validate {plan}")
     if kit.written:
@@ -48,6 +49,8 @@ def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str, ci: str | None)
         detail(f"มีอยู่แล้ว ไม่ได้แก้: {_shown(path)}")
     for note in kit.notes:
         info(note)
+    for warning in warnings:
+        click.echo(printable(f"{_shown(plan)}: warning: {warning}"), err=True)
 
 
 @click.command("schema", cls=Command)

@@ -7,6 +7,7 @@ The result is plain dataclasses; ``diff.report`` turns it into text, Markdown or
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tambondoc.errors import PlanError
-from tambondoc.plan.load import TOO_BIG, load_text, max_bytes, read_text
+from tambondoc.plan.load import TOO_BIG, decode, load_text, max_bytes, read_text
 
 _MISSING = object()
 _ID_FIELDS = ("id", "no", "year", "name", "file", "problem", "what")
@@ -47,15 +48,26 @@ class Modified:
 
 
 @dataclass
+class Renumbered:
+    """An item whose id alone changed: the same content under a new id."""
+
+    old: str
+    new: str
+    name: str
+
+
+@dataclass
 class Matched:
-    """Items of a list matched by their id on both sides."""
+    """Items of a list matched by their id on both sides; an item gone under one id and come
+    under another with nothing else changed is renumbered, not removed and added."""
 
     added: list[Entry] = field(default_factory=list)
     removed: list[Entry] = field(default_factory=list)
     changed: list[Modified] = field(default_factory=list)
+    renumbered: list[Renumbered] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
+        return bool(self.added or self.removed or self.changed or self.renumbered)
 
 
 @dataclass
@@ -126,6 +138,8 @@ class PlanDiff:
 def read_spec(spec: str) -> tuple[str, str]:
     """The text of ``spec``: a file path, or ``REV:path`` read with ``git show`` in the current repository."""
     path = Path(spec)
+    if path.is_dir():
+        raise PlanError(f"{spec}: เป็นโฟลเดอร์ ไม่ใช่ไฟล์แผน ให้ระบุไฟล์แผนหนึ่งไฟล์ หรือ REV:path เช่น HEAD~1:plans/x.yaml")
     if path.is_file() or ":" not in spec:
         if not path.is_file():
             raise PlanError(f"{spec}: ไม่พบไฟล์ ระบุเป็น path ของไฟล์แผน หรือ REV:path เช่น HEAD~1:plans/x.yaml")
@@ -150,16 +164,17 @@ def read_spec(spec: str) -> tuple[str, str]:
             proc.wait()
     if proc.returncode != 0:
         reason = errors.decode("utf-8", "replace").strip().splitlines()
+        if reason and "not a git repository" in reason[0]:
+            raise PlanError(f"{spec}: อ่าน REV:path ไม่ได้ เพราะโฟลเดอร์ปัจจุบันไม่อยู่ใน git repository "
+                            "ให้ cd ไปที่คลังแผนก่อนแล้วสั่งใหม่ หรือระบุไฟล์แผนทั้งสองฉบับเป็น path")
         raise PlanError(
             f"{spec}: อ่านจาก git ไม่ได้ ({reason[0] if reason else 'git show ล้มเหลว'}) "
             "ตรวจชื่อ revision (เช่น HEAD~1, main, origin/main) และ path ของไฟล์เทียบกับรากของ repository "
             "(หรือขึ้นต้นด้วย ./ เพื่อเทียบกับโฟลเดอร์ปัจจุบัน)"
         )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise PlanError(f"{spec}: ไฟล์ไม่ใช่ UTF-8 ให้บันทึกใหม่เป็น UTF-8") from e
-    return spec, text.replace("\r\n", "\n").replace("\r", "\n")
+    if raw.startswith(f"tree {spec}\n".encode()):  # git show lists a folder
+        raise PlanError(f"{spec}: เป็นโฟลเดอร์ใน git ไม่ใช่ไฟล์แผน ให้ระบุไฟล์แผนหนึ่งไฟล์ เช่น {spec.rstrip('/')}/x.yaml")
+    return spec, decode(raw, spec)  # as a file is read: UTF-16 and TIS-620 told so, at their line
 
 
 def load_side(spec: str) -> tuple[Side, dict[str, Any]]:
@@ -245,14 +260,31 @@ def _match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: bo
         return Entry(str(k), str(item.get(name) or ""), str(item.get(detail) or "") if detail else "",
                      _project_total(item) if amount else None)
 
+    def rest(item: dict[str, Any]) -> dict[str, Any]:
+        return {x: v for x, v in item.items() if x != key}
+
+    gone = {k: item for k, item in o.items() if k not in n}
+    by_content: dict[str, list[Any]] = {}  # an id's item is matched by content only when it is an "id"
+    for g, item in gone.items() if key == "id" else ():  # (a member's "name" changed is another person)
+        by_content.setdefault(_content(rest(item)), []).append(g)
     for k, item in n.items():
         if k not in o:
-            result.added.append(entry(k, item))
-        elif changes := compare({x: v for x, v in o[k].items() if x != key},
-                                {x: v for x, v in item.items() if x != key}, "", []):
+            same = by_content.get(_content(rest(item))) if by_content else None
+            if same:
+                was = same.pop(0)
+                del gone[was]
+                result.renumbered.append(Renumbered(str(was), str(k), str(item.get(name) or "")))
+            else:
+                result.added.append(entry(k, item))
+        elif changes := compare(rest(o[k]), rest(item), "", []):
             result.changed.append(Modified(str(k), str(item.get(name) or o[k].get(name) or ""), changes))
-    result.removed = [entry(k, item) for k, item in o.items() if k not in n]
+    result.removed = [entry(k, item) for k, item in gone.items()]
     return result
+
+
+def _content(item: dict[str, Any]) -> str:
+    """An item's data as one comparable text (a plan's values are JSON's, dates kept as text)."""
+    return json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _without(data: Any, *keys: str) -> Any:

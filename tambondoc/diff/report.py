@@ -91,7 +91,8 @@ def _delta(x: float) -> str:
 
 def _summary(d: PlanDiff) -> str:
     p = d.projects
-    parts = [f"โครงการ เพิ่ม {len(p.added)} ลบ {len(p.removed)} แก้ไข {len(p.changed)}"]
+    parts = [f"โครงการ เพิ่ม {len(p.added)} ลบ {len(p.removed)} แก้ไข {len(p.changed)}"
+             + (f" เปลี่ยนรหัส {len(p.renumbered)}" if p.renumbered else "")]
     if d.budget:
         t = d.budget.total
         parts.append(f"งบประมาณรวม {money(t.before)} → {money(t.after)} บาท ({_delta(t.delta)})")
@@ -163,6 +164,8 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
         for c in m.changed:
             out.append(style(f"  ~ {_p(c.id)} {_p(c.name)}", fg="yellow"))
             changes(c.changes, base, indent="      ")
+        for r in m.renumbered:
+            out.append(style(f"  ~ {_p(r.old)} → {_p(r.new)} {_p(r.name)} (เปลี่ยนรหัสเท่านั้น)", fg="yellow"))
 
     def changes(cs: list[Change], base: tuple[str, ...], skip: int = 0, indent: str = "  ") -> None:
         for c in cs:
@@ -252,6 +255,10 @@ def _md_matched(m: Matched, base: tuple[str, ...], head: Head, names: dict[str, 
         for c in m.changed:
             out += [f"{_code(c.id)} {_md(c.name)}", "",
                     *_table(["รายการ", "เดิม", "ใหม่"], _change_rows(c.changes, base, 0, names))]
+    if m.renumbered:
+        out += [f"**เปลี่ยนรหัส {len(m.renumbered)}** (ข้อมูลอื่นเหมือนเดิม)", "",
+                *_table(["รหัสเดิม", "รหัสใหม่", head[1] if len(head) > 1 else ""],
+                        [[_md(r.old), _md(r.new), _md(r.name)] for r in m.renumbered])]
     return out
 
 

@@ -41,7 +41,9 @@ class ImageLoader:
     """
 
     MAX_BYTES = 50 * 1024 * 1024
-    ENDS = (("png", b"IEND\xaeB`\x82", 64), ("jpg", b"\xff\xd9", 65536), ("gif", b";", 64))  # how each format ends
+    # how each format ends, by the content type python-docx reads from the file's header (its
+    # ``ext`` is the file name's: a JPEG saved as .png, as a phone's photo renamed, is a JPEG)
+    ENDS = (("image/png", b"IEND\xaeB`\x82", 64), ("image/jpeg", b"\xff\xd9", 65536), ("image/gif", b";", 64))
 
     def __init__(self, tpl: Any, base: Path) -> None:
         self.tpl, self.base = tpl, base
@@ -63,8 +65,8 @@ class ImageLoader:
             return "ไม่ใช่ไฟล์ภาพชนิดที่ Word ใช้ได้ (PNG, JPEG, GIF, BMP, TIFF)" if size else "ไฟล์ว่าง"
         except Exception as e:  # python-docx raises its own errors and struct/IndexError for damaged headers
             return f"ไฟล์ภาพเสียหรือไม่ครบ (อาจคัดลอกหรือดาวน์โหลดไม่เสร็จ) [{type(e).__name__}]"
-        for ext, end, within in cls.ENDS:
-            if image.ext == ext:
+        for content_type, end, within in cls.ENDS:
+            if image.content_type == content_type:
                 with file.open("rb") as f:
                     f.seek(max(0, size - within))
                     if end not in f.read():

@@ -60,8 +60,11 @@ def _fast_yaml() -> YAML:
     return yaml
 
 
+YAML_RULE = "yaml"  # the rule id of what reading a file finds: CI annotations and JSON name a rule for every problem
+
+
 def _fail(name: str, message: str, line: int = 1, column: int = 1) -> PlanError:
-    problem = Problem(name, line, column, message)
+    problem = Problem(name, line, column, message, rule=YAML_RULE)
     return PlanError(str(problem), [problem])
 
 
@@ -131,7 +134,10 @@ class Newlines:
 
 
 _HINTS: list[tuple[str, str]] = [
-    (r"found character '\\t'|found character '\t'", "ใช้แท็บ (Tab) ย่อหน้าไม่ได้ ให้ใช้ช่องว่าง (เว้นวรรค) แทน"),
+    (r"found character '\\t'|found character '\t'|found a tab character",
+     "ใช้แท็บ (Tab) ย่อหน้าไม่ได้ ให้ใช้ช่องว่าง (เว้นวรรค) แทน"),
+    (r"but found another document", "ไฟล์แผนมีได้เอกสารเดียว บรรทัด --- นี้เริ่มเอกสารที่สอง (เช่น วางแผนอีกฉบับต่อท้าย) "
+     "ให้ลบบรรทัดนี้ หรือย้ายสิ่งที่ตามมาไปไว้อีกไฟล์"),
     (r"found duplicate key", "คีย์ซ้ำในระดับเดียวกัน ให้ลบหรือเปลี่ยนชื่อคีย์ที่ซ้ำ"),
     (r"while scanning a quoted scalar", "เครื่องหมายคำพูดเปิดแล้วไม่ได้ปิด ให้ใส่ \" หรือ ' ปิดท้ายข้อความ"),
     (r"mapping values are not allowed", "ย่อหน้าไม่ถูกต้อง หรือมี ': ' ในข้อความ (ให้ครอบข้อความด้วย \"...\")"),
@@ -228,7 +234,7 @@ def yaml_problem(name: str, err: YAMLError, text: str = "") -> Problem:
     elif "expected key" in detail and (start := _over_indented(lines, line)):
         line, col = start, _indent(lines[start - 1]) + 1
         hint = "ย่อหน้าไม่ตรงกับคีย์อื่นในระดับเดียวกัน ให้จัดช่องว่างหน้าบรรทัดให้ตรงกัน"
-    return Problem(name, line, col, f"YAML ไม่ถูกต้อง: {hint} [{detail}]")
+    return Problem(name, line, col, f"YAML ไม่ถูกต้อง: {hint} [{detail}]", rule=YAML_RULE)
 
 
 class Cycle(ValueError):
@@ -303,8 +309,15 @@ def _parse(text: str) -> Any:
         return _fast_yaml().load(text)
 
 
+EMPTY = ("ไฟล์ไม่มีข้อมูล (ว่างเปล่า หรือมีแต่ความเห็น #) ตรวจว่าเลือกไฟล์ถูกและบันทึกไฟล์แล้ว "
+         "(แผนใหม่สร้างได้ด้วย tambondoc new)")
+
+
 def load_text(text: str, name: str) -> Any:
-    """Parse YAML text into dicts, lists and scalars or raise PlanError with one Problem."""
+    """Parse YAML text into dicts, lists and scalars or raise PlanError with one Problem.
+
+    A file without data (empty, only comments, or '~') is refused here, once for every command:
+    the schema called it 'null where a mapping must be', and fmt an alias's doing."""
     try:
         data = _parse(text)
     except (YAMLError, ConstructorError) as e:
@@ -318,6 +331,8 @@ def load_text(text: str, name: str) -> Any:
                     "ให้แก้เป็นตัวเลข หรือครอบด้วยเครื่องหมายคำพูดถ้าเป็นข้อความ") from e
     except RecursionError as e:
         raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
+    if data is None:
+        raise _fail(name, EMPTY)
     try:
         _check_size(data, name, text)
     except RecursionError as e:

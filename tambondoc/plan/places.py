@@ -33,6 +33,29 @@ def name_key(name: str, level: int) -> str:
     return text
 
 
+# the words a document prints before a name: typed in the name too, it reads 'ตำบลตำบลบางสวน'
+# (Bangkok's เขต and แขวง are left alone: the templates' words for them are not these)
+_WORDS = (("จังหวัด", "จ."), ("อำเภอ", "อ."), ("ตำบล", "ต."))
+LEVELS = (("changwat", 0), ("amphoe", 1), ("name", 2))  # a plan's tambon fields (district.yaml's first two)
+
+
+def typed_word(name: str, level: int) -> tuple[str, str] | None:
+    """(word, rest) when ``name`` starts with the word documents put before it at ``level``
+    (0 province, 1 district, 2 tambon): 'ตำบล บางสวน' -> ('ตำบล', 'บางสวน'); else None."""
+    text = name.strip()
+    for word in _WORDS[level]:
+        rest = text[len(word):].strip()
+        if text.startswith(word) and rest:
+            return word, rest
+    return None
+
+
+def without_word(name: str, level: int) -> str:
+    """``name`` without the word documents put before it: what a plan should hold."""
+    typed = typed_word(name, level)
+    return typed[1] if typed else name.strip()
+
+
 @dataclass(frozen=True)
 class Division:
     """A province, district or tambon: its code ('' if only one list has it without one) and names."""

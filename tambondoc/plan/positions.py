@@ -6,7 +6,9 @@ hot path.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -16,14 +18,28 @@ from tambondoc.plan.roundtrip import rt_yaml
 Path_ = Sequence[str | int]
 
 
+_TOKEN = re.compile(r"[^\s,\[\]{}]+")  # a plain number or true/false as typed, in a block or inside braces
+
+
 class Locator:
-    """Answers 'where is this path?' for one plan text."""
+    """Answers 'where is this path?' for one plan text; the text is parsed when first asked."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def root(self) -> Any:
         try:
-            self.root: Any = rt_yaml().load(text)
+            return rt_yaml().load(self.text)
         except Exception:  # positions are best effort; the fast loader already accepted it
-            self.root = None
+            return None
+
+    def written(self, path: Path_) -> str | None:
+        """The plain value at ``path`` as typed ('0801', where YAML read 801), or None."""
+        line, col = self.locate(path)
+        lines = self.text.split("\n")
+        found = _TOKEN.match(lines[line - 1], col - 1) if 0 < line <= len(lines) else None
+        return found.group() if found else None
 
     def locate(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """1-based position of the value at ``path``, or of its key when ``key`` is true.

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tambondoc.check.rules.access import Finding, get
+from tambondoc.check.rules.place_names import doubled_words
 from tambondoc.plan.district import OUTPUT_FOLDER, Files, Source, revision_of
 from tambondoc.plan.places import find, name_key
 
@@ -18,7 +19,11 @@ CrossFinding = tuple[Source, list[str | int], bool, str, str]
 
 
 def check(data: dict[str, Any]) -> Iterator[Finding]:
-    """district.yaml alone: its อำเภอ exists in its จังหวัด (a warning, as for plans)."""
+    """district.yaml alone: its names are not typed with their word (as for plans) and its อำเภอ
+    exists in its จังหวัด (a warning, as for plans)."""
+    district = get(data, "district")
+    for key, message in doubled_words(district if isinstance(district, dict) else {}):
+        yield ["district", key], False, message, "error"
     if get(data, "settings", "fictional") is True:
         return
     changwat, amphoe = get(data, "district", "changwat"), get(data, "district", "amphoe")

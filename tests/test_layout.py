@@ -322,6 +322,20 @@ def test_a_cut_row_keeps_the_projects_name_whole(styles: Styles) -> None:
     assert (_text(kept[2]) + rest).replace("\n", "") == objective.replace("\n", "")
 
 
+def test_a_word_no_column_can_hold_does_not_crowd_the_others(styles: Styles) -> None:
+    """A run longer than LONGEST_WORD (an address typed without spaces) breaks at any width a table
+    gives it. Asking LONGEST_WORD, three of them crowded a table of one row, and its 'ตลอด
+    ปีงบประมาณ' broke as 'ปีงบประมา|ณ' in a column narrower than its word."""
+    run = "nongbuangamcommunitydevelopmentcenterofficialpage"
+    assert measure.longest_word(run) > layout.LONGEST_WORD
+    tbl = _table([["ที่", "โครงการ", "เป้าหมาย", "ระยะเวลา", "สถานที่"],
+                  ["1", f"ประชาสัมพันธ์ {run}", f"เว็บไซต์ {run}", "ตลอดปีงบประมาณ", f"ผ่าน {run} และเพจ"]])
+    assert layout.lay_out(tbl, styles, layout.Page())
+    assert tbl.find(f".//{W}sz") is None  # the table keeps its size
+    size = _size(styles, "TableText") / 2
+    assert _widths(tbl)[3] >= _twips("ตลอดปีงบประมาณ", size, longest=True) + MARGINS
+
+
 def test_a_tall_row_in_a_vertical_merge_is_left_whole(styles: Styles) -> None:
     """A row put between merged cells would break the merge: such rows keep their text."""
     huge = "\n".join([LONG] * 40)

@@ -4,9 +4,9 @@ A template gives a table its total width; this step shares that width among the 
 a word processor's automatic layout would, but knowing the whole table in advance:
 
 - every column gets at least its minimum: the widest word it holds (Thai words where ICU, as
-  LibreOffice, breaks them; widths from the real font; ``measure``; at most LONGEST_WORD, as a
-  web address is broken at the cell's edge), or for an amount column the widest amount on one
-  line. When the minimums leave less than a quarter of the width to share (every column would
+  LibreOffice, breaks them; widths from the real font; ``measure``; a word longer than
+  LONGEST_WORD, a web address, is broken at the cell's edge whatever is done and asks less), or
+  for an amount column the widest amount on one line. When the minimums leave less than a quarter of the width to share (every column would
   wrap word by word) the whole table steps down a point at a time, never below 12 pt, so
   amounts and text keep one size. If even 12 pt cannot hold every minimum, the amounts keep
   theirs and a text column need only hold the longest word of 99 % of its cells (USUAL) and its
@@ -74,6 +74,10 @@ SMALLEST_AMOUNT = 24  # half-points: amounts (and the table that holds them) nev
 # address or a number typed without spaces (200 characters) took 15 cm of a 26 cm list and left
 # the other columns a letter wide. Word and LibreOffice break such a word at the cell's edge.
 LONGEST_WORD = 12_000
+# what a longer one asks of its column: it breaks at any width the table can give, and asking
+# LONGEST_WORD crowded a table of a few rows with addresses in three columns, whose 'ตลอด
+# ปีงบประมาณ' then broke as 'ปีงบประมา|ณ' in a column narrower than its word
+BROKEN_ANYWAY = 4_000
 USUAL = 0.99        # share of a column's cells whose longest word it holds when it cannot hold all
 SPENT = [0.0]         # seconds spent here, for benchmarks/pages.py
 
@@ -102,7 +106,7 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
             grows = not cell.header and not fixed
             cell_need = 0.0
             for (_, size, _), (line, word, together) in zip(cell.paragraphs, cell.stats):
-                need = (line if whole else min(word, LONGEST_WORD)) * size
+                need = (line if whole else word if word <= LONGEST_WORD else BROKEN_ANYWAY) * size
                 if need > cell_need:
                     cell_need = need
                 if line * size > longest:

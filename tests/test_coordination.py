@@ -24,10 +24,11 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from tambondoc import measure
 from tambondoc.cli import cli
 from tambondoc.plan.load import load_plan
 from tambondoc.thai import baht_text, thai_digits
-from tambondoc.xlsx.look import lines_of, row_height
+from tambondoc.xlsx.look import column_points, lines_of, row_height
 from tambondoc.xlsx.sheetml import Sheet
 
 LGS = ["tm-nongbua", "abt-nongbua"]
@@ -334,6 +335,18 @@ def test_xlsx_titles_bands_and_row_heights(built: dict, lg: str) -> None:
                    for c, v in enumerate(r, 1) if isinstance(v, str))
         assert ws.row_dimensions[n].height == row_height(need), (n, r[1])
     assert any(ws.row_dimensions[n].height > row_height(2) for n, _ in projects)
+
+
+@pytest.mark.parametrize("lg", LGS)
+def test_xlsx_year_columns_show_every_amount_whole(built: dict, lg: str) -> None:
+    """Excel fills a cell with '####' when a number does not fit: a year's column holds each project's
+    amount and, in bold, the totals' (sized by characters, ten held '1,850,000' at 14 pt narrower)."""
+    want = built["expected"][lg]
+    ws, _ = sheet_rows(built["plain"] / f"coordination-{lg}.xlsx")
+    for col, year in zip("EF", want["years"]):
+        room = column_points(ws.column_dimensions[col].width)
+        assert room >= measure.width(f"{want['totals'][year]:,.0f}", 14, bold=True), (col, room)
+        assert all(room >= measure.width(f"{amounts[year]:,.0f}", 14) for amounts in want["amounts"].values())
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(built: dict) -> None:

@@ -12,16 +12,18 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import EXAMPLE, needs_libreoffice, run, soffice
+from conftest import EXAMPLE, needs_libreoffice, replace_in, run, soffice
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
 
+from tambondoc import measure
 from tambondoc.context.build import build_context
 from tambondoc.errors import PlanError
 from tambondoc.importing.read import read_table
 from tambondoc.plan.load import load_plan
 from tambondoc.plan.splice import splice
-from tambondoc.xlsx.look import row_height
+from tambondoc.xlsx.look import column_points, row_height
 
 S5 = "S5 ยุทธศาสตร์ด้านโครงสร้างพื้นฐานและการบริหารจัดการที่ดี"
 S51 = "S5.1 พัฒนาถนนและระบบไฟฟ้าสาธารณะ"
@@ -455,6 +457,23 @@ def test_export_summary_rows_hold_their_thai_and_tables_start_their_page(example
     # sources and approaches on page 2, the years on page 3: none cut after its title or heading
     assert [b.id for b in ws.row_breaks.brk] == [titles[1] - 1, titles[3] - 1]
     assert ws.row_dimensions[titles[0] + 1].height == line  # a heading row, a line tall
+
+
+def test_export_amount_columns_show_every_amount_whole(example_plan: Path) -> None:
+    """Excel fills a cell with '####' when a number does not fit: a budget column of 14 characters
+    holds 99,999,999 at 14 pt, not a project's 380,000,000 nor a strategy's subtotal of it in bold."""
+    replace_in(example_plan, "{year: 2571, amount: 380000, funding: {local: 380000}}",
+               "{year: 2571, amount: 380000000, funding: {local: 380000000}}")
+    wb = openpyxl.load_workbook(export(example_plan))
+    for ws in (wb["โครงการ"], wb["S1 ด้านการเพิ่มประสิทธิภาพการผ"]):
+        col = columns(ws)
+        for header, bold in (("งบท้องถิ่น 2571", ws.title != "โครงการ"), ("งบประมาณรวม (บาท)", False)):
+            letter = get_column_letter(col[header])
+            room = column_points(ws.column_dimensions[letter].width)
+            values = [v for (v,) in ws.iter_rows(min_row=2, min_col=col[header], max_col=col[header], values_only=True)
+                      if isinstance(v, (int, float))]
+            widest = sum(values) if bold else max(values, default=380_000_000)
+            assert room >= measure.width(f"{widest:,.0f}", 14, bold), (ws.title, header, room)
 
 
 def test_formula_text_is_exported_as_text(example_plan: Path, tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ Styles come from the one style module (``xlsx.style``)."""
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Collection, Sequence
 
 from openpyxl import Workbook
@@ -15,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tambondoc import measure
 from tambondoc.thai import thai_date
-from tambondoc.xlsx.look import fit_heights, text_width
+from tambondoc.xlsx.look import fit_heights, text_width, units
 from tambondoc.xlsx.style import FastSheet, print_list
 
 MAX_TITLE = 31  # Excel's longest sheet name
@@ -46,12 +45,6 @@ def titles(sheet: FastSheet, lines: Sequence[str], last_col: int) -> None:
 def heading(sheet: FastSheet, row: int, labels: Sequence[str]) -> None:
     for col, label in enumerate(labels, 1):
         sheet.put(row, col, label, bold=True, fill="head", align="center")
-
-
-def units(points: float) -> float:
-    """The Excel column width (characters of the default font) that holds ``points`` of text:
-    ``column_points`` inverted, rounded up to a half."""
-    return math.ceil((points / 0.75 + 1) / 7 * 2) / 2
 
 
 def widths(ws: Worksheet, labels: Sequence[str], texts: dict[int, list[str]], caps: Sequence[int],

@@ -9,8 +9,10 @@ names.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Protocol
 
 from tambondoc import measure
@@ -69,6 +71,18 @@ def column_points(width: float) -> float:
     """Points of text a column of Excel ``width`` (characters of the default font) holds: Excel
     draws 7 pixels a character plus 5, and keeps about 3 pixels of padding each side."""
     return max((width * 7 + 5 - 6) * 0.75, 6.0)
+
+
+def units(points: float) -> float:
+    """The Excel column width (characters of the default font) that holds ``points`` of text:
+    ``column_points`` inverted, rounded up to a half."""
+    return math.ceil((points / 0.75 + 1) / 7 * 2) / 2
+
+
+def amount_units(amounts: Iterable[float], bold: bool = False, size: float = 14) -> float:
+    """The column width that shows each of ``amounts`` whole as MONEY prints it: Excel fills a
+    cell with '####' when a number does not fit."""
+    return units(max((measure.width(f"{a:,.0f}", size, bold) for a in amounts if a), default=0.0))
 
 
 def lines_of(text: str, width: float, size: float = 14, bold: bool = False) -> int:

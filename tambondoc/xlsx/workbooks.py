@@ -7,6 +7,7 @@ unchanged and an officer can filter, sort and rank in Excel, then import the edi
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -29,7 +30,7 @@ from tambondoc.xlsx.columns import (
     project_cells,
     score_header,
 )
-from tambondoc.xlsx.look import lines_of, row_height
+from tambondoc.xlsx.look import amount_units, lines_of, row_height
 from tambondoc.xlsx.style import (
     BOLD,
     BOX,
@@ -128,7 +129,7 @@ def _money_format(projects: list[dict[str, Any]]) -> str:
     return "#,##0" if whole else "#,##0.00"
 
 
-def _height(values: list[Any], widths: list[int]) -> float:
+def _height(values: list[Any], widths: Sequence[float]) -> float:
     """Points the tallest wrapped cell of a row needs (measured with the font, broken at Thai
     words), up to the tallest row Excel allows."""
     lines = max([lines_of(str(v), w) for v, w in zip(values, widths) if v not in (None, "")] or [1])
@@ -147,10 +148,17 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
     span = f"{get_column_letter(first_budget)}{{r}}:{get_column_letter(last_budget)}{{r}}"
     scored = SCORE_TOTAL in keys
     score_col = keys.index(SCORE_TOTAL) + 1 if scored else 0
-    widths = [next((x.width for x in PROJECT_FIELDS if x.header == h), 12 if h.startswith("คะแนน") else 14)
+    widths: list[float] = [next((x.width for x in PROJECT_FIELDS if x.header == h), 12 if h.startswith("คะแนน") else 14)
               for h in headers]
+    # the amounts of each budget column (and of the total column): for their widths
+    amounts: dict[int, list[float]] = {c: [] for c in range(first_budget, last_budget + 1)}
+    sums: list[float] = []
     for r, p in enumerate(projects, 2):
         values = project_cells(p, choices)
+        for c in range(first_budget, last_budget + 1):
+            if isinstance(value := values[c - 1], (int, float)):
+                amounts[c].append(value)
+        sums.append(sum(v for v in values[first_budget - 1:last_budget] if isinstance(v, (int, float))))
         for c, value in enumerate(values, 1):
             cell = put(ws, r, c, value)
             cell.border, cell.alignment = BOX, WRAP
@@ -168,6 +176,10 @@ def _project_sheet(ws: Worksheet, choices: Choices, projects: list[dict[str, Any
         for c in [*range(first_budget, last_budget + 1), *([len(headers)] if total else [])]:
             col = get_column_letter(c)
             formula(ws, end + 1, c, f"=SUBTOTAL(109,{col}2:{col}{end})", money, BOLD)
+    if total:
+        amounts[len(headers)] = sums
+    for c, values in amounts.items():  # Excel shows '####' for a number wider than its column
+        widths[c - 1] = max(widths[c - 1], amount_units(values), amount_units([sum(values)] if subtotal else [], True))
     for c, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "C2"

@@ -6,7 +6,9 @@ measured on a published local plan (548 projects), not the example's short texts
 Measured lengths (characters): name mean 66 (max 206); objective mean 142, median 86, 90th
 percentile 311, max 1,898; target mean 125 (90th 211, max 2,426); KPI mean 59 (max 431);
 expected result mean 115 (90th 229, max 1,143); agency mean 20 (max 62). Each is drawn from a
-log-normal fitted to those figures and capped at the maximum. Many texts hold numbered lines
+log-normal fitted to those figures and capped at the maximum; a text ends on a whole word (the
+length nearest the drawn one) and an agency is one of a list of real ones, whole (cut to the
+drawn length, 'ที่ว่าการอำเ' broke in the middle of a word no real plan holds). Many texts hold numbered lines
 ("1. … 2. …") and some carry CRLF line ends, as text pasted from Word does. Budgets leave some
 years blank; a few rows use several funding sources.
 """
@@ -65,14 +67,19 @@ def _sentence(rng: random.Random, words: list[str], length: int) -> str:
             word = " " + word
         parts.append(word)
         size += len(word)
-    return "".join(parts)[:length].strip()
+    if len(parts) > 1 and size - length > len(parts[-1]) / 2:  # whole words, the length nearest the drawn one
+        parts.pop()
+    return "".join(parts).strip()
 
 
 def text(rng: random.Random, words: list[str], key: str) -> str:
     """One field's text with the measured length distribution; sometimes numbered lines."""
     length = _length(rng, key)
     if key in ("name", "agency"):
-        return _sentence(rng, words, length) if key == "name" else rng.choice(AGENCIES)[:length] or AGENCIES[0]
+        if key == "name":
+            return _sentence(rng, words, length)
+        near = [a for a in AGENCIES if abs(len(a) - length) <= 6]  # a whole name about as long as drawn
+        return rng.choice(near) if near else min(AGENCIES, key=lambda a: abs(len(a) - length))
     if length > 60 and rng.random() < NUMBERED_SHARE:
         count = min(6, max(2, length // 60))
         lines = [f"{i}. {_sentence(rng, words, length // count)}" for i in range(1, count + 1)]

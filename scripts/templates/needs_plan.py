@@ -3,8 +3,9 @@ district committee (ก.บ.อ.) sends the province (ก.บ.จ.), seed 004.
 
 A4 landscape. A short cover paragraph with the totals in figures and words, then one table: a
 heading row, for each provincial strategy a band, for each of its tambons a band, the tambon's
-projects (what each asks state agencies and the province for, one column per fiscal year, a
-docxtpl column loop), a total per tambon, per strategy and for the district. The table is laid out
+projects (what each asks state agencies and the province for: for one or two fiscal years a
+column per year, a docxtpl column loop, and their total; from three years on one column of a
+line per year, as the coordination list), a total per tambon, per strategy and for the district. The table is laid out
 from its content when rendered (``docx.layout``, as every table of tambondoc); the heading repeats
 on each page. The chief signs as chair of the ก.บ.อ.
 """
@@ -30,12 +31,15 @@ from templates.base import (
 )
 
 NAME = "needs-plan.docx"
+NARROW, ELSE, END = "{%tc if not needs.wide_years %}", "{%tc else %}", "{%tc endif %}"
 YEAR_LOOP, YEAR_END = "{%tc for y in needs.years %}", "{%tc endfor %}"
-# number, project, target, place, the year loop (its two tags and one year), total, sources, agency
-COLUMNS = [0.8, 6.0, 4.6, 2.6, 0.2, 2.2, 0.2, 2.4, 2.6, 4.6]
-YEAR = 4            # the loop's first template cell
-AFTER_YEARS = 7     # the total's column
-SPAN = "{% colspan 7 + needs.years|length %}"  # a band across the rendered table
+# number, project, target, place; the budget as eight template columns: for one or two years the
+# year loop (its tags and one year) and the total, from three years on (``needs.wide_years``) one
+# column of year lines and their total, as the coordination list; then sources, agency
+COLUMNS = [0.8, 6.0, 4.6, 2.6, 0.2, 0.2, 2.2, 0.2, 2.4, 0.2, 3.4, 0.2, 2.6, 4.6]
+BUDGET = 4          # the budget's first template cell
+AFTER_BUDGET = BUDGET + 8  # the sources' column
+SPAN = "{% colspan (7 if needs.wide_years else 7 + needs.years|length) %}"  # a band across the rendered table
 WIDTH = 26.2
 GROUP_FILL, TOTAL_FILL = "EDEDED", "D9D9D9"
 
@@ -61,12 +65,26 @@ def _text(cell, text: str, style: str) -> None:
     cell.paragraphs[0].style = style
 
 
-def _years(row, text: str, style: str) -> None:
-    """The three template cells of the year loop: its tags and one year's ``text``."""
-    for i, value in enumerate((YEAR_LOOP.replace("y in needs.years", "a in " + text) if text != "head" else YEAR_LOOP,
-                               None, YEAR_END)):
-        if value is not None:
-            _text(row.cells[YEAR + i], value, style)
+def _budget(row, loop: str, year: str, total: str, wide: list[str], style: str) -> None:
+    """The eight budget template cells of a row: the year loop over ``loop`` showing ``year``, and
+    ``total``; else one cell of ``wide`` paragraphs."""
+    cells = [NARROW, YEAR_LOOP.replace("y in needs.years", loop) if loop else YEAR_LOOP, year, YEAR_END, total,
+             ELSE, None, END]
+    for i, text in enumerate(cells):
+        if text is not None:
+            _text(row.cells[BUDGET + i], text, style)
+    cell = row.cells[BUDGET + 6]
+    _text(cell, wide[0], style)
+    for text in wide[1:]:
+        cell.add_paragraph(text, style=style)
+
+
+def _amounts(row, of: str, total: str, style: str) -> None:
+    """The amounts of ``of`` (a project or totals): a column per year and the ``total``, or a line
+    per year with money and the total under them ('2571 <tab> 200,000': ``docx.amount_lines``)."""
+    _budget(row, "a in " + of + ".year_amounts", money("a"), money(total),
+            ["{%p for l in " + of + ".year_lines %}", show("l.year") + " \t" + money("l.amount"), "{%p endfor %}",
+             "{%p if " + of + ".year_lines|length > 1 %}", "รวม \t" + money(total), "{%p endif %}"], style)
 
 
 def _band(row, text: str, fill: str) -> None:
@@ -77,11 +95,9 @@ def _band(row, text: str, fill: str) -> None:
 
 
 def _total(row, label: str, of: str, style: str, fill: str) -> None:
-    _text(row.cells[0].merge(row.cells[YEAR - 1]), label, style)
-    _years(row, of + ".year_amounts", style + " Number")
-    _text(row.cells[YEAR + 1], money("a"), style + " Number")
-    _text(row.cells[AFTER_YEARS], money(of + ".amount"), style + " Number")
-    row.cells[AFTER_YEARS + 1].merge(row.cells[len(COLUMNS) - 1]).paragraphs[0].style = style
+    _text(row.cells[0].merge(row.cells[BUDGET - 1]), label, style)
+    _amounts(row, of, of + ".amount", style + " Number")
+    row.cells[AFTER_BUDGET].merge(row.cells[len(COLUMNS) - 1]).paragraphs[0].style = style
     for cell in row.cells:
         cell_shading(cell, fill)
     row_options(row)
@@ -97,9 +113,8 @@ def _table(doc) -> None:
     head = r["head"]
     for i, label in enumerate(["ที่", "โครงการ/กิจกรรม", "เป้าหมาย (ผลผลิต)", "สถานที่ (หมู่ที่)"]):
         _text(head.cells[i], label, "Table Heading")
-    _years(head, "head", "Table Heading")
-    _text(head.cells[YEAR + 1], "ปี " + show("y") + "\n(บาท)", "Table Heading")
-    for i, label in enumerate(["รวม (บาท)", "แหล่งงบประมาณที่ขอ", "หน่วยงานรับผิดชอบหลัก"], AFTER_YEARS):
+    _budget(head, "", "ปี " + show("y") + "\n(บาท)", "รวม (บาท)", ["งบประมาณ (บาท)"], "Table Heading")
+    for i, label in enumerate(["แหล่งงบประมาณที่ขอ", "หน่วยงานรับผิดชอบหลัก"], AFTER_BUDGET):
         _text(head.cells[i], label, "Table Heading")
     row_options(head, header=True)
     for cell in head.cells:
@@ -114,11 +129,9 @@ def _table(doc) -> None:
     _text(project.cells[0], show("p.no"), "Table Number")
     for i, value in enumerate(["p.name", "p.target", "p.place_text"], 1):
         _text(project.cells[i], show(value), "Table Text")
-    _years(project, "p.year_amounts", "Table Number")
-    _text(project.cells[YEAR + 1], money("a"), "Table Number")
-    _text(project.cells[AFTER_YEARS], money("p.total"), "Table Number")
-    _text(project.cells[AFTER_YEARS + 1], "{{ p.sources_text }}", "Table Text")
-    _text(project.cells[AFTER_YEARS + 2], show("p.agency"), "Table Text")
+    _amounts(project, "p", "p.total", "Table Number")
+    _text(project.cells[AFTER_BUDGET], "{{ p.sources_text }}", "Table Text")
+    _text(project.cells[AFTER_BUDGET + 1], show("p.agency"), "Table Text")
     row_options(project)
     _text(r["project-end"].cells[0], "{%tr endfor %}", "Table Text")
     _total(r["tambon-total"], "รวมตำบล{{ t.name }} " + show("t.totals.count") + " โครงการ", "t.totals", "Table Total",

@@ -19,9 +19,15 @@ NEEDED = ("agency", "province")  # งบหน่วยงานภาครั
 NO_STRATEGY = "ไม่ระบุประเด็นยุทธศาสตร์จังหวัด"
 
 
+class YearLine(TypedDict):
+    year: int
+    amount: float
+
+
 class NeedTotals(TypedDict):
     count: int
     year_amounts: list[float]
+    year_lines: list[YearLine]   # the years with money: a line each from three years on (``wide_years``)
     amount: float
     by_source: dict[str, float]  # agency, province
 
@@ -37,6 +43,7 @@ class Need(TypedDict):
     approach: str
     strategy_name: str           # the tambon's own strategy
     year_amounts: list[float]    # following NeedsPlan.years
+    year_lines: list[YearLine]
     total: float
     sources_text: str            # 'งบหน่วยงาน, งบพัฒนาจังหวัด'
 
@@ -57,6 +64,9 @@ class NeedGroup(TypedDict):
 
 class NeedsPlan(TypedDict):
     years: list[int]
+    # three years or more: one budget column of year lines, as the coordination list: six amount
+    # columns left a realistic district's projects 2 cm and its plan 153 pages
+    wide_years: bool
     years_text: str              # '2569-2570'
     tambon_count: int            # tambons with a project in it
     groups: list[NeedGroup]
@@ -69,8 +79,13 @@ def _asked(p: ProjectRow, year: int) -> float:
     return sum(money.get(k, 0) or 0 for k in NEEDED)
 
 
+def _lines(years: list[int], amounts: list[float]) -> list[YearLine]:
+    return [{"year": y, "amount": a} for y, a in zip(years, amounts) if a]
+
+
 def _totals(rows: list[Need], years: list[int], by_source: dict[str, float]) -> NeedTotals:
-    return {"count": len(rows), "year_amounts": [sum(r["year_amounts"][i] for r in rows) for i in range(len(years))],
+    amounts = [sum(r["year_amounts"][i] for r in rows) for i in range(len(years))]
+    return {"count": len(rows), "year_amounts": amounts, "year_lines": _lines(years, amounts),
             "amount": sum(r["total"] for r in rows), "by_source": by_source}
 
 
@@ -107,7 +122,8 @@ def needs_plan(plans: list[Context], declared: list[Named]) -> NeedsPlan:
             rows["rows"].append({
                 "no": 0, "tambon": tambon["name"], "id": p["id"], "name": p["name"], "target": p.get("target") or "-",
                 "place_text": p["location_text"] or "-", "agency": p["agency"], "approach": p["approach"],
-                "strategy_name": p["strategy_name"], "year_amounts": amounts, "total": sum(amounts),
+                "strategy_name": p["strategy_name"], "year_amounts": amounts, "year_lines": _lines(years, amounts),
+                "total": sum(amounts),
                 "sources_text": ", ".join(SOURCE_BY_KEY[k].column for k in NEEDED if sources[k])})
     if "" in found:  # projects without a provincial strategy come last
         found[""] = found.pop("")
@@ -128,7 +144,8 @@ def needs_plan(plans: list[Context], declared: list[Named]) -> NeedsPlan:
     every = [r for g in groups for t in g["tambons"] for r in t["projects"]]
     totals = _totals(every, years, _sum_sources([t for g in groups for t in g["tambons"]]))
     asking = {t["name"] for g in groups for t in g["tambons"]}
-    return {"years": years, "years_text": year_range(years), "tambon_count": len(asking), "groups": groups,
+    return {"years": years, "wide_years": len(years) >= 3, "years_text": year_range(years),
+            "tambon_count": len(asking), "groups": groups,
             "totals": totals, "amount_text": baht_text(totals["amount"])}
 
 

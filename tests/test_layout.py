@@ -358,6 +358,14 @@ def test_the_first_table_of_a_section_may_split_its_first_rows(styles: Styles) -
 
     assert splittable(True) == [False, True, True, False, False]
     assert splittable(False) == [False] * 5
+    # a band across the table (a strategy's name) above them is none of the two: the needs plan's
+    # first page held its title and one project, the second moved whole to page 2
+    tbl = _table([["ที่", "รายการ"], ["ยุทธศาสตร์ที่ 1", ""], ["1", LONG], ["2", LONG], ["3", LONG]])
+    band = tbl.findall(W + "tr")[1]
+    band.remove(band.findall(W + "tc")[1])
+    band.find(f"{W}tc/{W}tcPr").append(etree.fromstring(f'<w:gridSpan {NS} w:val="2"/>'))
+    layout.lay_out(tbl, styles, layout.Page(), True)
+    assert [tr.find(f"{W}trPr/{W}cantSplit") is None for tr in tbl.iter(f"{W}tr")] == [False, False, True, True, False]
 
 
 def test_an_opening_row_that_may_split_does_not_keep_with_its_total(styles: Styles) -> None:

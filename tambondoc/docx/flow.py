@@ -34,7 +34,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     them, and those rows, text across the table, may split as a paragraph does.
 
     The first table of a section (``opening``) starts below its title and lead paragraphs, with
-    part of a page left: its first two body rows may split when they are three lines or more,
+    part of a page left: its first two body rows (a band across the table, a group's name, not
+    counted) may split when they are three lines or more,
     or a long first project would take the whole table to the next page and leave the title
     alone (the coordination list of a real plan started on page 2). Such a row does not keep with
     a total under it, which would move it whole (a list of two projects, one per strategy, left
@@ -47,7 +48,9 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     body = [i for i, row in enumerate(rows) if not row.header]
     # a row of a line or two is no page's worth alone: the first and the last two body rows stay together
     ends = {i for i in (body[0], body[-2]) if estimates[i] < page.height / 10} if len(body) > 2 else set()
-    first = {i for i in body[:2] if estimates[i] > page.height / 8} if opening else set()
+    # (a band across the table, a strategy's or a tambon's name, is not one of them)
+    items = [i for i in body if not (len(rows[i].cells) == 1 and rows[i].cells[0].span > 1)]
+    first = {i for i in items[:2] if estimates[i] > page.height / 8} if opening else set()
     # a table closing with a row after its last total (the list's signature): that total keeps with
     # it, and is not chained to the rows above, as LibreOffice keeps a row with the next, not a chain
     last = len(rows) - 2 if len(body) > 1 and rows[-2].total and not rows[-1].total and not rows[-1].header else -1

@@ -48,7 +48,7 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     body = [i for i, row in enumerate(rows) if not row.header]
     # a row of a line or two is no page's worth alone: the first and the last two body rows stay together
     ends = {i for i in (body[0], body[-2]) if estimates[i] < page.height / 10} if len(body) > 2 else set()
-    # (a band across the table, a strategy's or a tambon's name, is not one of them)
+    # an opening table's first two item rows may split; a band across the table (a group's name) is none
     items = [i for i in body if not (len(rows[i].cells) == 1 and rows[i].cells[0].span > 1)]
     first = {i for i in items[:2] if estimates[i] > page.height / 8} if opening else set()
     # a table closing with a row after its last total (the list's signature): that total keeps with

@@ -20,25 +20,30 @@ from tambondoc.errors import printable
 
 def plan_files(paths: tuple[Path, ...]) -> list[Path]:
     """Plan files named, and every plan below folders named (``plan.discover``); a plan saved as
-    x.yaml.txt is not one, and is named in a warning, or in the error when there is no plan."""
+    x.yaml.txt, or a link to nothing, is not one, and is named in a warning, or in the error when
+    there is no plan."""
     from tambondoc.plan.discover import find, plan_name
 
     found = find(paths)
     if not found.plans:
         names = ", ".join(printable(str(p)) for p in found.misnamed)
+        links = ", ".join(printable(str(p)) for p in found.broken)
         raise click.UsageError("ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ" + (
             f" มีแต่ไฟล์ที่ลงท้ายด้วย .txt ซึ่งไม่ได้อ่านเป็นแผน: {names} "
-            f"ให้เปลี่ยนชื่อเป็น .yaml (เช่น {printable(plan_name(found.misnamed[0]))})" if found.misnamed else ""))
-    warn_misnamed(found.misnamed)
+            f"ให้เปลี่ยนชื่อเป็น .yaml (เช่น {printable(plan_name(found.misnamed[0]))})" if found.misnamed else "") + (
+            f" {'และ' if found.misnamed else 'มีแต่'}ลิงก์ (symlink) ที่ชี้ไปยังไฟล์ที่ไม่มีอยู่ ซึ่งไม่ได้อ่านเป็นแผน: {links} "
+            "ให้ลบลิงก์ หรือแก้ให้ชี้ไปที่ไฟล์แผน" if found.broken else ""))
+    warn_skipped(found.skipped)
     return found.plans
 
 
-def warn_misnamed(files: list[Path]) -> None:
-    """A warning for each plan saved as x.yaml.txt: it was skipped, and what to rename it to."""
-    from tambondoc.plan.discover import rename_hint
+def warn_skipped(files: list[Path]) -> None:
+    """A warning for each file that looks like a plan but was not read (``Found.skipped``): a plan
+    saved as x.yaml.txt, a link to nothing; why, and what to do."""
+    from tambondoc.plan.discover import skip_hint
 
     for path in files:
-        click.echo(f"{printable(str(path))}: warning: {printable(rename_hint(path))}", err=True)
+        click.echo(f"{printable(str(path))}: warning: {printable(skip_hint(path))}", err=True)
 
 
 def _progress(count: int) -> Any:
@@ -84,7 +89,7 @@ def _district(folder: Path, out: Path, templates: Path | None, pdf: bool, jobs: 
     from tambondoc.plan.discover import below
     from tambondoc.plan.district import plan_files as district_plans
 
-    warn_misnamed(below(folder).misnamed)
+    warn_skipped(below(folder).skipped)
     try:
         built = build_district(folder, out, templates, pdf, force, jobs, _progress(len(district_plans(folder))))
     except PlanInvalid as e:

@@ -1,0 +1,45 @@
+"""Hardening, fourth round: the loose ends of the third probe, and an officer's repository in CI.
+
+One test per problem found; each fails on the code before its fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run, tiny_templates
+
+LINK_TAIL = "จึงไม่ได้อ่านเป็นแผน ให้ลบลิงก์นี้ หรือแก้ให้ชี้ไปที่ไฟล์แผนที่มีอยู่"
+LOOP = ("เป็นลิงก์ (symlink) ที่ชี้วนกลับมาที่ตัวเอง (ตรงหรือผ่านลิงก์อื่น) ไม่มีไฟล์จริง จึงไม่ได้อ่านเป็นแผน "
+        "ให้ลบลิงก์นี้ หรือแทนด้วยไฟล์แผนจริง")
+
+
+def test_a_plan_link_to_nothing_in_a_folder_is_named_not_skipped_without_a_word(example_plan: Path) -> None:
+    """A plan's name left as a link after its file was moved (or a link to itself) was skipped
+    in silence: the folder validated and built one plan fewer."""
+    folder = example_plan.parent
+    (folder / "moved.yaml").symlink_to("old/moved.yaml")
+    (folder / "self.yml").symlink_to("self.yml")
+    warnings = [f"{folder / 'moved.yaml'}: warning: เป็นลิงก์ (symlink) ไปที่ old/moved.yaml ซึ่งไม่มีอยู่ "
+                f"(ถูกย้ายหรือลบ) {LINK_TAIL}", f"{folder / 'self.yml'}: warning: {LOOP}"]
+    assert run("validate", folder) == (0, "", "\n".join([*warnings, "ตรวจ 1 ไฟล์: ผ่าน 1, ไม่ผ่าน 0", ""]))
+    out = folder.parent / "out"
+    code, stdout, err = run("build", folder, "-o", out, "--templates", tiny_templates(folder.parent / "tpl"))
+    assert (code, err.splitlines()) == (0, warnings)
+    assert stdout.splitlines()[-1] == "สร้างแล้ว 1, ไม่เปลี่ยนแปลง 0, ล้มเหลว 0"
+
+
+def test_a_folder_of_links_to_nothing_says_so(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").symlink_to("gone.yaml")
+    code, _, err = run("validate", tmp_path)
+    assert code == 2
+    assert err.splitlines()[-1] == (f"ผิดพลาด: ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ มีแต่ลิงก์ (symlink) ที่ชี้ไปยังไฟล์ที่"
+                                    f"ไม่มีอยู่ ซึ่งไม่ได้อ่านเป็นแผน: {tmp_path / 'a.yaml'} ให้ลบลิงก์ หรือแก้ให้ชี้ไปที่ไฟล์แผน")
+
+
+def test_a_district_names_its_plan_links_to_nothing(example_district: Path) -> None:
+    plans = example_district / "plans"
+    (plans / "gone.yaml").symlink_to("gone.yaml")
+    code, _, err = run("validate", example_district)
+    assert code == 0
+    assert err.splitlines()[0] == f"{plans / 'gone.yaml'}: warning: {LOOP}"

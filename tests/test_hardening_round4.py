@@ -43,3 +43,24 @@ def test_a_district_names_its_plan_links_to_nothing(example_district: Path) -> N
     code, _, err = run("validate", example_district)
     assert code == 0
     assert err.splitlines()[0] == f"{plans / 'gone.yaml'}: warning: {LOOP}"
+
+
+def test_a_photo_too_large_to_send_is_named_at_build_time(tmp_path: Path, example_plan: Path) -> None:
+    """A phone's full-size photo went into the plan book as it is (a .docx too large to e-mail)
+    without a word; the build still succeeds."""
+    import os
+
+    from PIL import Image
+
+    photo = example_plan.parent / "images" / "workshop-1.png"
+    Image.frombytes("RGB", (1500, 1500), os.urandom(1500 * 1500 * 3)).save(photo, compress_level=0)
+    out = tmp_path / "out"
+    code, _, err = run("build", example_plan, "-o", out)
+    assert code == 0
+    assert err.splitlines() == [
+        f"{example_plan}: warning: plan-book.docx: ภาพ images/workshop-1.png ใหญ่ 6.4 MB และใส่ในเอกสารทั้งขนาดนั้น "
+        "ไฟล์เอกสารจึงใหญ่จนส่งทางอีเมลหรือ LINE ได้ยาก ให้ย่อภาพให้เล็กกว่า 5 MB (เช่น บันทึกเป็น JPEG "
+        "ด้านยาวไม่เกิน 2000 พิกเซล) แล้วสร้างใหม่"]
+    assert (out / example_plan.stem / "plan-book.docx").stat().st_size > 6 * 1024 * 1024
+    code, _, err = run("build", example_plan, "-o", out, "--force", "--templates", tiny_templates(tmp_path / "tpl"))
+    assert (code, err) == (0, "")  # templates that leave the photo out make no large document

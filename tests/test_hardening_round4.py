@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import run, tiny_templates
 
 LINK_TAIL = "จึงไม่ได้อ่านเป็นแผน ให้ลบลิงก์นี้ หรือแก้ให้ชี้ไปที่ไฟล์แผนที่มีอยู่"
@@ -64,3 +65,75 @@ def test_a_photo_too_large_to_send_is_named_at_build_time(tmp_path: Path, exampl
     assert (out / example_plan.stem / "plan-book.docx").stat().st_size > 6 * 1024 * 1024
     code, _, err = run("build", example_plan, "-o", out, "--force", "--templates", tiny_templates(tmp_path / "tpl"))
     assert (code, err) == (0, "")  # templates that leave the photo out make no large document
+
+
+def _plans(folder: Path, names: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / f"{name}.yaml").write_text("schema_version: 1\n", encoding="utf-8")
+    return [folder / f"{name}.yaml" for name in names]
+
+
+def _slow_build(plan: Path, out_root: Path, *args: object) -> object:
+    """A plan's build that takes 0.3 s; building 'a', the user presses Ctrl-C (once every plan
+    is submitted: a plan whose submit was interrupted is not known to have been given out)."""
+    import os
+    import signal
+    import time
+
+    from tambondoc.build import batch
+
+    time.sleep(0.15)
+    if plan.stem == "a":
+        os.kill(os.getppid(), signal.SIGINT)
+    time.sleep(0.15)
+    (out_root / plan.stem).mkdir()
+    return batch.Outcome(plan, batch.Status.BUILT)
+
+
+def test_ctrl_c_during_a_parallel_build_starts_no_other_plan_and_yields_those_finished(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C reached the pool's shutdown, which built every queued plan before exiting (the
+    build said cancelled after building them all); now the queued plans are cancelled and every
+    plan that finished is reported."""
+    from tambondoc.build import batch
+
+    monkeypatch.setattr(batch, "build_one", _slow_build)  # the workers are forked: they see it too
+    out = tmp_path / "out"
+    out.mkdir()
+    yielded = []
+    with pytest.raises(KeyboardInterrupt):
+        for outcome in batch.build_many(_plans(tmp_path / "plans", "abcdefgh"), out, jobs=2):
+            yielded.append(outcome.plan.stem)
+    built = sorted(p.name for p in out.iterdir())
+    assert sorted(yielded) == built
+    assert len(built) < 5
+
+
+def test_ctrl_c_exits_130_and_says_cancelled_only_when_a_plan_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tambondoc.build import batch
+
+    plans = _plans(tmp_path / "plans", "ab")
+
+    def stopped_after(count: int) -> object:
+        def build_many(todo: list[Path], *args: object) -> object:
+            yield from (batch.Outcome(plan, batch.Status.BUILT) for plan in todo[:count])
+            raise KeyboardInterrupt
+        return build_many
+
+    monkeypatch.setattr(batch, "build_many", stopped_after(2))
+    assert run("build", tmp_path / "plans") == (130, "สร้างแล้ว 2, ไม่เปลี่ยนแปลง 0, ล้มเหลว 0\n", "")
+    monkeypatch.setattr(batch, "build_many", stopped_after(1))
+    assert run("build", tmp_path / "plans") == (130, "สร้างแล้ว 1, ไม่เปลี่ยนแปลง 0, ล้มเหลว 0\n", (
+        f"ยกเลิกแล้ว (Ctrl-C): ยังไม่ได้สร้าง {plans[1]} ไม่มีไฟล์ที่เขียนค้างไว้ครึ่งเดียว "
+        "สั่ง build เดิมอีกครั้งเพื่อสร้างต่อ (แผนที่สร้างเสร็จแล้วจะข้าม)\n"))
+
+
+def test_ctrl_c_ends_any_command_with_130(example_plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tambondoc.check import validate
+
+    def interrupted(path: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(validate, "validate_file", interrupted)
+    assert run("validate", example_plan) == (130, "", "\nยกเลิกแล้ว (Ctrl-C)\n")

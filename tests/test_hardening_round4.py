@@ -107,7 +107,20 @@ def test_ctrl_c_during_a_parallel_build_starts_no_other_plan_and_yields_those_fi
             yielded.append(outcome.plan.stem)
     built = sorted(p.name for p in out.iterdir())
     assert sorted(yielded) == built
-    assert len(built) < 5
+    assert len(built) <= 5  # a, b and the 3 already queued to the workers, which got no Ctrl-C here
+
+
+def test_a_worker_that_got_ctrl_c_builds_nothing_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From the terminal, Ctrl-C reaches the workers too: the plan being built ends there, and a
+    plan already queued to a worker is refused, not built after the user said stop."""
+    import signal
+
+    from tambondoc.build import batch
+
+    monkeypatch.setattr(batch, "_STOPPED", [])
+    batch._stop(signal.SIGINT, None)  # idle: noted, no KeyboardInterrupt (its traceback was printed)
+    with pytest.raises(KeyboardInterrupt):
+        batch._build_in_worker(Path("queued.yaml"), Path("out"), None, False, False, None)
 
 
 def test_ctrl_c_exits_130_and_says_cancelled_only_when_a_plan_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,3 +150,33 @@ def test_ctrl_c_ends_any_command_with_130(example_plan: Path, monkeypatch: pytes
 
     monkeypatch.setattr(validate, "validate_file", interrupted)
     assert run("validate", example_plan) == (130, "", "\nยกเลิกแล้ว (Ctrl-C)\n")
+
+
+@pytest.mark.parametrize("fmt", ["gitlab", "json"])
+def test_validate_of_no_plan_in_a_machine_format_still_writes_a_report(tmp_path: Path, fmt: str) -> None:
+    """The CI artefact (gl-code-quality-report.json) was an empty file, which GitLab rejects."""
+    code, out, err = run("validate", "--format", fmt, tmp_path)
+    assert (code, out) == (2, "[]\n")
+    assert err.splitlines()[-1] == "ผิดพลาด: ไม่พบไฟล์แผน (*.yaml) ในที่ที่ระบุ"
+
+
+def test_annotations_name_a_plan_by_its_path_in_the_repository(example_plan: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """GitHub and GitLab place an annotation by the file's path in the repository: an absolute
+    path (or one through '..') landed on no file. Text and JSON keep the path as given."""
+    import json
+
+    from conftest import replace_in
+
+    line = replace_in(example_plan, "name: หนองบัวงาม", "name: ตำบล หนองบัวงาม")
+    monkeypatch.chdir(example_plan.parent.parent)
+    absolute = str(example_plan)
+    through = f"../{example_plan.parent.parent.name}/plans/{example_plan.name}"
+    for given in (absolute, through):
+        out = run("validate", "--format", "github", given).out
+        assert out.startswith(f"::error file=plans/{example_plan.name},line={line},col=9,title=place-names::")
+        report = json.loads(run("validate", "--format", "gitlab", given).out)
+        assert report[0]["location"]["path"] == f"plans/{example_plan.name}"
+    assert json.loads(run("validate", "--format", "json", absolute).out)[0]["file"] == absolute
+    monkeypatch.chdir(example_plan.parent.parent.parent)  # a file not below the current folder: as given
+    assert f"::error file={through[3:]}," in run("validate", "--format", "github", through[3:]).out

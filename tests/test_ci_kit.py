@@ -216,10 +216,12 @@ def plan_repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     def sh(*args: str) -> None:
         subprocess.run(args, cwd=repo, check=True, capture_output=True)
 
+    (repo / "plans" / "ยุบ.yaml").write_text("schema_version: 1\n", encoding="utf-8")
     sh("git", "init", "-q", "-b", "main")
-    sh("git", "add", "plans/หนองบัว.yaml", "plans/images", "schemas")
+    sh("git", "add", "plans/หนองบัว.yaml", "plans/ยุบ.yaml", "plans/images", "schemas")
     sh(*git, "commit", "-qm", "base")
     sh("git", "checkout", "-qb", "feature")
+    sh("git", "rm", "-q", "plans/ยุบ.yaml")  # a plan deleted is named too (reviewers saw nothing)
     plan = repo / "plans" / "หนองบัว.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace(
         "{year: 2571, amount: 450000, funding: {local: 450000}}",
@@ -247,6 +249,7 @@ def _expect_budget_diff(repo: Path, comment: Path) -> None:
     text = (repo / "plan-diff.md").read_text(encoding="utf-8")
     assert "| งบประมาณรายปี \\[2571\\] › งบประมาณ (บาท) | 450,000 | 460,000 |" in text  # brackets escaped
     assert "### แผนใหม่: `plans/ใหม่.yaml`" in text
+    assert "### ลบแผน: `plans/ยุบ.yaml`" in text
     assert "แผนใหม่: `plans/หนองบัว.yaml`" not in text and "\\340" not in text
     assert comment.read_text(encoding="utf-8") == text
 

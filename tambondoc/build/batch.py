@@ -101,6 +101,36 @@ def _isolated(plan: Path, *args: Any) -> Outcome:
             return Outcome(plan, Status.FAILED, LOST)
 
 
+_STOPPED: list[bool] = []  # in a worker: Ctrl-C was pressed, start no other plan
+_BUSY: list[bool] = []  # in a worker: a plan is being built
+
+
+def _stop(signum: int, frame: Any) -> None:
+    """Ctrl-C in a worker: the plan being built ends (nothing half-written: write_atomic); an idle
+    worker only notes it (an interrupted wait for work printed multiprocessing's traceback)."""
+    _STOPPED.append(True)
+    if _BUSY:
+        raise KeyboardInterrupt
+
+
+def _worker_started() -> None:
+    """A worker that got Ctrl-C refuses the plans queued to it instead of building them after the
+    user said stop."""
+    import signal
+
+    signal.signal(signal.SIGINT, _stop)
+
+
+def _build_in_worker(plan: Path, *args: Any) -> Outcome:
+    if _STOPPED:
+        raise KeyboardInterrupt
+    _BUSY.append(True)
+    try:
+        return build_one(plan, *args)
+    finally:
+        _BUSY.clear()
+
+
 def build_many(plans: list[Path], out_root: Path, templates: Path | None = None, pdf: bool = False,
                force: bool = False, jobs: int | None = None, extra: Extra | None = None) -> Iterator[Outcome]:
     """Yield one Outcome per plan as each finishes (in parallel when ``jobs`` > 1); ``extra``
@@ -108,7 +138,8 @@ def build_many(plans: list[Path], out_root: Path, templates: Path | None = None,
 
     A worker killed from outside (the OOM killer) breaks the whole pool: the plans it had not
     finished are built again, each in a process of its own, so only the plan that kills its
-    process again is reported lost and every other plan keeps its outcome.
+    process again is reported lost and every other plan keeps its outcome. Ctrl-C starts no
+    other plan: the plans that finished meanwhile are yielded, then KeyboardInterrupt is raised.
     """
     clashes = _same_outputs(plans, out_root)
     for plan, message in clashes.items():
@@ -123,17 +154,28 @@ def build_many(plans: list[Path], out_root: Path, templates: Path | None = None,
     from concurrent.futures.process import BrokenProcessPool
 
     unfinished = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started) as pool:
         futures = {}
-        for plan in todo:
-            try:
-                futures[pool.submit(build_one, plan, out_root, templates, pdf, force, extra)] = plan
-            except BrokenProcessPool:  # a worker already died: the rest are built one by one below
-                unfinished.append(plan)
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except BrokenProcessPool:
-                unfinished.append(futures[future])
+        yielded = set()
+        try:
+            for plan in todo:
+                try:
+                    futures[pool.submit(_build_in_worker, plan, out_root, templates, pdf, force, extra)] = plan
+                except BrokenProcessPool:  # a worker already died: the rest are built one by one below
+                    unfinished.append(plan)
+            for future in as_completed(futures):
+                yielded.add(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    unfinished.append(futures[future])
+        except KeyboardInterrupt:
+            pool.shutdown(wait=True, cancel_futures=True)
+            yield from (f.result() for f in futures if f not in yielded and f.done() and not f.cancelled()
+                        and f.exception() is None)
+            raise
+        except GeneratorExit:  # the caller stopped (its own Ctrl-C): start nothing more
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     for plan in sorted(unfinished, key=todo.index):
         yield _isolated(plan, out_root, templates, pdf, force, extra)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from tambondoc.build.images import image_sizes, large_images
 from tambondoc.build.incremental import STAMP, bytes_digest, image_inputs, make_stamp, previous_outputs, write_stamp
 from tambondoc.check.validate import validate_file
 from tambondoc.context.build import build_context
@@ -169,7 +170,7 @@ def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: b
     # the file's bytes and text are let go before rendering: 9.5 MB of a 5,000-project plan
     data, plan_digest = checked.data, bytes_digest(checked.raw)
     del checked
-    images = image_inputs(plan, data)
+    images, large = image_inputs(plan, data), image_sizes(plan, data)
     result = BuildResult(plan, output_dir(plan, out_root))
     prepare_outdir(result.outdir)
     try:
@@ -187,6 +188,7 @@ def build_plan(plan: Path, out_root: Path, templates: Path | None = None, pdf: b
             result.notes += more_notes
     except PlanError as e:
         raise PlanError(f"{plan}: {e}") from e
+    result.warnings += large_images(large, outputs)
     previous = previous_outputs(result.outdir)
     for name, content in outputs.items():
         target = result.outdir / name

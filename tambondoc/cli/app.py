@@ -30,6 +30,9 @@ class Command(click.Command):
         return short_help(self.short_help or self.help or "", limit)
 
 
+INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command stopped with Ctrl-C
+
+
 class Group(click.Group):
     context_class = Context
     command_class = Command
@@ -38,6 +41,15 @@ class Group(click.Group):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.params.extend(common_params())
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C ends any command with 130, as the shell's convention is (click's own ending is 1,
+        the code for "problems found"); a command that can tell what it stopped (build) says so itself."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nยกเลิกแล้ว (Ctrl-C)", err=True)
+            raise SystemExit(INTERRUPTED) from None
 
     def get_short_help_str(self, limit: int = 45) -> str:
         return short_help(self.short_help or self.help or "", limit)

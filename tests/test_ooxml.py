@@ -7,6 +7,7 @@ are the sequences of wml.xsd (the schemas themselves are not available offline).
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def misplaced_children(xml: bytes) -> list[str]:
             continue
         ranks = RANKS[name]
         unknown = [k for k in kids if k not in ranks]
-        steps = list(zip(kids, kids[1:]))
+        steps = list(itertools.pairwise(kids))
         if unknown or any(ranks[b] < ranks[a] or (a == b and a not in REPEATABLE) for a, b in steps
                           if a in ranks and b in ranks):
             found.append(f"{name}: {' '.join(kids)}")

@@ -66,7 +66,12 @@ def set_thai_font(rpr_owner, size: float | None = None, bold: bool | None = None
     _reorder_rpr(rpr)
 
 
-_RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "sz", "szCs", "u", "lang"]
+# CT_RPr's children in the order of ECMA-376's first edition, which Word 2007 reads (the later
+# transitional schema allows any order): python-docx's Title style has spacing and kern
+_RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+              "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+              "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange"]
 
 
 def _reorder_rpr(rpr) -> None:
@@ -79,6 +84,24 @@ def _reorder_rpr(rpr) -> None:
         rpr.append(el)
 
 
+# CT_PPr's children in schema order (ECMA-376 Part 1, 17.3.1.26)
+_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+              "sectPr", "pPrChange"]
+
+
+def _reorder_ppr(ppr) -> None:
+    """Word reports unreadable content for pPr children out of schema order: sort them."""
+    known = {qn(f"w:{t}"): i for i, t in enumerate(_PPR_ORDER)}
+    children = sorted(ppr, key=lambda el: known.get(el.tag, len(known)))
+    for el in children:
+        ppr.remove(el)
+        ppr.append(el)
+
+
 def set_alignment(style, value: str) -> None:
     """Paragraph alignment by raw value, so 'thaiDistribute' is possible."""
     ppr = style.element.get_or_add_pPr()
@@ -87,6 +110,7 @@ def set_alignment(style, value: str) -> None:
         jc = OxmlElement("w:jc")
         ppr.append(jc)
     jc.set(qn("w:val"), value)
+    _reorder_ppr(ppr)
 
 
 def paragraph_style(doc: DocumentType, name: str, base: str = "Normal", size: float = 16,
@@ -108,10 +132,10 @@ def paragraph_style(doc: DocumentType, name: str, base: str = "Normal", size: fl
     if align:
         set_alignment(style, align)
     if outline is not None:
+        # python-docx's default headings already have one: a second is a duplicate child
         ppr = style.element.get_or_add_pPr()
-        lvl = OxmlElement("w:outlineLvl")
-        lvl.set(qn("w:val"), str(outline))
-        ppr.append(lvl)
+        _child(ppr, "w:outlineLvl").set(qn("w:val"), str(outline))
+        _reorder_ppr(ppr)
     return style
 
 
@@ -127,6 +151,8 @@ def new_document(landscape: bool = False) -> DocumentType:
     sec.top_margin, sec.bottom_margin = Cm(2.5), Cm(2.0)
     sec.header_distance, sec.footer_distance = Cm(1.2), Cm(1.0)
     # document defaults, so runs without a style still render Thai in Sarabun
+    # python-docx's default w:zoom lacks w:percent, which CT_Zoom requires
+    doc.settings.element.find(qn("w:zoom")).set(qn("w:percent"), "100")
     rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_thai_font(rpr_default, 16)
     paragraph_style(doc, "Normal", size=16, align="thaiDistribute")

@@ -1,7 +1,7 @@
 """The plan book's ส่วนที่ ๓: the project table of every strategy and the summaries by strategy,
-source, approach and year. One or two fiscal years follow seed 002's columns (an amount per
-year and per source); past seven amount columns (``book.wide_budget``) years and sources are
-listed as lines in one column each, so the text keeps room on landscape A4."""
+source, approach and year. One fiscal year follows seed 002's columns (an amount per year and
+per source); past six amount columns (``book.wide_budget``: from two years) years and sources
+are listed as lines in one column each, so the text keeps room on landscape A4."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ PAGE_NUMERALS = re.compile(r"page-numerals=(thai|arabic)\b")
 TCPR, FLDCHAR, FLDCHARTYPE, INSTRTEXT = (qn(f"w:{t}") for t in ("tcPr", "fldChar", "fldCharType", "instrText"))
 P, R, T, TAB, PPR, PSTYLE, VAL = (qn(f"w:{t}") for t in ("p", "r", "t", "tab", "pPr", "pStyle", "val"))
 SECTPR = qn("w:sectPr")
-JC, BASEDON = qn("w:jc"), qn("w:basedOn")
+JC = qn("w:jc")
 # a run of 30 characters a line cannot break (an address, a path): Latin letters, digits and signs
 UNBROKEN = re.compile(r"[!-~]{30,}")
 # what comes after w:jc in a paragraph's properties (schema order)
@@ -135,10 +135,12 @@ def undistribute(p: Any, styles: Styles) -> None:
         return
     ppr = p.find(PPR)
     jc = ppr.find(JC) if ppr is not None else None
-    if jc is None:
+    if jc is not None:
+        value = jc.get(VAL)
+    else:
         style = ppr.find(PSTYLE) if ppr is not None else None
-        jc = _style_jc(styles, style.get(VAL) if style is not None else None)
-    if jc is None or jc.get(VAL) != "thaiDistribute":
+        value = styles.alignment(style.get(VAL) if style is not None else None)
+    if value != "thaiDistribute":
         return
     if ppr is None:
         ppr = OxmlElement("w:pPr")
@@ -152,26 +154,6 @@ def undistribute(p: Any, styles: Styles) -> None:
         else:
             ppr.append(own)
     own.set(VAL, "left")
-
-
-def _style_jc(styles: Styles, style_id: str | None) -> Any:
-    """The w:jc a paragraph of ``style_id`` takes from its style or the styles it is based on
-    (the default paragraph style's when it names none)."""
-    if style_id is None:
-        style_id = next((i for i, s in styles.by_id.items() if s.get(qn("w:type")) == "paragraph"
-                         and s.get(qn("w:default")) in ("1", "true")), None)
-    seen = set()
-    while style_id and style_id not in seen:
-        seen.add(style_id)
-        style = styles.by_id.get(style_id)
-        if style is None:
-            return None
-        jc = style.find(f"{PPR}/{JC}")
-        if jc is not None:
-            return jc
-        based = style.find(BASEDON)
-        style_id = based.get(VAL) if based is not None else None
-    return None
 
 
 def _schema_order(parent: Any, rank: dict[str, int]) -> None:

@@ -29,28 +29,39 @@ class Styles:
         default = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
         size = default.find(SZ) if default is not None else None
         self.default_size = int(size.get(VAL)) if size is not None else 22
+        # the paragraph style of a paragraph that names none
+        self.default_paragraph = next((i for i, s in self.by_id.items() if s.get(qn("w:type")) == "paragraph"
+                                       and s.get(qn("w:default")) in ("1", "true")), None)
         self.memo: dict[tuple[str | None, str], Any] = {}
 
-    def _lookup(self, style_id: str | None, tag: str) -> Any:
+    def _lookup(self, style_id: str | None, tag: str, properties: str = RPR) -> Any:
         key = (style_id, tag)
         if key not in self.memo:
-            self.memo[key] = self._walk(style_id, tag)
+            self.memo[key] = self._walk(style_id, tag, properties)
         return self.memo[key]
 
-    def _walk(self, style_id: str | None, tag: str) -> Any:
+    def _walk(self, style_id: str | None, tag: str, properties: str) -> Any:
+        """The ``tag`` element of a style's ``properties`` (w:rPr or w:pPr), or of the style it is
+        based on, and so on."""
         seen = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
             style = self.by_id.get(style_id)
             if style is None:
                 return None
-            rpr = style.find(RPR)
-            el = rpr.find(tag) if rpr is not None else None
+            found = style.find(properties)
+            el = found.find(tag) if found is not None else None
             if el is not None:
                 return el
             based = style.find(W + "basedOn")
             style_id = based.get(VAL) if based is not None else None
         return None
+
+    def alignment(self, style_id: str | None) -> str | None:
+        """The w:jc value paragraphs of ``style_id`` (None: the default paragraph style) take from it
+        or from the styles it is based on."""
+        jc = self._lookup(style_id or self.default_paragraph, W + "jc", PPR)
+        return jc.get(VAL) if jc is not None else None
 
     def size_and_bold(self, p: Any) -> tuple[int, bool]:
         """(size in half-points, bold) of the first run of paragraph ``p`` that has properties."""

@@ -141,6 +141,21 @@ def thai_sorted(items: Iterable[str]) -> list[str]:
     return collate(list(items))
 
 
+_YEAR = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{4}(?![0-9๐-๙])")
+
+
+def shift_years(text: str, years: set[int], by: int = 1) -> str:
+    """Add ``by`` to every 4-digit year in ``years`` (Arabic or Thai numerals, kept as written):
+    next-year's shift of a project's period, and diff's look past it."""
+    def bump(m: re.Match[str]) -> str:
+        year = int(m.group().translate(THAI_TO_ARABIC))
+        if year not in years:
+            return m.group()
+        new = str(year + by)
+        return new.translate(ARABIC_TO_THAI) if m.group()[0] in "๐๑๒๓๔๕๖๗๘๙" else new
+    return _YEAR.sub(bump, text)
+
+
 def year_range(years: list[int]) -> str:
     """[2571, 2572, 2573] -> '2571-2573'; one year -> '2571'."""
     if not years:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLE, run
+from conftest import EXAMPLE, replace_in, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -296,6 +296,27 @@ def test_next_year_validates_except_the_statuses(example_plan: Path) -> None:
     assert not comment_lines(EXAMPLE_TEXT[:review_at]) - comment_lines(text)  # every comment outside the old review
     assert list(load_rt(text)) == list(load_rt(EXAMPLE_TEXT))  # top-level key order
     assert "      status:    # ดำเนินการแล้ว | อยู่ระหว่างดำเนินการ | ยังไม่ดำเนินการ | ยกเลิก" in text.splitlines()
+
+
+def test_diff_of_a_next_year_revision_shows_the_edits_past_the_moved_years(example_plan: Path) -> None:
+    """next-year moves every budget's year and period on a year: compared year by year, each of the
+    44 projects showed its old year's money removed and the new year's added, and the reviewer of
+    the pull request looked for the one real edit among them. Compared past the move, the edits
+    alone show, under a note that says so."""
+    assert run("next-year", str(example_plan)).code == 0
+    target = example_plan.with_name("example-tambon-2572-2573.yaml")
+    replace_in(target, "name: ขุดลอกหนองน้ำสาธารณะหนองบัวงาม\n", "name: ขุดลอกหนองน้ำสาธารณะหนองบัวงาม ระยะที่ 2\n")
+    replace_in(target, "{year: 2572, amount: 380000, funding: {local: 380000}}",
+               "{year: 2572, amount: 400000, funding: {local: 400000}}")
+    out = run("diff", str(example_plan), str(target), "--format", "json").out
+    found = json.loads(out)
+    assert found["year_shift"] == 1 and found["projects"]["added"] == found["projects"]["removed"] == []
+    changed = {c["id"]: [(x["path"], x["old"], x["new"]) for x in c["changes"]] for c in found["projects"]["changed"]}
+    assert changed == {"P001": [("name", "ขุดลอกหนองน้ำสาธารณะหนองบัวงาม", "ขุดลอกหนองน้ำสาธารณะหนองบัวงาม ระยะที่ 2")],
+                       "P002": [("budget[2572].amount", 380000, 400000), ("budget[2572].funding.local", 380000, 400000)]}
+    text = run("diff", str(example_plan), str(target)).out
+    assert "ปีงบประมาณของแผนเลื่อน +1 ปี: งบประมาณรายปีและระยะเวลาของโครงการเทียบกับแผนเดิมที่เลื่อนปีแล้ว " \
+           "จึงแสดงเฉพาะที่แก้นอกจากการเลื่อนปี" in text.splitlines()
 
 
 def test_next_year_never_overwrites_unless_told(example_plan: Path) -> None:

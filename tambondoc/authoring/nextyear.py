@@ -8,7 +8,6 @@ left empty on purpose, so ``validate`` keeps reminding until someone fills them 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,12 +23,11 @@ from tambondoc.plan.load import Newlines, decode, read_bytes
 from tambondoc.plan.roundtrip import dump_rt, load_rt
 from tambondoc.plan.splice import spliced
 from tambondoc.plan.vocabulary import STATUSES
-from tambondoc.thai import ARABIC_TO_THAI, THAI_TO_ARABIC, parse_be_date
+from tambondoc.thai import parse_be_date, shift_years
 
 # what next-year rewrites: shared through an alias, it would be rewritten once for every sharer
 REWRITTEN = [("plan", "fiscal_years"), ("plan", "revision"), ("plan", "title"),
              ("projects", ANY, "budget"), ("projects", ANY, "period"), ("review",)]
-_YEAR = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{4}(?![0-9๐-๙])")
 
 
 @dataclass
@@ -41,17 +39,6 @@ class Rolled:
     new_years: list[int]
     notes: list[str] = field(default_factory=list)
     todo: list[str] = field(default_factory=list)
-
-
-def shift_years(text: str, years: set[int]) -> str:
-    """Add one to every 4-digit year in ``years`` (Arabic or Thai numerals, kept as written)."""
-    def bump(m: re.Match[str]) -> str:
-        year = int(m.group().translate(THAI_TO_ARABIC))
-        if year not in years:
-            return m.group()
-        new = str(year + 1)
-        return new.translate(ARABIC_TO_THAI) if m.group()[0] in "๐๑๒๓๔๕๖๗๘๙" else new
-    return _YEAR.sub(bump, text)
 
 
 def _same_style(old: Any, new: str) -> Any:

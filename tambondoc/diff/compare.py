@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tambondoc.diff.shift import shifted, year_shift
 from tambondoc.errors import PlanError
 from tambondoc.plan.load import TOO_BIG, decode, load_text, max_bytes, read_text
 
@@ -127,6 +128,8 @@ class PlanDiff:
     other: list[Change]
     ranks: list[Rank] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # the plans' own ids (named sources, criteria) -> Thai
+    # years every fiscal year moved by (next-year's 1): projects' budgets and periods compared past it
+    year_shift: int = 0
 
     @property
     def changed(self) -> bool:
@@ -361,11 +364,14 @@ def _names(*plans: dict[str, Any]) -> dict[str, str]:
 
 
 def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]) -> PlanDiff:
-    """The structured difference of two loaded plans."""
+    """The structured difference of two loaded plans; a next-year revision's projects compared
+    past the move of its years (``diff.shift``)."""
     contexts, note = _contexts(old, new, sides)
+    shift = year_shift(old, new)
+    old_projects = shifted(old.get("projects"), _get(old, "plan", "fiscal_years"), shift)
     return PlanDiff(
         old=sides[0], new=sides[1],
-        projects=_match(old.get("projects"), new.get("projects"), "id", "name", "strategy", amount=True),
+        projects=_match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True),
         budget=_budget(contexts), budget_note=note,
         direction=compare(_without(old.get("direction"), "strategies"),
                           _without(new.get("direction"), "strategies"), "direction", []),
@@ -383,6 +389,7 @@ def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
                       _without(new, "projects", "direction", "committee", "tambon"), "", []),
         ranks=_ranks(contexts),
         names=_names(old, new),
+        year_shift=shift,
     )
 
 

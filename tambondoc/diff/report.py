@@ -99,6 +99,12 @@ def _summary(d: PlanDiff) -> str:
     return " · ".join(parts)
 
 
+def _shift_note(d: PlanDiff) -> str:
+    """What a next-year revision's diff compares: projects past the move of the fiscal years."""
+    return (f"ปีงบประมาณของแผนเลื่อน {d.year_shift:+d} ปี: งบประมาณรายปีและระยะเวลาของโครงการเทียบกับแผนเดิม"
+            "ที่เลื่อนปีแล้ว จึงแสดงเฉพาะที่แก้นอกจากการเลื่อนปี")
+
+
 Head = tuple[str, ...]
 RANKS_HEADING = "ลำดับความสำคัญ (คำนวณจากคะแนนและคะแนนเสียง)"
 
@@ -151,6 +157,8 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
     if not d.changed:
         return "\n".join(out + ["ไม่มีการเปลี่ยนแปลง"])
     out.append(_summary(d))
+    if d.year_shift:
+        out.append(style(_p(_shift_note(d)), fg="yellow"))
 
     def matched(m: Matched, base: tuple[str, ...], amounts: bool = False) -> None:
         for e in m.added:
@@ -268,6 +276,8 @@ def render_markdown(d: PlanDiff) -> str:
     if not d.changed:
         return "\n".join(out + ["ไม่มีการเปลี่ยนแปลง", ""])
     out += [f"**สรุป:** {_summary(d)}", ""]
+    if d.year_shift:
+        out += [f"> {_md(_shift_note(d))}", ""]
     if d.projects:
         out += ["#### โครงการ", "", *_md_matched(d.projects, ("projects", "[]"), _PROJECT_HEAD, d.names)]
     if d.budget:

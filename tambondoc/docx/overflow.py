@@ -97,9 +97,9 @@ def continue_long_rows(rows: list[Row], widths: list[float], margins: int, page:
 
 
 def _name(row: Row) -> Cell | None:
-    """The row's first cell of words (a project's name, after its number): it stays whole in its
-    row unless taller than a page itself: cut, its end stood apart from it, under "แผนงาน/โครงการ
-    (ต่อ)", the row holding half a name (a name runs to 206 characters in a real plan)."""
+    """The row's first cell of words (a project's name, after its number). It stays whole unless
+    taller than a page at the widest its column can be: cut, its end stood apart under
+    "แผนงาน/โครงการ (ต่อ)" and the row held half a name (a real plan's names run to 206 characters)."""
     for cell in row.cells:
         if cell.span == 1 and any(ch.isalpha() for lines, _, _ in cell.paragraphs for line in lines for ch in line):
             return cell

@@ -7,8 +7,8 @@ a word processor's automatic layout would, but knowing the whole table in advanc
   LibreOffice, breaks them; widths from the real font; ``measure``; a word longer than
   LONGEST_WORD, a web address, is broken at the cell's edge whatever is done and asks less), or
   for an amount column the widest amount on one line. When the minimums leave less than a
-  quarter of the width to share (every column would
-  wrap word by word) the whole table steps down a point at a time, never below 12 pt, so
+  quarter of the width to share (every column would wrap word by word) the whole table steps
+  down a point at a time, never below 12 pt, so
   amounts and text keep one size. If even 12 pt cannot hold every minimum, the amounts keep
   theirs and a text column need only hold the longest word of 99 % of its cells (USUAL) and its
   heading's: over hundreds of rows, the longest is an abbreviation glued to its neighbour

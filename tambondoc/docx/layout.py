@@ -8,12 +8,12 @@ a word processor's automatic layout would, but knowing the whole table in advanc
   LONGEST_WORD, a web address, is broken at the cell's edge whatever is done and asks less), or
   for an amount column the widest amount on one line. When the minimums leave less than a
   quarter of the width to share (every column would wrap word by word) the whole table steps
-  down a point at a time, never below 12 pt, so
-  amounts and text keep one size. If even 12 pt cannot hold every minimum, the amounts keep
-  theirs and a text column need only hold the longest word of 99 % of its cells (USUAL) and its
-  heading's: over hundreds of rows, the longest is an abbreviation glued to its neighbour
-  ('รพ.สต.หนองบัวงาม') that then breaks at the cell's edge; if even that cannot be held, the text
-  columns share the rest in proportion to their minimums (words then break);
+  down a point at a time, never below 12 pt, so amounts and text keep one size. If even 12 pt
+  cannot hold every minimum, the amounts keep theirs and a text column need only hold the
+  longest word of 99 % of its cells (USUAL) and its heading's: over hundreds of rows, the
+  longest is an abbreviation glued to its neighbour ('รพ.สต.หนองบัวงาม') that then breaks at the
+  cell's edge; if even that cannot be held, the text columns share the rest in proportion to
+  their minimums (words then break);
 - the rest goes where it shortens the table most: width is handed out in steps to the column
   whose extra width saves the most lines over the rows (a sample of them in a long table), each
   row being as tall as its tallest cell, and a repeated heading row counting once per page (the

@@ -270,6 +270,9 @@ def test_gitlab_diff_job_reads_thai_file_names_and_posts_a_note(plan_repo: tuple
     for script in _gitlab_jobs()["plan-diff"]["script"]:
         _bash(script, repo, env)
     _expect_budget_diff(repo, repo.parent / "comment.md")
+    short = subprocess.run(["git", "rev-parse", "--short", "main"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    text = (repo / "plan-diff.md").read_text(encoding="utf-8")
+    assert f"{short}:plans/" in text and base not in text  # headings name the base as git shows it, not 40 digits
     curl = (repo.parent / "curl.log").read_text(encoding="utf-8").splitlines()
     assert "PRIVATE-TOKEN: secret" in curl and "body@note.md" in curl
     assert curl[-1] == "https://gitlab.example/api/v4/projects/3/merge_requests/9/notes"

@@ -367,8 +367,8 @@ def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
     """The structured difference of two loaded plans; a next-year revision's projects compared
     past the move of its years (``diff.shift``)."""
     contexts, note = _contexts(old, new, sides)
-    shift = year_shift(old, new)
-    old_projects = shifted(old.get("projects"), _get(old, "plan", "fiscal_years"), shift)
+    shift = year_shift(years := _get(old, "plan", "fiscal_years"), _get(new, "plan", "fiscal_years"))
+    old_projects = shifted(old.get("projects"), years, shift)
     return PlanDiff(
         old=sides[0], new=sides[1],
         projects=_match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True),

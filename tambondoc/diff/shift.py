@@ -9,15 +9,9 @@ from typing import Any
 from tambondoc.thai import shift_years
 
 
-def _years(data: Any) -> Any:
-    plan = data.get("plan") if isinstance(data, dict) else None
-    return plan.get("fiscal_years") if isinstance(plan, dict) else None
-
-
-def year_shift(old: dict[str, Any], new: dict[str, Any]) -> int:
-    """The years each of the new plan's fiscal years moved by from the old one's, when they all
-    moved alike (next-year's revision: 1); else 0."""
-    before, after = _years(old), _years(new)
+def year_shift(before: Any, after: Any) -> int:
+    """The years each of the new plan's fiscal years (``after``) moved by from the old one's, when
+    they all moved alike (next-year's revision: 1); else 0."""
     if not (isinstance(before, list) and isinstance(after, list) and before and len(before) == len(after)
             and all(isinstance(y, int) for y in before + after)):
         return 0

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 import tempfile
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, pairwise, repeat
+from itertools import accumulate, islice, repeat
+from operator import sub
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -176,25 +179,45 @@ def _glued(pieces: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def word_widths(text: str, bold: bool) -> array[int]:
-    """The width in 1/1000 em of each breakable piece of ``text``, each run of spaces as ``~width``
-    (negative): packed, as a 5,000-project plan's cache held 9 MB of (width, is a space) pairs."""
+def _measured(text: str, bold: bool) -> tuple[int, array[int]]:
+    """``text``'s width and ``word_widths``, in 1/1000 em, from one pass over its characters:
+    the table layout asks both of every line (``line_widths``)."""
     offsets = _breaker().offsets
     if offsets is not None and not text.isascii() and (at := offsets(text)) is not None:
         return _widths_between(text, at, bold)
-    return array("q", [~_piece_width(w, bold) if w.isspace() else _piece_width(w, bold) for w in words(text)])
+    pieces = array("q", [~_piece_width(w, bold) if w.isspace() else _piece_width(w, bold) for w in words(text)])
+    return em_width(text, bold), pieces
 
 
-def _widths_between(text: str, at: list[int], bold: bool) -> array[int]:
-    """``word_widths`` from ICU's offsets: the pieces ``words`` would cut, measured as differences
-    of the running width, with no piece's string made (measuring is a third of a realistic plan's
-    layout)."""
+def word_widths(text: str, bold: bool) -> array[int]:
+    """The width in 1/1000 em of each breakable piece of ``text``, each run of spaces as ``~width``
+    (negative): packed, as a 5,000-project plan's cache held 9 MB of (width, is a space) pairs."""
+    return _measured(text, bold)[1]
+
+
+_SPACE = re.compile(r"\s")  # what str.isspace() is true of, one character at a time
+
+
+def _widths_between(text: str, at: list[int], bold: bool) -> tuple[int, array[int]]:
+    """``text``'s width and its ``word_widths`` from ICU's offsets: the pieces ``words`` would
+    cut, measured as differences of the running width, with no piece's string made (measuring
+    is a third of a realistic plan's layout). Segments are taken whole, as a run of differences
+    made in C, except those that start or end with a space: those are cut in Python."""
     run = list(accumulate(map(_widths(bold).get, text, repeat(_UNKNOWN)), initial=0))
+    spaced: list[int] = []  # segments that start or end with a space, in order
+    for match in _SPACE.finditer(text):
+        where = match.start()
+        k = bisect_right(at, where) - 1
+        if (where == at[k] or where == at[k + 1] - 1) and (not spaced or spaced[-1] != k):
+            spaced.append(k)
+    at_run = [run[i] for i in at]
+    if not spaced:
+        return run[-1], array("q", map(sub, islice(at_run, 1, None), at_run))
     out = array("q")
-    for start, end in pairwise(at):
-        if not (text[end - 1].isspace() or text[start].isspace()):
-            out.append(run[end] - run[start])
-            continue
+    done = 0
+    for k in spaced:
+        out.extend(map(sub, islice(at_run, done + 1, k + 1), islice(at_run, done, k)))
+        start, end = at[k], at[k + 1]
         segment = text[start:end]
         lead, stop = start + len(segment) - len(segment.lstrip()), start + len(segment.rstrip())
         if lead > start:
@@ -203,7 +226,9 @@ def _widths_between(text: str, at: list[int], bold: bool) -> array[int]:
             out.append(run[stop] - run[lead])
         if end > stop >= lead:
             out.append(~(run[end] - run[stop]))
-    return out
+        done = k + 1
+    out.extend(map(sub, islice(at_run, done + 1, None), islice(at_run, done, None)))
+    return run[-1], out
 
 
 def longest_word(text: str, bold: bool = False) -> int:
@@ -216,13 +241,16 @@ def longest_word(text: str, bold: bool = False) -> int:
 def line_widths(line: str, bold: bool) -> tuple[int, int, int]:
     """(width, width without its outer spaces, widest unbreakable piece) of one line, in 1/1000
     em: what the table layout asks of every line, in one cached call."""
-    em = em_width(line, bold) if line else 0
+    if not line:
+        return 0, 0, 0
+    em, pieces = _measured(line, bold)
+    word = max(0, max(pieces, default=0))
     stripped = line.strip()
     if line == stripped:
-        return em, em, longest_word(line, bold)
+        return em, em, word
     lead = len(line) - len(line.lstrip())  # the outer spaces' widths taken off: no second breaking
     inner = em - _piece_width(line[:lead], bold) - _piece_width(line[lead + len(stripped):], bold)
-    return em, inner, longest_word(line, bold)
+    return em, inner, word
 
 
 def count_lines(text: str, available: float, bold: bool = False) -> int:

@@ -19,10 +19,10 @@ def without_icu(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The measure as on a system without ICU: pythainlp's short words."""
     monkeypatch.setattr(linebreak, "segmenter", lambda: None)
     measure._breaker.cache_clear()
-    measure.word_widths.cache_clear()
+    measure._measured.cache_clear()
     yield
     measure._breaker.cache_clear()
-    measure.word_widths.cache_clear()
+    measure._measured.cache_clear()
 
 
 @needs_icu

@@ -16,11 +16,11 @@ from typing import Any
 
 from lxml import etree
 
-from tambondoc.docx.cells import SLACK, Column, Row, cells_of
+from tambondoc.docx.cells import SLACK, TABS, Column, Row, cells_of
 from tambondoc.docx.ooxml import W
 from tambondoc.docx.styles import PPR, PSTYLE, P, child
 
-TABS, JC = W + "tabs", W + "jc"
+JC = W + "jc"
 # what comes before w:tabs in a paragraph's properties (CT_PPr), and what comes after w:jc
 BEFORE_TABS = {W + t for t in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
                                "numPr", "suppressLineNumbers", "pBdr", "shd")}

@@ -131,50 +131,10 @@ class Column:
 def paragraph(p: Any, styles: Styles) -> tuple[tuple[str, ...], int, bool, str, bool]:
     """(lines of text, size, bold, style id, whether it holds a tab) of paragraph ``p``, as
     ``Styles.paragraph`` and the text of its w:t, w:tab (a space) and w:br (a line break) in
-    document order would give. A paragraph as templates render it (properties, then runs of
-    text, tabs and breaks) is read from its children and its runs' children: no element is
-    visited twice and none asked for its parent. Anything else in it (a hyperlink, an insertion,
-    a drawing: an element with children of its own) is read by ``_walked``. The paragraph's tab
-    stops (w:pPr/w:tabs/w:tab) are no tab character: read as one, a template's stop put a space
-    before the text and made ``amount_lines`` replace the stops."""
-    ppr = ps = run = None
-    tabbed = False
-    lines: list[str] = []
-    current: list[str] = []
-    for el in p:
-        tag = el.tag
-        if tag == R:
-            for part in el:
-                kind = part.tag
-                if kind == T:
-                    current.append(part.text or "")
-                elif kind == TAB:
-                    current.append(" ")
-                    tabbed = True
-                elif kind == BR:
-                    lines.append("".join(current))
-                    current = []
-                elif kind == RPR:
-                    if run is None:
-                        run = part  # the first run that has properties, its first w:rPr
-                elif len(part):
-                    return _walked(p, styles)
-        elif tag == PPR:
-            if ppr is None:
-                ppr = el
-                for prop in el:
-                    if prop.tag == PSTYLE:
-                        ps = prop
-                        break
-        elif len(el):
-            return _walked(p, styles)
-    lines.append("".join(current))
-    sid = ps.get(VAL) if ps is not None else "Normal"
-    return tuple(lines), *styles.font(sid, run), sid, tabbed
-
-
-def _walked(p: Any, styles: Styles) -> tuple[tuple[str, ...], int, bool, str, bool]:
-    """``paragraph`` of any paragraph, in one pass over all its elements."""
+    document order would give, in one pass over its elements: lxml's find() or a tag filter
+    costs more to set up than the walk (and reading only the runs' children saved nothing).
+    The paragraph's own tab stops (w:pPr/w:tabs/w:tab) are no tab character: read as one, a
+    template's stop put a space before the text and made ``amount_lines`` replace the stops."""
     ppr = ps = run = None
     tabbed = False
     lines, current = [], []

@@ -90,6 +90,23 @@ def test_round_trip_leaves_plan_byte_identical(example_plan: Path) -> None:
     assert example_plan.read_bytes() == before
 
 
+def test_round_trip_of_texts_typed_on_windows_changes_nothing(example_plan: Path) -> None:
+    """A text with CRLF line ends (typed on Windows, pasted from Word) is exported with a cell's
+    LF line ends and read back as the same text: the plan is left as it is. Before, every such
+    project was listed as edited and its text rewritten as a block with a line end added."""
+    replace_in(example_plan, "objective: เพื่อเพิ่มปริมาณการกักเก็บน้ำสำหรับการเกษตร",
+               'objective: "1. เพื่อเพิ่มปริมาณการกักเก็บน้ำ\\r\\n2. สำหรับการเกษตร"')
+    before = example_plan.read_bytes()
+    book = export(example_plan)
+    cells = [c.value for row in openpyxl.load_workbook(book)["โครงการ"].iter_rows() for c in row]
+    assert "1. เพื่อเพิ่มปริมาณการกักเก็บน้ำ\n2. สำหรับการเกษตร" in cells
+    assert not any(isinstance(v, str) and "\r" in v for v in cells)
+    result = run("import-xlsx", book, "--into", example_plan)
+    assert result.code == 0, result.err
+    assert result.out.strip() == f"{example_plan}: ไม่มีการเปลี่ยนแปลง"
+    assert example_plan.read_bytes() == before
+
+
 def test_round_trip_after_excel_style_save_with_floats(example_plan: Path, tmp_path: Path) -> None:
     """Excel keeps every number as a float: 450000.0 in a cell is the plan's 450000."""
     before = example_plan.read_bytes()

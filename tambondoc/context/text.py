@@ -1,4 +1,5 @@
-"""Text helpers the context and the templates share: paragraphs, plain decimals, shares."""
+"""Text helpers the context, the templates and the workbooks share: paragraphs, line ends, plain
+decimals, shares."""
 
 from __future__ import annotations
 
@@ -9,6 +10,13 @@ from typing import Any
 def paragraphs(text: Any) -> list[str]:
     """Multi-line YAML text as paragraphs (one per non-empty line)."""
     return [line.strip() for line in str(text or "").splitlines() if line.strip()]
+
+
+def cell_lines(text: str) -> str:
+    """``text`` with its line ends as a worksheet cell holds them, LF: a plan typed on Windows
+    (or pasted from Word) holds CRLF, which a workbook showed as a stray character and read back
+    as a different text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def decimal_text(value: Any) -> str:

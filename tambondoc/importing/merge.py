@@ -18,6 +18,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from tambondoc.context.columns import FIELD_ORDER
+from tambondoc.context.text import cell_lines
 from tambondoc.importing.rt_edit import (
     delete_key,
     flow_map,
@@ -94,8 +95,11 @@ def _styled(old: Any, new: str) -> Any:
 
 
 def _same(old: Any, new: Any) -> bool:
+    """Whether the plan already says what a cell says: a text read from a cell has LF line ends,
+    so the plan's CRLF text exported and read back unchanged is the same (it was rewritten, and
+    listed as edited in every project holding one)."""
     if isinstance(new, str):
-        return isinstance(old, str) and old.strip() == new.strip()
+        return isinstance(old, str) and cell_lines(old).strip() == new.strip()
     if isinstance(new, list):
         return isinstance(old, list) and sorted(old) == sorted(new)
     if isinstance(new, dict):

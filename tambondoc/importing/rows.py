@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tambondoc.context.columns import FIELD_BY_KEY, PROJECT_FIELDS, TEXT_FIELDS
+from tambondoc.context.text import cell_lines
 from tambondoc.errors import Problem, column_letter
 from tambondoc.importing.merge import Cells, number
 from tambondoc.importing.read import Cell, Table
@@ -62,7 +63,7 @@ def _text(value: Any) -> str | None:
         raise CellError("เซลล์นี้เป็นวันที่/เวลา ให้พิมพ์เป็นข้อความ (จัดรูปแบบเซลล์เป็น 'ข้อความ' ก่อนพิมพ์)")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = cell_lines(str(value)).strip()
     return text or None
 
 

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tambondoc.context.text import cell_lines
 from tambondoc.errors import PlanError
 from tambondoc.xlsx.look import (
     BORDER_EDGES,
@@ -45,9 +46,12 @@ FILLS = {name: PatternFill("solid", fgColor=colour) for name, colour in FILL_COL
 
 
 def put(ws: Worksheet, row: int, col: int, value: Any, font: Font = BODY) -> Any:
-    """Write a value as data: text that starts with '=' stays text, never a formula (no injection)."""
-    if isinstance(value, str) and (ILLEGAL_CHARACTERS.search(value) or len(value) > MAX_CELL):
-        raise PlanError(f"ข้อความ '{value[:40]}...' มีอักขระควบคุมหรือยาวเกินที่ Excel รับได้ ให้แก้ในแผน")
+    """Write a value as data: text that starts with '=' stays text, never a formula (no injection);
+    its line ends as a cell has them (``cell_lines``)."""
+    if isinstance(value, str):
+        value = cell_lines(value)
+        if ILLEGAL_CHARACTERS.search(value) or len(value) > MAX_CELL:
+            raise PlanError(f"ข้อความ '{value[:40]}...' มีอักขระควบคุมหรือยาวเกินที่ Excel รับได้ ให้แก้ในแผน")
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"

@@ -319,6 +319,23 @@ def test_diff_of_a_next_year_revision_shows_the_edits_past_the_moved_years(examp
            "จึงแสดงเฉพาะที่แก้นอกจากการเลื่อนปี" in text.splitlines()
 
 
+def test_diff_of_a_section_one_side_lacks_lists_it_item_by_item(example_plan: Path, tmp_path: Path) -> None:
+    """A review first written (as next-year writes one) showed as one line holding every field and
+    every one of last year's projects (80 of them in a realistic plan); it now shows a line for
+    each field and each item, and a list left empty beside a list left out is no change."""
+    text = example_plan.read_text(encoding="utf-8")
+    without = tmp_path / "before.yaml"
+    without.write_text(text[:text.index("\nreview:\n")] + "\n", encoding="utf-8")
+    found = json.loads(run("diff", str(without), str(example_plan), "--format", "json").out)
+    paths = [c["path"] for c in found["other"]]
+    assert paths[:4] == ["review.meeting_date", "review.meeting_place", "review.attendance.total",
+                         "review.attendance.detail"]
+    changes = [c for c in found["other"] if c["path"].startswith("review.changes[")]
+    assert len(changes) == 3 and changes[0]["old"] is None and changes[0]["new"]["what"].startswith("เพิ่มโครงการ")
+    assert all(not isinstance(c["new"], dict) or "changes" not in c["new"] for c in found["other"])
+    assert json.loads(run("diff", str(without), str(without), "--format", "json").out)["changed"] is False
+
+
 def test_next_year_never_overwrites_unless_told(example_plan: Path) -> None:
     target = example_plan.with_name("example-tambon-2572-2573.yaml")
     target.write_text("keep", encoding="utf-8")

@@ -9,26 +9,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tambondoc.diff.shift import shifted, year_shift
+from tambondoc.diff.tree import Change, compare, hashable, union
 from tambondoc.errors import PlanError
 from tambondoc.plan.load import TOO_BIG, decode, load_text, max_bytes, read_text
-
-_MISSING = object()
-_ID_FIELDS = ("id", "no", "year", "name", "file", "problem", "what")
-
-
-@dataclass
-class Change:
-    """One value that differs; ``path`` is relative to its section or item (``budget[2571].amount``)."""
-
-    path: str
-    old: Any = None
-    new: Any = None
 
 
 @dataclass
@@ -192,50 +180,6 @@ def load_side(spec: str) -> tuple[Side, dict[str, Any]]:
     return Side(label, not errors, errors), data
 
 
-def _hashable(value: Any) -> bool:
-    return value is not None and not isinstance(value, (dict, list))
-
-
-def _id_field(old: list[Any], new: list[Any]) -> str | None:
-    """The field that identifies items of these lists, if every item has a unique one."""
-    if not all(isinstance(x, dict) for x in old + new) or not old + new:
-        return None
-    for key in _ID_FIELDS:
-        ok = all(all(_hashable(x.get(key)) for x in side) and len({x[key] for x in side}) == len(side)
-                 for side in (old, new))
-        if ok:
-            return key
-    return None
-
-
-def _union(old: Iterable[Any], new: Iterable[Any]) -> list[Any]:
-    keys = list(old)
-    return keys + [k for k in new if k not in keys]
-
-
-def _join(path: str, key: Any) -> str:
-    return f"{path}.{key}" if path else str(key)
-
-
-def compare(old: Any, new: Any, path: str, out: list[Change]) -> list[Change]:
-    """Append every differing leaf; lists of items are matched by their id, not position."""
-    if old == new:
-        return out
-    if isinstance(old, dict) and isinstance(new, dict):
-        for k in _union(old, new):
-            compare(old.get(k, _MISSING), new.get(k, _MISSING), _join(path, k), out)
-        return out
-    if isinstance(old, list) and isinstance(new, list) and (key := _id_field(old, new)):
-        o, n = {x[key]: x for x in old}, {x[key]: x for x in new}
-        for k in _union(o, n):
-            compare(o.get(k, _MISSING), n.get(k, _MISSING), f"{path}[{k}]", out)
-        return out
-    old, new = (None if x is _MISSING else x for x in (old, new))
-    if old != new:
-        out.append(Change(path, old, new))
-    return out
-
-
 def _get(data: Any, *keys: str) -> Any:
     for key in keys:
         data = data.get(key) if isinstance(data, dict) else None
@@ -245,7 +189,7 @@ def _get(data: Any, *keys: str) -> Any:
 def _items(data: Any, key: str) -> dict[Any, dict[str, Any]]:
     found: dict[Any, dict[str, Any]] = {}
     for item in data if isinstance(data, list) else []:
-        if isinstance(item, dict) and _hashable(item.get(key)):
+        if isinstance(item, dict) and hashable(item.get(key)):
             found.setdefault(item[key], item)
     return found
 
@@ -301,7 +245,7 @@ def _num(x: float) -> float:
 def _rows(before: list[tuple[Any, str, float]], after: list[tuple[Any, str, float]], sort: bool = False) -> list[Amount]:
     b = {k: (label, v) for k, label, v in before}
     a = {k: (label, v) for k, label, v in after}
-    keys = _union(a, b)
+    keys = union(a, b)
     rows = []
     for k in sorted(keys) if sort else keys:
         label = (a.get(k) or b[k])[0]

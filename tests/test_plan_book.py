@@ -645,3 +645,23 @@ def test_named_sources_no_project_uses_print_no_column_of_dashes(tmp_path: Path)
     heads = [c.text for t in book.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text for c in t.rows[1].cells]
     assert heads and "อื่น\u00a0ๆ" not in heads
     assert not any(p.text.startswith("หมายเหตุ: อื่น") for p in book.paragraphs)
+
+
+def test_last_years_statuses_stay_on_one_line(built: dict) -> None:
+    """A status is one of four set phrases: its column is as wide as the longest one (w:noWrap),
+    where 'อยู่ระหว่างดำเนินการ' broke as 'อยู่ระหว่างดำเนิน|การ', or over four lines in a long
+    review of 80 projects."""
+    from lxml import etree
+
+    from tambondoc import measure
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(document_xml(built["docx"]).encode())
+    table = next(t for t in root.iter(w + "tbl") if "".join(t.itertext()).startswith("ที่โครงการสถานะ"))
+    widths = [int(g.get(w + "w")) for g in table.iter(w + "gridCol")]
+    statuses = {p["status"] for p in built["context"]["review"]["previous_projects"]}
+    assert "อยู่ระหว่างดำเนินการ" in statuses
+    cells = [[tc for tc in row if tc.tag == w + "tc"][2] for row in table.iter(w + "tr")][1:-1]
+    assert cells and all(tc.find(f"{w}tcPr/{w}noWrap") is not None for tc in cells)
+    size = next((int(sz.get(w + "val")) / 2 for sz in cells[0].iter(w + "sz")), 14)  # the table may step down
+    assert size >= 12 and widths[2] >= max(measure.em_width(s) for s in statuses) * size / 1000 * 20

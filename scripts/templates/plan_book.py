@@ -58,7 +58,7 @@ def part_four(doc) -> None:
             "{% for s in book.review.status_counts %}{{ s.status }} {{ s.count|num('prose') }} โครงการ"
             "{% if not loop.last %} {% endif %}{% endfor %} ได้รับงบประมาณรวม "
             "{{ book.review.received_total|money|num('prose') }} บาท", "Body Text")
-        table(d, [1.0, 6.2, 3.2, 3.0, 2.6], "cllrl", [
+        table(d, [1.0, 6.2, 3.2, 3.0, 2.6], "cllrl", nowrap=(2,), rows=[
             Row(["ที่", "โครงการ", "สถานะ", [("งบประมาณที่ได้รับ", None), ("(บาท)", None)], "หมายเหตุ"], "head"),
             tag_row(5, "{%tr for p in review.previous_projects %}"),
             Row(["{{ loop.index|num('table') }}", "{{ p.name|num('table') }}", "{{ p.status }}",

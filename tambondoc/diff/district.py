@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from tambondoc.diff import report
 from tambondoc.diff.compare import Matched, PlanDiff, Side, diff_data, load_side, match, read_data, without
 from tambondoc.diff.report import (
     Style,
@@ -24,7 +25,6 @@ from tambondoc.diff.report import (
     md_matched,
     md_text,
     plain,
-    render,
     table,
     text_changes,
     text_matched,
@@ -208,7 +208,7 @@ def render_district_markdown(d: DistrictDiff) -> str:
 def render_any(d: PlanDiff | DistrictDiff, fmt: str, color: bool = False) -> str:
     """A plan's diff or a district.yaml's, in ``text``, ``markdown`` or ``json``."""
     if isinstance(d, PlanDiff):
-        return render(d, fmt, color)
+        return report.render(d, fmt, color)  # looked up when called: one renderer for plans
     if fmt == "json":
         return json.dumps({"kind": "district", "changed": d.changed, **dataclasses.asdict(d)},
                           ensure_ascii=False, indent=2, default=str)

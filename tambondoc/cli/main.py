@@ -224,15 +224,15 @@ def diff_cmd(old: str, new: str, fmt: str, exit_code: bool) -> None:
     """เปรียบเทียบแผนสองฉบับ (ไฟล์ หรือ REV:path ของ git เช่น HEAD~1:plans/x.yaml) แบบอ่านเป็นแผน
 
     โครงการที่เพิ่ม ลบ แก้ไข งบประมาณก่อน/หลัง วิสัยทัศน์ ยุทธศาสตร์ กรรมการ และข้อมูลทั่วไป
+    เปรียบเทียบ district.yaml สองฉบับได้ด้วย (นายอำเภอ ผู้ลงนาม กำหนดส่ง เจ้าหน้าที่ ศอช.อ.)
     รหัสออก: 0 = สำเร็จ (1 เมื่อพบการเปลี่ยนแปลงและใช้ --exit-code), 2 = อ่านแผนไม่ได้
     """
-    from tambondoc.diff.compare import diff_plans
-    from tambondoc.diff.report import render
+    from tambondoc.diff.district import diff_files, render_any
     from tambondoc.errors import PlanError
 
     try:
-        result = diff_plans(old, new)
-        text = render(result, fmt, color=fmt == "text" and color_on())
+        result = diff_files(old, new)
+        text = render_any(result, fmt, color=fmt == "text" and color_on())
     except (PlanError, OSError):
         raise
     except Exception as e:  # exit 1 means "changes found": no failure may end with it

@@ -15,7 +15,7 @@ import click
 
 from tambondoc.cli.output import color_on
 from tambondoc.errors import PlanError, Problem, printable
-from tambondoc.reporters import format_problems
+from tambondoc.reporters import REPORTERS, format_problems
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,7 +68,9 @@ def reports_errors(status: Status = Status.PROBLEMS) -> Callable[[F], F]:
             try:
                 return command(*args, **kwargs)
             except PlanError as e:
-                fail(str(e), e.problems, kwargs.get("fmt", "text"), status)
+                # a format that is no problem reporter (diff's markdown) reports problems as text
+                fmt = kwargs.get("fmt", "text")
+                fail(str(e), e.problems, fmt if fmt in REPORTERS else "text", status)
             except OSError as e:
                 where = f"{e.filename}: " if e.filename else ""
                 fail(f"{where}เขียนหรืออ่านไฟล์ไม่ได้: {e.strerror or e}", status=status)

@@ -168,14 +168,20 @@ def read_spec(spec: str) -> tuple[str, str]:
     return spec, decode(raw, spec)  # as a file is read: UTF-16 and TIS-620 told so, at their line
 
 
-def load_side(spec: str) -> tuple[Side, dict[str, Any]]:
-    """Load one side; it must parse, but a plan that does not validate is still compared."""
-    from tambondoc.check.validate import check_data
-
+def read_data(spec: str) -> tuple[str, str, dict[str, Any]]:
+    """(label, text, data) of one side: a plan or a district.yaml; it must parse to a mapping."""
     label, text = read_spec(spec)
     data = load_text(text, label)
     if not isinstance(data, dict):
         raise PlanError(f"{label}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1)")
+    return label, text, data
+
+
+def load_side(spec: str) -> tuple[Side, dict[str, Any]]:
+    """Load one side; it must parse, but a plan that does not validate is still compared."""
+    from tambondoc.check.validate import check_data
+
+    label, text, data = read_data(spec)
     errors = [str(p) for p in check_data(data, text, label) if p.level == "error"]
     return Side(label, not errors, errors), data
 
@@ -186,7 +192,7 @@ def _get(data: Any, *keys: str) -> Any:
     return data
 
 
-def _items(data: Any, key: str) -> dict[Any, dict[str, Any]]:
+def items(data: Any, key: str) -> dict[Any, dict[str, Any]]:
     found: dict[Any, dict[str, Any]] = {}
     for item in data if isinstance(data, list) else []:
         if isinstance(item, dict) and hashable(item.get(key)):
@@ -199,8 +205,8 @@ def _project_total(p: dict[str, Any]) -> float | None:
     return _num(sum(a for a in amounts if isinstance(a, (int, float)))) if amounts else None
 
 
-def _match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: bool = False) -> Matched:
-    o, n = _items(old, key), _items(new, key)
+def match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: bool = False) -> Matched:
+    o, n = items(old, key), items(new, key)
     result = Matched()
 
     def entry(k: Any, item: dict[str, Any]) -> Entry:
@@ -234,7 +240,7 @@ def _content(item: dict[str, Any]) -> str:
     return json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def _without(data: Any, *keys: str) -> Any:
+def without(data: Any, *keys: str) -> Any:
     return {k: v for k, v in data.items() if k not in keys} if isinstance(data, dict) else data
 
 
@@ -300,9 +306,9 @@ def _names(*plans: dict[str, Any]) -> dict[str, str]:
     """Thai names of the ids a plan declares for itself: named funding sources, scoring criteria."""
     found: dict[str, str] = {}
     for data in plans:
-        for item in _items(data.get("funding_sources"), "id").values():
+        for item in items(data.get("funding_sources"), "id").values():
             found[str(item["id"])] = str(item.get("short") or item.get("name") or item["id"])
-        for item in _items(_get(data, "scoring", "criteria"), "id").values():
+        for item in items(_get(data, "scoring", "criteria"), "id").values():
             found[str(item["id"])] = str(item.get("name") or item["id"])
     return found
 
@@ -315,22 +321,22 @@ def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
     old_projects = shifted(old.get("projects"), years, shift)
     return PlanDiff(
         old=sides[0], new=sides[1],
-        projects=_match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True),
+        projects=match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True),
         budget=_budget(contexts), budget_note=note,
-        direction=compare(_without(old.get("direction"), "strategies"),
-                          _without(new.get("direction"), "strategies"), "direction", []),
-        strategies=_match(_get(old, "direction", "strategies"), _get(new, "direction", "strategies"), "id", "name"),
-        committee=compare(_without(old.get("committee"), "members"),
-                          _without(new.get("committee"), "members"), "committee", []),
-        members=_match(_get(old, "committee", "members"), _get(new, "committee", "members"),
+        direction=compare(without(old.get("direction"), "strategies"),
+                          without(new.get("direction"), "strategies"), "direction", []),
+        strategies=match(_get(old, "direction", "strategies"), _get(new, "direction", "strategies"), "id", "name"),
+        committee=compare(without(old.get("committee"), "members"),
+                          without(new.get("committee"), "members"), "committee", []),
+        members=match(_get(old, "committee", "members"), _get(new, "committee", "members"),
                        "name", "position", "role"),
-        tambon=compare(_without(old.get("tambon"), "villages", "communities"),
-                       _without(new.get("tambon"), "villages", "communities"), "tambon", []),
-        villages=_match(_get(old, "tambon", "villages"), _get(new, "tambon", "villages"), "no", "name", "headman"),
-        communities=_match(_get(old, "tambon", "communities"), _get(new, "tambon", "communities"), "id", "name",
+        tambon=compare(without(old.get("tambon"), "villages", "communities"),
+                       without(new.get("tambon"), "villages", "communities"), "tambon", []),
+        villages=match(_get(old, "tambon", "villages"), _get(new, "tambon", "villages"), "no", "name", "headman"),
+        communities=match(_get(old, "tambon", "communities"), _get(new, "tambon", "communities"), "id", "name",
                            "leader"),
-        other=compare(_without(old, "projects", "direction", "committee", "tambon"),
-                      _without(new, "projects", "direction", "committee", "tambon"), "", []),
+        other=compare(without(old, "projects", "direction", "committee", "tambon"),
+                      without(new, "projects", "direction", "committee", "tambon"), "", []),
         ranks=_ranks(contexts),
         names=_names(old, new),
         year_shift=shift,

@@ -25,17 +25,21 @@ _TOKEN = re.compile(r"\[([^\]]*)\]|([^.\[]+)")
 _SEP = " › "
 
 
-def _p(text: Any) -> str:
+def plain(text: Any) -> str:
     """Plan text for the terminal: control characters (ESC of a colour or OSC sequence, a line
     break that fakes a line) escaped, so the reviewer sees what the plan holds."""
     return printable(str(text))
 
 
-def label(base: tuple[str, ...], path: str, skip: int = 0, names: dict[str, str] | None = None) -> str:
+Schema = Callable[..., dict[str, Any]]
+
+
+def label(base: tuple[str, ...], path: str, skip: int = 0, names: dict[str, str] | None = None,
+          schema: Schema = _schema_node) -> str:
     """A field path in the schema's Thai titles (minus ``skip`` leading parts); a key the plan
     declares itself (a named funding source, a scoring criterion) by its name in ``names``;
-    unknown keys stay as written."""
-    node, parts = _schema_node(*base), []
+    unknown keys stay as written. ``schema`` walks the plan's schema, or district.yaml's."""
+    node, parts = schema(*base), []
     for selector, key in _TOKEN.findall(path):
         if key:
             own = node.get("properties", {}).get(key)
@@ -150,35 +154,48 @@ def _row_name(title: str, a: Amount) -> str:
 
 # ---------------------------------------------------------------- text
 
+Style = Callable[..., str]
+
+
+def text_changes(cs: list[Change], base: tuple[str, ...], style: Style, skip: int = 0,
+                 names: dict[str, str] | None = None, schema: Schema = _schema_node, indent: str = "  ") -> list[str]:
+    """One line per changed value: its Thai label, old → new."""
+    return [f"{indent}{plain(label(base, c.path, skip, names, schema))}: {style(plain(_shown(c.old, c.path)), fg='red')} → "
+            f"{style(plain(_shown(c.new, c.path)), fg='green')}" for c in cs]
+
+
+def text_matched(m: Matched, base: tuple[str, ...], style: Style, amounts: bool = False,
+                 names: dict[str, str] | None = None, schema: Schema = _schema_node) -> list[str]:
+    """Items added (+), removed (-), changed (~, with their changed values) and renumbered."""
+    out: list[str] = []
+    for sign, colour, entries in (("+", "green", m.added), ("-", "red", m.removed)):
+        for e in entries:
+            extra = f" ({money(e.amount)} บาท)" if amounts and e.amount is not None else ""
+            out.append(style(f"  {sign} {plain(e.id)} {plain(e.name)}" + (f" [{plain(e.detail)}]" if e.detail else "") + extra,
+                             fg=colour))
+    for c in m.changed:
+        out.append(style(f"  ~ {plain(c.id)} {plain(c.name)}", fg="yellow"))
+        out += text_changes(c.changes, base, style, 0, names, schema, indent="      ")
+    for r in m.renumbered:
+        out.append(style(f"  ~ {plain(r.old)} → {plain(r.new)} {plain(r.name)} (เปลี่ยนรหัสเท่านั้น)", fg="yellow"))
+    return out
+
+
 def render_text(d: PlanDiff, color: bool = False) -> str:
     style: Callable[..., str] = click.style if color else (lambda s, **_: s)
-    out = [style(f"เปรียบเทียบแผน: {_p(d.old.label)} → {_p(d.new.label)}", bold=True)]
-    out += [style(f"! {_p(w)}", fg="yellow") for w in _side_warnings(d)]
+    out = [style(f"เปรียบเทียบแผน: {plain(d.old.label)} → {plain(d.new.label)}", bold=True)]
+    out += [style(f"! {plain(w)}", fg="yellow") for w in _side_warnings(d)]
     if not d.changed:
         return "\n".join(out + ["ไม่มีการเปลี่ยนแปลง"])
     out.append(_summary(d))
     if d.year_shift:
-        out.append(style(_p(_shift_note(d)), fg="yellow"))
+        out.append(style(plain(_shift_note(d)), fg="yellow"))
 
     def matched(m: Matched, base: tuple[str, ...], amounts: bool = False) -> None:
-        for e in m.added:
-            extra = f" ({money(e.amount)} บาท)" if amounts and e.amount is not None else ""
-            out.append(style(f"  + {_p(e.id)} {_p(e.name)}" + (f" [{_p(e.detail)}]" if e.detail else "") + extra,
-                             fg="green"))
-        for e in m.removed:
-            extra = f" ({money(e.amount)} บาท)" if amounts and e.amount is not None else ""
-            out.append(style(f"  - {_p(e.id)} {_p(e.name)}" + (f" [{_p(e.detail)}]" if e.detail else "") + extra,
-                             fg="red"))
-        for c in m.changed:
-            out.append(style(f"  ~ {_p(c.id)} {_p(c.name)}", fg="yellow"))
-            changes(c.changes, base, indent="      ")
-        for r in m.renumbered:
-            out.append(style(f"  ~ {_p(r.old)} → {_p(r.new)} {_p(r.name)} (เปลี่ยนรหัสเท่านั้น)", fg="yellow"))
+        out.extend(text_matched(m, base, style, amounts, d.names))
 
-    def changes(cs: list[Change], base: tuple[str, ...], skip: int = 0, indent: str = "  ") -> None:
-        for c in cs:
-            out.append(f"{indent}{_p(label(base, c.path, skip, d.names))}: {style(_p(_shown(c.old, c.path)), fg='red')} → "
-                       f"{style(_p(_shown(c.new, c.path)), fg='green')}")
+    def changes(cs: list[Change], base: tuple[str, ...], skip: int = 0) -> None:
+        out.extend(text_changes(cs, base, style, skip, d.names))
 
     if d.projects:
         out += ["", style("โครงการ", bold=True)]
@@ -187,14 +204,14 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
         out += ["", style("งบประมาณ (บาท): ก่อน → หลัง (เปลี่ยนแปลง)", bold=True)]
         for title, rows in _budget_tables(d):
             out.append(f"  {title}")
-            out += [f"    {_p(_row_name(title, a))}: {money(a.before)} → {money(a.after)} ({_delta(a.delta)})" for a in rows]
+            out += [f"    {plain(_row_name(title, a))}: {money(a.before)} → {money(a.after)} ({_delta(a.delta)})" for a in rows]
         t = d.budget.total
         out.append(style(f"  รวมทั้งสิ้น: {money(t.before)} → {money(t.after)} ({_delta(t.delta)})", bold=True))
     elif d.budget_note:
-        out += ["", style(_p(d.budget_note), fg="yellow")]
+        out += ["", style(plain(d.budget_note), fg="yellow")]
     if d.ranks:
         out += ["", style(RANKS_HEADING, bold=True)]
-        out += [f"  {_p(r.id)} {_p(r.name)} [{_p(r.strategy)}]: {_rank(r.before)} → {_rank(r.after)}" for r in d.ranks]
+        out += [f"  {plain(r.id)} {plain(r.name)} [{plain(r.strategy)}]: {_rank(r.before)} → {_rank(r.after)}" for r in d.ranks]
     sections = _sections(d)
     for i, (heading, base, cs, m, _) in enumerate(sections):
         if cs or m:
@@ -218,7 +235,7 @@ def _flat(text: Any) -> str:
     return printable(_NEWLINES.sub(" ", str(text)))
 
 
-def _md(text: Any) -> str:
+def md_text(text: Any) -> str:
     """Plan text as literal Markdown inline text in a pull-request comment: one line (a newline
     could start a fake heading), Markdown and HTML escaped (an open '<!--' would hide the rest
     of the comment), and no @mention or #reference that would ping a person or link an issue."""
@@ -227,7 +244,7 @@ def _md(text: Any) -> str:
     return _REFERENCE.sub("\\1\u200b", escaped)
 
 
-def _code(text: Any) -> str:
+def code_span(text: Any) -> str:
     """Plan text as an inline code span: a fence longer than any run of backticks inside it."""
     flat = _flat(text)
     fence = "`" * (max((len(run) for run in re.findall("`+", flat)), default=0) + 1)
@@ -240,68 +257,70 @@ def _cell(text: Any) -> str:
     return str(text).strip() or " "
 
 
-def _table(head: list[str], rows: list[list[Any]], right: frozenset[int] | set[int] = frozenset()) -> list[str]:
+def table(head: list[str], rows: list[list[Any]], right: frozenset[int] | set[int] = frozenset()) -> list[str]:
     rule = ["---:" if i in right else "---" for i in range(len(head))]
     return ["| " + " | ".join(head) + " |", "| " + " | ".join(rule) + " |",
             *("| " + " | ".join(_cell(c) for c in r) + " |" for r in rows), ""]
 
 
-def _change_rows(cs: list[Change], base: tuple[str, ...], skip: int = 0,
-                 names: dict[str, str] | None = None) -> list[list[Any]]:
-    return [[_md(label(base, c.path, skip, names)), _md(_shown(c.old, c.path)), _md(_shown(c.new, c.path))] for c in cs]
+def change_rows(cs: list[Change], base: tuple[str, ...], skip: int = 0,
+                names: dict[str, str] | None = None, schema: Schema = _schema_node) -> list[list[Any]]:
+    return [[md_text(label(base, c.path, skip, names, schema)), md_text(_shown(c.old, c.path)), md_text(_shown(c.new, c.path))]
+            for c in cs]
 
 
-def _md_matched(m: Matched, base: tuple[str, ...], head: Head, names: dict[str, str] | None = None) -> list[str]:
+def md_matched(m: Matched, base: tuple[str, ...], head: Head, names: dict[str, str] | None = None,
+               schema: Schema = _schema_node) -> list[str]:
     out: list[str] = []
     for title, entries in (("เพิ่ม", m.added), ("ลบ", m.removed)):
         if entries:
-            rows = [[_md(e.id), _md(e.name), _md(e.detail), money(e.amount) if e.amount is not None else "—"][: len(head)]
+            rows = [[md_text(e.id), md_text(e.name), md_text(e.detail), money(e.amount) if e.amount is not None else "—"][: len(head)]
                     for e in entries]
-            out += [f"**{title} {len(entries)}**", "", *_table(list(head), rows, {3})]
+            out += [f"**{title} {len(entries)}**", "", *table(list(head), rows, {3})]
     if m.changed:
         out += [f"**แก้ไข {len(m.changed)}**", ""]
         for c in m.changed:
-            out += [f"{_code(c.id)} {_md(c.name)}", "",
-                    *_table(["รายการ", "เดิม", "ใหม่"], _change_rows(c.changes, base, 0, names))]
+            out += [f"{code_span(c.id)} {md_text(c.name)}", "",
+                    *table(["รายการ", "เดิม", "ใหม่"], change_rows(c.changes, base, 0, names, schema))]
     if m.renumbered:
         out += [f"**เปลี่ยนรหัส {len(m.renumbered)}** (ข้อมูลอื่นเหมือนเดิม)", "",
-                *_table(["รหัสเดิม", "รหัสใหม่", head[1] if len(head) > 1 else ""],
-                        [[_md(r.old), _md(r.new), _md(r.name)] for r in m.renumbered])]
+                *table(["รหัสเดิม", "รหัสใหม่", head[1] if len(head) > 1 else ""],
+                        [[md_text(r.old), md_text(r.new), md_text(r.name)] for r in m.renumbered])]
     return out
 
 
 def render_markdown(d: PlanDiff) -> str:
-    out = [f"### แผนพัฒนาตำบล: เปรียบเทียบ {_code(d.old.label)} → {_code(d.new.label)}", ""]
-    out += [f"> ⚠️ {_md(w)}" for w in _side_warnings(d)] + ([""] if _side_warnings(d) else [])
+    out = [f"### แผนพัฒนาตำบล: เปรียบเทียบ {code_span(d.old.label)} → {code_span(d.new.label)}", ""]
+    out += [f"> ⚠️ {md_text(w)}" for w in _side_warnings(d)] + ([""] if _side_warnings(d) else [])
     if not d.changed:
         return "\n".join(out + ["ไม่มีการเปลี่ยนแปลง", ""])
     out += [f"**สรุป:** {_summary(d)}", ""]
     if d.year_shift:
-        out += [f"> {_md(_shift_note(d))}", ""]
+        out += [f"> {md_text(_shift_note(d))}", ""]
     if d.projects:
-        out += ["#### โครงการ", "", *_md_matched(d.projects, ("projects", "[]"), _PROJECT_HEAD, d.names)]
+        out += ["#### โครงการ", "", *md_matched(d.projects, ("projects", "[]"), _PROJECT_HEAD, d.names)]
     if d.budget:
         out += ["#### งบประมาณ (บาท)", ""]
         for title, rows in _budget_tables(d):
-            table = [[_md(_row_name(title, a)), money(a.before), money(a.after), _delta(a.delta)] for a in rows]
+            cells = [[md_text(_row_name(title, a)), money(a.before), money(a.after), _delta(a.delta)] for a in rows]
             t = d.budget.total
-            table.append(["**รวม**", f"**{money(t.before)}**", f"**{money(t.after)}**", f"**{_delta(t.delta)}**"])
-            out += _table([title.replace("ตาม", ""), "ก่อน", "หลัง", "เปลี่ยนแปลง"], table, {1, 2, 3})
+            cells.append(["**รวม**", f"**{money(t.before)}**", f"**{money(t.after)}**", f"**{_delta(t.delta)}**"])
+            out += table([title.replace("ตาม", ""), "ก่อน", "หลัง", "เปลี่ยนแปลง"], cells, {1, 2, 3})
     elif d.budget_note:
-        out += [f"> {_md(d.budget_note)}", ""]
+        out += [f"> {md_text(d.budget_note)}", ""]
     if d.ranks:
-        out += [f"#### {RANKS_HEADING}", "", *_table(["รหัส", "โครงการ", "ยุทธศาสตร์", "เดิม", "ใหม่"],
-                                                     [[_md(r.id), _md(r.name), _md(r.strategy), _rank(r.before),
+        out += [f"#### {RANKS_HEADING}", "", *table(["รหัส", "โครงการ", "ยุทธศาสตร์", "เดิม", "ใหม่"],
+                                                     [[md_text(r.id), md_text(r.name), md_text(r.strategy), _rank(r.before),
                                                        _rank(r.after)] for r in d.ranks], {3, 4})]
     sections = _sections(d)
     for i, (heading, base, cs, m, head) in enumerate(sections):
         if cs or m:
             out += [f"#### {heading}", ""]
             if cs:
-                out += _table(["รายการ", "เดิม", "ใหม่"],
-                              _change_rows(cs, (), 0 if i == len(sections) - 1 else 1, d.names))
+                out += table(["รายการ", "เดิม", "ใหม่"],
+                             change_rows(cs, (), 0 if i == len(sections) - 1 else 1, d.names))
             if m:
-                out += _md_matched(m, base, head, d.names)
+                out += md_matched(m, base, head, d.names)
     return "\n".join(out)
 
 

@@ -27,12 +27,20 @@ def district_schema() -> dict[str, Any]:
         return json.load(f)  # type: ignore[no-any-return]
 
 
-def node(*path: str) -> dict[str, Any]:
-    """The schema of a plan field: ``node("projects", "[]", "approach")``."""
-    found: dict[str, Any] = schema()
+def _walk(found: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
     for part in path:
         found = (found.get("items") if part == "[]" else found.get("properties", {}).get(part)) or {}
     return found
+
+
+def node(*path: str) -> dict[str, Any]:
+    """The schema of a plan field: ``node("projects", "[]", "approach")``."""
+    return _walk(schema(), path)
+
+
+def district_node(*path: str) -> dict[str, Any]:
+    """The schema of a district.yaml field: ``district_node("chief", "name")``."""
+    return _walk(district_schema(), path)
 
 
 def format_version() -> int:

@@ -76,10 +76,31 @@ def test_markdown_for_a_pull_request() -> None:
             "✓ ลงวันที่ 6 ธ.ค. 2567 | ✓ 12 ก.พ. 2568 ผู้เข้าร่วม 32 คน | - |") in lines
 
 
-def test_after_the_last_deadline_a_new_round(tmp_path: Path) -> None:
+def test_after_the_last_deadline_a_new_round(example_district: Path) -> None:
+    """After the round's last deadline what is still open is listed as late (a workshop short of
+    people said 'nothing left'), and the last line holds no brackets within brackets."""
     assert status(EXAMPLE_DISTRICT, "2568-08-01")[-1] == (
-        "ก่อนกำหนดถัดไป (ไม่มีกำหนดส่งที่เหลือในรอบนี้ (เริ่มรอบใหม่: เปลี่ยน fiscal_year ใน district.yaml)): "
-        "ตำบลที่ยังมีงานค้าง 0 จาก 3 ตำบล")
+        "กำหนดส่งของรอบนี้ผ่านไปแล้วทั้งหมด: ตำบลที่ยังมีงานค้าง 0 จาก 3 ตำบล "
+        "(เริ่มรอบใหม่: เปลี่ยน fiscal_year ใน district.yaml)")
+    replace_in(example_district / "plans" / "pak-nam.yaml", "    total: 41", "    total: 15")
+    lines = status(example_district, "2568-08-01")
+    assert "  ต้องทำ: ผู้เข้าร่วมเวทีประชาคม 15 คน น้อยกว่าเกณฑ์ 20 คน (เลยกำหนด 31 มี.ค. 2568)" in lines
+    assert not any("รายงานผลการขับเคลื่อนกิจกรรม" in line for line in lines)  # its deadline passed: no nagging
+    assert lines[-1].startswith("กำหนดส่งของรอบนี้ผ่านไปแล้วทั้งหมด: ตำบลที่ยังมีงานค้าง 1 จาก 3 ตำบล")
+
+
+def test_tambons_in_the_provinces_order_and_orders_dated_ahead_not_yet_done(example_district: Path) -> None:
+    """Tambons are listed by tambon code, as the district's documents list them, whatever their
+    files are called; an order dated after the day asked about is prepared, not signed (it was
+    marked done weeks ahead)."""
+    plans = example_district / "plans"
+    (plans / "bang-suan.yaml").rename(plans / "z-bang-suan.yaml")  # 240204, now the last file
+    lines = status(example_district, "2567-11-01")
+    tambons = [line.split(" (")[0] for line in lines if line.startswith("ตำบล")]
+    assert tambons == ["ตำบลบางสวน", "ตำบลปากน้ำ", "ตำบลเสม็ดเหนือ"]
+    start = lines.index(f"ตำบลบางสวน ({example_district}/plans/z-bang-suan.yaml) ผู้รับผิดชอบ นายธีรพงษ์ แก้วมณี")
+    assert lines[start + 2] == "  คำสั่งแต่งตั้ง ก.บ.ต.: 101/2567 ลงวันที่ 5 พ.ย. 2567 (ยังไม่ถึง) ✗"
+    assert "  ต้องทำ: ลงนามคำสั่งแต่งตั้ง ก.บ.ต. 101/2567 ลงวันที่ 5 พ.ย. 2567" in lines[start:]
 
 
 def test_not_a_district_or_not_a_date(tmp_path: Path) -> None:

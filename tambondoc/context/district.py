@@ -151,13 +151,18 @@ def register_order(items: list[T], data: Callable[[T], Any]) -> list[T]:
     by tambon code, the register's order. Files are named in Latin letters or Thai as each
     office likes, so their order put the report's rows, the needs plan and orders.pdf in no order
     the province knows (บางสวน, บางคล้า, บางกระเจ็ด, หัวไทร for 240204, 240201, 240208, 240214). Plans
-    without a code (made-up names) follow, in file order."""
+    without a code (made-up names, or a plan too broken to name its tambon: ``status`` lists those
+    too) follow, in file order."""
     def key(item: T) -> tuple[int, str]:
         plan = data(item)
-        if (plan.get("settings") or {}).get("fictional") is True:
+        tambon = plan.get("tambon") if isinstance(plan, dict) else None
+        settings = plan.get("settings") if isinstance(plan, dict) else None
+        if not isinstance(tambon, dict) or (isinstance(settings, dict) and settings.get("fictional") is True):
             return 1, ""
-        tambon = plan["tambon"]
-        code = find(tambon["changwat"], tambon["amphoe"], tambon["name"]).code
+        changwat, amphoe, name = (tambon.get(k) for k in ("changwat", "amphoe", "name"))
+        if not (isinstance(changwat, str) and isinstance(amphoe, str) and isinstance(name, str)):
+            return 1, ""
+        code = find(changwat, amphoe, name).code
         return (0, code) if code else (1, "")
 
     return sorted(items, key=key)

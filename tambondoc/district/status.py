@@ -17,6 +17,7 @@ from typing import Any
 from tambondoc.check.district import validate_district
 from tambondoc.check.rules.listing import papers
 from tambondoc.check.rules.order_numbers import next_free, orders
+from tambondoc.context.district import register_order
 from tambondoc.errors import PlanError
 from tambondoc.plan.district import (
     DEADLINE_DAYS,
@@ -43,13 +44,22 @@ class PaperState:
     number: str = ""          # '101/2567'
     date: dt.date | None = None
     current: bool = False
+    future: bool = False      # dated after the day asked about: prepared, not yet signed
 
     @property
     def text(self) -> str:
         if self.date is None:
             return "ยังไม่มี"
         number = f"{self.number} " if self.number else ""
-        return f"{number}ลงวันที่ {thai_date(self.date, 'short')}"
+        return f"{number}ลงวันที่ {thai_date(self.date, 'short')}" + (" (ยังไม่ถึง)" if self.future else "")
+
+    @property
+    def todo(self) -> str:
+        """What is left for a paper that is not current."""
+        if self.future and self.date is not None:
+            number = f" {self.number}" if self.number else ""
+            return f"ลงนาม{self.label}{number} ลงวันที่ {thai_date(self.date, 'short')}"
+        return f"{'ทบทวน' if self.date else 'จัดทำ'}{self.label}"
 
 
 @dataclass
@@ -93,13 +103,17 @@ def _today(value: str | None) -> dt.date:
     return date
 
 
-def _papers(source: Any, year: int | None) -> list[PaperState]:
+def _papers(source: Any, year: int | None, today: dt.date) -> list[PaperState]:
+    """The file's orders and announcements: current when dated in the orders' year, by ``today``
+    (one dated later is prepared, not signed: it was marked done months ahead)."""
     found = []
     for paper in papers(source):
         date = parse_be_date(paper.date)
         number = f"{paper.number}/{paper.year}" if paper.number is not None else ""
+        future = date is not None and date > today
         found.append(PaperState(paper.kind, SHORT[paper.kind], number, date,
-                                date is not None and year is not None and date.year + 543 == year))
+                                date is not None and year is not None and date.year + 543 == year and not future,
+                                future))
     return found
 
 
@@ -141,12 +155,12 @@ def district_status(folder: Path, today: str | None = None) -> DistrictState:
                           checked.district.ok, [], [], None, sorted(files.superseded) if files else [])
     if files is None:
         return state
-    state.papers = _expected(("socho-district-order", "socho-district-announcement"), _papers(files.district, year))
+    state.papers = _expected(("socho-district-order", "socho-district-announcement"), _papers(files.district, year, when))
     this_year = when.year + 543  # an order signed today takes the next number of today's year
     taken = {p.number for p in orders([files.district, *files.current]) if p.year == this_year and p.number is not None}
     state.next_number = next_free(taken)
-    state.todo["orders"] = [f"{p.label}: {p.text}" for p in state.papers if not p.current]
-    for source in files.current:
+    state.todo["orders"] = [p.todo if p.future else f"{p.label}: {p.text}" for p in state.papers if not p.current]
+    for source in register_order(list(files.current), lambda s: s.data):  # the province's order
         result = results[source.name]
         tambon = source.data.get("tambon") or {}
         name = tambon.get("name", "?") if isinstance(tambon, dict) else "?"
@@ -155,10 +169,10 @@ def district_status(folder: Path, today: str | None = None) -> DistrictState:
         total = (review.get("attendance") or {}).get("total") if isinstance(review.get("attendance"), dict) else None
         t = TambonState(source.name, name, officers.get(name, ""), result.ok,
                         sum(p.level == "error" for p in result.problems),
-                        _expected(("kbt-order", "socho-order", "socho-announcement"), _papers(source, year)),
+                        _expected(("kbt-order", "socho-order", "socho-announcement"), _papers(source, year, when)),
                         held, held, total if isinstance(total, int) else None, isinstance(total, int) and total >= least)
         fix = [] if t.valid else [f"แก้แผนให้ผ่านการตรวจ ({t.errors} ข้อผิดพลาด: tambondoc validate {folder.as_posix()})"]
-        t.todo["orders"] = fix + [f"{'ทบทวน' if p.date else 'จัดทำ'}{p.label}" for p in t.papers if not p.current]
+        t.todo["orders"] = fix + [p.todo for p in t.papers if not p.current]
         workshop = []
         if not _in_round(held, fiscal, when):
             workshop.append(f"จัดเวทีประชาคมจัดทำแผนพัฒนาตำบล (ไม่น้อยกว่า {least} คน) และบันทึกใน review")
@@ -167,13 +181,18 @@ def district_status(folder: Path, today: str | None = None) -> DistrictState:
         t.workshop, t.todo["workshop_report"] = held if _in_round(held, fiscal, when) else None, workshop
         t.todo["activity_report"] = []
         state.tambons.append(t)
-    state.todo["activity_report"] = ["รายงานผลการขับเคลื่อนกิจกรรมตามแผนพัฒนาตำบล (กิจกรรมที่ 3) ให้จังหวัด"]
+    # a reminder, not a state this folder can tell: it goes once its deadline has passed
+    reported = dict(dates).get("activity_report")
+    state.todo["activity_report"] = (["รายงานผลการขับเคลื่อนกิจกรรมตามแผนพัฒนาตำบล (กิจกรรมที่ 3) ให้จังหวัด"]
+                                     if reported is None or when <= reported else [])
     return state
 
 
 def due(state: DistrictState, todo: dict[str, list[str]]) -> list[tuple[str, str]]:
-    """What is left (deadline key, item) by the next deadline: overdue items of passed deadlines too."""
-    if state.next_key is None:
+    """What is left (deadline key, item) by the next deadline: overdue items of passed deadlines
+    too, and after the round's last deadline every item still open (it said 'nothing left' of a
+    workshop short of people)."""
+    if not state.deadlines:
         return []
-    until = dict(state.deadlines)[state.next_key]
+    until = dict(state.deadlines)[state.next_key] if state.next_key else max(d for _, d in state.deadlines)
     return [(k, item) for k, d in state.deadlines if d <= until for item in todo.get(k, [])]

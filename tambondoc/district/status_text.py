@@ -77,7 +77,9 @@ def text(state: DistrictState) -> str:
         lines += [f"  ต้องทำ: {item}" for item in items] or ["  ต้องทำ: ไม่มี"]
     for name in state.superseded:
         lines.append(f"{name}: มีแผนฉบับใหม่กว่า ไม่นับในสถานะ")
-    lines += ["", f"ก่อนกำหนดถัดไป ({_next(state)}): ตำบลที่ยังมีงานค้าง {waiting} จาก {len(state.tambons)} ตำบล"]
+    left = f"ตำบลที่ยังมีงานค้าง {waiting} จาก {len(state.tambons)} ตำบล"
+    lines += ["", f"ก่อนกำหนดถัดไป ({_next(state)}): {left}" if state.next_key else
+              f"กำหนดส่งของรอบนี้ผ่านไปแล้วทั้งหมด: {left} (เริ่มรอบใหม่: เปลี่ยน fiscal_year ใน district.yaml)"]
     return "\n".join(lines) + "\n"
 
 

@@ -174,7 +174,7 @@ def test_needs_plan_of_three_years_or_more_lists_the_years_as_lines(example_dist
     assert build(example_district, tmp_path / "out", "--templates", str(stand_in_plan_book(tmp_path / "t")))[0] == 0
     table = Document(str(tmp_path / "out" / "_district" / "needs-plan.docx")).tables[0]
     heading = [c.text for c in table.rows[0].cells]
-    assert heading == ["ที่", "โครงการ/กิจกรรม", "เป้าหมาย (ผลผลิต)", "สถานที่ (หมู่ที่)", "งบประมาณ (บาท)",
+    assert heading == ["ที่", "โครงการ/กิจกรรม", "เป้าหมาย (ผลผลิต)", "สถานที่ (หมู่\u2060ที่)", "งบประมาณ (บาท)",
                        "แหล่งงบประมาณที่ขอ", "หน่วยงานรับผิดชอบหลัก"]
     projects = [r for r in table.rows if r.cells[0].text.isdigit()]
     assert projects and all(re.fullmatch(r"(25\d\d|รวม) \t[\d,]+", p.text)

@@ -7,56 +7,16 @@ The result is plain dataclasses; ``diff.report`` turns it into text, Markdown or
 
 from __future__ import annotations
 
-import json
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tambondoc.diff.match import Matched, items, match, num
 from tambondoc.diff.shift import shifted, year_shift
-from tambondoc.diff.tree import Change, compare, hashable, union
+from tambondoc.diff.tree import Change, compare, union
 from tambondoc.errors import PlanError
 from tambondoc.plan.load import TOO_BIG, decode, load_text, max_bytes, read_text
-
-
-@dataclass
-class Entry:
-    """Something added or removed: a project, strategy, member or village."""
-
-    id: str
-    name: str
-    detail: str = ""
-    amount: float | None = None
-
-
-@dataclass
-class Modified:
-    id: str
-    name: str
-    changes: list[Change] = field(default_factory=list)
-
-
-@dataclass
-class Renumbered:
-    """An item whose id alone changed: the same content under a new id."""
-
-    old: str
-    new: str
-    name: str
-
-
-@dataclass
-class Matched:
-    """Items of a list matched by their id on both sides; an item gone under one id and come
-    under another with nothing else changed is renumbered, not removed and added."""
-
-    added: list[Entry] = field(default_factory=list)
-    removed: list[Entry] = field(default_factory=list)
-    changed: list[Modified] = field(default_factory=list)
-    renumbered: list[Renumbered] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed or self.renumbered)
 
 
 @dataclass
@@ -186,60 +146,8 @@ def _get(data: Any, *keys: str) -> Any:
     return data
 
 
-def _items(data: Any, key: str) -> dict[Any, dict[str, Any]]:
-    found: dict[Any, dict[str, Any]] = {}
-    for item in data if isinstance(data, list) else []:
-        if isinstance(item, dict) and hashable(item.get(key)):
-            found.setdefault(item[key], item)
-    return found
-
-
-def _project_total(p: dict[str, Any]) -> float | None:
-    amounts = [b.get("amount") for b in p.get("budget") or [] if isinstance(b, dict)]
-    return _num(sum(a for a in amounts if isinstance(a, (int, float)))) if amounts else None
-
-
-def _match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: bool = False) -> Matched:
-    o, n = _items(old, key), _items(new, key)
-    result = Matched()
-
-    def entry(k: Any, item: dict[str, Any]) -> Entry:
-        return Entry(str(k), str(item.get(name) or ""), str(item.get(detail) or "") if detail else "",
-                     _project_total(item) if amount else None)
-
-    def rest(item: dict[str, Any]) -> dict[str, Any]:
-        return {x: v for x, v in item.items() if x != key}
-
-    gone = {k: item for k, item in o.items() if k not in n}
-    by_content: dict[str, list[Any]] = {}  # an id's item is matched by content only when it is an "id"
-    for g, item in gone.items() if key == "id" else ():  # (a member's "name" changed is another person)
-        by_content.setdefault(_content(rest(item)), []).append(g)
-    for k, item in n.items():
-        if k not in o:
-            same = by_content.get(_content(rest(item))) if by_content else None
-            if same:
-                was = same.pop(0)
-                del gone[was]
-                result.renumbered.append(Renumbered(str(was), str(k), str(item.get(name) or "")))
-            else:
-                result.added.append(entry(k, item))
-        elif changes := compare(rest(o[k]), rest(item), "", []):
-            result.changed.append(Modified(str(k), str(item.get(name) or o[k].get(name) or ""), changes))
-    result.removed = [entry(k, item) for k, item in gone.items()]
-    return result
-
-
-def _content(item: dict[str, Any]) -> str:
-    """An item's data as one comparable text (a plan's values are JSON's, dates kept as text)."""
-    return json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
-
-
 def _without(data: Any, *keys: str) -> Any:
     return {k: v for k, v in data.items() if k not in keys} if isinstance(data, dict) else data
-
-
-def _num(x: float) -> float:
-    return int(x) if float(x).is_integer() else round(x, 2)
 
 
 def _rows(before: list[tuple[Any, str, float]], after: list[tuple[Any, str, float]], sort: bool = False) -> list[Amount]:
@@ -249,8 +157,8 @@ def _rows(before: list[tuple[Any, str, float]], after: list[tuple[Any, str, floa
     rows = []
     for k in sorted(keys) if sort else keys:
         label = (a.get(k) or b[k])[0]
-        x, y = _num(b.get(k, ("", 0))[1]), _num(a.get(k, ("", 0))[1])
-        rows.append(Amount(str(k), label, x, y, _num(y - x)))
+        x, y = num(b.get(k, ("", 0))[1]), num(a.get(k, ("", 0))[1])
+        rows.append(Amount(str(k), label, x, y, num(y - x)))
     return rows
 
 
@@ -300,9 +208,9 @@ def _names(*plans: dict[str, Any]) -> dict[str, str]:
     """Thai names of the ids a plan declares for itself: named funding sources, scoring criteria."""
     found: dict[str, str] = {}
     for data in plans:
-        for item in _items(data.get("funding_sources"), "id").values():
+        for item in items(data.get("funding_sources"), "id").values():
             found[str(item["id"])] = str(item.get("short") or item.get("name") or item["id"])
-        for item in _items(_get(data, "scoring", "criteria"), "id").values():
+        for item in items(_get(data, "scoring", "criteria"), "id").values():
             found[str(item["id"])] = str(item.get("name") or item["id"])
     return found
 
@@ -315,19 +223,19 @@ def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
     old_projects = shifted(old.get("projects"), years, shift)
     return PlanDiff(
         old=sides[0], new=sides[1],
-        projects=_match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True),
+        projects=match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True),
         budget=_budget(contexts), budget_note=note,
         direction=compare(_without(old.get("direction"), "strategies"),
                           _without(new.get("direction"), "strategies"), "direction", []),
-        strategies=_match(_get(old, "direction", "strategies"), _get(new, "direction", "strategies"), "id", "name"),
+        strategies=match(_get(old, "direction", "strategies"), _get(new, "direction", "strategies"), "id", "name"),
         committee=compare(_without(old.get("committee"), "members"),
                           _without(new.get("committee"), "members"), "committee", []),
-        members=_match(_get(old, "committee", "members"), _get(new, "committee", "members"),
+        members=match(_get(old, "committee", "members"), _get(new, "committee", "members"),
                        "name", "position", "role"),
         tambon=compare(_without(old.get("tambon"), "villages", "communities"),
                        _without(new.get("tambon"), "villages", "communities"), "tambon", []),
-        villages=_match(_get(old, "tambon", "villages"), _get(new, "tambon", "villages"), "no", "name", "headman"),
-        communities=_match(_get(old, "tambon", "communities"), _get(new, "tambon", "communities"), "id", "name",
+        villages=match(_get(old, "tambon", "villages"), _get(new, "tambon", "villages"), "no", "name", "headman"),
+        communities=match(_get(old, "tambon", "communities"), _get(new, "tambon", "communities"), "id", "name",
                            "leader"),
         other=compare(_without(old, "projects", "direction", "committee", "tambon"),
                       _without(new, "projects", "direction", "committee", "tambon"), "", []),

@@ -40,3 +40,20 @@ def test_diff_of_projects_renumbered_after_a_deletion_shows_the_deleted_one(exam
         "  ~ P044 → P043 จัดทำป้ายชื่อหมู่บ้านและแผนที่ชุมชน (เปลี่ยนรหัสเท่านั้น)",
         "",
     ]
+
+
+def test_diff_of_a_next_year_revision_compares_each_year_with_the_year_it_moved_from(example_plan: Path) -> None:
+    """The projects were compared past the move of the fiscal years, the budget per year was
+    not: one budget raised by 50,000 showed 2571 emptied, 2573 new, and 2572 changed by the
+    difference of two different years."""
+    new = example_plan.with_name("next.yaml")
+    assert run("next-year", example_plan, "-o", new).code == 0
+    text = new.read_text(encoding="utf-8").replace(
+        "status:    # ดำเนินการแล้ว | อยู่ระหว่างดำเนินการ | ยังไม่ดำเนินการ | ยกเลิก", "status: ยังไม่ดำเนินการ")
+    new.write_text(text.replace("      - {year: 2572, amount: 450000, funding: {local: 450000}}\n",
+                                "      - {year: 2572, amount: 500000, funding: {local: 500000}}\n", 1), encoding="utf-8")
+    code, out, _ = run("diff", example_plan, new)
+    assert code == 0
+    years = out.split("  ตามปีงบประมาณ\n")[1].splitlines()[:3]
+    assert years == ["    2572: 5,414,000 → 5,464,000 (+50,000)", "    2573: 6,764,000 → 6,764,000 (0)",
+                     "  รวมทั้งสิ้น: 12,178,000 → 12,228,000 (+50,000)"]

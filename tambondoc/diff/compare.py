@@ -172,8 +172,10 @@ def _contexts(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
     return [build_context(old), build_context(new)], ""
 
 
-def _budget(contexts: list[Any]) -> Budget | None:
-    """Totals before and after, from the same ``build_context`` the documents use."""
+def _budget(contexts: list[Any], shift: int = 0) -> Budget | None:
+    """Totals before and after, from the same ``build_context`` the documents use; the old
+    plan's years moved by ``shift`` as its projects are (a next-year revision's table showed
+    every year changed, the first emptied and a new last one filled)."""
     if not contexts:
         return None
     a, b = (c["summary"] for c in contexts)
@@ -184,7 +186,7 @@ def _budget(contexts: list[Any]) -> Budget | None:
               [(s["id"], s["name"], s["amount"]) for s in b["by_strategy"]]),
         _rows([(s["key"], s["label"], s["amount"]) for s in a["by_source"]],
               [(s["key"], s["label"], s["amount"]) for s in b["by_source"]]),
-        _rows([(y["year"], str(y["year"]), y["amount"]) for y in a["by_year"]],
+        _rows([(y["year"] + shift, str(y["year"] + shift), y["amount"]) for y in a["by_year"]],
               [(y["year"], str(y["year"]), y["amount"]) for y in b["by_year"]], sort=True),
     )
 
@@ -224,7 +226,7 @@ def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
     return PlanDiff(
         old=sides[0], new=sides[1],
         projects=match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True),
-        budget=_budget(contexts), budget_note=note,
+        budget=_budget(contexts, shift), budget_note=note,
         direction=compare(_without(old.get("direction"), "strategies"),
                           _without(new.get("direction"), "strategies"), "direction", []),
         strategies=match(_get(old, "direction", "strategies"), _get(new, "direction", "strategies"), "id", "name"),

@@ -57,3 +57,19 @@ def test_diff_of_a_next_year_revision_compares_each_year_with_the_year_it_moved_
     years = out.split("  ตามปีงบประมาณ\n")[1].splitlines()[:3]
     assert years == ["    2572: 5,414,000 → 5,464,000 (+50,000)", "    2573: 6,764,000 → 6,764,000 (0)",
                      "  รวมทั้งสิ้น: 12,178,000 → 12,228,000 (+50,000)"]
+
+
+def test_import_dry_run_shows_only_the_lines_it_changes_in_a_long_plan(tmp_path: Path) -> None:
+    """difflib's junk heuristic took lines as common as '        funding:' in a plan of
+    thousands of lines for junk: the dry run showed them removed and added again around an edited
+    amount."""
+    from tambondoc.importing.run import ImportResult
+
+    block = "      - year: 2571\n        amount: {0}\n        funding:\n          local: {0}\n"
+    old = "".join(block.format(100 + i) for i in range(100))
+    new = old.replace(block.format(150), block.format(99))
+    result = ImportResult(tmp_path / "plan.yaml", old, new)
+    assert result.diff().splitlines()[2:] == [
+        "@@ -199,9 +199,9 @@", "         funding:", "           local: 149", "       - year: 2571", "-        amount: 150",
+        "+        amount: 99", "         funding:", "-          local: 150", "+          local: 99",
+        "       - year: 2571", "         amount: 151", "         funding:"]

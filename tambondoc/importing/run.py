@@ -59,9 +59,28 @@ class ImportResult:
         return self.new_text != self.old_text
 
     def diff(self) -> str:
-        return "".join(difflib.unified_diff(
-            self.old_text.splitlines(True), self.new_text.splitlines(True),
-            fromfile=str(self.plan), tofile=f"{self.plan} (หลังนำเข้า)"))
+        return unified(self.old_text.splitlines(True), self.new_text.splitlines(True),
+                       str(self.plan), f"{self.plan} (หลังนำเข้า)")
+
+
+def _range(start: int, length: int) -> str:
+    return f"{start + 1 if length else start}" + ("" if length == 1 else f",{length}")
+
+
+def unified(a: list[str], b: list[str], fromfile: str, tofile: str) -> str:
+    """``difflib.unified_diff`` without its junk heuristic, which in a plan of thousands of lines
+    took lines as common as '        funding:' for junk and showed them removed and added again
+    around an edited amount."""
+    out = [f"--- {fromfile}\n", f"+++ {tofile}\n"]
+    for group in difflib.SequenceMatcher(None, a, b, autojunk=False).get_grouped_opcodes(3):
+        (_, i1, _, j1, _), (_, _, i2, _, j2) = group[0], group[-1]
+        out.append(f"@@ -{_range(i1, i2 - i1)} +{_range(j1, j2 - j1)} @@\n")
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                out += [" " + line for line in a[i1:i2]]
+                continue
+            out += ["-" + line for line in a[i1:i2]] + ["+" + line for line in b[j1:j2]]
+    return "".join(out) if len(out) > 2 else ""
 
 
 @dataclass

@@ -73,3 +73,20 @@ def test_import_dry_run_shows_only_the_lines_it_changes_in_a_long_plan(tmp_path:
         "@@ -199,9 +199,9 @@", "         funding:", "           local: 149", "       - year: 2571", "-        amount: 150",
         "+        amount: 99", "         funding:", "-          local: 150", "+          local: 99",
         "       - year: 2571", "         amount: 151", "         funding:"]
+
+
+def test_coordination_list_cells_hold_no_line_end_characters_of_texts_typed_on_windows(example_plan: Path) -> None:
+    """A text with CRLF line ends (pasted from Word) was split at its LFs only: each line but
+    the last kept its CR, which the XML parser turned into a line-end character inside w:t,
+    before each line break of the coordination list's cell."""
+    import re
+    import zipfile
+
+    from conftest import replace_in
+
+    replace_in(example_plan, "    objective: เพื่อเพิ่มปริมาณการกักเก็บน้ำสำหรับการเกษตร\n",
+               '    objective: "1. เพื่อเพิ่มปริมาณการกักเก็บน้ำ\\r\\n2. เพื่อการเกษตร"\n')
+    out = example_plan.parent.parent / "out"
+    assert run("build", example_plan, "-o", out).code == 0
+    xml = zipfile.ZipFile(out / "example-tambon" / "coordination-tm-nongbua.docx").read("word/document.xml").decode()
+    assert re.findall(r"<w:t[^>]*>(1\. เพื่อเพิ่ม[^<]*)</w:t>(<w:br/>)", xml) == [("1. เพื่อเพิ่มปริมาณการกักเก็บน้ำ", "<w:br/>")]

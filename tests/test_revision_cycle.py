@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import run
+from test_excel import fill, template, village_row
 
 
 def _renumbered_after_a_deletion(example_plan: Path) -> Path:
@@ -90,3 +91,17 @@ def test_coordination_list_cells_hold_no_line_end_characters_of_texts_typed_on_w
     assert run("build", example_plan, "-o", out).code == 0
     xml = zipfile.ZipFile(out / "example-tambon" / "coordination-tm-nongbua.docx").read("word/document.xml").decode()
     assert re.findall(r"<w:t[^>]*>(1\. เพื่อเพิ่ม[^<]*)</w:t>(<w:br/>)", xml) == [("1. เพื่อเพิ่มปริมาณการกักเก็บน้ำ", "<w:br/>")]
+
+
+def test_combining_villages_rows_names_each_text_it_leaves_out(example_plan: Path, tmp_path: Path) -> None:
+    """--combine keeps the first row's texts; a later village's different objective was dropped
+    without a word (only the tactic, approach, agency and อปท. were compared)."""
+    blank = template(example_plan)
+    long = "เพื่อให้ประชาชนสัญจรได้สะดวกและปลอดภัยตลอดทั้งปี\nลดอุบัติเหตุบนถนนสายหลักของหมู่บ้านในฤดูฝนที่ถนนลื่นและเป็นหลุมบ่อ"
+    v3 = fill(blank, tmp_path / "v3.xlsx", [village_row(village=3, **{"วัตถุประสงค์": long})])
+    v5 = fill(blank, tmp_path / "v5.xlsx", [village_row(village=5, **{"วัตถุประสงค์": "เพื่อการสัญจร", "ระยะเวลา": "ม.ค. 2571"})])
+    code, _, err = run("import-xlsx", v3, v5, "--into", example_plan, "--combine")
+    assert code == 0
+    assert err.splitlines()[1:] == [
+        f"{v5}:โครงการ!E2: warning: วัตถุประสงค์ 'เพื่อการสัญจร' ไม่ตรงกับแถวแรก ใช้ "
+        f"'เพื่อให้ประชาชนสัญจรได้สะดวกและปลอดภัยตลอดทั้งปี…' จาก {v3}:โครงการ!E2"]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tambondoc.check.validate import check_data, validate_file
-from tambondoc.context.columns import FIELD_BY_KEY
+from tambondoc.context.columns import FIELD_BY_KEY, TEXT_FIELDS
 from tambondoc.errors import PlanError, PlanInvalid, Problem
 from tambondoc.files import write_atomic
 from tambondoc.importing.merge import (
@@ -40,7 +41,9 @@ from tambondoc.plan.splice import spliced
 from tambondoc.xlsx.columns import BudgetKey, Choices
 
 LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 2)]
-DIFFERING = ("tactic", "approach", "agency", "local_government")  # combined rows that disagree: a warning
+# combined rows that disagree: a warning (a later village's objective was dropped without a word)
+DIFFERING = ("tactic", "approach", "local_government", *(k for k in TEXT_FIELDS if k != "name"))
+SHOWN = 60  # characters of a differing text the warning quotes
 
 
 @dataclass
@@ -174,8 +177,9 @@ def _combined(group: list[Row], warnings: list[Problem]) -> NewProject:
     for key in DIFFERING:
         for row in group[1:]:
             if row.values.get(key) not in (None, fields.get(key)):
-                warnings.append(row.at(key).problem(f"{FIELD_BY_KEY[key].header} '{row.values[key]}' ไม่ตรงกับแถวแรก "
-                                                    f"ใช้ '{fields[key]}' จาก {group[0].at(key)}", "warning", "xlsx-rows"))
+                first = next(r for r in group if r.values.get(key) == fields[key])
+                warnings.append(row.at(key).problem(f"{FIELD_BY_KEY[key].header} '{_quoted(row.values[key])}' ไม่ตรงกับแถวแรก "
+                                                    f"ใช้ '{_quoted(fields[key])}' จาก {first.at(key)}", "warning", "xlsx-rows"))
     budget: Budget = {}
     for row in group:
         for year, sources in overlay({}, row.budget).items():
@@ -183,6 +187,16 @@ def _combined(group: list[Row], warnings: list[Problem]) -> NewProject:
                 total = budget.setdefault(year, {}).get(source, 0) + amount
                 budget[year][source] = round(total, 2) if isinstance(total, float) else total
     return NewProject(fields, dict(sorted(budget.items())), group)
+
+
+def _quoted(value: Any) -> str:
+    """A cell's value on one line, long texts cut: a warning quotes two of them."""
+    text = " ".join(str(value).split())
+    if len(text) <= SHOWN:
+        return text
+    cut = text.rfind(" ", SHOWN // 2, SHOWN)  # at a space, else never before a Thai vowel or tone mark
+    cut = cut if cut > 0 else next(i for i in range(SHOWN, 0, -1) if unicodedata.category(text[i]) != "Mn")
+    return text[:cut] + "…"
 
 
 def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[str], dict[str, list[Row]]]:

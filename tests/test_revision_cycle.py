@@ -105,3 +105,19 @@ def test_combining_villages_rows_names_each_text_it_leaves_out(example_plan: Pat
     assert err.splitlines()[1:] == [
         f"{v5}:โครงการ!E2: warning: วัตถุประสงค์ 'เพื่อการสัญจร' ไม่ตรงกับแถวแรก ใช้ "
         f"'เพื่อให้ประชาชนสัญจรได้สะดวกและปลอดภัยตลอดทั้งปี…' จาก {v3}:โครงการ!E2"]
+
+
+def test_export_locks_the_sheets_the_import_does_not_read(example_plan: Path) -> None:
+    """An officer's budget typed in a strategy's sheet (or over a total in 'สรุป') was dropped
+    without a word: the import reads the sheet 'โครงการ' only."""
+    import openpyxl
+
+    book = example_plan.with_name("projects.xlsx")
+    assert run("export-xlsx", example_plan, "-o", book).code == 0
+    wb = openpyxl.load_workbook(book)
+    locked = {ws.title: bool(ws.protection.sheet) for ws in wb if ws.sheet_state == "visible"}
+    assert locked == {"โครงการ": False, "สรุป": True, "S1 ด้านการเพิ่มประสิทธิภาพการผ": True,
+                      "S2 ด้านการส่งเสริมอาชีพและเศรษฐ": True, "S3 ด้านการพัฒนาคุณภาพคนและสังคม": True,
+                      "S4 ด้านการบริหารจัดการทรัพยากรธ": True, "S5 ด้านโครงสร้างพื้นฐานและการบ": True,
+                      "คำอธิบาย": False}
+    assert not wb["S1 ด้านการเพิ่มประสิทธิภาพการผ"].protection.autoFilter  # filtering stays allowed

@@ -121,3 +121,17 @@ def test_export_locks_the_sheets_the_import_does_not_read(example_plan: Path) ->
                       "S4 ด้านการบริหารจัดการทรัพยากรธ": True, "S5 ด้านโครงสร้างพื้นฐานและการบ": True,
                       "คำอธิบาย": False}
     assert not wb["S1 ด้านการเพิ่มประสิทธิภาพการผ"].protection.autoFilter  # filtering stays allowed
+
+
+def test_an_amount_with_a_misplaced_thousands_comma_is_refused_at_its_cell(example_plan: Path, tmp_path: Path) -> None:
+    """'1,2000' (12,000 or 1,200?) was read as 12000 without a word; commas every three digits,
+    as '1,200,000' and '๕๐,๐๐๐', still read as numbers."""
+    blank = template(example_plan)
+    book = fill(blank, tmp_path / "v3.xlsx", [village_row(amount="1,2000"), village_row(name="ขุดลอกคลอง", amount="๕๐,๐๐๐")])
+    before = example_plan.read_bytes()
+    code, out, err = run("import-xlsx", book, "--into", example_plan)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [f"{book}:โครงการ!M2: error: งบประมาณ (บาท) มีจุลภาค (,) ผิดที่ (พบ '1,2000') "
+                                "จุลภาคคั่นทุก 3 หลัก เช่น 1,200,000 หรือไม่ต้องใส่",
+                                f"นำเข้าไม่สำเร็จ: พบปัญหา 1 รายการ {example_plan} ไม่ถูกแก้ไข"]
+    assert example_plan.read_bytes() == before

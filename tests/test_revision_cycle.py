@@ -55,9 +55,8 @@ def test_diff_of_a_next_year_revision_compares_each_year_with_the_year_it_moved_
                                 "      - {year: 2572, amount: 500000, funding: {local: 500000}}\n", 1), encoding="utf-8")
     code, out, _ = run("diff", example_plan, new)
     assert code == 0
-    years = out.split("  ตามปีงบประมาณ\n")[1].splitlines()[:3]
-    assert years == ["    2572: 5,414,000 → 5,464,000 (+50,000)", "    2573: 6,764,000 → 6,764,000 (0)",
-                     "  รวมทั้งสิ้น: 12,178,000 → 12,228,000 (+50,000)"]
+    years = out.split("  ตามปีงบประมาณ\n")[1].splitlines()[:2]
+    assert years == ["    2572: 5,414,000 → 5,464,000 (+50,000)", "  รวมทั้งสิ้น: 12,178,000 → 12,228,000 (+50,000)"]
 
 
 def test_import_dry_run_shows_only_the_lines_it_changes_in_a_long_plan(tmp_path: Path) -> None:
@@ -135,3 +134,27 @@ def test_an_amount_with_a_misplaced_thousands_comma_is_refused_at_its_cell(examp
                                 "จุลภาคคั่นทุก 3 หลัก เช่น 1,200,000 หรือไม่ต้องใส่",
                                 f"นำเข้าไม่สำเร็จ: พบปัญหา 1 รายการ {example_plan} ไม่ถูกแก้ไข"]
     assert example_plan.read_bytes() == before
+
+
+def test_diff_budget_tables_hold_only_the_rows_that_changed(example_plan: Path) -> None:
+    """Moving one project to another strategy listed every strategy, source and year with its
+    unchanged amount and '(0)' beside the two rows that moved."""
+    from conftest import replace_in
+
+    new = example_plan.with_name("moved.yaml")
+    new.write_bytes(example_plan.read_bytes())
+    replace_in(new, "    name: ก่อสร้างฝายชะลอน้ำลำห้วยน้ำใส\n    strategy: S1\n    tactic: S1.1\n",
+               "    name: ก่อสร้างฝายชะลอน้ำลำห้วยน้ำใส\n    strategy: S2\n    tactic: S2.1\n")
+    code, out, _ = run("diff", example_plan, new)
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("งบประมาณ (บาท) เฉพาะรายการที่เปลี่ยน: ก่อน → หลัง (เปลี่ยนแปลง)")
+    assert lines[start:] == [
+        "งบประมาณ (บาท) เฉพาะรายการที่เปลี่ยน: ก่อน → หลัง (เปลี่ยนแปลง)",
+        "  ตามยุทธศาสตร์",
+        "    S1 ยุทธศาสตร์ด้านการเพิ่มประสิทธิภาพการผลิตและการตลาดด้านการเกษตร: 3,695,000 → 3,115,000 (-580,000)",
+        "    S2 ยุทธศาสตร์ด้านการส่งเสริมอาชีพและเศรษฐกิจฐานราก: 702,000 → 1,282,000 (+580,000)",
+        "  รวมทั้งสิ้น: 12,178,000 → 12,178,000 (0)",
+    ]
+    code, out, _ = run("diff", "--format", "markdown", example_plan, new)
+    assert out.count("| ก่อน | หลัง | เปลี่ยนแปลง |") == 1

@@ -107,6 +107,7 @@ def _shift_note(d: PlanDiff) -> str:
 
 Head = tuple[str, ...]
 RANKS_HEADING = "ลำดับความสำคัญ (คำนวณจากคะแนนและคะแนนเสียง)"
+BUDGET_HEADING = "งบประมาณ (บาท) เฉพาะรายการที่เปลี่ยน"
 
 
 def _rank(n: int | None) -> str:
@@ -139,9 +140,12 @@ def _side_warnings(d: PlanDiff) -> list[str]:
 
 
 def _budget_tables(d: PlanDiff) -> list[tuple[str, list[Amount]]]:
+    """The rows that changed, per table (a table with none left out): moving one project to
+    another strategy listed every source and year of a 437-million plan unchanged."""
     assert d.budget is not None
     b = d.budget
-    return [("ตามยุทธศาสตร์", b.by_strategy), ("ตามแหล่งงบประมาณ", b.by_source), ("ตามปีงบประมาณ", b.by_year)]
+    tables = [("ตามยุทธศาสตร์", b.by_strategy), ("ตามแหล่งงบประมาณ", b.by_source), ("ตามปีงบประมาณ", b.by_year)]
+    return [(title, changed) for title, rows in tables if (changed := [a for a in rows if a.delta])]
 
 
 def _row_name(title: str, a: Amount) -> str:
@@ -184,7 +188,7 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
         out += ["", style("โครงการ", bold=True)]
         matched(d.projects, ("projects", "[]"), amounts=True)
     if d.budget:
-        out += ["", style("งบประมาณ (บาท): ก่อน → หลัง (เปลี่ยนแปลง)", bold=True)]
+        out += ["", style(f"{BUDGET_HEADING}: ก่อน → หลัง (เปลี่ยนแปลง)", bold=True)]
         for title, rows in _budget_tables(d):
             out.append(f"  {title}")
             out += [f"    {_p(_row_name(title, a))}: {money(a.before)} → {money(a.after)} ({_delta(a.delta)})" for a in rows]
@@ -281,11 +285,11 @@ def render_markdown(d: PlanDiff) -> str:
     if d.projects:
         out += ["#### โครงการ", "", *_md_matched(d.projects, ("projects", "[]"), _PROJECT_HEAD, d.names)]
     if d.budget:
-        out += ["#### งบประมาณ (บาท)", ""]
+        out += [f"#### {BUDGET_HEADING}", ""]
         for title, rows in _budget_tables(d):
             table = [[_md(_row_name(title, a)), money(a.before), money(a.after), _delta(a.delta)] for a in rows]
             t = d.budget.total
-            table.append(["**รวม**", f"**{money(t.before)}**", f"**{money(t.after)}**", f"**{_delta(t.delta)}**"])
+            table.append(["**รวมทั้งแผน**", f"**{money(t.before)}**", f"**{money(t.after)}**", f"**{_delta(t.delta)}**"])
             out += _table([title.replace("ตาม", ""), "ก่อน", "หลัง", "เปลี่ยนแปลง"], table, {1, 2, 3})
     elif d.budget_note:
         out += [f"> {_md(d.budget_note)}", ""]

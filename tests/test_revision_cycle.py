@@ -158,3 +158,19 @@ def test_diff_budget_tables_hold_only_the_rows_that_changed(example_plan: Path) 
     ]
     code, out, _ = run("diff", "--format", "markdown", example_plan, new)
     assert out.count("| ก่อน | หลัง | เปลี่ยนแปลง |") == 1
+
+
+def test_a_workbook_imported_again_adds_nothing_twice(example_plan: Path, tmp_path: Path) -> None:
+    """Importing the same village workbook a second time (a rerun after a mistake, or two
+    officers) added every row again under new ids, with a warning only."""
+    book = fill(template(example_plan), tmp_path / "v3.xlsx",
+                [village_row(**{"วัตถุประสงค์": "1. เพื่อการสัญจร\n2. เพื่อความปลอดภัย"}),
+                 village_row(name="ขุดลอกคลอง", village="หมู่ 4", amount="1,200,000")])
+    assert run("import-xlsx", book, "--into", example_plan).code == 0
+    after = example_plan.read_bytes()
+    code, out, err = run("import-xlsx", book, "--into", example_plan)
+    assert (code, out) == (0, f"{example_plan}: ไม่มีการเปลี่ยนแปลง\n")
+    assert err.splitlines() == [
+        f"{book}:โครงการ!B{row}: warning: แผนมีโครงการนี้แล้วเป็น {pid} ข้อมูลตรงกันทุกช่อง (นำเข้าไปแล้ว) จึงไม่เพิ่มซ้ำ "
+        f"ถ้าจะแก้โครงการนั้นให้ใส่ {pid} ในช่องรหัสโครงการ" for row, pid in ((2, "P046"), (3, "P047"))]
+    assert example_plan.read_bytes() == after

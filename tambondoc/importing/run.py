@@ -24,6 +24,7 @@ from tambondoc.importing.merge import (
     Budget,
     add_project,
     budget_of,
+    holds,
     id_allocator,
     new_project,
     overlay,
@@ -134,29 +135,36 @@ def _label(row: Row) -> str:
 
 def _new_projects(rows: list[Row], combine: bool, plan: dict[str, dict[str, Any]],
                   warnings: list[Problem]) -> list[NewProject]:
-    """New rows as projects; rows with the same name and strategy are reported, or combined."""
+    """New rows as projects; rows with the same name and strategy are reported, or combined; a
+    project the plan already holds as it is (the same workbook imported again) is left out."""
     groups: dict[tuple[str, str], list[Row]] = {}
     for row in rows:
         key = (" ".join(row.values["name"].split()), row.values["strategy"])
         groups.setdefault(key, []).append(row)
-    existing = {(" ".join(str(p["name"]).split()), p["strategy"]): pid for pid, p in plan.items()}
+    existing: dict[tuple[str, str], list[str]] = {}
+    for pid, p in plan.items():
+        existing.setdefault((" ".join(str(p["name"]).split()), p["strategy"]), []).append(pid)
     out = []
     for (name, strategy), group in groups.items():
-        if (name, strategy) in existing:
-            warnings.append(group[0].at("name").problem(
-                f"แผนมีโครงการ '{name}' ในยุทธศาสตร์ {strategy} แล้ว ({existing[(name, strategy)]}) "
-                "ถ้าเป็นโครงการเดียวกันให้ใส่รหัสนั้นในช่องรหัสโครงการ", "warning", "xlsx-rows"))
         if len(group) > 1:
             who = "; ".join(f"{_label(r)} ({r.at('name')})" for r in group)
             tail = "รวมเป็นโครงการระดับตำบลโครงการเดียวแล้ว" if combine else \
                 "ใช้ --combine เพื่อรวมเป็นโครงการระดับตำบลโครงการเดียว"
             warnings.append(group[0].at("name").problem(f"โครงการ '{name}' ({strategy}) เสนอ {len(group)} แถว: {who} {tail}",
                                                         "warning", "xlsx-rows"))
-        if combine and len(group) > 1:
-            out.append(_combined(group, warnings))
-        else:
-            out += [NewProject({**r.values, "scores": overlay_scores(None, r.scores)}, overlay({}, r.budget), [r])
-                    for r in group]
+        made = [_combined(group, warnings)] if combine and len(group) > 1 else \
+            [NewProject({**r.values, "scores": overlay_scores(None, r.scores)}, overlay({}, r.budget), [r]) for r in group]
+        same = existing.get((name, strategy), [])
+        for project in made:
+            cell = project.rows[0].at("name")
+            if held := next((pid for pid in same if holds(plan[pid], project.fields, project.budget)), None):
+                warnings.append(cell.problem(f"แผนมีโครงการนี้แล้วเป็น {held} ข้อมูลตรงกันทุกช่อง (นำเข้าไปแล้ว) จึงไม่เพิ่มซ้ำ "
+                                             f"ถ้าจะแก้โครงการนั้นให้ใส่ {held} ในช่องรหัสโครงการ", "warning", "xlsx-rows"))
+                continue
+            if same:
+                warnings.append(cell.problem(f"แผนมีโครงการ '{name}' ในยุทธศาสตร์ {strategy} แล้ว ({', '.join(same)}) "
+                                             "ถ้าเป็นโครงการเดียวกันให้ใส่รหัสนั้นในช่องรหัสโครงการ", "warning", "xlsx-rows"))
+            out.append(project)
     return out
 
 

@@ -174,3 +174,35 @@ def test_a_workbook_imported_again_adds_nothing_twice(example_plan: Path, tmp_pa
         f"{book}:โครงการ!B{row}: warning: แผนมีโครงการนี้แล้วเป็น {pid} ข้อมูลตรงกันทุกช่อง (นำเข้าไปแล้ว) จึงไม่เพิ่มซ้ำ "
         f"ถ้าจะแก้โครงการนั้นให้ใส่ {pid} ในช่องรหัสโครงการ" for row, pid in ((2, "P046"), (3, "P047"))]
     assert example_plan.read_bytes() == after
+
+
+def test_diff_of_long_and_numbered_texts_shows_the_part_that_changed(example_plan: Path) -> None:
+    """A numbered objective with one line edited showed both whole texts on one line, every
+    line joined by '\\n'; a word changed in a long target showed both texts whole; a text whose
+    line ends alone changed (CRLF to LF, the same in every document) was listed as changed."""
+    from conftest import replace_in
+
+    target = ("ขุดลอกหนองน้ำสาธารณะ พื้นที่ 12 ไร่ ลึกเฉลี่ย 3 เมตร พร้อมก่อสร้างคันดินรอบหนองยาว 800 เมตร "
+              "และปลูกหญ้าแฝกป้องกันการพังทลายของตลิ่ง {} ครัวเรือน ตามแบบของกรมทรัพยากรน้ำ")
+    replace_in(example_plan, "    objective: เพื่อเพิ่มปริมาณการกักเก็บน้ำสำหรับการเกษตร\n",
+               '    objective: "1. เพื่อเพิ่มปริมาณการกักเก็บน้ำ\\r\\n2. เพื่อการเกษตร 120 ครัวเรือน\\r\\n3. เพื่อการประมง"\n')
+    replace_in(example_plan, "    target: ขุดลอกหนองน้ำ พื้นที่ 12 ไร่ ลึกเฉลี่ย 3 เมตร\n", f"    target: {target.format(120)}\n")
+    replace_in(example_plan, "    objective: เพื่อชะลอน้ำและเพิ่มความชุ่มชื้นให้พื้นที่เกษตร\n",
+               '    objective: "เพื่อชะลอน้ำ\\r\\nและเพิ่มความชุ่มชื้นให้พื้นที่เกษตร"\n')
+    new = example_plan.with_name("edited.yaml")
+    new.write_bytes(example_plan.read_bytes())
+    replace_in(new, '"1. เพื่อเพิ่มปริมาณการกักเก็บน้ำ\\r\\n2. เพื่อการเกษตร 120 ครัวเรือน\\r\\n3. เพื่อการประมง"',
+               '"1. เพื่อเพิ่มปริมาณการกักเก็บน้ำ\\n2. เพื่อการเกษตร 150 ครัวเรือน\\n3. เพื่อการประมง"')
+    replace_in(new, target.format(120), target.format(150))
+    replace_in(new, '"เพื่อชะลอน้ำ\\r\\nและเพิ่มความชุ่มชื้นให้พื้นที่เกษตร"', '"เพื่อชะลอน้ำ\\nและเพิ่มความชุ่มชื้นให้พื้นที่เกษตร"')
+    code, out, _ = run("diff", example_plan, new)
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "โครงการ เพิ่ม 0 ลบ 0 แก้ไข 1",
+        "",
+        "โครงการ",
+        "  ~ P001 ขุดลอกหนองน้ำสาธารณะหนองบัวงาม",
+        "      วัตถุประสงค์ [บรรทัดที่ 2]: 2. เพื่อการเกษตร 120 ครัวเรือน → 2. เพื่อการเกษตร 150 ครัวเรือน",
+        "      เป้าหมาย (ผลผลิต): …งกันการพังทลายของตลิ่ง 120 ครัวเรือน ตามแบบของกรมทรัพยากรน้ำ → "
+        "…งกันการพังทลายของตลิ่ง 150 ครัวเรือน ตามแบบของกรมทรัพยากรน้ำ",
+    ]

@@ -92,6 +92,8 @@ def match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: boo
             result.added.append(entry(k, item))
             continue
         changes = compare(rest(gone[was]), rest(item), "", [])
+        if was == k and not changes:  # only what reads the same changed (a text's line ends)
+            continue
         if was != k and not changes:
             result.renumbered.append(Renumbered(str(was), str(k), str(item.get(name) or "")))
         else:

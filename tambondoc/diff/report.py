@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,7 @@ from tambondoc.thai import money
 _AMOUNT_KEYS = {"amount", *FUNDING_KEYS, "budget_received", "average_income", "threshold"}
 _TOKEN = re.compile(r"\[([^\]]*)\]|([^.\[]+)")
 _SEP = " › "
+LONG, CONTEXT = 80, 24  # a text longer than LONG is shown as its changed part with CONTEXT characters around
 
 
 def _p(text: Any) -> str:
@@ -83,6 +85,33 @@ def _shown(v: Any, path: str) -> str:
     """A changed value at ``path``, an amount when it is one."""
     keys = _keys(path)
     return value(v, keys[-1] if keys else "", parent=keys[-2] if len(keys) > 1 else "")
+
+
+def _pair(c: Change) -> tuple[str, str]:
+    """A change's two values as shown; two long texts as the part that differs with some
+    context (a word changed in a 400-character target showed both texts whole)."""
+    old, new = _shown(c.old, c.path), _shown(c.new, c.path)
+    if not (isinstance(c.old, str) and isinstance(c.new, str)) or max(len(old), len(new)) <= LONG:
+        return old, new
+    start = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), min(len(old), len(new)))
+    end = next((i for i, (x, y) in enumerate(zip(reversed(old), reversed(new))) if x != y), min(len(old), len(new)))
+    end = min(end, len(old) - start, len(new) - start)
+    start = _boundary(old, start - CONTEXT, back=True) if start > CONTEXT * 3 // 2 else 0
+    tails = [_boundary(t, len(t) - end + CONTEXT, back=False) if end > CONTEXT * 3 // 2 else len(t) for t in (old, new)]
+    return tuple(("…" if start else "") + t[start:stop] + ("…" if stop < len(t) else "")  # type: ignore[return-value]
+                 for t, stop in zip((old, new), tails))
+
+
+def _boundary(text: str, i: int, back: bool) -> int:
+    """``i`` moved to a space within a few characters (back or on), else off Thai marks and
+    leading vowels, so an excerpt never starts or ends inside a syllable."""
+    spaces = [k for k in range(max(0, i - CONTEXT // 2), min(len(text), i + CONTEXT // 2)) if text[k] == " "]
+    if spaces:
+        near = min(spaces, key=lambda k: abs(k - i))
+        return near + 1 if back else near
+    while 0 < i < len(text) and (unicodedata.category(text[i]) == "Mn" or text[i - 1] in "เแโใไ"):
+        i += -1 if back else 1
+    return i
 
 
 def _delta(x: float) -> str:
@@ -181,8 +210,9 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
 
     def changes(cs: list[Change], base: tuple[str, ...], skip: int = 0, indent: str = "  ") -> None:
         for c in cs:
-            out.append(f"{indent}{_p(label(base, c.path, skip, d.names))}: {style(_p(_shown(c.old, c.path)), fg='red')} → "
-                       f"{style(_p(_shown(c.new, c.path)), fg='green')}")
+            old, new = _pair(c)
+            out.append(f"{indent}{_p(label(base, c.path, skip, d.names))}: {style(_p(old), fg='red')} → "
+                       f"{style(_p(new), fg='green')}")
 
     if d.projects:
         out += ["", style("โครงการ", bold=True)]
@@ -252,7 +282,7 @@ def _table(head: list[str], rows: list[list[Any]], right: frozenset[int] | set[i
 
 def _change_rows(cs: list[Change], base: tuple[str, ...], skip: int = 0,
                  names: dict[str, str] | None = None) -> list[list[Any]]:
-    return [[_md(label(base, c.path, skip, names)), _md(_shown(c.old, c.path)), _md(_shown(c.new, c.path))] for c in cs]
+    return [[_md(label(base, c.path, skip, names)), *map(_md, _pair(c))] for c in cs]
 
 
 def _md_matched(m: Matched, base: tuple[str, ...], head: Head, names: dict[str, str] | None = None) -> list[str]:

@@ -206,3 +206,25 @@ def test_diff_of_long_and_numbered_texts_shows_the_part_that_changed(example_pla
         "      เป้าหมาย (ผลผลิต): …งกันการพังทลายของตลิ่ง 120 ครัวเรือน ตามแบบของกรมทรัพยากรน้ำ → "
         "…งกันการพังทลายของตลิ่ง 150 ครัวเรือน ตามแบบของกรมทรัพยากรน้ำ",
     ]
+
+
+def test_a_text_written_as_a_block_leaves_no_empty_last_line_in_cells(example_plan: Path) -> None:
+    """A text of several lines written as a block ('|', as fmt and import-xlsx write them) ends
+    with a line end: the coordination list's cell got an empty last line (a line break and an
+    empty run) and the exported workbook's cell a trailing line end."""
+    import re
+    import zipfile
+
+    import openpyxl
+    from conftest import replace_in
+
+    replace_in(example_plan, "    target: ขุดลอกหนองน้ำ พื้นที่ 12 ไร่ ลึกเฉลี่ย 3 เมตร\n",
+               "    target: |\n      ขุดลอกหนองน้ำ พื้นที่ 12 ไร่\n      ลึกเฉลี่ย 3 เมตร\n")
+    out = example_plan.parent.parent / "out"
+    assert run("build", example_plan, "-o", out).code == 0
+    xml = zipfile.ZipFile(out / "example-tambon" / "coordination-tm-nongbua.docx").read("word/document.xml").decode()
+    assert re.findall(r"ขุดลอกหนองน้ำ พื้นที่ 12 ไร่</w:t>(.*?)</w:r>", xml) == [
+        '<w:br/><w:t xml:space="preserve">ลึกเฉลี่ย 3 เมตร</w:t>']
+    book = example_plan.with_name("projects.xlsx")
+    assert run("export-xlsx", example_plan, "-o", book).code == 0
+    assert openpyxl.load_workbook(book)["โครงการ"]["F2"].value == "ขุดลอกหนองน้ำ พื้นที่ 12 ไร่\nลึกเฉลี่ย 3 เมตร"

@@ -48,6 +48,8 @@ def label(base: tuple[str, ...], path: str, skip: int = 0, names: dict[str, str]
                 continue
             node = own or {}
             parts.append(node.get("title") or key)
+        elif node.get("type") == "string" and parts:  # a line of a text (diff.tree)
+            parts[-1] = f"{parts[-1]} บรรทัดที่ {selector}"
         else:
             node = node.get("items") or {}
             parts[-1:] = [f"{parts[-1]} [{selector}]"] if parts else [f"[{selector}]"]

@@ -52,7 +52,6 @@ def _join(path: str, key: Any) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-LINE = "บรรทัดที่ {}"  # a line of a multi-line text, in a change's path: objective[บรรทัดที่ 2]
 
 
 def _lines(old: str, new: str, path: str, out: list[Change]) -> list[Change]:
@@ -72,7 +71,7 @@ def _lines(old: str, new: str, path: str, out: list[Change]) -> list[Change]:
         for k in range(max(i2 - i1, j2 - j1)):
             gone, come = la[i1 + k] if i1 + k < i2 else None, lb[j1 + k] if j1 + k < j2 else None
             number = j1 + k + 1 if come is not None else i1 + k + 1
-            out.append(Change(f"{path}[{LINE.format(number)}]", gone, come))
+            out.append(Change(f"{path}[{number}]", gone, come))  # objective[2]: its second line
     return out
 
 

@@ -12,7 +12,7 @@ from typing import Any, cast
 from tambondoc.context import scoring, sources
 from tambondoc.context.book import book_context
 from tambondoc.context.locations import community_rows, community_totals, texts, with_community_name
-from tambondoc.context.text import paragraphs
+from tambondoc.context.text import cell_lines, paragraphs
 from tambondoc.context.texts import DEFAULT_PREAMBLE, default_duties
 from tambondoc.context.types import (
     ApproachTotals,
@@ -178,6 +178,8 @@ def with_defaults(value: Any, schema: dict[str, Any]) -> Any:
 
     Templates then see one shape for every plan and test ``{% if x %}``; with
     StrictUndefined a field one plan omits would otherwise break the build of that plan only.
+    Texts get LF line ends: a text typed on Windows (CRLF) left a line-end character inside the
+    coordination list's cells, before each line break.
     """
     if isinstance(value, dict) and "properties" in schema:
         filled = dict(value)
@@ -189,7 +191,7 @@ def with_defaults(value: Any, schema: dict[str, Any]) -> Any:
         return filled
     if isinstance(value, list) and isinstance(schema.get("items"), dict):
         return [with_defaults(item, schema["items"]) for item in value]
-    return value
+    return cell_lines(value) if isinstance(value, str) else value
 
 
 def _codes(tambon: Tambon, fictional: bool) -> tuple[str | None, str | None, str | None]:

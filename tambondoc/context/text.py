@@ -15,8 +15,10 @@ def paragraphs(text: Any) -> list[str]:
 def cell_lines(text: str) -> str:
     """``text`` with its line ends as a worksheet cell holds them, LF: a plan typed on Windows
     (or pasted from Word) holds CRLF, which a workbook showed as a stray character and read back
-    as a different text."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    as a different text. No line end after the last line: a text written as a block (``|``, as
+    fmt and import-xlsx write several lines) ends with one, which left an empty last line in its
+    cells of the coordination list and the workbooks."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
 
 
 def decimal_text(value: Any) -> str:

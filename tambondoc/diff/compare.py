@@ -7,56 +7,16 @@ The result is plain dataclasses; ``diff.report`` turns it into text, Markdown or
 
 from __future__ import annotations
 
-import json
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tambondoc.diff.match import Matched, items, match, num
 from tambondoc.diff.shift import shifted, year_shift
-from tambondoc.diff.tree import Change, compare, hashable, union
+from tambondoc.diff.tree import Change, compare, union
 from tambondoc.errors import PlanError
 from tambondoc.plan.load import TOO_BIG, decode, load_text, max_bytes, read_text
-
-
-@dataclass
-class Entry:
-    """Something added or removed: a project, strategy, member or village."""
-
-    id: str
-    name: str
-    detail: str = ""
-    amount: float | None = None
-
-
-@dataclass
-class Modified:
-    id: str
-    name: str
-    changes: list[Change] = field(default_factory=list)
-
-
-@dataclass
-class Renumbered:
-    """An item whose id alone changed: the same content under a new id."""
-
-    old: str
-    new: str
-    name: str
-
-
-@dataclass
-class Matched:
-    """Items of a list matched by their id on both sides; an item gone under one id and come
-    under another with nothing else changed is renumbered, not removed and added."""
-
-    added: list[Entry] = field(default_factory=list)
-    removed: list[Entry] = field(default_factory=list)
-    changed: list[Modified] = field(default_factory=list)
-    renumbered: list[Renumbered] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed or self.renumbered)
 
 
 @dataclass
@@ -192,60 +152,8 @@ def _get(data: Any, *keys: str) -> Any:
     return data
 
 
-def items(data: Any, key: str) -> dict[Any, dict[str, Any]]:
-    found: dict[Any, dict[str, Any]] = {}
-    for item in data if isinstance(data, list) else []:
-        if isinstance(item, dict) and hashable(item.get(key)):
-            found.setdefault(item[key], item)
-    return found
-
-
-def _project_total(p: dict[str, Any]) -> float | None:
-    amounts = [b.get("amount") for b in p.get("budget") or [] if isinstance(b, dict)]
-    return _num(sum(a for a in amounts if isinstance(a, (int, float)))) if amounts else None
-
-
-def match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: bool = False) -> Matched:
-    o, n = items(old, key), items(new, key)
-    result = Matched()
-
-    def entry(k: Any, item: dict[str, Any]) -> Entry:
-        return Entry(str(k), str(item.get(name) or ""), str(item.get(detail) or "") if detail else "",
-                     _project_total(item) if amount else None)
-
-    def rest(item: dict[str, Any]) -> dict[str, Any]:
-        return {x: v for x, v in item.items() if x != key}
-
-    gone = {k: item for k, item in o.items() if k not in n}
-    by_content: dict[str, list[Any]] = {}  # an id's item is matched by content only when it is an "id"
-    for g, item in gone.items() if key == "id" else ():  # (a member's "name" changed is another person)
-        by_content.setdefault(_content(rest(item)), []).append(g)
-    for k, item in n.items():
-        if k not in o:
-            same = by_content.get(_content(rest(item))) if by_content else None
-            if same:
-                was = same.pop(0)
-                del gone[was]
-                result.renumbered.append(Renumbered(str(was), str(k), str(item.get(name) or "")))
-            else:
-                result.added.append(entry(k, item))
-        elif changes := compare(rest(o[k]), rest(item), "", []):
-            result.changed.append(Modified(str(k), str(item.get(name) or o[k].get(name) or ""), changes))
-    result.removed = [entry(k, item) for k, item in gone.items()]
-    return result
-
-
-def _content(item: dict[str, Any]) -> str:
-    """An item's data as one comparable text (a plan's values are JSON's, dates kept as text)."""
-    return json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
-
-
 def without(data: Any, *keys: str) -> Any:
     return {k: v for k, v in data.items() if k not in keys} if isinstance(data, dict) else data
-
-
-def _num(x: float) -> float:
-    return int(x) if float(x).is_integer() else round(x, 2)
 
 
 def _rows(before: list[tuple[Any, str, float]], after: list[tuple[Any, str, float]], sort: bool = False) -> list[Amount]:
@@ -255,8 +163,8 @@ def _rows(before: list[tuple[Any, str, float]], after: list[tuple[Any, str, floa
     rows = []
     for k in sorted(keys) if sort else keys:
         label = (a.get(k) or b[k])[0]
-        x, y = _num(b.get(k, ("", 0))[1]), _num(a.get(k, ("", 0))[1])
-        rows.append(Amount(str(k), label, x, y, _num(y - x)))
+        x, y = num(b.get(k, ("", 0))[1]), num(a.get(k, ("", 0))[1])
+        rows.append(Amount(str(k), label, x, y, num(y - x)))
     return rows
 
 
@@ -270,8 +178,10 @@ def _contexts(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
     return [build_context(old), build_context(new)], ""
 
 
-def _budget(contexts: list[Any]) -> Budget | None:
-    """Totals before and after, from the same ``build_context`` the documents use."""
+def _budget(contexts: list[Any], shift: int = 0) -> Budget | None:
+    """Totals before and after, from the same ``build_context`` the documents use; the old
+    plan's years moved by ``shift`` as its projects are (a next-year revision's table showed
+    every year changed, the first emptied and a new last one filled)."""
     if not contexts:
         return None
     a, b = (c["summary"] for c in contexts)
@@ -282,7 +192,7 @@ def _budget(contexts: list[Any]) -> Budget | None:
               [(s["id"], s["name"], s["amount"]) for s in b["by_strategy"]]),
         _rows([(s["key"], s["label"], s["amount"]) for s in a["by_source"]],
               [(s["key"], s["label"], s["amount"]) for s in b["by_source"]]),
-        _rows([(y["year"], str(y["year"]), y["amount"]) for y in a["by_year"]],
+        _rows([(y["year"] + shift, str(y["year"] + shift), y["amount"]) for y in a["by_year"]],
               [(y["year"], str(y["year"]), y["amount"]) for y in b["by_year"]], sort=True),
     )
 
@@ -322,7 +232,7 @@ def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
     return PlanDiff(
         old=sides[0], new=sides[1],
         projects=match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True),
-        budget=_budget(contexts), budget_note=note,
+        budget=_budget(contexts, shift), budget_note=note,
         direction=compare(without(old.get("direction"), "strategies"),
                           without(new.get("direction"), "strategies"), "direction", []),
         strategies=match(_get(old, "direction", "strategies"), _get(new, "direction", "strategies"), "id", "name"),

@@ -17,7 +17,8 @@ from typing import Any
 import click
 
 from tambondoc.diff import report
-from tambondoc.diff.compare import Matched, PlanDiff, Side, diff_data, load_side, match, read_data, without
+from tambondoc.diff.compare import PlanDiff, Side, diff_data, load_side, read_data, without
+from tambondoc.diff.match import Matched, match
 from tambondoc.diff.report import (
     Style,
     change_rows,

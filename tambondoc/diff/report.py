@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,7 @@ from tambondoc.thai import money
 _AMOUNT_KEYS = {"amount", *FUNDING_KEYS, "budget_received", "average_income", "threshold"}
 _TOKEN = re.compile(r"\[([^\]]*)\]|([^.\[]+)")
 _SEP = " › "
+LONG, CONTEXT = 80, 24  # a text longer than LONG is shown as its changed part with CONTEXT characters around
 
 
 def plain(text: Any) -> str:
@@ -50,6 +52,8 @@ def label(base: tuple[str, ...], path: str, skip: int = 0, names: dict[str, str]
                 continue
             node = own or {}
             parts.append(node.get("title") or key)
+        elif node.get("type") == "string" and parts:  # a line of a text (diff.tree)
+            parts[-1] = f"{parts[-1]} บรรทัดที่ {selector}"
         else:
             node = node.get("items") or {}
             parts[-1:] = [f"{parts[-1]} [{selector}]"] if parts else [f"[{selector}]"]
@@ -89,6 +93,33 @@ def _shown(v: Any, path: str) -> str:
     return value(v, keys[-1] if keys else "", parent=keys[-2] if len(keys) > 1 else "")
 
 
+def _pair(c: Change) -> tuple[str, str]:
+    """A change's two values as shown; two long texts as the part that differs with some
+    context (a word changed in a 400-character target showed both texts whole)."""
+    old, new = _shown(c.old, c.path), _shown(c.new, c.path)
+    if not (isinstance(c.old, str) and isinstance(c.new, str)) or max(len(old), len(new)) <= LONG:
+        return old, new
+    start = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), min(len(old), len(new)))
+    end = next((i for i, (x, y) in enumerate(zip(reversed(old), reversed(new))) if x != y), min(len(old), len(new)))
+    end = min(end, len(old) - start, len(new) - start)
+    start = _boundary(old, start - CONTEXT, back=True) if start > CONTEXT * 3 // 2 else 0
+    tails = [_boundary(t, len(t) - end + CONTEXT, back=False) if end > CONTEXT * 3 // 2 else len(t) for t in (old, new)]
+    return tuple(("…" if start else "") + t[start:stop] + ("…" if stop < len(t) else "")  # type: ignore[return-value]
+                 for t, stop in zip((old, new), tails))
+
+
+def _boundary(text: str, i: int, back: bool) -> int:
+    """``i`` moved to a space within a few characters (back or on), else off Thai marks and
+    leading vowels, so an excerpt never starts or ends inside a syllable."""
+    spaces = [k for k in range(max(0, i - CONTEXT // 2), min(len(text), i + CONTEXT // 2)) if text[k] == " "]
+    if spaces:
+        near = min(spaces, key=lambda k: abs(k - i))
+        return near + 1 if back else near
+    while 0 < i < len(text) and (unicodedata.category(text[i]) == "Mn" or text[i - 1] in "เแโใไ"):
+        i += -1 if back else 1
+    return i
+
+
 def _delta(x: float) -> str:
     return ("+" if x > 0 else "") + money(x) if x else "0"
 
@@ -111,6 +142,7 @@ def _shift_note(d: PlanDiff) -> str:
 
 Head = tuple[str, ...]
 RANKS_HEADING = "ลำดับความสำคัญ (คำนวณจากคะแนนและคะแนนเสียง)"
+BUDGET_HEADING = "งบประมาณ (บาท) เฉพาะรายการที่เปลี่ยน"
 
 
 def _rank(n: int | None) -> str:
@@ -143,9 +175,12 @@ def _side_warnings(d: PlanDiff) -> list[str]:
 
 
 def _budget_tables(d: PlanDiff) -> list[tuple[str, list[Amount]]]:
+    """The rows that changed, per table (a table with none left out): moving one project to
+    another strategy listed every source and year of a 437-million plan unchanged."""
     assert d.budget is not None
     b = d.budget
-    return [("ตามยุทธศาสตร์", b.by_strategy), ("ตามแหล่งงบประมาณ", b.by_source), ("ตามปีงบประมาณ", b.by_year)]
+    tables = [("ตามยุทธศาสตร์", b.by_strategy), ("ตามแหล่งงบประมาณ", b.by_source), ("ตามปีงบประมาณ", b.by_year)]
+    return [(title, changed) for title, rows in tables if (changed := [a for a in rows if a.delta])]
 
 
 def _row_name(title: str, a: Amount) -> str:
@@ -160,8 +195,8 @@ Style = Callable[..., str]
 def text_changes(cs: list[Change], base: tuple[str, ...], style: Style, skip: int = 0,
                  names: dict[str, str] | None = None, schema: Schema = _schema_node, indent: str = "  ") -> list[str]:
     """One line per changed value: its Thai label, old → new."""
-    return [f"{indent}{plain(label(base, c.path, skip, names, schema))}: {style(plain(_shown(c.old, c.path)), fg='red')} → "
-            f"{style(plain(_shown(c.new, c.path)), fg='green')}" for c in cs]
+    return [f"{indent}{plain(label(base, c.path, skip, names, schema))}: {style(plain(old), fg='red')} → "
+            f"{style(plain(new), fg='green')}" for c in cs for old, new in [_pair(c)]]
 
 
 def text_matched(m: Matched, base: tuple[str, ...], style: Style, amounts: bool = False,
@@ -201,7 +236,7 @@ def render_text(d: PlanDiff, color: bool = False) -> str:
         out += ["", style("โครงการ", bold=True)]
         matched(d.projects, ("projects", "[]"), amounts=True)
     if d.budget:
-        out += ["", style("งบประมาณ (บาท): ก่อน → หลัง (เปลี่ยนแปลง)", bold=True)]
+        out += ["", style(f"{BUDGET_HEADING}: ก่อน → หลัง (เปลี่ยนแปลง)", bold=True)]
         for title, rows in _budget_tables(d):
             out.append(f"  {title}")
             out += [f"    {plain(_row_name(title, a))}: {money(a.before)} → {money(a.after)} ({_delta(a.delta)})" for a in rows]
@@ -265,8 +300,7 @@ def table(head: list[str], rows: list[list[Any]], right: frozenset[int] | set[in
 
 def change_rows(cs: list[Change], base: tuple[str, ...], skip: int = 0,
                 names: dict[str, str] | None = None, schema: Schema = _schema_node) -> list[list[Any]]:
-    return [[md_text(label(base, c.path, skip, names, schema)), md_text(_shown(c.old, c.path)), md_text(_shown(c.new, c.path))]
-            for c in cs]
+    return [[md_text(label(base, c.path, skip, names, schema)), *map(md_text, _pair(c))] for c in cs]
 
 
 def md_matched(m: Matched, base: tuple[str, ...], head: Head, names: dict[str, str] | None = None,
@@ -300,11 +334,11 @@ def render_markdown(d: PlanDiff) -> str:
     if d.projects:
         out += ["#### โครงการ", "", *md_matched(d.projects, ("projects", "[]"), _PROJECT_HEAD, d.names)]
     if d.budget:
-        out += ["#### งบประมาณ (บาท)", ""]
+        out += [f"#### {BUDGET_HEADING}", ""]
         for title, rows in _budget_tables(d):
             cells = [[md_text(_row_name(title, a)), money(a.before), money(a.after), _delta(a.delta)] for a in rows]
             t = d.budget.total
-            cells.append(["**รวม**", f"**{money(t.before)}**", f"**{money(t.after)}**", f"**{_delta(t.delta)}**"])
+            cells.append(["**รวมทั้งแผน**", f"**{money(t.before)}**", f"**{money(t.after)}**", f"**{_delta(t.delta)}**"])
             out += table([title.replace("ตาม", ""), "ก่อน", "หลัง", "เปลี่ยนแปลง"], cells, {1, 2, 3})
     elif d.budget_note:
         out += [f"> {md_text(d.budget_note)}", ""]

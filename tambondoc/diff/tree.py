@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
+
+from tambondoc.context.text import cell_lines
 
 _MISSING = object()
 _ID_FIELDS = ("id", "no", "year", "name", "file", "problem", "what")
@@ -49,6 +52,29 @@ def _join(path: str, key: Any) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
+
+
+def _lines(old: str, new: str, path: str, out: list[Change]) -> list[Change]:
+    """A text's changes, line by line when both sides have several lines (a numbered objective
+    with one line edited showed both whole texts, every line, on one line); none when only its
+    line ends differ (CRLF typed on Windows and LF read the same in every document)."""
+    a, b = cell_lines(old).strip(), cell_lines(new).strip()
+    if a == b:
+        return out
+    if "\n" not in a or "\n" not in b:  # a line added to one line is the text changed
+        out.append(Change(path, old, new))
+        return out
+    la, lb = a.split("\n"), b.split("\n")
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, la, lb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        for k in range(max(i2 - i1, j2 - j1)):
+            gone, come = la[i1 + k] if i1 + k < i2 else None, lb[j1 + k] if j1 + k < j2 else None
+            number = j1 + k + 1 if come is not None else i1 + k + 1
+            out.append(Change(f"{path}[{number}]", gone, come))  # objective[2]: its second line
+    return out
+
+
 def compare(old: Any, new: Any, path: str, out: list[Change]) -> list[Change]:
     """Append every differing leaf; lists of items are matched by their id, not position. A
     section or list that one side lacks is compared as an empty one, item by item: a next-year
@@ -72,6 +98,8 @@ def compare(old: Any, new: Any, path: str, out: list[Change]) -> list[Change]:
                 out.append(Change(f"{path}[{k}]", o.get(k), n.get(k)))
         return out
     old, new = (None if x is _MISSING else x for x in (old, new))
+    if isinstance(old, str) and isinstance(new, str):
+        return _lines(old, new, path, out)
     if old != new:
         out.append(Change(path, old, new))
     return out

@@ -107,6 +107,13 @@ def _same(old: Any, new: Any) -> bool:
     return old == new and not isinstance(old, bool)
 
 
+def holds(project: Any, fields: dict[str, Any], budget: Budget) -> bool:
+    """Whether ``project`` already says everything a new row says (and nothing more): the row
+    was imported before."""
+    keys = {k for k in [*fields, *project] if k not in ("id", "budget")}
+    return budget_of(project) == budget and all(_same(project.get(k), fields.get(k)) for k in keys)
+
+
 def overlay_scores(old: Any, cells: dict[str, int | float | None]) -> dict[str, int | float] | None:
     """The plan's scores with the workbook's score cells laid over them (a blank cell removes one)."""
     new = {k: v for k, v in (old or {}).items()} if isinstance(old, dict) else {}

@@ -70,9 +70,12 @@ def _text(value: Any) -> str | None:
 def _number(value: Any, what: str, money: bool = False) -> int | float:
     shown = str(value).strip()
     if isinstance(value, str):
-        cleaned = value.translate(THAI_TO_ARABIC).replace(",", "").strip()
+        typed = value.translate(THAI_TO_ARABIC).strip()
+        cleaned = typed.replace(",", "")
         if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
             raise CellError(f"{what}ต้องเป็นตัวเลข (พบ '{shown}')")
+        if "," in typed and not re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", typed):  # '1,2000': 12,000 or 1,200?
+            raise CellError(f"{what}มีจุลภาค (,) ผิดที่ (พบ '{shown}') จุลภาคคั่นทุก 3 หลัก เช่น 1,200,000 หรือไม่ต้องใส่")
         value = float(cleaned)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise CellError(f"{what}ต้องเป็นตัวเลข (พบ '{shown}')")

@@ -11,18 +11,20 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tambondoc.check.validate import check_data, validate_file
-from tambondoc.context.columns import FIELD_BY_KEY
+from tambondoc.context.columns import FIELD_BY_KEY, TEXT_FIELDS
 from tambondoc.errors import PlanError, PlanInvalid, Problem
 from tambondoc.files import write_atomic
 from tambondoc.importing.merge import (
     Budget,
     add_project,
     budget_of,
+    holds,
     id_allocator,
     new_project,
     overlay,
@@ -40,7 +42,9 @@ from tambondoc.plan.splice import spliced
 from tambondoc.xlsx.columns import BudgetKey, Choices
 
 LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 2)]
-DIFFERING = ("tactic", "approach", "agency", "local_government")  # combined rows that disagree: a warning
+# combined rows that disagree: a warning (a later village's objective was dropped without a word)
+DIFFERING = ("tactic", "approach", "local_government", *(k for k in TEXT_FIELDS if k != "name"))
+SHOWN = 60  # characters of a differing text the warning quotes
 
 
 @dataclass
@@ -59,9 +63,28 @@ class ImportResult:
         return self.new_text != self.old_text
 
     def diff(self) -> str:
-        return "".join(difflib.unified_diff(
-            self.old_text.splitlines(True), self.new_text.splitlines(True),
-            fromfile=str(self.plan), tofile=f"{self.plan} (หลังนำเข้า)"))
+        return unified(self.old_text.splitlines(True), self.new_text.splitlines(True),
+                       str(self.plan), f"{self.plan} (หลังนำเข้า)")
+
+
+def _range(start: int, length: int) -> str:
+    return f"{start + 1 if length else start}" + ("" if length == 1 else f",{length}")
+
+
+def unified(a: list[str], b: list[str], fromfile: str, tofile: str) -> str:
+    """``difflib.unified_diff`` without its junk heuristic, which in a plan of thousands of lines
+    took lines as common as '        funding:' for junk and showed them removed and added again
+    around an edited amount."""
+    out = [f"--- {fromfile}\n", f"+++ {tofile}\n"]
+    for group in difflib.SequenceMatcher(None, a, b, autojunk=False).get_grouped_opcodes(3):
+        (_, i1, _, j1, _), (_, _, i2, _, j2) = group[0], group[-1]
+        out.append(f"@@ -{_range(i1, i2 - i1)} +{_range(j1, j2 - j1)} @@\n")
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                out += [" " + line for line in a[i1:i2]]
+                continue
+            out += ["-" + line for line in a[i1:i2]] + ["+" + line for line in b[j1:j2]]
+    return "".join(out) if len(out) > 2 else ""
 
 
 @dataclass
@@ -112,29 +135,36 @@ def _label(row: Row) -> str:
 
 def _new_projects(rows: list[Row], combine: bool, plan: dict[str, dict[str, Any]],
                   warnings: list[Problem]) -> list[NewProject]:
-    """New rows as projects; rows with the same name and strategy are reported, or combined."""
+    """New rows as projects; rows with the same name and strategy are reported, or combined; a
+    project the plan already holds as it is (the same workbook imported again) is left out."""
     groups: dict[tuple[str, str], list[Row]] = {}
     for row in rows:
         key = (" ".join(row.values["name"].split()), row.values["strategy"])
         groups.setdefault(key, []).append(row)
-    existing = {(" ".join(str(p["name"]).split()), p["strategy"]): pid for pid, p in plan.items()}
+    existing: dict[tuple[str, str], list[str]] = {}
+    for pid, p in plan.items():
+        existing.setdefault((" ".join(str(p["name"]).split()), p["strategy"]), []).append(pid)
     out = []
     for (name, strategy), group in groups.items():
-        if (name, strategy) in existing:
-            warnings.append(group[0].at("name").problem(
-                f"แผนมีโครงการ '{name}' ในยุทธศาสตร์ {strategy} แล้ว ({existing[(name, strategy)]}) "
-                "ถ้าเป็นโครงการเดียวกันให้ใส่รหัสนั้นในช่องรหัสโครงการ", "warning", "xlsx-rows"))
         if len(group) > 1:
             who = "; ".join(f"{_label(r)} ({r.at('name')})" for r in group)
             tail = "รวมเป็นโครงการระดับตำบลโครงการเดียวแล้ว" if combine else \
                 "ใช้ --combine เพื่อรวมเป็นโครงการระดับตำบลโครงการเดียว"
             warnings.append(group[0].at("name").problem(f"โครงการ '{name}' ({strategy}) เสนอ {len(group)} แถว: {who} {tail}",
                                                         "warning", "xlsx-rows"))
-        if combine and len(group) > 1:
-            out.append(_combined(group, warnings))
-        else:
-            out += [NewProject({**r.values, "scores": overlay_scores(None, r.scores)}, overlay({}, r.budget), [r])
-                    for r in group]
+        made = [_combined(group, warnings)] if combine and len(group) > 1 else \
+            [NewProject({**r.values, "scores": overlay_scores(None, r.scores)}, overlay({}, r.budget), [r]) for r in group]
+        same = existing.get((name, strategy), [])
+        for project in made:
+            cell = project.rows[0].at("name")
+            if held := next((pid for pid in same if holds(plan[pid], project.fields, project.budget)), None):
+                warnings.append(cell.problem(f"แผนมีโครงการนี้แล้วเป็น {held} ข้อมูลตรงกันทุกช่อง (นำเข้าไปแล้ว) จึงไม่เพิ่มซ้ำ "
+                                             f"ถ้าจะแก้โครงการนั้นให้ใส่ {held} ในช่องรหัสโครงการ", "warning", "xlsx-rows"))
+                continue
+            if same:
+                warnings.append(cell.problem(f"แผนมีโครงการ '{name}' ในยุทธศาสตร์ {strategy} แล้ว ({', '.join(same)}) "
+                                             "ถ้าเป็นโครงการเดียวกันให้ใส่รหัสนั้นในช่องรหัสโครงการ", "warning", "xlsx-rows"))
+            out.append(project)
     return out
 
 
@@ -155,8 +185,9 @@ def _combined(group: list[Row], warnings: list[Problem]) -> NewProject:
     for key in DIFFERING:
         for row in group[1:]:
             if row.values.get(key) not in (None, fields.get(key)):
-                warnings.append(row.at(key).problem(f"{FIELD_BY_KEY[key].header} '{row.values[key]}' ไม่ตรงกับแถวแรก "
-                                                    f"ใช้ '{fields[key]}' จาก {group[0].at(key)}", "warning", "xlsx-rows"))
+                first = next(r for r in group if r.values.get(key) == fields[key])
+                warnings.append(row.at(key).problem(f"{FIELD_BY_KEY[key].header} '{_quoted(row.values[key])}' ไม่ตรงกับแถวแรก "
+                                                    f"ใช้ '{_quoted(fields[key])}' จาก {first.at(key)}", "warning", "xlsx-rows"))
     budget: Budget = {}
     for row in group:
         for year, sources in overlay({}, row.budget).items():
@@ -164,6 +195,16 @@ def _combined(group: list[Row], warnings: list[Problem]) -> NewProject:
                 total = budget.setdefault(year, {}).get(source, 0) + amount
                 budget[year][source] = round(total, 2) if isinstance(total, float) else total
     return NewProject(fields, dict(sorted(budget.items())), group)
+
+
+def _quoted(value: Any) -> str:
+    """A cell's value on one line, long texts cut: a warning quotes two of them."""
+    text = " ".join(str(value).split())
+    if len(text) <= SHOWN:
+        return text
+    cut = text.rfind(" ", SHOWN // 2, SHOWN)  # at a space, else never before a Thai vowel or tone mark
+    cut = cut if cut > 0 else next(i for i in range(SHOWN, 0, -1) if unicodedata.category(text[i]) != "Mn")
+    return text[:cut] + "…"
 
 
 def _merge(doc: Any, updates: list[Row], new: list[NewProject]) -> tuple[list[str], dict[str, list[Row]]]:

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tambondoc.context.columns import FIELD_BY_KEY, PROJECT_FIELDS
@@ -201,7 +202,8 @@ def _notes(wb: Workbook, choices: Choices, exported: bool) -> None:
         "แหล่งงบประมาณแยกเป็นคอลัมน์ 'แหล่งงบ ปีงบประมาณ' ใส่จำนวนเงิน (บาท) เฉพาะช่องที่มีเงิน ช่องที่ว่างคือไม่มี",
     ]
     if exported:
-        lines.append("โปรแกรมนำเข้าเฉพาะแผ่นงาน 'โครงการ' แผ่นงานรายยุทธศาสตร์และ 'สรุป' มีไว้ดูเท่านั้น")
+        lines.append("โปรแกรมนำเข้าเฉพาะแผ่นงาน 'โครงการ' แผ่นงานรายยุทธศาสตร์และ 'สรุป' มีไว้ดูเท่านั้น "
+                     "จึงล็อกไว้ไม่ให้แก้ (กรองได้) ให้แก้ที่แผ่นงาน 'โครงการ'")
     for r, text in enumerate(lines, 2):
         put(ws, r, 1, text).alignment = WRAP
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
@@ -273,6 +275,13 @@ def _sheet_title(sid: str, name: str, used: set[str]) -> str:
     return title
 
 
+def _view_only(ws: Worksheet) -> None:
+    """Locked against edits, filters and column widths left free: the import reads the sheet
+    'โครงการ' only, and an officer's edit typed in a strategy's sheet was dropped without a word."""
+    ws.protection = SheetProtection(sheet=True, autoFilter=False, formatColumns=False, formatRows=False,
+                                    selectLockedCells=False, selectUnlockedCells=False)
+
+
 def export_workbook(data: dict[str, Any]) -> bytes:
     """Every project (sheet 'โครงการ'), a sheet per strategy, and formula totals ('สรุป')."""
     choices = Choices.of(data)
@@ -282,12 +291,14 @@ def export_workbook(data: dict[str, Any]) -> bytes:
     ws = wb.active
     ws.title = PROJECT_SHEET
     _project_sheet(ws, choices, projects, money, total=True, validations=True)
-    summary_sheet(wb.create_sheet("สรุป"), choices, data, money)
+    summary_sheet(summary := wb.create_sheet("สรุป"), choices, data, money)
+    _view_only(summary)
     used = {PROJECT_SHEET, "สรุป", NOTES_SHEET, LISTS_SHEET}
     for s in data["direction"]["strategies"]:
         rows = [p for p in projects if p["strategy"] == s["id"]]
-        _project_sheet(wb.create_sheet(_sheet_title(s["id"], s["name"], used)), choices, rows, money,
+        _project_sheet(sheet := wb.create_sheet(_sheet_title(s["id"], s["name"], used)), choices, rows, money,
                        total=True, subtotal=True)
+        _view_only(sheet)
     _notes(wb, choices, exported=True)
     _lists(wb, choices)
     return _to_bytes(wb, data)

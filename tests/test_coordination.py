@@ -349,6 +349,17 @@ def test_xlsx_year_columns_show_every_amount_whole(built: dict, lg: str) -> None
         assert all(room >= measure.width(f"{amounts[year]:,.0f}", 14) for amounts in want["amounts"].values())
 
 
+@pytest.mark.parametrize("lg", LGS)
+def test_xlsx_headings_break_no_word(built: dict, lg: str) -> None:
+    """A column is at least as wide as its heading's longest word in bold: 'รหัสโครงการ' in a
+    column of nine printed 'โครงกา|ร' in Excel (seen in LibreOffice with Calibri's metrics)."""
+    ws, _ = sheet_rows(built["plain"] / f"coordination-{lg}.xlsx")
+    heading = next(row for row in ws.iter_rows() if row[0].value == "ที่")
+    broken = [cell.value for cell in heading if cell.value and measure.longest_word(str(cell.value), True) * 14 / 1000
+              > column_points(ws.column_dimensions[cell.column_letter].width)]
+    assert broken == []
+
+
 def test_xlsx_text_that_looks_like_a_formula_stays_text(built: dict) -> None:
     ws, rows = sheet_rows(built["variant"] / "coordination-abt-nongbua.xlsx")
     cell = next(c for row in ws.iter_rows() for c in row if c.value == INJECTED)

@@ -22,7 +22,7 @@ from tambondoc.context.columns import (
 from tambondoc.context.types import Context, LocalGovernmentList, ProjectRow
 from tambondoc.errors import column_letter
 from tambondoc.thai import parse_be_date
-from tambondoc.xlsx.look import MONEY, amount_units, fit_heights, text_width
+from tambondoc.xlsx.look import MONEY, amount_units, fit_heights, text_width, word_units
 from tambondoc.xlsx.sheetml import Sheet
 
 SHEET_TITLE = "บัญชีประสานโครงการ"
@@ -90,7 +90,8 @@ def _label_row(sheet: Sheet, row: int, text: str, last_col: int, fill: str) -> N
 
 def _widths(sheet: Sheet, labels: list[str], texts: dict[int, list[str]], years: list[int],
             lg: LocalGovernmentList) -> list[float]:
-    """Columns as wide as their text (within caps); a year's column at least as wide as its
+    """Columns as wide as their text (within caps), never narrower than a word of their heading
+    or (within caps) of their text; a year's column at least as wide as its
     amounts, the projects' and the totals' in bold (counted in characters, a column of ten held
     '1,850,000' at TH SarabunPSK 14 pt narrower than Excel draws it: '####')."""
     caps = [NUMBER_CAP] + [f.cap for f in BEFORE] + [13] * len(years) + [f.cap for f in AFTER] + [STRATEGY_CAP]
@@ -100,7 +101,7 @@ def _widths(sheet: Sheet, labels: list[str], texts: dict[int, list[str]], years:
     widths: list[float] = []
     for col, (label, cap) in enumerate(zip(labels, caps), 1):
         longest = max([text_width(v) for v in texts.get(col, [])] + [min(text_width(label), 8), 4])
-        width: float = min(longest + 2, cap)
+        width: float = max(min(longest + 2, cap), word_units(label, texts.get(col, []), cap))
         if first_year <= col < first_year + len(years):
             i = col - first_year
             width = max(width, amount_units(p["year_amounts"][i] for p in projects),

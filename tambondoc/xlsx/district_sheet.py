@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tambondoc import measure
 from tambondoc.thai import thai_date
-from tambondoc.xlsx.look import fit_heights, text_width, units
+from tambondoc.xlsx.look import fit_heights, text_width, units, word_units
 from tambondoc.xlsx.style import FastSheet, print_list
 
 MAX_TITLE = 31  # Excel's longest sheet name
@@ -59,13 +59,11 @@ def widths(ws: Worksheet, labels: Sequence[str], texts: dict[int, list[str]], ca
         values = texts.get(col, [])
         widest = max((measure.em_width(line) for v in values for line in v.splitlines()), default=0)
         longest = max(units(widest * SIZE / 1000), min(text_width(label), 10) + 2, 6)
-        words = [measure.longest_word(line, True) for line in label.splitlines()]
-        if col in whole:
-            words += [measure.em_width(v, True) for v in values]
-        least = units(max(words, default=0) * SIZE / 1000)
-        if col not in whole:
-            value_words = [measure.longest_word(line) for v in values for line in v.splitlines()]
-            least = max(least, min(units(max(value_words, default=0) * SIZE / 1000), cap))
+        if col in whole:  # amounts: each whole, in bold as its total prints
+            words = [measure.longest_word(line, True) for line in label.splitlines()]
+            least = units(max(words + [measure.em_width(v, True) for v in values], default=0) * SIZE / 1000)
+        else:
+            least = word_units(label, values, cap, SIZE)
         found.append(max(min(longest, cap), least))
         ws.column_dimensions[get_column_letter(col)].width = found[-1]
     return found

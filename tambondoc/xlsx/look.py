@@ -85,6 +85,14 @@ def amount_units(amounts: Iterable[float], bold: bool = False, size: float = 14)
     return units(max((measure.width(f"{a:,.0f}", size, bold) for a in amounts if a), default=0.0))
 
 
+def word_units(label: str, values: Iterable[str], cap: float, size: float = 14) -> float:
+    """The narrowest column that breaks no word: its heading's longest word (bold) and, up to
+    ``cap``, its values' (Excel breaks a word wider than its column inside: 'โครงกา|ร')."""
+    heading = max((measure.longest_word(line, True) for line in label.splitlines()), default=0)
+    values_word = max((measure.longest_word(line) for v in values for line in v.splitlines()), default=0)
+    return max(units(heading * size / 1000), min(units(values_word * size / 1000), cap))
+
+
 def lines_of(text: str, width: float, size: float = 14, bold: bool = False) -> int:
     """Lines ``text`` takes in a wrapped cell of a column ``width`` wide, broken at Thai words."""
     room = column_points(width) * 1000 / size

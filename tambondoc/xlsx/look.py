@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from tambondoc import measure
+from tambondoc.context.text import cell_lines
+from tambondoc.errors import PlanError
 
 FONT = "TH SarabunPSK"
 MAX_CELL = 32767  # characters Excel keeps in a cell
@@ -27,6 +29,15 @@ BORDER_EDGES = {"box": "lrtb", "band": "tb", "band-left": "ltb", "band-right": "
 FILL_COLOURS = {"head": "D9D9D9", "group": "EDEDED"}
 FOOTER = ("หน้า &P / &N", 12)  # 'หน้า 2 / 7' at the foot of every printed page, in 12 pt
 LIST_MARGINS = (0.6, 0.6, 0.7, 0.7)  # inches left, right, top, bottom of a list printed as a document
+
+
+def cell_text(value: str) -> str:
+    """``value`` as a cell holds it (``cell_lines``); PlanError when Excel cannot hold it: a
+    control character or more than MAX_CELL characters."""
+    text = cell_lines(value)
+    if ILLEGAL_CHARACTERS.search(text) or len(text) > MAX_CELL:
+        raise PlanError(f"ข้อความ '{text[:40]}...' มีอักขระควบคุมหรือยาวเกินที่ Excel รับได้ ให้แก้ในแผน")
+    return text
 
 
 def absolute(ref: str) -> str:

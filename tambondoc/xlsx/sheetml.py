@@ -19,18 +19,16 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from tambondoc import __version__
-from tambondoc.context.text import cell_lines
-from tambondoc.errors import PlanError, column_letter
+from tambondoc.errors import column_letter
 from tambondoc.package import ZIP_LEVEL, zip_time
 from tambondoc.xlsx.look import (
     BORDER_EDGES,
     FILL_COLOURS,
     FONT,
     FOOTER,
-    ILLEGAL_CHARACTERS,
     LIST_MARGINS,
-    MAX_CELL,
     absolute,
+    cell_text,
     column_number,
 )
 
@@ -126,9 +124,7 @@ class Sheet:
         elif formula:
             xml = f'<c r="{ref}"><f>{escape(str(value)[1:])}</f></c>'
         else:  # text; its line ends as a cell has them (a plan typed on Windows has CRLF)
-            text = cell_lines(str(value))
-            if ILLEGAL_CHARACTERS.search(text) or len(text) > MAX_CELL:
-                raise PlanError(f"ข้อความ '{text[:40]}...' มีอักขระควบคุมหรือยาวเกินที่ Excel รับได้ ให้แก้ในแผน")
+            text = cell_text(str(value))
             space = ' xml:space="preserve"' if text != text.strip() else ""
             xml = f'<c r="{ref}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>' if text else f'<c r="{ref}"/>'
             if wrap:

@@ -15,16 +15,13 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tambondoc.context.text import cell_lines
-from tambondoc.errors import PlanError
 from tambondoc.xlsx.look import (
     BORDER_EDGES,
     FILL_COLOURS,
     FONT,
     FOOTER,
-    ILLEGAL_CHARACTERS,
     LIST_MARGINS,
-    MAX_CELL,
+    cell_text,
     row_height,
 )
 from tambondoc.xlsx.patches import new_cell
@@ -47,11 +44,9 @@ FILLS = {name: PatternFill("solid", fgColor=colour) for name, colour in FILL_COL
 
 def put(ws: Worksheet, row: int, col: int, value: Any, font: Font = BODY) -> Any:
     """Write a value as data: text that starts with '=' stays text, never a formula (no injection);
-    its line ends as a cell has them (``cell_lines``)."""
+    its line ends as a cell has them (``look.cell_text``)."""
     if isinstance(value, str):
-        value = cell_lines(value)
-        if ILLEGAL_CHARACTERS.search(value) or len(value) > MAX_CELL:
-            raise PlanError(f"ข้อความ '{value[:40]}...' มีอักขระควบคุมหรือยาวเกินที่ Excel รับได้ ให้แก้ในแผน")
+        value = cell_text(value)
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"

@@ -95,6 +95,22 @@ def keep_repeat_mark(text: str) -> str:
     return _BEFORE_REPEAT.sub(lambda m: "\u00a0" * len(m.group()), text) if "\u0E46" in text else text
 
 
+# words a line never cuts, though ICU (as LibreOffice) may: each is printed with a word joiner
+# (U+2060, drawn as nothing) between its parts. Every order's headmen were printed
+# 'ผู้ใหญ่' / 'บ้านหมู่' / 'ที่ ๔' in the member column.
+JOINER = "\u2060"
+KEPT_WHOLE = {"หมู่ที่": f"หมู่{JOINER}ที่", "ผู้ใหญ่บ้าน": f"ผู้ใหญ่{JOINER}บ้าน"}
+
+
+def keep_lines(text: str) -> str:
+    """``text`` as printed in a document: no line starts with ๆ (``keep_repeat_mark``) and
+    the words of KEPT_WHOLE stay whole."""
+    if "หมู่" in text or "ผู้" in text:
+        for word, kept in KEPT_WHOLE.items():
+            text = text.replace(word, kept)
+    return keep_repeat_mark(text)
+
+
 def nobreak(value: Any) -> str:
     """A number kept on the line of the word before it (a no-break space), as a typist keeps
     'หมู่ที่ ๘' together: in a narrow column a line broke before the '๘' and left it alone."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import unicodedata
+import zipfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -119,3 +121,16 @@ def squash(text: str) -> str:
     """Text to compare with what pdftotext reads: it puts stray spaces inside Thai words
     (เป็ น) and may swap stacked marks (ครัง้), so whitespace and Thai marks are dropped."""
     return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Mn")
+
+
+def read_docx(path: Path | str) -> Any:
+    """A built .docx as python-docx reads it, without the word joiners (U+2060) that keep
+    printed names whole: drawn as nothing, so its text is what a reader sees."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    joiner = "\u2060".encode()
+    cleaned = io.BytesIO()
+    with zipfile.ZipFile(cleaned, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data.replace(joiner, b"") if name.endswith(".xml") else data)
+    return Document(cleaned)

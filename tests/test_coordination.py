@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE, needs_libreoffice, pdf_text, soffice, squash, stand_in_plan_book
-from docx import Document
+from conftest import EXAMPLE, needs_libreoffice, pdf_text, read_docx, soffice, squash, stand_in_plan_book
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -207,7 +206,7 @@ def test_docx_totals_match_the_budgets(built: dict, read_back: dict, lg: str) ->
 def test_docx_table_rows_are_the_projects_with_their_amounts(built: dict, lg: str) -> None:
     """The columns of form ผ.02/1 (then สถานที่ and หมายเหตุ), a budget column per year, no ids."""
     want = built["expected"][lg]
-    table = Document(str(built["plain"] / f"coordination-{lg}.docx")).tables[0]
+    table = read_docx(str(built["plain"] / f"coordination-{lg}.docx")).tables[0]
     rows = [[c.text for c in row.cells] for row in table.rows]
     n = len(want["years"])
     by_name = {name: pid for pid, name in want["names"].items()}
@@ -229,7 +228,7 @@ def test_docx_signature_closes_the_table_kept_with_the_grand_total(built: dict, 
     grand total above (at its own 16 pt, whatever the table steps down to): as paragraphs after a
     list of several pages, LibreOffice left it alone on the last page. The subtotal above the
     grand total is not chained to it (LibreOffice keeps a row with the next, not a chain)."""
-    table = Document(str(built["plain"] / f"coordination-{lg}.docx")).tables[0]
+    table = read_docx(str(built["plain"] / f"coordination-{lg}.docx")).tables[0]
     last, total, subtotal = table.rows[-1], table.rows[-2], table.rows[-3]
     assert len({c._tc for c in last.cells}) == 1
     assert [p.text for p in last.cells[0].paragraphs] == [
@@ -258,12 +257,12 @@ def test_docx_grid_fills_the_page_with_a_budget_column_per_year(built: dict) -> 
         assert [int(w) for w in re.findall(r'<w:tcW w:type="dxa" w:w="(\d+)"/>', row)] == grid
         assert "<w:tblHeader/>" in xml and "<w:cantSplit/>" in xml
         assert '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' in xml
-    table = Document(str(built["variant"] / "coordination-abt-nongbua.docx")).tables[0]
+    table = read_docx(str(built["variant"] / "coordination-abt-nongbua.docx")).tables[0]
     budget = {row.cells[4].text for row in table.rows}
     heading = [row for row in table.rows if row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None]
     assert len(heading) == 1  # the year lines need no row of years under 'งบประมาณ (บาท)'
     assert heading[0].cells[4].text == "งบประมาณ (บาท)"
-    plain = Document(str(built["plain"] / "coordination-abt-nongbua.docx")).tables[0]
+    plain = read_docx(str(built["plain"] / "coordination-abt-nongbua.docx")).tables[0]
     assert [c.text for c in plain.rows[1].cells[4:6]] == ["2571", "2572"]
     # the empty cells beside the years are in the heading's 12 pt: in the 16 pt default, that row,
     # repeated on every page, was a third taller than its years

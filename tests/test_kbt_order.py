@@ -17,11 +17,13 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, needs_libreoffice, pdf_text, run, squash, stand_in_plan_book, to_pdf
 
+from tambondoc import measure
 from tambondoc.context.build import build_context
 from tambondoc.context.texts import DEFAULT_PREAMBLE, default_duties
+from tambondoc.docx.names import kept_whole, names_in
 from tambondoc.plan.load import load_plan
 from tambondoc.resources import default_templates_dir
-from tambondoc.thai import nobreak, thai_digits
+from tambondoc.thai import keep_lines, nobreak, thai_digits
 
 DEFAULT_DUTIES = default_duties("เนินสะอาด")
 ON_BEHALF = "ปฏิบัติราชการแทนนายอำเภอเนินสะอาด"
@@ -258,7 +260,35 @@ def test_a_village_number_stays_on_the_line_of_its_word(orders: dict[str, Path])
     assert nobreak("ผู้ใหญ่บ้านหมู่ที่ 8 และ 12 คน  ที่") == "ผู้ใหญ่บ้านหมู่ที่\u00a08 และ\u00a012 คน  ที่"
     with zipfile.ZipFile(orders["plain"]) as z:
         xml = z.read("word/document.xml").decode()
-    assert "ผู้ใหญ่บ้านหมู่ที่\u00a0๘<" in xml and "ผู้ใหญ่บ้านหมู่ที่ ๘" not in xml
+    assert "ผู้ใหญ่\u2060บ้านหมู่\u2060ที่\u00a0๘<" in xml and "ผู้ใหญ่บ้านหมู่ที่ ๘" not in xml
+
+
+def test_village_word_is_one_word_in_every_printed_text() -> None:
+    """ICU (as LibreOffice) may break 'ผู้ใหญ่บ้าน' and 'หมู่ที่' between their words: the
+    member column printed 'ผู้ใหญ่' / 'บ้านหมู่' / 'ที่ ๔'. A word joiner keeps each whole, and
+    the line may still break between them."""
+    assert keep_lines("ผู้ใหญ่บ้านหมู่ที่ 4 ต่าง ๆ") == "ผู้ใหญ่\u2060บ้านหมู่\u2060ที่ 4 ต่าง\u00a0ๆ"
+    assert measure.words(keep_lines("ผู้ใหญ่บ้านหมู่ที่ 4")) == ("ผู้ใหญ่\u2060บ้าน", "หมู่\u2060ที่", " ", "4")
+    assert keep_lines("หมู่บ้าน") == "หมู่บ้าน"
+
+
+def test_place_names_are_printed_whole(orders: dict[str, Path]) -> None:
+    """ICU cut the tambon's name as 'หนองบัว' / 'งาม' at a line's end in the order's member
+    list and body; the plan's place names are printed with joiners (not in the properties,
+    where a search must find them), and a line may still break after 'บ้าน' or 'ชุมชน'."""
+    context = build_context(load_plan(EXAMPLE)[1])
+    names = names_in(context)
+    assert {"หนองบัวงาม", "เนินสะอาด", "คลองตาล", "หลังวัด"} <= set(names)
+    assert not any(n.startswith(("บ้าน", "ชุมชน")) for n in names)
+    keep = kept_whole(names)
+    assert keep is not None
+    assert keep("อบต.หนองบัวงาม บ้านคลองตาล") == "อบต.หนองบัว\u2060งาม บ้านคลอง\u2060ตาล"
+    assert keep("บ้านหนองบัวงาม") == "บ้านหนองบัว\u2060งาม"
+    with zipfile.ZipFile(orders["plain"]) as z:
+        xml = z.read("word/document.xml").decode()
+        core = z.read("docProps/core.xml").decode()
+    assert "ตำบลหนองบัว\u2060งาม" in xml and "หนองบัวงาม" not in xml
+    assert "ตำบลหนองบัวงาม" in core and "\u2060" not in core
 
 
 def test_plan_may_point_to_its_own_emblem_and_a_missing_one_warns(example_plan: Path, tmp_path: Path) -> None:

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE, needs_libreoffice, soffice, squash
-from docx import Document
+from conftest import EXAMPLE, needs_libreoffice, read_docx, soffice, squash
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 from ruamel.yaml import YAML
@@ -261,7 +260,7 @@ def test_page_setup_sections_and_table_rows(built: dict) -> None:
 def test_contents_of_the_docx_carry_the_page_numbers_of_the_pdf(built: dict) -> None:
     """--pdf writes the page numbers LibreOffice computed into the .docx's contents (a tab, then
     the number, in the book's numerals); the .docx keeps Word's Thai distributed alignment."""
-    doc = Document(str(built["docx"]))
+    doc = read_docx(str(built["docx"]))
     toc = [p.text.split("\t") for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
     entries, _ = _toc_entries(built["pages"])
     assert [(squash(h), n) for h, n in toc] == [(squash(h), n) for h, n in entries]
@@ -282,16 +281,16 @@ def test_pdf_copy_is_justified_and_contents_numbers_pair_with_entries(tmp_path: 
         styles = z.read("word/styles.xml")
     assert b"thaiDistribute" not in styles and b'w:val="both"' in styles
     before = docx.read_bytes()
-    entries = [p for p in Document(str(docx)).paragraphs if p.style.name.lower().startswith("toc")]
+    entries = [p for p in read_docx(str(docx)).paragraphs if p.style.name.lower().startswith("toc")]
     assert not write_contents_numbers(docx, ["1"] * (len(entries) - 1), thai=True)
     assert docx.read_bytes() == before  # numbers that do not pair leave the .docx alone
     assert write_contents_numbers(docx, [str(i) for i in range(len(entries))], thai=True)
-    numbered = [p.text for p in Document(str(docx)).paragraphs if p.style.name.lower().startswith("toc")]
+    numbered = [p.text for p in read_docx(str(docx)).paragraphs if p.style.name.lower().startswith("toc")]
     assert numbered[2] == entries[2].text + "\t๒"
 
 
 def test_contents_are_prefilled_with_the_headings(built: dict) -> None:
-    doc = Document(str(built["docx"]))
+    doc = read_docx(str(built["docx"]))
     toc = [p.text.split("\t")[0] for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
     assert toc[0] == "คำนำ"
     assert "ส่วนที่ ๑ ข้อมูลทั่วไปของตำบล" in toc and "ภาคผนวก" in toc
@@ -302,7 +301,7 @@ def test_contents_are_prefilled_with_the_headings(built: dict) -> None:
 def test_the_appendix_names_its_order_centred_under_its_heading(built: dict) -> None:
     """The order's number and date under the committee's heading: centred as the heading, not
     a body paragraph whose first-line indent left its date hanging at the left margin."""
-    doc = Document(str(built["docx"]))
+    doc = read_docx(str(built["docx"]))
     paragraphs = doc.paragraphs
     at = next(i for i, p in enumerate(paragraphs)
               if p.style.name == "Appendix Heading" and p.text.startswith("รายชื่อคณะกรรมการบริหารงานตำบล"))
@@ -317,7 +316,7 @@ def test_multi_line_text_becomes_separate_paragraphs(built: dict) -> None:
     ctx = built["context"]
     lines = ctx["tambon"]["history_paragraphs"]
     assert len(lines) == 2
-    texts = [p.text for p in Document(str(built["docx"])).paragraphs]
+    texts = [p.text for p in read_docx(str(built["docx"])).paragraphs]
     for line in lines:
         assert prose(ctx, line) in texts
     foreword = ctx["book"]["foreword_paragraphs"]
@@ -338,9 +337,9 @@ def test_special_characters_render_literally(tmp_path: Path) -> None:
     code, lines = build(plan, tmp_path / "out")
     assert code == 0, lines
     docx = tmp_path / "out" / plan.stem / "plan-book.docx"
-    cells = [c.text for t in Document(str(docx)).tables for row in t.rows for c in row.cells]
+    cells = [c.text for t in read_docx(str(docx)).tables for row in t.rows for c in row.cells]
     assert name in cells
-    assert "“ชุมชน <เข้มแข็ง> & \"พอเพียง\"”" in [p.text for p in Document(str(docx)).paragraphs]
+    assert "“ชุมชน <เข้มแข็ง> & \"พอเพียง\"”" in [p.text for p in read_docx(str(docx)).paragraphs]
     assert "&amp; &lt;ซอย 5&gt;" in document_xml(docx)
 
 
@@ -355,7 +354,7 @@ def test_web_and_mail_addresses_keep_their_arabic_digits_in_thai_prose_aligned_l
     edit_plan(plan, change)
     code, lines = build(plan, tmp_path / "out")
     assert code == 0, lines
-    paragraphs = {p.text: p for p in Document(str(tmp_path / "out" / plan.stem / "plan-book.docx")).paragraphs}
+    paragraphs = {p.text: p for p in read_docx(str(tmp_path / "out" / plan.stem / "plan-book.docx")).paragraphs}
     line = f"ดูแผนฉบับปี ๒๕๗๑ ได้ที่ {url} หรือขอทาง e-mail plan2571@nongbuangam.go.th"
     assert line in paragraphs
     # aligned left: distributed, the line before the address (which no line breaks) was spread
@@ -393,7 +392,7 @@ def test_without_review_part_four_is_left_out(tmp_path: Path) -> None:
     edit_plan(plan, lambda data: data.pop("review"))
     code, lines = build(plan, tmp_path / "out")
     assert code == 0, lines
-    doc = Document(str(tmp_path / "out" / plan.stem / "plan-book.docx"))
+    doc = read_docx(str(tmp_path / "out" / plan.stem / "plan-book.docx"))
     texts = [p.text for p in doc.paragraphs]
     assert not any(t.startswith("ส่วนที่ ๔") for t in texts)
     assert "ภาคผนวก" in texts and "ส่วนที่ ๓ โครงการ/กิจกรรมตามแผนพัฒนาตำบล" in texts
@@ -411,7 +410,7 @@ def test_optional_data_missing_still_builds(tmp_path: Path) -> None:
     edit_plan(plan, change)
     code, lines = build(plan, tmp_path / "out")
     assert code == 0, lines
-    texts = [p.text for p in Document(str(tmp_path / "out" / plan.stem / "plan-book.docx")).paragraphs]
+    texts = [p.text for p in read_docx(str(tmp_path / "out" / plan.stem / "plan-book.docx")).paragraphs]
     assert "(ไม่มีข้อมูล)" in texts and "(ไม่มีแผนที่)" in texts and "(ไม่มีภาพกิจกรรม)" in texts
     assert any(t.startswith("แผนพัฒนาตำบลหนองบัวงามฉบับนี้ จัดทำขึ้นตามระเบียบกระทรวงมหาดไทย") for t in texts)
 
@@ -424,14 +423,14 @@ def test_arabic_prose_numerals_number_pages_in_arabic(tmp_path: Path) -> None:
     docx = tmp_path / "out" / plan.stem / "plan-book.docx"
     xml = document_xml(docx)
     assert 'w:fmt="thaiNumbers"' not in xml and 'w:fmt="decimal"' in xml
-    texts = [p.text for p in Document(str(docx)).paragraphs]
+    texts = [p.text for p in read_docx(str(docx)).paragraphs]
     assert "ให้ความเห็นชอบเมื่อวันที่ 20 มีนาคม 2570" in texts
     assert "ส่วนที่ 1 ข้อมูลทั่วไปของตำบล" in texts
 
 
 def _budget_header(docx: Path) -> tuple[list[str], str]:
     """The second header row of the first project table, and the budget heading's span."""
-    for t in Document(str(docx)).tables:
+    for t in read_docx(str(docx)).tables:
         first = [c.text for c in t.rows[0].cells]
         if "แหล่งงบประมาณ (บาท)" in first and "แผนงาน/โครงการ" in first:
             span = t._tbl.tr_lst[0].tc_lst[2].tcPr.find(W + "gridSpan")
@@ -493,7 +492,7 @@ def test_several_fiscal_years_list_amounts_by_year_in_one_column(tmp_path: Path,
     code, lines = build(plan, tmp_path / "out")
     assert code == 0, lines
     docx = tmp_path / "out" / plan.stem / "plan-book.docx"
-    project = next(t for t in Document(str(docx)).tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text)
+    project = next(t for t in read_docx(str(docx)).tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text)
     assert [c.text for c in project.rows[0].cells] == ["ที่", "แผนงาน/โครงการ", "เป้าหมาย", "ระยะเวลา",
                                                         "สถานที่ดำเนินการ", "งบประมาณ (บาท)", "แหล่งงบประมาณ (บาท)"]
     heading = [r for r in project.rows if r._tr.trPr is not None and r._tr.trPr.find(W + "tblHeader") is not None]
@@ -523,7 +522,7 @@ def test_named_sources_add_up_in_an_other_column_or_in_lines(tmp_path: Path) -> 
     plan = copy_example(tmp_path)
     code, lines = build(plan, tmp_path / "two")
     assert code == 0, lines
-    two = Document(str(tmp_path / "two" / plan.stem / "plan-book.docx"))
+    two = read_docx(str(tmp_path / "two" / plan.stem / "plan-book.docx"))
     rows = [r for t in two.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text for r in t.rows]
     ctx = context_of(plan)
     named = next(p for g in ctx["strategy_groups"] for p in g["projects"] if p["other_amount"])
@@ -542,7 +541,7 @@ def test_named_sources_add_up_in_an_other_column_or_in_lines(tmp_path: Path) -> 
     edit_plan(plan, one_year)
     code, lines = build(plan, tmp_path / "one")
     assert code == 0, lines
-    one = Document(str(tmp_path / "one" / plan.stem / "plan-book.docx"))
+    one = read_docx(str(tmp_path / "one" / plan.stem / "plan-book.docx"))
     tables = [t for t in one.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text]
     ctx = context_of(plan)
     assert len(tables) == len(ctx["strategy_groups"])  # a table per strategy
@@ -641,7 +640,7 @@ def test_named_sources_no_project_uses_print_no_column_of_dashes(tmp_path: Path)
     assert ctx["other_sources_text"] == "" and all(len(p["source_amounts"]) == 4 for p in ctx["projects"])
     code, lines = build(plan, tmp_path / "out")
     assert code == 0, lines
-    book = Document(str(tmp_path / "out" / plan.stem / "plan-book.docx"))
+    book = read_docx(str(tmp_path / "out" / plan.stem / "plan-book.docx"))
     heads = [c.text for t in book.tables if "แผนงาน/โครงการ" in t.rows[0].cells[1].text for c in t.rows[1].cells]
     assert heads and "อื่น\u00a0ๆ" not in heads
     assert not any(p.text.startswith("หมายเหตุ: อื่น") for p in book.paragraphs)

@@ -8,8 +8,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import document_text, needs_libreoffice, replace_in, run, squash
-from docx import Document
+from conftest import document_text, needs_libreoffice, read_docx, replace_in, run, squash
 from ruamel.yaml import YAML
 
 from tambondoc.check.validate import validate_file
@@ -244,7 +243,7 @@ def test_the_documents_of_a_tambon_of_communities_only(example_plan: Path, tmp_p
         assert squash(c["name"]) in book
     # a place's cell, read from the .docx: pdftotext reads a narrow cell's lines interleaved
     # with its neighbours' (ชุมชน / ตลาด / หนองบัว / งาม beside the agency's lines)
-    places = [cell.text for table in Document(str(folder / "coordination-tm-nongbua.docx")).tables
+    places = [cell.text for table in read_docx(str(folder / "coordination-tm-nongbua.docx")).tables
               for row in table.rows for cell in row.cells]
     assert any(text.startswith("ชุมชนตลาดหนองบัวงาม") for text in places)
 
@@ -298,7 +297,7 @@ def test_a_municipality_of_communities_lists_them_without_a_village_dash(example
     own above its communities."""
     plan = _urban(example_plan)
     assert run("build", plan, "-o", tmp_path / "out").code == 0
-    tables = Document(str(tmp_path / "out" / plan.stem / "plan-book.docx")).tables
+    tables = read_docx(str(tmp_path / "out" / plan.stem / "plan-book.docx")).tables
     lgs = next(t for t in tables if t.rows[0].cells[-1].text == "หมู่บ้าน/ชุมชนในเขต")
     assert [[p.text for p in row.cells[-1].paragraphs] for row in lgs.rows[1:]] == [
         ["ชุมชนตลาดหนองบัวงาม, ชุมชนหลังวัด, ชุมชนโคกสว่างพัฒนา"], ["-"]]
@@ -309,7 +308,7 @@ def test_the_projects_of_a_tambon_of_communities_come_from_community_plans(examp
     come from its communities' plans (แผนชุมชน)."""
     def lead(plan: Path, out: Path) -> str:
         assert run("build", plan, "-o", out).code == 0
-        paragraphs = Document(str(out / plan.stem / "plan-book.docx")).paragraphs
+        paragraphs = read_docx(str(out / plan.stem / "plan-book.docx")).paragraphs
         return next(p.text for p in paragraphs if "ได้รวบรวมแผนงาน/โครงการ" in p.text)
 
     assert "โครงการจากแผนพัฒนาหมู่บ้าน วิเคราะห์" in lead(example_plan, tmp_path / "before")

@@ -111,9 +111,7 @@ def _table(doc) -> None:
     autofit(table)
     r = dict(zip(rows, table.rows))
     head = r["head"]
-    # a word joiner (U+2060, drawn as nothing) keeps 'หมู่ที่' whole: Thai line breaking cut the
-    # heading as 'สถานที่ (หมู่ | ที่)' in a real district's plan
-    for i, label in enumerate(["ที่", "โครงการ/กิจกรรม", "เป้าหมาย (ผลผลิต)", "สถานที่ (หมู่\u2060ที่)"]):
+    for i, label in enumerate(["ที่", "โครงการ/กิจกรรม", "เป้าหมาย (ผลผลิต)", "สถานที่ (หมู่ที่)"]):
         _text(head.cells[i], label, "Table Heading")
     _budget(head, "", "ปี " + show("y") + "\n(บาท)", "รวม (บาท)", ["งบประมาณ (บาท)"], "Table Heading")
     for i, label in enumerate(["แหล่งงบประมาณที่ขอ", "หน่วยงานรับผิดชอบหลัก"], AFTER_BUDGET):

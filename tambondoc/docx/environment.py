@@ -18,6 +18,8 @@ from tambondoc import thai
 from tambondoc.context.text import paragraphs
 from tambondoc.plan.vocabulary import DEFAULT_NUMERALS
 
+KEPT = "_kept_whole"  # the context's function keeping its place names whole (``docx.names``)
+
 
 def _numerals(ctx: Context, kind: str) -> str:
     settings = ctx.get("settings") or {}
@@ -54,17 +56,20 @@ FILTER_DOCS: dict[str, str] = {
 }
 
 
-def _finalize(value: Any) -> Any:
-    """Every printed text keeps ๆ on the line of the word before it (``thai.keep_repeat_mark``);
-    safe markup stays safe (a no-break space needs no escaping)."""
-    if isinstance(value, Markup):
-        return Markup(thai.keep_repeat_mark(str(value)))
-    return thai.keep_repeat_mark(value) if isinstance(value, str) else value
+@pass_context
+def _finalize(ctx: Context, value: Any) -> Any:
+    """Every printed text keeps ๆ on the line of the word before it, 'หมู่ที่' and the plan's
+    place names whole (``thai.keep_lines``; the renderer gives the plan's as KEPT,
+    ``docx.names``); safe markup stays safe (a joiner or no-break space needs no escaping)."""
+    if not isinstance(value, str):
+        return value
+    text = (ctx.parent.get(KEPT) or thai.keep_lines)(value)
+    return Markup(text) if isinstance(value, Markup) else text
 
 
 def make_environment() -> SandboxedEnvironment:
     """The Jinja environment for every document: sandboxed, StrictUndefined, autoescaped; no
-    printed text starts a line with ๆ."""
+    printed text starts a line with ๆ or cuts 'หมู่ที่' or a place name."""
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
     env.filters.update(FILTERS)
     return env

@@ -26,7 +26,7 @@ from tambondoc.docx.chunks import rendered_pieces, static_sections
 from tambondoc.docx.finish import DocumentFinisher, numerals_wanted
 from tambondoc.docx.prepared import Prepared, finisher_copy, prepare, write_package
 from tambondoc.docx.stream import PLACEHOLDER, stream_body
-from tambondoc.thai import keep_repeat_mark
+from tambondoc.thai import JOINER, keep_lines
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -115,8 +115,8 @@ def prepared_class() -> type:
 
         def patch_xml(self, src_xml: str) -> str:
             patched = _PATCHED.get(src_xml)
-            if patched is None:  # the template's own text keeps its ๆ as printed text does
-                patched = _PATCHED.put(src_xml, keep_repeat_mark(super().patch_xml(src_xml)))
+            if patched is None:  # the template's own text is kept as printed text is
+                patched = _PATCHED.put(src_xml, keep_lines(super().patch_xml(src_xml)))
             return patched
 
         def compiled(self, src_xml: str, jinja_env: Any) -> Any:
@@ -197,10 +197,12 @@ def prepared_class() -> type:
             self.is_rendered = True
 
         def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
-            """docxtpl's, with each property's text compiled once."""
+            """docxtpl's, with each property's text compiled once, and without the word joiners
+            that keep printed words whole (a search for the tambon's name must find it)."""
             properties = self.docx.core_properties
             for prop in PROPERTIES:
-                setattr(properties, prop, _compiled_string(getattr(properties, prop), jinja_env).render(context))
+                text = _compiled_string(getattr(properties, prop), jinja_env).render(context)
+                setattr(properties, prop, text.replace(JOINER, ""))
 
         def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
             """docxtpl's: footnotes rendered once per section of the template (the slim

@@ -16,7 +16,8 @@ from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from tambondoc import __version__
-from tambondoc.docx.environment import make_environment
+from tambondoc.docx.environment import KEPT, make_environment
+from tambondoc.docx.names import kept_whole, names_in
 from tambondoc.docx.patches import prepared_class, prepared_template
 from tambondoc.errors import PlanError
 from tambondoc.package import with_dates
@@ -140,7 +141,8 @@ def render_docx(template: Path, context: Mapping[str, Any], base: Path,
     try:
         tpl = prepared_class()(prepared_template(template))
         images = ImageLoader(tpl, base)
-        tpl.render({**context, "image": images}, _shared_environment(), autoescape=True)
+        kept = kept_whole(names_in(context))
+        tpl.render({**context, "image": images, KEPT: kept}, _shared_environment(), autoescape=True)
         when = dt.datetime.combine(date or dt.date(1980, 1, 1), dt.time())
         _properties(tpl.docx.core_properties, when)
         buffer = io.BytesIO()

@@ -19,6 +19,7 @@ from conftest import EXAMPLE, needs_libreoffice, pdf_text, run, squash, stand_in
 
 from tambondoc import measure
 from tambondoc.context.build import build_context
+from tambondoc.context.orders import tambon_level
 from tambondoc.context.texts import DEFAULT_PREAMBLE, default_duties
 from tambondoc.docx.names import kept_whole, names_in
 from tambondoc.plan.load import load_plan
@@ -289,6 +290,12 @@ def test_place_names_are_printed_whole(orders: dict[str, Path]) -> None:
         core = z.read("docProps/core.xml").decode()
     assert "ตำบลหนองบัว\u2060งาม" in xml and "หนองบัวงาม" not in xml
     assert "ตำบลหนองบัวงาม" in core and "\u2060" not in core
+    # a district's ศอช. documents and needs plan name its tambons, district and province
+    socho = {"doc": {**tambon_level("จักรสีห์"), "amphoe": "เมืองสิงห์บุรี"}}
+    assert names_in(socho) == ("จักรสีห์", "เมืองสิงห์บุรี")
+    needs = {"district": {"amphoe": "บางปะหัน", "changwat": "พระนครศรีอยุธยา"},
+             "needs": {"groups": [{"tambons": [{"name": "ขยาย"}, {"name": "พุทเลา"}]}]}}
+    assert names_in(needs) == ("ขยาย", "บางปะหัน", "พระนครศรีอยุธยา", "พุทเลา")
 
 
 def test_plan_may_point_to_its_own_emblem_and_a_missing_one_warns(example_plan: Path, tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ class Level(TypedDict):
     level: str
     short: str
     place: str
+    tambon: str   # the tambon's name ('' for the district's council), printed whole (``docx.names``)
 
 
 class OrderDoc(Level):
@@ -44,10 +45,10 @@ class OrderDoc(Level):
 
 
 def tambon_level(tambon: str) -> Level:
-    return {"level": "ตำบล", "short": "ศอช.ต.", "place": f"ตำบล{tambon}"}
+    return {"level": "ตำบล", "short": "ศอช.ต.", "place": f"ตำบล{tambon}", "tambon": tambon}
 
 
-DISTRICT_LEVEL: Level = {"level": "อำเภอ", "short": "ศอช.อ.", "place": ""}
+DISTRICT_LEVEL: Level = {"level": "อำเภอ", "short": "ศอช.อ.", "place": "", "tambon": ""}
 
 
 def date_parts(value: str) -> DateParts:

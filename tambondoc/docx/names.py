@@ -28,14 +28,18 @@ PREFIXES = ("บ้าน", "ชุมชน")
 def names_in(context: Mapping[str, Any]) -> tuple[str, ...]:
     """The place names a document's context holds, each part between spaces on its own and
     without 'บ้าน' or 'ชุมชน': a plan's tambon, district and province, villages and
-    communities; a district document's district and province."""
-    found: list[str] = []
+    communities; a district document's district, province and tambons."""
+    found: list[Any] = []
     tambon = context.get("tambon")
     if isinstance(tambon, Mapping):
-        found += [tambon.get(k) or "" for k in ("name", "amphoe", "changwat")]
+        found += [tambon.get(k) for k in ("name", "amphoe", "changwat")]
         for key in ("villages", "communities"):
-            found += [v.get("name") or "" for v in tambon.get(key) or () if isinstance(v, Mapping)]
-    found += [v for k in ("amphoe", "changwat") if isinstance(v := context.get(k), str)]
+            found += [v.get("name") for v in tambon.get(key) or () if isinstance(v, Mapping)]
+    for key in ("district", "doc"):  # district.yaml's names; a ศอช. order's or announcement's
+        if isinstance(named := context.get(key), Mapping):
+            found += [named.get(k) for k in ("amphoe", "changwat", "tambon")]
+    if isinstance(needs := context.get("needs"), Mapping):  # the district's needs plan
+        found += [t.get("name") for g in needs.get("groups") or () for t in g.get("tambons") or ()]
     names: set[str] = set()
     for name in found:
         if isinstance(name, str):

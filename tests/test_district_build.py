@@ -171,6 +171,7 @@ def test_needs_plan_of_three_years_or_more_lists_the_years_as_lines(example_dist
     budget column holds a line per year with money and their total, as the coordination list."""
     plan = example_district / "plans" / "bang-suan.yaml"
     replace_in(plan, "fiscal_years: [2569, 2570]", "fiscal_years: [2569, 2570, 2571]")
+    replace_in(plan, "funding: {agency: 150000, community: 30000}", "funding: {agency: 150000, province: 30000}")
     assert build(example_district, tmp_path / "out", "--templates", str(stand_in_plan_book(tmp_path / "t")))[0] == 0
     table = Document(str(tmp_path / "out" / "_district" / "needs-plan.docx")).tables[0]
     heading = [c.text for c in table.rows[0].cells]
@@ -182,6 +183,9 @@ def test_needs_plan_of_three_years_or_more_lists_the_years_as_lines(example_dist
     total = table.rows[-1].cells
     lines = [p.text for p in total[4].paragraphs]
     assert [line.split(" \t")[0] for line in lines] == ["2569", "2570", "รวม"]  # 2571 holds no money
+    # a project asking both sources names them a line each: 'งบหน่วยงาน, งบ' / 'พัฒนาจังหวัด' in a real district's plan
+    sources = {r.cells[5].text for r in projects}
+    assert "งบหน่วยงาน\nงบพัฒนาจังหวัด" in sources and not any(", " in s for s in sources)
 
 
 def test_coordination_list_of_the_district_has_a_sheet_per_local_government(built: Path) -> None:

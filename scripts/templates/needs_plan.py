@@ -130,7 +130,7 @@ def _table(doc) -> None:
     for i, value in enumerate(["p.name", "p.target", "p.place_text"], 1):
         _text(project.cells[i], show(value), "Table Text")
     _amounts(project, "p", "p.total", "Table Number")
-    _text(project.cells[AFTER_BUDGET], "{{ p.sources_text }}", "Table Text")
+    _text(project.cells[AFTER_BUDGET], "{{ p.sources_text|replace(', ', '\\n') }}", "Table Text")
     _text(project.cells[AFTER_BUDGET + 1], show("p.agency"), "Table Text")
     row_options(project)
     _text(r["project-end"].cells[0], "{%tr endfor %}", "Table Text")

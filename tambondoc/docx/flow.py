@@ -13,6 +13,9 @@ from tambondoc.docx.styles import P, child
 
 CANTSPLIT, KEEPNEXT, PPR, PSTYLE = (W + t for t in ("cantSplit", "keepNext", "pPr", "pStyle"))
 WITH_TOTAL = 0.75  # share of the room under the heading up to which a row that may split keeps with its total
+# share of a page below which a table stays on one page: at a third, a five-year plan book's
+# summaries by source and by year (five or six one-line rows) were cut two rows / three
+SHORT = 0.5
 
 
 def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening: bool = False,
@@ -25,7 +28,7 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     whole up to a full page, a real plan's list had pages holding one line: the tail of a row
     taller than a page, before a row of most of a page that did not fit after it; splitting rows
     from half a page on took its lists 69 -> 58 and 260 -> 230 pages.) A table
-    shorter than a third of a page stays on one page (every row but the last keeps with the
+    shorter than half a page (SHORT) stays on one page (every row but the last keeps with the
     next, as Word users keep a table together) and so does not repeat its heading; a longer one
     never leaves a first or last body row of a line or two alone on a page (split after its
     first row, a summary's other rows went on without it). A row after the last total (the
@@ -44,7 +47,7 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
                       default=0) for r in rows if r.header)
     room = page.height - heading - 12
     estimates = [row_height(row, widths, margins) for row in rows]
-    short = sum(estimates) < page.height / 3
+    short = sum(estimates) < page.height * SHORT
     body = [i for i, row in enumerate(rows) if not row.header]
     # a row of a line or two is no page's worth alone: the first and the last two body rows stay together
     ends = {i for i in (body[0], body[-2]) if estimates[i] < page.height / 10} if len(body) > 2 else set()

@@ -13,9 +13,11 @@ from tambondoc.docx.styles import P, child
 
 CANTSPLIT, KEEPNEXT, PPR, PSTYLE = (W + t for t in ("cantSplit", "keepNext", "pPr", "pStyle"))
 WITH_TOTAL = 0.75  # share of the room under the heading up to which a row that may split keeps with its total
-# share of a page below which a table stays on one page: at a third, a five-year plan book's
-# summaries by source and by year (five or six one-line rows) were cut two rows / three
-SHORT = 0.5
+# a table stays on one page below a third of a page, or with at most FEW body rows below half a
+# page: a five-year plan book's summaries by source and by year (five or six rows, totals
+# included) were cut two rows / three; up to half a page whatever its rows, the example's nine
+# villages left their heading and lead paragraph alone on a page
+SHORT, FEW, FEW_SHORT = 1 / 3, 6, 0.5
 
 
 def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening: bool = False,
@@ -27,9 +29,10 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     (realistic plans' lists, one in about every 60 pages), its rows out of sight. (Kept
     whole up to a full page, a real plan's list had pages holding one line: the tail of a row
     taller than a page, before a row of most of a page that did not fit after it; splitting rows
-    from half a page on took its lists 69 -> 58 and 260 -> 230 pages.) A table
-    shorter than half a page (SHORT) stays on one page (every row but the last keeps with the
-    next, as Word users keep a table together) and so does not repeat its heading; a longer one
+    from half a page on took its lists 69 -> 58 and 260 -> 230 pages.) A table shorter than a
+    third of a page (half a page for one of FEW rows) stays on one page (every row but the last
+    keeps with the next, as Word users keep a table together) and so does not repeat its
+    heading; a longer one
     never leaves a first or last body row of a line or two alone on a page (split after its
     first row, a summary's other rows went on without it). A row after the last total (the
     coordination list's signature) keeps that total with it, and only that. A row whose long
@@ -47,8 +50,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
                       default=0) for r in rows if r.header)
     room = page.height - heading - 12
     estimates = [row_height(row, widths, margins) for row in rows]
-    short = sum(estimates) < page.height * SHORT
     body = [i for i, row in enumerate(rows) if not row.header]
+    short = sum(estimates) < page.height * (FEW_SHORT if len(body) <= FEW else SHORT)
     # a row of a line or two is no page's worth alone: the first and the last two body rows stay together
     ends = {i for i in (body[0], body[-2]) if estimates[i] < page.height / 10} if len(body) > 2 else set()
     # an opening table's first two item rows may split; a band across the table (a group's name) is none

@@ -99,10 +99,12 @@ def test_a_superseded_plan_is_not_checked(example_district: Path) -> None:
 def test_build_and_status_show_it(example_district: Path, tmp_path: Path) -> None:
     plan = example_district / PAK_NAM
     line = sign(plan, OLD)
+    small = replace_in(plan, "    total: 41", "    total: 19")  # the district's other warnings are shown too
     code, out, err = run("build", "-o", tmp_path / "out", example_district)
     warned = [x for x in (out + err).splitlines() if ": warning: " in x]
-    assert code == 0 and [x.split(" ไม่ใช่")[0] for x in warned] == [
-        f"{plan}:{line}:18: warning: ผู้ลงนามคำสั่งแต่งตั้ง ก.บ.ต. '{OLD}'"]
+    assert code == 0 and [x.split(" ไม่ใช่")[0].split(" น้อยกว่า")[0] for x in warned] == [
+        f"{plan}:{line}:18: warning: ผู้ลงนามคำสั่งแต่งตั้ง ก.บ.ต. '{OLD}'",
+        f"{plan}:{small}:12: warning: ผู้เข้าร่วมเวทีประชาคม 19 คน"]
     code, out, _ = run("status", example_district, "--today", "2567-12-10")
     lines = out.splitlines()
     start = lines.index(next(x for x in lines if x.startswith("ตำบลปากน้ำ (")))

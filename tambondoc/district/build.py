@@ -18,7 +18,8 @@ from typing import Any
 from tambondoc.build.batch import Outcome, Status, build_many
 from tambondoc.build.incremental import bytes_digest, is_current, make_stamp, write_stamp
 from tambondoc.build.plan import output_dir
-from tambondoc.check.district import validate_district
+from tambondoc.check.district import DistrictResult, validate_district
+from tambondoc.check.rules import CROSS_RULES
 from tambondoc.context.build import build_context
 from tambondoc.context.district import DistrictContext, district_context, register_order
 from tambondoc.context.orders import numeral_settings
@@ -31,7 +32,7 @@ from tambondoc.district.documents import (
 )
 from tambondoc.docx.render import render_docx
 from tambondoc.docx.templates import find_template
-from tambondoc.errors import PlanError, PlanInvalid
+from tambondoc.errors import PlanError, PlanInvalid, Problem
 from tambondoc.files import inside, write_atomic
 from tambondoc.plan.district import DISTRICT_FILE, OUTPUT_FOLDER, District, Files
 from tambondoc.xlsx.district_coordination import district_coordination_workbook
@@ -146,6 +147,15 @@ def _district_outputs(folder: Path, files: Files, out_root: Path, templates: Pat
     return result
 
 
+def _district_warnings(checked: DistrictResult) -> dict[str, list[Problem]]:
+    """{plan: the warnings only the district as a whole finds in it} (an order signed by someone
+    other than the chief, a small workshop, ...): a plan's own build cannot know them, and the
+    documents it writes are the ones they are about."""
+    ids = {rule.ID for rule in CROSS_RULES}
+    return {r.file: found for r in checked.plans
+            if (found := [p for p in r.problems if p.level == "warning" and p.rule in ids])}
+
+
 def build_district(folder: Path, out_root: Path, templates: Path | None = None, pdf: bool = False,
                    force: bool = False, jobs: int | None = None,
                    progress: Callable[[Any], Any] | None = None) -> DistrictBuild:
@@ -160,6 +170,9 @@ def build_district(folder: Path, out_root: Path, templates: Path | None = None, 
     plans = [Path(s.name) for s in files.current]
     stream = build_many(plans, out_root, templates, pdf, force, jobs, TambonDocuments(folder / DISTRICT_FILE))
     outcomes = list(progress(stream) if progress else stream)
+    warned = _district_warnings(checked)
+    for outcome in outcomes:
+        outcome.problems = outcome.problems + warned.get(str(outcome.plan), [])
     notes = [f"{name}: มีแผนฉบับใหม่กว่า ({newer.name}) จึงไม่สร้างเอกสาร" for name, newer in files.superseded.items()]
     if any(o.status is Status.FAILED for o in outcomes):
         district = DistrictOutcome(folder, Status.FAILED, "ไม่ได้สร้างเอกสารของอำเภอ เพราะมีตำบลที่สร้างไม่สำเร็จ")

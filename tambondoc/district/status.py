@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from tambondoc.check.district import validate_district
+from tambondoc.check.rules import signer
 from tambondoc.check.rules.listing import papers
 from tambondoc.check.rules.order_numbers import next_free, orders
 from tambondoc.context.district import register_order
-from tambondoc.errors import PlanError
+from tambondoc.errors import PlanError, Problem
 from tambondoc.plan.district import (
     DEADLINE_DAYS,
     DEFAULT_MIN_ATTENDANCE,
@@ -131,6 +132,15 @@ def _in_round(date: dt.date | None, fiscal_year: int | None, today: dt.date) -> 
     return start <= date <= min(end, today)
 
 
+def _signer(problems: list[Problem], data: Any) -> list[str]:
+    """The order to re-issue when its signer is not the district's chief (the rule ``signer``)."""
+    if not any(p.rule == signer.ID for p in problems):
+        return []
+    name = " ".join(str(data["committee"]["signer"]["name"]).split())
+    return [f"ออกคำสั่งแต่งตั้ง ก.บ.ต. ใหม่ให้นายอำเภอคนปัจจุบันลงนาม "
+            f"(ผู้ลงนามในแผน {name} ไม่ใช่นายอำเภอหรือผู้ลงนามแทนใน district.yaml)"]
+
+
 def district_status(folder: Path, today: str | None = None) -> DistrictState:
     """The state of a district folder on ``today`` (B.E. 'YYYY-MM-DD'; default: the machine's date)."""
     if not is_district(folder):
@@ -172,7 +182,7 @@ def district_status(folder: Path, today: str | None = None) -> DistrictState:
                         _expected(("kbt-order", "socho-order", "socho-announcement"), _papers(source, year, when)),
                         held, held, total if isinstance(total, int) else None, isinstance(total, int) and total >= least)
         fix = [] if t.valid else [f"แก้แผนให้ผ่านการตรวจ ({t.errors} ข้อผิดพลาด: tambondoc validate {folder.as_posix()})"]
-        t.todo["orders"] = fix + [p.todo for p in t.papers if not p.current]
+        t.todo["orders"] = fix + [p.todo for p in t.papers if not p.current] + _signer(result.problems, source.data)
         workshop = []
         if not _in_round(held, fiscal, when):
             workshop.append(f"จัดเวทีประชาคมจัดทำแผนพัฒนาตำบล (ไม่น้อยกว่า {least} คน) และบันทึกใน review")

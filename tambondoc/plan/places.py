@@ -23,10 +23,16 @@ _PREFIXES = (("จังหวัด", "จ."), ("กิ่งอำเภอ", 
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
+def plain(name: str) -> str:
+    """A name as compared, a place's or a person's: one Unicode form, no spaces (NBSP too) or
+    invisible characters, one สระอำ; 'นาย สมชาย\u00a0ใจดี' and 'นายสมชาย ใจดี' are one name."""
+    text = unicodedata.normalize("NFC", name).translate(_INVISIBLE).replace("\u0e4d\u0e32", "\u0e33")
+    return "".join(text.split())
+
+
 def name_key(name: str, level: int) -> str:
     """How a name is compared at ``level`` (0 province, 1 district, 2 tambon)."""
-    text = unicodedata.normalize("NFC", name).translate(_INVISIBLE).replace("\u0e4d\u0e32", "\u0e33")
-    text = "".join(text.split())
+    text = plain(name)
     for prefix in _PREFIXES[level]:
         if text.startswith(prefix) and len(text) > len(prefix):
             return text[len(prefix):]

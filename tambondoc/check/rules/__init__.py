@@ -30,6 +30,7 @@ from tambondoc.check.rules import (
     provincial,
     references,
     scoring,
+    signer,
     socho,
     sources,
     values,
@@ -40,7 +41,7 @@ RULES = (values, ids, references, locations, sources, budgets, precision, scorin
          dates, consistency, place_names)
 FILE_RULES = (images,)  # rules that read paths relative to the plan file
 DISTRICT_RULES = (values, socho, positions, dates, district_place)
-CROSS_RULES = (district_place, order_numbers, positions, deadlines, attendance, provincial)
+CROSS_RULES = (district_place, order_numbers, positions, deadlines, attendance, provincial, signer)
 
 Tagged = tuple[list[str | int], bool, str, str, str]  # path, at_key, message, level, rule id
 CrossTagged = tuple[Source, list[str | int], bool, str, str, str]  # the file, then as Tagged

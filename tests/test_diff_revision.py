@@ -42,7 +42,8 @@ def test_an_excerpt_of_a_thai_text_starts_and_ends_on_a_word(example_plan: Path)
 
 def test_excerpts_are_cut_on_word_boundaries_about_as_long_as_before() -> None:
     """Each side's context stays near 24 characters, on a word boundary; a space near the cut
-    is preferred; a short text, or a change near an end, is shown to that end."""
+    is preferred; a short text, or a change near an end, is shown to that end; a piece too long
+    to be a word is cut inside."""
     assert excerpts(LONG_OBJECTIVE, LONG_OBJECTIVE.replace("ครอบครัว", "ครอบครัวอาสาสมัคร")) == (
         "…การมีส่วนร่วมของครอบครัวและชุมชนอย่างต่อเนื่องทุก…",
         "…การมีส่วนร่วมของครอบครัวอาสาสมัครและชุมชนอย่างต่อเนื่องทุก…")
@@ -53,6 +54,8 @@ def test_excerpts_are_cut_on_word_boundaries_about_as_long_as_before() -> None:
         "…พร้อมก่อสร้างคันดินรอบหนองยาว 800 เมตร และปลูกหญ้าแฝก",
         "…พร้อมก่อสร้างคันดินรอบหนองยาว 900 เมตร และปลูกหญ้าแฝก")
     assert excerpts("สั้น", "ยาว") == ("สั้น", "ยาว")
+    run_of_letters = "x" * 100  # no word is that long: cut inside it rather than shown whole
+    assert excerpts(run_of_letters, "x" * 50 + "y" + "x" * 49) == ("…" + "x" * 49 + "…", "…" + "x" * 24 + "y" + "x" * 24 + "…")
     start = LONG_OBJECTIVE.replace("โครงการ", "แผนงาน", 1)
     assert excerpts(LONG_OBJECTIVE, start) == ("โครงการส่งเสริมการพัฒนาคุณภาพ…", "แผนงานส่งเสริมการพัฒนาคุณภาพ…")
 

@@ -4,12 +4,14 @@ inside one ('…ารพัฒนา' for 'การพัฒนา'), which a 
 
 from __future__ import annotations
 
-from itertools import accumulate
+import unicodedata
 
 from tambondoc.measure import words
 
 LONG, CONTEXT = 80, 24  # a text longer than LONG is shown as its changed part with about CONTEXT characters around
 _NEAR = CONTEXT // 2  # a space this close to the cut is preferred to a word boundary between Thai words
+_WORD = 2 * CONTEXT  # no word is longer; a longer piece may be cut anywhere, as a word cannot
+_LEADING = "เแโใไ"  # vowels written before the consonant they follow in speech
 
 
 def excerpts(old: str, new: str) -> tuple[str, str]:
@@ -36,11 +38,20 @@ def excerpts(old: str, new: str) -> tuple[str, str]:
 
 def _boundaries(text: str) -> set[int]:
     """Offsets where a word of ``text`` begins or ends (ICU's Thai word boundaries, spaces as
-    their own pieces); the ends of the text only if its pieces do not spell it."""
+    their own pieces), and inside a piece too long to be a word (an address, a code, a run of
+    letters) between any two characters a mark or leading vowel does not join; the ends of the
+    text only if its pieces do not spell it."""
     pieces = words(text)
     if "".join(pieces) != text:
         return {0, len(text)}
-    return {0, *accumulate(map(len, pieces))}
+    found = {0}
+    for piece in pieces:
+        start = max(found)
+        found.add(start + len(piece))
+        if len(piece) > _WORD:
+            found.update(start + k for k in range(1, len(piece))
+                         if unicodedata.category(piece[k]) != "Mn" and piece[k - 1] not in _LEADING)
+    return found
 
 
 def _cut(text: str, target: int, allowed: list[int]) -> int:

@@ -231,7 +231,7 @@ def diff_data(old: dict[str, Any], new: dict[str, Any], sides: tuple[Side, Side]
     old_projects = shifted(old.get("projects"), years, shift)
     return PlanDiff(
         old=sides[0], new=sides[1],
-        projects=match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True),
+        projects=match(old_projects, new.get("projects"), "id", "name", "strategy", amount=True, alike="strategy"),
         budget=_budget(contexts, shift), budget_note=note,
         direction=compare(without(old.get("direction"), "strategies"),
                           without(new.get("direction"), "strategies"), "direction", []),

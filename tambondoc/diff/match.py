@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from tambondoc.diff.similar import similar
 from tambondoc.diff.tree import Change, compare, hashable
 
 
@@ -68,11 +69,13 @@ def num(x: float) -> float:
     return int(x) if float(x).is_integer() else round(x, 2)
 
 
-def match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: bool = False) -> Matched:
+def match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: bool = False, alike: str = "") -> Matched:
     """Items matched by their id; for ids (projects, strategies, communities) an item whose id
     alone changed is renumbered, and one renumbered and edited is changed under both ids: after
     deleting P0010 and renumbering the rest down, each id held the next project, and the diff
-    showed the last project removed and every other one rewritten field by field."""
+    showed the last project removed and every other one rewritten field by field. Items left
+    whose ``alike`` field (a project's strategy) is the same and whose names are clearly one
+    edited a little (``diff.similar``) are one item changed, renumbered, renamed and edited."""
     o, n = items(old, key), items(new, key)
     result = Matched()
 
@@ -85,7 +88,7 @@ def match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: boo
 
     gone = {k: o[k] for k in o if k not in n or _content(rest(o[k])) != _content(rest(n[k]))}
     come = {k: n[k] for k in n if k not in o or k in gone}
-    pairs = _pairs(gone, come, name) if key == "id" else {k: k for k in come if k in gone}
+    pairs = _pairs(gone, come, name, alike) if key == "id" else {k: k for k in come if k in gone}
     for k, item in come.items():
         was = pairs.get(k)
         if was is None:
@@ -104,10 +107,11 @@ def match(old: Any, new: Any, key: str, name: str, detail: str = "", amount: boo
     return result
 
 
-def _pairs(gone: dict[Any, Any], come: dict[Any, Any], name: str) -> dict[Any, Any]:
+def _pairs(gone: dict[Any, Any], come: dict[Any, Any], name: str, alike: str = "") -> dict[Any, Any]:
     """new id -> old id for the items of two lists that differ: the same content under another
     id first, then the same id and name, then one name (on each side) under another id, then
-    the same content but the name, then the same id."""
+    the same content but the name, then (with ``alike``) a name edited a little in the same
+    group, then the same id."""
     pairs: dict[Any, Any] = {}
 
     def free() -> tuple[dict[Any, Any], dict[Any, Any]]:
@@ -139,6 +143,8 @@ def _pairs(gone: dict[Any, Any], come: dict[Any, Any], name: str) -> dict[Any, A
     pairs.update({ks[0]: old_names[text][0] for text, ks in new_names.items()
                   if text is not None and len(ks) == 1 and len(old_names.get(text, ())) == 1})
     same_content("id", name)  # renumbered and renamed, nothing else changed
+    if alike:  # before the same id: a renamed project's old id may now hold another project
+        pairs.update(similar(*free(), name, alike))
     left_old, left_new = free()
     pairs.update({k: k for k in left_new if k in left_old})
     return pairs

@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 import click
 
 from tambondoc.diff.compare import Amount, Change, Matched, PlanDiff
+from tambondoc.diff.excerpt import excerpts
 from tambondoc.errors import printable
 from tambondoc.plan.schema import node as _schema_node
 from tambondoc.plan.vocabulary import FUNDING_KEYS
@@ -24,7 +24,6 @@ from tambondoc.thai import money
 _AMOUNT_KEYS = {"amount", *FUNDING_KEYS, "budget_received", "average_income", "threshold"}
 _TOKEN = re.compile(r"\[([^\]]*)\]|([^.\[]+)")
 _SEP = " › "
-LONG, CONTEXT = 80, 24  # a text longer than LONG is shown as its changed part with CONTEXT characters around
 
 
 def plain(text: Any) -> str:
@@ -97,27 +96,9 @@ def _pair(c: Change) -> tuple[str, str]:
     """A change's two values as shown; two long texts as the part that differs with some
     context (a word changed in a 400-character target showed both texts whole)."""
     old, new = _shown(c.old, c.path), _shown(c.new, c.path)
-    if not (isinstance(c.old, str) and isinstance(c.new, str)) or max(len(old), len(new)) <= LONG:
+    if not (isinstance(c.old, str) and isinstance(c.new, str)):
         return old, new
-    start = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), min(len(old), len(new)))
-    end = next((i for i, (x, y) in enumerate(zip(reversed(old), reversed(new))) if x != y), min(len(old), len(new)))
-    end = min(end, len(old) - start, len(new) - start)
-    start = _boundary(old, start - CONTEXT, back=True) if start > CONTEXT * 3 // 2 else 0
-    tails = [_boundary(t, len(t) - end + CONTEXT, back=False) if end > CONTEXT * 3 // 2 else len(t) for t in (old, new)]
-    return tuple(("…" if start else "") + t[start:stop] + ("…" if stop < len(t) else "")  # type: ignore[return-value]
-                 for t, stop in zip((old, new), tails))
-
-
-def _boundary(text: str, i: int, back: bool) -> int:
-    """``i`` moved to a space within a few characters (back or on), else off Thai marks and
-    leading vowels, so an excerpt never starts or ends inside a syllable."""
-    spaces = [k for k in range(max(0, i - CONTEXT // 2), min(len(text), i + CONTEXT // 2)) if text[k] == " "]
-    if spaces:
-        near = min(spaces, key=lambda k: abs(k - i))
-        return near + 1 if back else near
-    while 0 < i < len(text) and (unicodedata.category(text[i]) == "Mn" or text[i - 1] in "เแโใไ"):
-        i += -1 if back else 1
-    return i
+    return excerpts(old, new)
 
 
 def _delta(x: float) -> str:

@@ -207,12 +207,12 @@ def _cell(tc: Any, column: int, header: bool, styles: Styles, totals: dict[str, 
             tcpr = el
     tcw, span_el, merge, nowrap = _properties(tcpr)
     total = False
-    for *_, sid, _ in read:
+    for _, _, _, sid, _ in read:
         if sid not in totals:
             totals[sid] = "total" in styles.name_of(sid).lower()
         total = total or totals[sid]
     continued = merge is not None and merge.get(VAL) != "restart"
-    paragraphs = () if continued else tuple((lines, size, bold) for lines, size, bold, _, _ in read)
+    paragraphs = () if continued else tuple([(lines, size, bold) for lines, size, bold, _, _ in read])
     span = int(span_el.get(VAL)) if span_el is not None else 1
     return Cell(column, span, paragraphs, header, total, nowrap is not None, tabbed, tcw)
 

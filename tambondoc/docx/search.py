@@ -108,7 +108,10 @@ def share(rows: list[Row], columns: list[Column], total: float, margins: int) ->
         steps -= best_k
         changed = False
         for r, k, cell, _ in cover[best]:
-            height = height_at(cell, span_width(cell, widths), margins)
+            width = widths[cell.start] if cell.span == 1 else span_width(cell, widths)
+            height = cell.heights.get(int(width))  # height_at's memo, read here first: gain() asked it
+            if height is None:
+                height = height_at(cell, width, margins)
             if height != heights[r][k]:
                 heights[r][k] = height
                 tops[r] = _top_two(heights[r])

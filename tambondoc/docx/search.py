@@ -145,8 +145,8 @@ def _tied_group(sample: list[Row], heights: list[list[float]], tops: list[tuple[
         # a body row's cells get no taller when wider (``height_at`` estimates them), so a row
         # gets shorter only when one of its cells over the group is its tallest: the others save 0
         rows = [(other, other_hs, cells, tallest)
-                for other, other_hs, cells, (tallest, _, _) in zip(sample, heights, touched, tops)
-                if other.header or any(other_hs[j] >= tallest for j in cells)]
+                for other, other_hs, cells, (tallest, first, _) in zip(sample, heights, touched, tops)
+                if other.header or first in cells or any(other_hs[j] >= tallest for j in cells)]
         for k in range(1, min(3, most // len(group)) + 1):
             wider = [w + step * k if i in group else w for i, w in enumerate(widths)]
             saved = 0.0

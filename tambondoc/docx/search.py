@@ -58,7 +58,7 @@ def share(rows: list[Row], columns: list[Column], total: float, margins: int) ->
             height = cell.heights.get(int(width))  # height_at's memo, read here first: this loop asks the most
             if height is None:
                 height = height_at(cell, width, margins)
-            total += weight * (top - max(height, second))
+            total += weight * (top - (height if height >= second else second))  # max(), without its call
         return total
 
     over = tallest()

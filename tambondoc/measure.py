@@ -51,8 +51,10 @@ def _widths(bold: bool) -> dict[str, int]:
     return table
 
 
+@lru_cache(maxsize=64)
 def line_height(size_pt: float) -> float:
-    """Points one line of single-spaced text takes (the font's typographic line height)."""
+    """Points one line of single-spaced text takes (the font's typographic line height). Cached:
+    the table layout asks it of every paragraph of every cell, at a handful of sizes."""
     return float(_metrics()["regular"]["line"]) * size_pt / 1000
 
 

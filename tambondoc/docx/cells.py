@@ -62,10 +62,6 @@ class Cell:
     # per paragraph, in em/1000: (widest line without its outer spaces, longest word, all lines together)
     stats: tuple[tuple[int, int, int], ...] = ()
 
-    @property
-    def text(self) -> str:
-        return " ".join(" ".join(lines) for lines, _, _ in self.paragraphs).strip()
-
     def measure(self) -> None:
         """Widths in em, once: sizes change when the table shrinks, the words do not."""
         if self.ems or not self.paragraphs:
@@ -211,12 +207,12 @@ def _cell(tc: Any, column: int, header: bool, styles: Styles, totals: dict[str, 
             tcpr = el
     tcw, span_el, merge, nowrap = _properties(tcpr)
     total = False
-    for *_, sid, _ in read:
+    for _, _, _, sid, _ in read:
         if sid not in totals:
             totals[sid] = "total" in styles.name_of(sid).lower()
         total = total or totals[sid]
     continued = merge is not None and merge.get(VAL) != "restart"
-    paragraphs = () if continued else tuple((lines, size, bold) for lines, size, bold, _, _ in read)
+    paragraphs = () if continued else tuple([(lines, size, bold) for lines, size, bold, _, _ in read])
     span = int(span_el.get(VAL)) if span_el is not None else 1
     return Cell(column, span, paragraphs, header, total, nowrap is not None, tabbed, tcw)
 
@@ -300,8 +296,8 @@ def exact_height(cell: Cell, width: float, margins: int) -> float:
     room = max(width - margins - SLACK, 20) / 20
     height = 0.0
     for lines, size, bold in cell.paragraphs:
-        size_pt = size / 2
+        line_height = measure.line_height(size / 2)
         for line in lines:
             count = measure.count_lines(line, room * 2000 / size, bold) if line.strip() else 1
-            height += count * measure.line_height(size_pt)
+            height += count * line_height
     return height

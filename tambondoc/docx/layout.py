@@ -93,8 +93,11 @@ def _columns(rows: list[Row], count: int, margins: int) -> list[Column]:
             if cell.span == 1 and cell.start < count:
                 columns[cell.start].cells.append(cell)
     for col in columns:
-        body = [c for c in col.cells if not c.header and c.text]
-        filled = [line.strip() for c in body for lines, _, _ in c.paragraphs for line in lines if line.strip()]
+        body, filled = [], []  # the cells below the heading that hold text, and their lines' text
+        for c in col.cells:
+            if not c.header and (stripped := [s for lines, _, _ in c.paragraphs for line in lines if (s := line.strip())]):
+                body.append(c)
+                filled += stripped
         # amounts: every line a number and at least one with digits (a column of '-' is text left blank)
         items = [c for c in body if not c.total]  # a total row's cells carry no template flags
         fixed = col.fixed = bool(body) and (

@@ -58,7 +58,7 @@ def share(rows: list[Row], columns: list[Column], total: float, margins: int) ->
             height = cell.heights.get(int(width))  # height_at's memo, read here first: this loop asks the most
             if height is None:
                 height = height_at(cell, width, margins)
-            total += weight * (top - max(height, second))
+            total += weight * (top - (height if height >= second else second))  # max(), without its call
         return total
 
     over = tallest()
@@ -87,7 +87,7 @@ def share(rows: list[Row], columns: list[Column], total: float, margins: int) ->
                         best, best_k, best_rate = i, k, g / k
                     break
         # a heading row whose tallest labels tie gets shorter only when all of them get wider
-        group, k, rate = _tied_group(sample, heights, widths, set(growable), step, steps, margins, cells_over)
+        group, k, rate = _tied_group(sample, heights, tops, widths, set(growable), step, steps, margins, cells_over)
         if group and rate > best_rate:
             for i in group:
                 widths[i] += step * k
@@ -108,7 +108,10 @@ def share(rows: list[Row], columns: list[Column], total: float, margins: int) ->
         steps -= best_k
         changed = False
         for r, k, cell, _ in cover[best]:
-            height = height_at(cell, span_width(cell, widths), margins)
+            width = widths[cell.start] if cell.span == 1 else span_width(cell, widths)
+            height = cell.heights.get(int(width))  # height_at's memo, read here first: gain() asked it
+            if height is None:
+                height = height_at(cell, width, margins)
             if height != heights[r][k]:
                 heights[r][k] = height
                 tops[r] = _top_two(heights[r])
@@ -118,18 +121,19 @@ def share(rows: list[Row], columns: list[Column], total: float, margins: int) ->
     return widths
 
 
-def _tied_group(sample: list[Row], heights: list[list[float]], widths: list[float], growable: set[int],
-                step: float, most: int, margins: int, cells_over: dict[tuple[int, ...], list[list[int]]]
-                ) -> tuple[tuple[int, ...], int, float]:
+def _tied_group(sample: list[Row], heights: list[list[float]], tops: list[tuple[float, int, float]],
+                widths: list[float], growable: set[int], step: float, most: int, margins: int,
+                cells_over: dict[tuple[int, ...], list[list[int]]]) -> tuple[tuple[int, ...], int, float]:
     """The columns of a heading row's tied tallest cells, the steps to widen each by together (at
     most ``most`` in all), and the height that saves per step: a heading whose labels each take
     three lines gets shorter only when every one of them does, and it repeats on every page.
-    ``cells_over`` keeps, by group, each row's cells over it: the search asks at every step."""
+    ``cells_over`` keeps, by group, each row's cells over it: the search asks at every step;
+    ``tops`` is each row's ``_top_two``, kept by the search as its heights change (every row's
+    tallest taken again here with max(), at every step, cost a realistic plan 11 M instructions)."""
     best: tuple[tuple[int, ...], int, float] = ((), 0, 0.0)
-    for row, hs in zip(sample, heights):
+    for row, hs, (top, _, _) in zip(sample, heights, tops):
         if not row.header:  # the cheap test first: most rows are body rows
             continue
-        top = max(hs, default=0.0)
         group = tuple(sorted({i for cell, h in zip(row.cells, hs) if h >= top - 0.01
                               for i in range(cell.start, cell.start + cell.span)}))
         if len(group) < 2 or not set(group) <= growable:
@@ -140,9 +144,9 @@ def _tied_group(sample: list[Row], heights: list[list[float]], widths: list[floa
                                            for other in sample]
         # a body row's cells get no taller when wider (``height_at`` estimates them), so a row
         # gets shorter only when one of its cells over the group is its tallest: the others save 0
-        tops = [max(other_hs, default=0.0) for other_hs in heights]
-        rows = [(other, other_hs, cells, tallest) for other, other_hs, cells, tallest in zip(sample, heights, touched, tops)
-                if other.header or any(other_hs[j] >= tallest for j in cells)]
+        rows = [(other, other_hs, cells, tallest)
+                for other, other_hs, cells, (tallest, first, _) in zip(sample, heights, touched, tops)
+                if other.header or first in cells or any(other_hs[j] >= tallest for j in cells)]
         for k in range(1, min(3, most // len(group)) + 1):
             wider = [w + step * k if i in group else w for i, w in enumerate(widths)]
             saved = 0.0

@@ -32,9 +32,8 @@ def flow(rows: list[Row], widths: list[float], margins: int, page: Page, opening
     from half a page on took its lists 69 -> 58 and 260 -> 230 pages.) A table shorter than a
     third of a page (half a page for one of FEW rows) stays on one page (every row but the last
     keeps with the next, as Word users keep a table together) and so does not repeat its
-    heading; a longer one
-    never leaves a first or last body row of a line or two alone on a page (split after its
-    first row, a summary's other rows went on without it). A row after the last total (the
+    heading; a longer one never leaves a first or last body row of a line or two alone on a
+    page (split after its first row, a summary's other rows went on without it). A row after the last total (the
     coordination list's signature) keeps that total with it, and only that. A row whose long
     texts continue in the rows after it (``continued``: ``docx.overflow``) stays with the first of
     them, and those rows, text across the table, may split as a paragraph does.

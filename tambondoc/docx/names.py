@@ -2,8 +2,8 @@
 villages' and communities'.
 
 ICU, as LibreOffice, breaks a Thai name where its dictionary finds words in it: the order
-printed 'องค์การบริหารส่วนตำบลหนองบัว' / 'งาม' and every list of a real district cut some
-name that way. A word joiner (U+2060, drawn as nothing) between a name's pieces keeps it whole
+printed 'องค์การบริหารส่วนตำบลหนองบัว' / 'งาม' in its member column and a real district's
+announcement 'ตำบลจักร' / 'สีห์'. A word joiner (U+2060, drawn as nothing) between a name's pieces keeps it whole
 in Word and LibreOffice alike, and the layout measures it as one word.
 """
 

@@ -21,10 +21,10 @@ from tambondoc import measure
 from tambondoc.context.build import build_context
 from tambondoc.context.orders import tambon_level
 from tambondoc.context.texts import DEFAULT_PREAMBLE, default_duties
-from tambondoc.docx.names import kept_whole, names_in
+from tambondoc.docx.names import keep_lines, kept_whole, names_in
 from tambondoc.plan.load import load_plan
 from tambondoc.resources import default_templates_dir
-from tambondoc.thai import keep_lines, nobreak, thai_digits
+from tambondoc.thai import nobreak, thai_digits
 
 DEFAULT_DUTIES = default_duties("เนินสะอาด")
 ON_BEHALF = "ปฏิบัติราชการแทนนายอำเภอเนินสะอาด"

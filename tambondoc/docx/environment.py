@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from tambondoc import thai
 from tambondoc.context.text import paragraphs
+from tambondoc.docx.names import keep_lines
 from tambondoc.plan.vocabulary import DEFAULT_NUMERALS
 
 KEPT = "_kept_whole"  # the context's function keeping its place names whole (``docx.names``)
@@ -59,11 +60,11 @@ FILTER_DOCS: dict[str, str] = {
 @pass_context
 def _finalize(ctx: Context, value: Any) -> Any:
     """Every printed text keeps ๆ on the line of the word before it, 'หมู่ที่' and the plan's
-    place names whole (``thai.keep_lines``; the renderer gives the plan's as KEPT,
-    ``docx.names``); safe markup stays safe (a joiner or no-break space needs no escaping)."""
+    place names whole (``docx.names``: the renderer gives the plan's as KEPT, else
+    ``keep_lines``); safe markup stays safe (a joiner or no-break space needs no escaping)."""
     if not isinstance(value, str):
         return value
-    text = (ctx.parent.get(KEPT) or thai.keep_lines)(value)
+    text = (ctx.parent.get(KEPT) or keep_lines)(value)
     return Markup(text) if isinstance(value, Markup) else text
 
 

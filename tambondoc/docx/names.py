@@ -65,8 +65,10 @@ def _joined(word: str) -> str | None:
 
 @lru_cache(maxsize=16)
 def kept_whole(names: tuple[str, ...]) -> Callable[[str], str]:
-    """``thai.keep_lines`` that also prints ``names`` whole, in one search of each text (every
-    printed value goes through it). Cached: a plan's four documents ask with the same names."""
+    """A function printing a text as a document does: no line starts with ๆ
+    (``thai.keep_repeat_mark``), the words of ``thai.KEPT_WHOLE`` and ``names`` whole, in one
+    search of each text (every printed value goes through it). Cached: a plan's four documents
+    ask with the same names."""
     joined = {**KEPT_WHOLE, **{n: j for n in names if (j := _joined(n)) is not None}}
     pattern = re.compile("|".join(map(re.escape, sorted(joined, key=len, reverse=True))))
 
@@ -76,3 +78,9 @@ def kept_whole(names: tuple[str, ...]) -> Callable[[str], str]:
         return keep_repeat_mark(text)
 
     return keep
+
+
+def keep_lines(text: str) -> str:
+    """``text`` as printed without place names to keep (a template's own text): ๆ and the words
+    of ``thai.KEPT_WHOLE`` kept."""
+    return kept_whole(())(text)

@@ -24,9 +24,10 @@ from jinja2 import TemplateError
 
 from tambondoc.docx.chunks import rendered_pieces, static_sections
 from tambondoc.docx.finish import DocumentFinisher, numerals_wanted
+from tambondoc.docx.names import keep_lines
 from tambondoc.docx.prepared import Prepared, finisher_copy, prepare, write_package
 from tambondoc.docx.stream import PLACEHOLDER, stream_body
-from tambondoc.thai import JOINER, keep_lines
+from tambondoc.thai import JOINER
 
 K = TypeVar("K")
 V = TypeVar("V")

@@ -24,14 +24,14 @@ def excerpts(old: str, new: str) -> tuple[str, str]:
     start = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), shortest)
     end = next((i for i, (x, y) in enumerate(zip(reversed(old), reversed(new))) if x != y), shortest)
     end = min(end, len(old) - start, len(new) - start)  # characters both texts end with, after ``start``
-    first = 0
-    if start > CONTEXT * 3 // 2:
-        shared = _boundaries(old) & _boundaries(new)
-        first = _cut(old, start - CONTEXT, [k for k in shared if k <= start])
-    last = 0  # characters left out at the end (the same in both texts: they end alike)
-    if end > CONTEXT * 3 // 2:
-        shared = {len(old) - k for k in _boundaries(old)} & {len(new) - k for k in _boundaries(new)}
-        last = _cut(old[::-1], end - CONTEXT, [k for k in shared if k <= end])
+    first = last = 0  # characters left out at the start, and at the end (where both end alike)
+    if start > CONTEXT * 3 // 2 or end > CONTEXT * 3 // 2:
+        at_old, at_new = _boundaries(old), _boundaries(new)
+        if start > CONTEXT * 3 // 2:
+            first = _cut(old, start - CONTEXT, [k for k in at_old & at_new if k <= start])
+        if end > CONTEXT * 3 // 2:
+            shared = {len(old) - k for k in at_old} & {len(new) - k for k in at_new}
+            last = _cut(old[::-1], end - CONTEXT, [k for k in shared if k <= end])
     return tuple(("…" if first else "") + t[first:len(t) - last] + ("…" if last else "")  # type: ignore[return-value]
                  for t in (old, new))
 
@@ -44,13 +44,13 @@ def _boundaries(text: str) -> set[int]:
     pieces = words(text)
     if "".join(pieces) != text:
         return {0, len(text)}
-    found = {0}
+    found, start = {0}, 0
     for piece in pieces:
-        start = max(found)
         found.add(start + len(piece))
         if len(piece) > _WORD:
             found.update(start + k for k in range(1, len(piece))
                          if unicodedata.category(piece[k]) != "Mn" and piece[k - 1] not in _LEADING)
+        start += len(piece)
     return found
 
 

@@ -28,17 +28,16 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Any
 
-from tambondoc.measure import INVISIBLE
+from tambondoc.plan.places import plain
 from tambondoc.thai import THAI_TO_ARABIC
 
 THRESHOLD = 0.8
 TYPO = 1
 _NUMBER = re.compile(r"\d+")  # Thai digits too: int('๓') == 3
-_DROPPED = str.maketrans("", "", INVISIBLE)
 
 
 def _plain(name: str) -> str:
-    return "".join(name.translate(_DROPPED).translate(THAI_TO_ARABIC).split())
+    return plain(name).translate(THAI_TO_ARABIC)
 
 
 def _numbers(name: str) -> Counter[int]:

@@ -27,6 +27,7 @@ and exits 1 when anything is missing, garbled or duplicated.
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import subprocess
 import sys
@@ -246,7 +247,7 @@ def check_pdf(doc: Listed, page: str) -> Iterator[Finding]:
             if lost is not None:
                 yield Finding("pdf", project["id"], key, "missing", f"at {lost}: '{want[lost:lost + 40]}'")
             done = 0
-            for (_, length), (after, more) in zip(found, found[1:]):
+            for (_, length), (after, more) in itertools.pairwise(found):
                 done += length  # the text just before a piece repeats the end of the one before it
                 if done >= 4 and more >= SHORTEST and page[after - 4:after] == want[done - 4:done]:
                     yield Finding("pdf", project["id"], key, "duplicated", f"at {done}: '{want[done - 4:done + 36]}'")

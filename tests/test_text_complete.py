@@ -12,10 +12,10 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from edge import write_edge  # noqa: E402
-from text import check_docx, documents  # noqa: E402
+from edge import write_edge
+from text import check_docx, documents
 
-from tambondoc.build.plan import build_plan  # noqa: E402
+from tambondoc.build.plan import build_plan
 
 
 def test_every_project_text_is_printed_whole_and_once(tmp_path: Path) -> None:

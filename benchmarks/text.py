@@ -21,6 +21,9 @@ a list: name, objective, target, KPI, expected result, agency, place, note) is l
   digits repeats itself and is counted across its neighbours; a piece that ran on into the next
   cell, where the text happened to go on alike, is in the .docx nowhere).
 
+Also counted (not failed on): list marks ('1.', '2)', '•') alone at a line's end in the PDF, their
+text on the next line or page (``lone_marks``).
+
 Texts are compared without whitespace (lines wrap anywhere), word joiners and soft hyphens (drawn
 as nothing), Thai digits read as Arabic (the plan's numeral setting). Prints a line per document
 and exits 1 when anything is missing, garbled or duplicated.
@@ -264,10 +267,37 @@ def check_pdf(doc: Listed, page: str, source: str) -> Iterator[Finding]:
                     break
 
 
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+_MARK = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]$|^•$")
+GAP = 0.36  # of a line's height: two words of a cell's line are closer (a space), two cells' further (margins)
+
+
+def lone_marks(pdf: Path) -> int:
+    """List marks ('1.', '2)', '•') alone on their line in the PDF, their text on the next line
+    or the next page: a word first and last on its line (no word within a GAP on either side) with
+    the next line of its column starting under it, or nothing under it on the page."""
+    found = 0
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for page in html.split("<page ")[1:]:
+        words = [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in _WORD.findall(page)]
+        for x0, y0, x1, y1, text in words:
+            if not _MARK.match(text):
+                continue
+            line = [w for w in words if abs(w[3] - y1) < 1 and w[0] != x0]  # the same baseline
+            gap = GAP * (y1 - y0)
+            if any(-gap < w[0] - x1 < gap or -gap < x0 - w[2] < gap for w in line):
+                continue
+            under = [w for w in words if abs(w[0] - x0) < 1.5 and w[3] > y1 + 1]
+            below = min(under, key=lambda w: w[3]) if under else None
+            found += below is None or (below[3] - y1 < 2 * (y1 - y0) and not _MARK.match(below[4]))
+    return found
+
+
 @dataclass
 class Tally:
     projects: int = 0
     fields: int = 0
+    lone: int = 0  # list marks alone on their line (``lone_marks``)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -277,6 +307,7 @@ def check(doc: Listed, pdf: bool) -> Tally:
     tally.findings += check_docx(doc)
     if pdf:
         tally.findings += check_pdf(doc, pdf_text(doc.docx.with_suffix(".pdf")), docx_text(doc.docx))
+        tally.lone = lone_marks(doc.docx.with_suffix(".pdf"))
     return tally
 
 
@@ -308,7 +339,7 @@ def main() -> int:
         for years in range(1, 6):
             specs.append((f"edge:{years}", write_edge(work / f"edge{years}" / "plan.yaml", years=years)))
     totals, bad = Tally(), 0
-    print(f"{'plan':14} {'document':30} {'projects':>8} {'fields':>7} {'docx bad':>8} {'pdf bad':>8}")
+    print(f"{'plan':14} {'document':30} {'projects':>8} {'fields':>7} {'docx bad':>8} {'pdf bad':>8} {'lone marks':>10}")
     for number, (label, plan) in enumerate(specs):
         built = build_plan(plan, work / f"out{number}")
         docs = documents(plan, built.outdir)
@@ -318,10 +349,11 @@ def main() -> int:
             tally = check(doc, not args.no_pdf)
             totals.projects += tally.projects
             totals.fields += tally.fields
+            totals.lone += tally.lone
             totals.findings += tally.findings
             in_docx = sum(f.where == "docx" for f in tally.findings)
             print(f"{label:14} {doc.docx.stem:30} {tally.projects:8} {tally.fields:7} {in_docx:8} "
-                  f"{len(tally.findings) - in_docx:8}")
+                  f"{len(tally.findings) - in_docx:8} {tally.lone:10}")
             for f in tally.findings[:20]:
                 print(f"    {f.where} {f.project} {f.field}: {f.kind} {f.detail}")
             bad += bool(tally.findings)
@@ -329,7 +361,8 @@ def main() -> int:
     for f in totals.findings:
         kinds[f"{f.where} {f.kind}"] = kinds.get(f"{f.where} {f.kind}", 0) + 1
     print(f"all: {len(specs)} plans, {totals.projects} project listings, {totals.fields} fields checked; "
-          + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "nothing lost, garbled or duplicated"))
+          + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "nothing lost, garbled or duplicated")
+          + f"; list marks alone on their line {totals.lone}")
     print(f"documents in {work}" if args.keep else "")
     return 1 if bad else 0
 

@@ -102,6 +102,22 @@ JOINER = "\u2060"
 KEPT_WHOLE = {"หมู่ที่": f"หมู่{JOINER}ที่", "ผู้ใหญ่บ้าน": f"ผู้ใหญ่{JOINER}บ้าน"}
 
 
+# a list's mark at the start of a line ('1.', '2)', '(3)', '๔.', '-', '•') and the spaces after it
+_LIST_MARK = re.compile(r"(?m)^([ \t]*(?:\(?[0-9\u0E50-\u0E59]{1,2}[.)]|[-\u2013\u2022*]))( +)(?=\S)")
+
+
+def keep_list_marks(text: str) -> str:
+    """``text`` with each line's list mark kept on the line of the word after it: the spaces
+    after it made no-break spaces, and a dash joined to them (a line may break after a hyphen
+    even before a no-break space, UAX #14 LB12a). In a narrow column the first word of
+    '1. นครสวรรค์ทุนนิยม…' did not fit beside its number: '1.' stood alone at a line's end, or at
+    the foot of a page with its text on the next."""
+    if " " not in text:
+        return text
+    return _LIST_MARK.sub(lambda m: m.group(1) + (JOINER if m.group(1)[-1] in "-\u2013" else "")
+                          + "\u00a0" * len(m.group(2)), text)
+
+
 def nobreak(value: Any) -> str:
     """A number kept on the line of the word before it (a no-break space), as a typist keeps
     'หมู่ที่ ๘' together: in a narrow column a line broke before the '๘' and left it alone."""

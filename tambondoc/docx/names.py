@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from tambondoc import measure
-from tambondoc.thai import JOINER, KEPT_WHOLE, keep_repeat_mark
+from tambondoc.thai import JOINER, KEPT_WHOLE, keep_list_marks, keep_repeat_mark
 
 # a name wider than this (1/1000 em) may still break: kept whole, a long community name
 # ('ชุมชนวัดโพธิ์ศรีสะอาดพัฒนา') would be its column's minimum width in every table
@@ -66,16 +66,16 @@ def _joined(word: str) -> str | None:
 @lru_cache(maxsize=16)
 def kept_whole(names: tuple[str, ...]) -> Callable[[str], str]:
     """A function printing a text as a document does: no line starts with ๆ
-    (``thai.keep_repeat_mark``), the words of ``thai.KEPT_WHOLE`` and ``names`` whole, in one
-    search of each text (every printed value goes through it). Cached: a plan's four documents
-    ask with the same names."""
+    (``thai.keep_repeat_mark``) or ends with a list's mark (``thai.keep_list_marks``), the words
+    of ``thai.KEPT_WHOLE`` and ``names`` whole, in one search of each text (every printed value
+    goes through it). Cached: a plan's four documents ask with the same names."""
     joined = {**KEPT_WHOLE, **{n: j for n in names if (j := _joined(n)) is not None}}
     pattern = re.compile("|".join(map(re.escape, sorted(joined, key=len, reverse=True))))
 
     def keep(text: str) -> str:
         if pattern.search(text):
             text = pattern.sub(lambda m: joined[m.group()], text)
-        return keep_repeat_mark(text)
+        return keep_list_marks(keep_repeat_mark(text))
 
     return keep
 

@@ -46,8 +46,8 @@ def _shown_after(guide: str, command: str) -> str:
 
 def _line(guide: str, start: str) -> list[str]:
     """The words of the guide's command line that starts with ``start``."""
-    [line] = [w for w in map(lambda c: shlex.join(["tambondoc", *c]), _commands(guide)) if w.startswith(start)]
-    return shlex.split(line)[1:]
+    [words] = [c for c in _commands(guide) if shlex.join(["tambondoc", *c]).startswith(start)]
+    return words
 
 
 @pytest.mark.parametrize("guide", GUIDES)

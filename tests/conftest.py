@@ -134,3 +134,25 @@ def read_docx(path: Path | str) -> Any:
         for name, data in parts.items():
             z.writestr(name, data.replace(joiner, b"") if name.endswith(".xml") else data)
     return Document(cleaned)
+
+
+def check_invocation(args: list[str]) -> None:
+    """``tambondoc ARGS`` names a command that exists, with options it takes, and a value among
+    an option's choices where it has them (``--format markdown``)."""
+    import click
+
+    from tambondoc.cli import cli
+
+    command: click.Command = cli
+    while isinstance(command, click.Group) and args and not args[0].startswith("-"):
+        found = command.get_command(click.Context(command), args[0])
+        assert found is not None, f"no command {args[0]!r}"
+        command, args = found, args[1:]
+    options = {o: p for p in command.params for o in p.opts + p.secondary_opts}
+    for i, arg in enumerate(args):
+        if arg.startswith("-") and arg != "-":
+            name = arg.split("=")[0]
+            assert name in options or name in ("-h", "--help"), f"{command.name} has no option {arg}"
+            kind = options[name].type if name in options else None
+            if isinstance(kind, click.Choice) and i + 1 < len(args):
+                assert args[i + 1] in kind.choices, f"{command.name} {name}: {args[i + 1]!r} is not one of {kind.choices}"

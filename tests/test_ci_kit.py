@@ -14,12 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import click
 import pytest
-from conftest import EXAMPLE, ROOT, run
+from conftest import EXAMPLE, ROOT, check_invocation, run
 
 from tambondoc import REPOSITORY, __version__
-from tambondoc.cli import cli
 from tambondoc.plan.load import load_text
 
 EXAMPLES = ROOT / "examples"
@@ -77,19 +75,6 @@ def test_docs_and_changelog_name_this_release() -> None:
     assert re.findall(r"^## (\S+)", changelog, re.MULTILINE)[0] == __version__
 
 
-def _check_invocation(args: list[str]) -> None:
-    """``tambondoc ARGS`` names a command that exists, with options it takes."""
-    command: click.Command = cli
-    while isinstance(command, click.Group) and args and not args[0].startswith("-"):
-        found = command.get_command(click.Context(command), args[0])
-        assert found is not None, f"no command {args[0]!r}"
-        command, args = found, args[1:]
-    options = {o for p in command.params for o in p.opts + p.secondary_opts} | {"-h", "--help"}
-    for arg in args:
-        if arg.startswith("-") and arg != "-":
-            assert arg.split("=")[0] in options, f"{command.name} has no option {arg}"
-
-
 def test_every_tambondoc_command_in_the_kit_exists() -> None:
     seen = 0
     for script in _scripts():
@@ -100,7 +85,7 @@ def test_every_tambondoc_command_in_the_kit_exists() -> None:
                 while words and words[0] in ("if", "elif", "!", "then", "else"):
                     words = words[1:]
                 if words and words[0] == "tambondoc":
-                    _check_invocation([w for w in words[1:] if w not in ("/dev/null",)])
+                    check_invocation([w for w in words[1:] if w not in ("/dev/null",)])
                     seen += 1
     assert seen >= 14
 

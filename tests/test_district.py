@@ -247,6 +247,22 @@ def test_filling_the_blanks_of_new_district_validates(tmp_path: Path) -> None:
     assert run("validate", folder)[:2] == (0, "")
 
 
+def test_the_officer_is_the_secretary_of_each_new_plan_with_one_position(tmp_path: Path) -> None:
+    """district.yaml's officer and each skeleton plan's committee secretary are one person with one
+    position: filling in the same name in both must not make validate ask to make them agree."""
+    folder = tmp_path / "บางคล้า"
+    assert run("new-district", folder, "--amphoe", "บางคล้า", "--changwat", "ฉะเชิงเทรา", "--tambon", "บางสวน").code == 0
+    district, plan = folder / "district.yaml", folder / "plans" / "บางสวน.yaml"
+    replace_in(district, "  name:    # ชื่อ-สกุลนายอำเภอ", "  name: นายวรวุฒิ ศักดิ์สิทธิ์")
+    replace_in(district, "    name:    # ชื่อ-สกุลพัฒนาการอำเภอ", "    name: นางสาวพรทิพย์ ใจดีงาม")
+    replace_in(district, "    - name:\n", "    - name: นายธีรพงษ์ แก้วมณี\n")
+    replace_in(plan, "    - name:\n      position: นักวิชาการพัฒนาชุมชน",
+               "    - name: นายธีรพงษ์ แก้วมณี\n      position: นักวิชาการพัฒนาชุมชน")
+    out = run("validate", folder).out
+    assert "null" in out and "ตำแหน่งเดียวกันทุกคณะ" not in out
+    assert "tambondoc new บางคล้า/plans/<ชื่อไฟล์>.yaml" in district.read_text(encoding="utf-8").replace(str(tmp_path) + "/", "")
+
+
 def test_schema_district_prints_writes_and_warns(example_district: Path, tmp_path: Path) -> None:
     code, out, _ = run("schema", "--district")
     assert code == 0 and json.loads(out) == district_schema()

@@ -27,7 +27,8 @@ def test_new_writes_the_plan_and_the_editor_kit(repo: Path) -> None:
     code, out, _ = run("new", plan, *NEW)
     assert code == 0
     assert out.splitlines()[1] == (f"เพิ่มไฟล์ของคลังแผน: {repo}/schemas/tambon-plan.schema.json, "
-                                   f"{repo}/.vscode/settings.json, {repo}/.vscode/extensions.json, {repo}/.editorconfig")
+                                   f"{repo}/.vscode/settings.json, {repo}/.vscode/extensions.json, {repo}/.editorconfig, "
+                                   f"{repo}/.gitignore")
     assert plan.read_text(encoding="utf-8").splitlines()[0] == \
         "# yaml-language-server: $schema=../../schemas/tambon-plan.schema.json"
     assert json.loads((repo / "schemas" / "tambon-plan.schema.json").read_text(encoding="utf-8")) == schema()
@@ -37,6 +38,7 @@ def test_new_writes_the_plan_and_the_editor_kit(repo: Path) -> None:
     assert json.loads((repo / ".vscode" / "extensions.json").read_text(encoding="utf-8")) == \
         {"recommendations": ["redhat.vscode-yaml"]}
     assert "indent_size = 2" in (repo / ".editorconfig").read_text(encoding="utf-8")
+    assert "/build/" in (repo / ".gitignore").read_text(encoding="utf-8").splitlines()  # build's default output
     assert run("validate", plan).err.endswith("ไม่ผ่าน 1\n")  # the blanks, but no warning about the schema
     assert "schema-copy" not in run("validate", "--format", "json", plan).out
 
@@ -46,6 +48,7 @@ def test_a_second_plan_keeps_the_kit_and_settings_only_gain_what_they_lack(repo:
     (repo / ".vscode" / "settings.json").write_text('{"editor.fontSize": 16}', encoding="utf-8")
     (repo / ".vscode" / "extensions.json").write_text('// mine\n{"recommendations": []}', encoding="utf-8")
     (repo / ".editorconfig").write_text("root = true\n", encoding="utf-8")
+    (repo / ".gitignore").write_text("*.log\n", encoding="utf-8")
     code, out, _ = run("new", repo / "plans" / "a.yaml", *NEW)
     assert code == 0
     assert json.loads((repo / ".vscode" / "settings.json").read_text(encoding="utf-8")) == {
@@ -54,6 +57,7 @@ def test_a_second_plan_keeps_the_kit_and_settings_only_gain_what_they_lack(repo:
     assert (repo / ".vscode" / "extensions.json").read_text(encoding="utf-8").startswith("// mine")
     assert f"{repo}/.vscode/extensions.json: อ่านเป็น JSON ไม่ได้" in out
     assert (repo / ".editorconfig").read_text(encoding="utf-8") == "root = true\n"
+    assert (repo / ".gitignore").read_text(encoding="utf-8") == "*.log\n"
     before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
     code, out, _ = run("new", repo / "plans" / "b.yaml", *NEW, "-v")
     assert code == 0 and "เพิ่มไฟล์ของคลังแผน" not in out

@@ -513,7 +513,7 @@ def test_new_skeleton_validates_once_the_blanks_are_filled(tmp_path: Path) -> No
     assert (code, out) == (0, f"สร้างแผนใหม่ที่ {plan} แล้ว กรอกช่องที่ว่าง แล้วตรวจด้วย: tambondoc validate {plan}\n"
                               f"เพิ่มไฟล์ของคลังแผน: {tmp_path}/schemas/tambon-plan.schema.json, "
                               f"{tmp_path}/.vscode/settings.json, {tmp_path}/.vscode/extensions.json, "
-                              f"{tmp_path}/.editorconfig\n")
+                              f"{tmp_path}/.editorconfig, {tmp_path}/.gitignore\n")
     text = plan.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/tambon-plan.schema.json\n")
     assert "    position: นายอำเภอเมืองพิษณุโลก" in text.splitlines()

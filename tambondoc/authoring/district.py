@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tambondoc.authoring.kit import DISTRICT_SCHEMA_COPY, Kit, modeline, write_kit
-from tambondoc.authoring.skeleton import name_warnings, new_plan, yaml_scalar
+from tambondoc.authoring.skeleton import name_warnings, new_plan, secretary_position, yaml_scalar
 from tambondoc.errors import PlanError
 from tambondoc.files import safe_name, write_atomic
 from tambondoc.plan.district import DISTRICT_FILE
@@ -20,7 +20,7 @@ _SKELETON = """\
 # ข้อมูลอำเภอ{amphoe} จังหวัด{changwat} สำหรับ tambondoc (สร้างด้วย tambondoc new-district)
 # {place}
 # - แผนของแต่ละตำบลอยู่ในโฟลเดอร์ plans/ ข้างไฟล์นี้ สร้างแผนใหม่ด้วย:
-#   tambondoc new plans/<ชื่อไฟล์>.yaml --tambon <ตำบล> --amphoe {amphoe_arg} --changwat {changwat_arg}
+#   tambondoc new {folder}/plans/<ชื่อไฟล์>.yaml --tambon <ตำบล> --amphoe {amphoe_arg} --changwat {changwat_arg}
 # - ตรวจทั้งอำเภอ: tambondoc validate {folder}    สร้างเอกสาร: tambondoc build {folder}
 # - สถานะงานของแต่ละตำบลและสิ่งที่ต้องทำก่อนกำหนดส่ง: tambondoc status {folder}
 # - กรอกทุกช่องที่ว่างอยู่หลังเครื่องหมาย : วันที่เขียนเป็น ปปปป-ดด-วว โดยใช้ปี พ.ศ.
@@ -53,7 +53,7 @@ office:
     position: {head_position}
   officers:    # เจ้าหน้าที่พัฒนาชุมชนและตำบลที่รับผิดชอบ (ชื่อตำบลไม่ต้องมีคำว่า ตำบล)
     - name:
-      position: นักวิชาการพัฒนาชุมชน
+      position: {officer_position}    # เขียนตำแหน่งให้ตรงกับในคำสั่งแต่งตั้ง ก.บ.ต. ของแผนตำบล
       tambons: []
 
 # ประเด็นยุทธศาสตร์จังหวัด (id ตรงกับ direction.provincial_strategies ของแผนตำบล) แผนความต้องการระดับอำเภอจัดกลุ่มตามนี้
@@ -102,7 +102,8 @@ def skeleton_text(folder: Path, amphoe: str, changwat: str, today: dt.date) -> s
         amphoe_arg=yaml_scalar(amphoe), changwat_arg=yaml_scalar(changwat), folder=folder.as_posix(),
         amphoe_value=yaml_scalar(amphoe), changwat_value=yaml_scalar(changwat), fiscal_year=year,
         orders_example=f"{year - 1}-12-25", chief_position=yaml_scalar(f"นายอำเภอ{amphoe}"),
-        office_name=yaml_scalar(f"สำนักงานพัฒนาชุมชนอำเภอ{amphoe}"), head_position=yaml_scalar(f"พัฒนาการอำเภอ{amphoe}"))
+        office_name=yaml_scalar(f"สำนักงานพัฒนาชุมชนอำเภอ{amphoe}"), head_position=yaml_scalar(f"พัฒนาการอำเภอ{amphoe}"),
+        officer_position=yaml_scalar(secretary_position(amphoe)))
 
 
 def _file_name(tambon: str) -> str:

@@ -6,6 +6,8 @@
   also ``schemas/district.schema.json`` for its ``district.yaml``;
 - editor settings: ``.vscode/settings.json`` (``yaml.schemas``), ``.vscode/extensions.json``
   (recommends the Red Hat YAML extension) and ``.editorconfig`` (UTF-8, two spaces);
+- ``.gitignore`` for ``build/``, where ``tambondoc build`` run at the top writes the documents: the
+  guides tell officers to ``git add -A``, and CI builds the documents itself;
 - optionally CI: the GitHub or GitLab example (examples/) and a pre-commit configuration.
 
 Written once and never overwritten: an existing JSON settings file only gains what it lacks.
@@ -46,6 +48,10 @@ indent_style = space
 indent_size = 2
 insert_final_newline = true
 trim_trailing_whitespace = true
+"""
+GITIGNORE = """\
+# tambondoc build writes the documents here; CI builds them again, so they are not committed
+/build/
 """
 
 
@@ -164,6 +170,7 @@ def write_kit(root: Path, plans: Path, ci: str | None = None, district: bool = F
     _write(kit, root / ".vscode" / "extensions.json", _json_text({"recommendations": [YAML_EXTENSION]}),
            _add_extension)
     _write(kit, root / ".editorconfig", EDITORCONFIG.encode("utf-8"))
+    _write(kit, root / ".gitignore", GITIGNORE.encode("utf-8"))
     for target, example in CI.get(ci or "", {}).items():
         _write(kit, root / target, data_path("examples", example).read_bytes())
     return kit

@@ -197,6 +197,12 @@ def place_note(tambon: str, amphoe: str, changwat: str) -> str:
     return "ตรวจชื่อ: " + (problem or "ไม่พบรหัสตำบลในรายชื่อที่มากับโปรแกรม")
 
 
+def secretary_position(amphoe: str) -> str:
+    """The committee secretary's position: the district's community development officer, whom
+    district.yaml names too (one person, one position across every committee and the office)."""
+    return f"นักวิชาการพัฒนาชุมชน สำนักงานพัฒนาชุมชนอำเภอ{amphoe}"
+
+
 def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yaml", modeline: str = "") -> str:
     """The text of a new plan for one tambon; ``modeline`` (the kit's) goes on its first line."""
     for label, value in (("--tambon", tambon), ("--amphoe", amphoe), ("--changwat", changwat)):
@@ -213,7 +219,7 @@ def skeleton_text(tambon: str, amphoe: str, changwat: str, file: str = "plan.yam
         signer_position=yaml_scalar(f"นายอำเภอ{v['amphoe']}"),
         chair_position=yaml_scalar(f"ปลัดอำเภอผู้รับผิดชอบตำบล{v['tambon']}"),
         vice_position=yaml_scalar(f"กำนันตำบล{v['tambon']}"),
-        secretary_position=yaml_scalar(f"นักวิชาการพัฒนาชุมชน สำนักงานพัฒนาชุมชนอำเภอ{v['amphoe']}"),
+        secretary_position=yaml_scalar(secretary_position(v["amphoe"])),
     )
 
 

@@ -46,3 +46,15 @@ def test_the_documents_print_a_numbered_line_with_its_number_kept(example_plan: 
     with zipfile.ZipFile(outdir / "coordination-abt-nongbua.xlsx") as z:  # a workbook's cells as typed
         sheets = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/"))
     assert "1. นครสวรรค์ทุนนิยมครุฑพาหเอ่ยถึง" in sheets and NBSP not in sheets
+
+
+def test_the_list_prints_a_text_a_line_each_without_its_blank_lines(example_plan: Path, tmp_path: Path) -> None:
+    """Blank lines typed between a text's lines printed as empty lines in the list's narrow cells;
+    the plan book, which prints a text's lines as paragraphs, never showed them."""
+    replace_in(example_plan, "    objective: เพื่อเพิ่มปริมาณการกักเก็บน้ำสำหรับการเกษตร",
+               '    objective: "1. เพื่อเพิ่มปริมาณน้ำ\\n\\n\\n  2. เพื่อการเกษตร  \\n"')
+    assert run("build", example_plan, "-o", tmp_path / "out").code == 0
+    with zipfile.ZipFile(tmp_path / "out" / example_plan.stem / "coordination-tm-nongbua.docx") as z:
+        listed = z.read("word/document.xml").decode("utf-8")
+    assert (f">1.{NBSP}เพื่อเพิ่มปริมาณน้ำ</w:t><w:br/><w:t xml:space=\"preserve\">2.{NBSP}เพื่อการเกษตร</w:t></w:r>"
+            in listed)

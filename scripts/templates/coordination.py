@@ -57,8 +57,10 @@ WIDTH = 26.2  # landscape A4 less 2 cm left and 1.5 cm right
 TABLE_SIZE = 12
 GROUP_FILL, TOTAL_FILL = "EDEDED", "D9D9D9"
 # what each project cell shows; a blank field is '-' as on the form (the note stays blank)
-VALUES = {"name": "p.name", "objective": "(p.objective or '-')", "target": "(p.target or '-')",
-          "kpi": "(p.kpi or '-')", "expected_result": "(p.expected_result or '-')", "agency": "p.agency",
+# the long texts a line each, without the blank lines typed between them (as the plan book prints them)
+LINES = "|paragraphs|join('\\n') or '-')"
+VALUES = {"name": "p.name", "objective": "(p.objective" + LINES, "target": "(p.target" + LINES,
+          "kpi": "(p.kpi" + LINES, "expected_result": "(p.expected_result" + LINES, "agency": "p.agency",
           "location": "p.location_text", "note": "(p.note or '')"}
 
 

@@ -127,7 +127,8 @@ def _table(doc) -> None:
     _text(r["project-for"].cells[0], "{%tr for p in t.projects %}", "Table Text")
     project = r["project"]
     _text(project.cells[0], show("p.no"), "Table Number")
-    for i, value in enumerate(["p.name", "p.target", "p.place_text"], 1):
+    # the target a line each, without blank lines typed between them (as the plan book prints it)
+    for i, value in enumerate(["p.name", "(p.target|paragraphs|join('\\n'))", "p.place_text"], 1):
         _text(project.cells[i], show(value), "Table Text")
     _amounts(project, "p", "p.total", "Table Number")
     _text(project.cells[AFTER_BUDGET], "{{ p.sources_text|replace(', ', '\\n') }}", "Table Text")

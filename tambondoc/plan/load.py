@@ -52,6 +52,10 @@ class PlanConstructor(SafeConstructor):
 PlanConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
 )
+# YAML's other standard types are no plan's data: bytes, sets and pair lists would reach the
+# checks and the JSON reports as types nothing there handles; they are tags the user must remove
+for _tag in ("binary", "set", "omap", "pairs"):
+    PlanConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", SafeConstructor.construct_undefined)
 
 
 def _fast_yaml() -> YAML:
@@ -306,6 +310,7 @@ def _parse(text: str) -> Any:
     try:
         return yaml_events.load(text)
     except yaml_events.Unsupported:
+        yaml_events.check_depth(text)
         return _fast_yaml().load(text)
 
 
@@ -329,6 +334,9 @@ def load_text(text: str, name: str) -> Any:
     except ValueError as e:  # the same mistake, met by ruamel's loader (which has no position)
         raise _fail(name, f"มีค่าที่ดูเหมือนตัวเลขแต่ไม่ใช่ตัวเลขที่ถูกต้อง ({e}) "
                     "ให้แก้เป็นตัวเลข หรือครอบด้วยเครื่องหมายคำพูดถ้าเป็นข้อความ") from e
+    except yaml_events.TooDeep as e:
+        raise _fail(name, f"ข้อมูลซ้อนกันลึกเกินไป (วงเล็บหรือย่อหน้าเกิน {yaml_events.MAX_DEPTH} ชั้น) "
+                    "แผนซ้อนกันไม่เกิน 6 ชั้น ให้ตรวจวงเล็บ [ { และย่อหน้าตรงนี้", e.line, e.column) from e
     except RecursionError as e:
         raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     if data is None:

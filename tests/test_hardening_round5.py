@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run, replace_in
+from conftest import replace_in, run
 
 DEEP = ("ข้อมูลซ้อนกันลึกเกินไป (วงเล็บหรือย่อหน้าเกิน 32 ชั้น) แผนซ้อนกันไม่เกิน 6 ชั้น "
         "ให้ตรวจวงเล็บ [ { และย่อหน้าตรงนี้")

@@ -57,3 +57,47 @@ def test_yaml_standard_types_no_plan_holds_are_refused_at_their_tag(
         code, out, err = run(*args)
         assert code in (1, 2), args
         assert expected in (out + err).splitlines(), args
+
+
+@pytest.mark.parametrize(("years", "wrong"), [("[99999999999999999999, 2572]", "99999999999999999999"),
+                                              ("[2028, 2029]", "2028"), ("[0, 2572]", "0")])
+def test_next_year_refuses_a_fiscal_year_out_of_range_instead_of_spanning_it(
+        example_plan: Path, years: str, wrong: str) -> None:
+    """A typed-in year of 20 digits made next-year build the set of every year the plan spans:
+    the process grew until the kernel killed it. C.E. years were shifted as if they were พ.ศ."""
+    replace_in(example_plan, "fiscal_years: [2571, 2572]", f"fiscal_years: {years}")
+    out = example_plan.parent / "next.yaml"
+    assert run("next-year", example_plan, "-o", out) == (
+        1, "", f"{example_plan}: ปีงบประมาณ {wrong} ใน plan.fiscal_years ต้องเป็นปี พ.ศ. 2500–2700 "
+        "ก่อนจึงเลื่อนไปปีถัดไปได้ ให้แก้ปีแล้วตรวจด้วย tambondoc validate\n")
+    assert not out.exists()
+
+
+def test_next_year_takes_no_boolean_for_a_year(example_plan: Path) -> None:
+    """'true' is an int to Python: the plan's first year became 2."""
+    replace_in(example_plan, "fiscal_years: [2571, 2572]", "fiscal_years: [true, 2572]")
+    code, _, err = run("next-year", example_plan, "-o", example_plan.parent / "next.yaml")
+    assert (code, err) == (1, f"{example_plan}: ต้องมี plan.fiscal_years เป็นรายการปี พ.ศ. (เช่น [2571, 2572]) "
+                              "ก่อนจึงเลื่อนไปปีถัดไปได้\n")
+
+
+@pytest.mark.parametrize(("written", "bumped"), [("2.0", "3"), ("0x2", "3")])
+def test_next_year_counts_a_revision_validate_accepts(example_plan: Path, written: str, bumped: str) -> None:
+    """'revision: 2.0' passes validate (JSON Schema's integer), yet next-year left it as it was
+    and said nothing: the next plan claimed the same revision."""
+    replace_in(example_plan, "revision: 2 ", f"revision: {written} ")
+    out = example_plan.parent / "next.yaml"
+    code, stdout, _ = run("next-year", example_plan, "-o", out)
+    assert code == 0 and f"  ทบทวนครั้งที่: 2 → {bumped}" in stdout.splitlines()
+    assert f"  revision: {bumped} " in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", ["- a\n- b\n", "hello\n", "# a plan\n[1, 2]\n"])
+def test_fmt_says_a_file_is_not_a_plan_instead_of_blaming_anchors(tmp_path: Path, text: str) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text(text, encoding="utf-8")
+    message = f"{plan}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) จึงจัดรูปแบบไม่ได้"
+    for args in (("fmt", plan), ("fmt", "--check", plan)):
+        code, _, err = run(*args)
+        assert code == 1 and err.splitlines()[0] == message
+    assert plan.read_text(encoding="utf-8") == text

@@ -42,8 +42,12 @@ def _load(text: str, name: str) -> CommentedMap:
     except RecursionError as e:
         raise PlanError(f"{name}: ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     if not isinstance(data, CommentedMap) or not data:
-        raise PlanError(f"{name}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) จึงจัดรูปแบบไม่ได้")
+        raise _not_a_plan(name)
     return data
+
+
+def _not_a_plan(name: str) -> PlanError:
+    return PlanError(f"{name}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) จึงจัดรูปแบบไม่ได้")
 
 
 def _dump(data: Any) -> str:
@@ -198,6 +202,8 @@ def _canonical(text: str, name: str) -> str:
 def format_text(text: str, name: str) -> str:
     """The canonical text of a plan; PlanError if a key, value or comment would be lost."""
     before = load_text(text, name)  # first: its errors have positions for every YAML mistake
+    if not isinstance(before, dict) or not before:  # said as it is, not as data the layout would change
+        raise _not_a_plan(name)
     header, body = split_start(text)
     try:
         result = header + _canonical(body, name)

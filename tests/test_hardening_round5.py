@@ -101,3 +101,21 @@ def test_fmt_says_a_file_is_not_a_plan_instead_of_blaming_anchors(tmp_path: Path
         code, _, err = run(*args)
         assert code == 1 and err.splitlines()[0] == message
     assert plan.read_text(encoding="utf-8") == text
+
+
+def test_a_key_written_twice_beside_a_merge_key_is_a_duplicate_in_every_command(example_plan: Path) -> None:
+    """ruamel checks no key of a mapping with '<<': validate and build took the second value
+    and dropped the first without a word, while next-year refused the same file as a duplicate."""
+    line = replace_in(example_plan, "  table_numerals: arabic ", "  <<: {}\n  order_numerals: thai\n  table_numerals: arabic ")
+    expected = (f"{example_plan}:{line + 3}:3: error: YAML ไม่ถูกต้อง: คีย์ซ้ำในระดับเดียวกัน ให้ลบหรือเปลี่ยนชื่อคีย์ที่ซ้ำ "
+                '[found duplicate key "order_numerals" with value "thai" (original value: "thai")]')
+    for args in _commands(example_plan):
+        code, out, err = run(*args)
+        assert code in (1, 2), args
+        assert expected in (out + err).splitlines(), args
+
+
+def test_a_merge_key_still_merges(example_plan: Path) -> None:
+    """What '<<' is for, a key of the mapping overriding a merged one, is not a duplicate."""
+    replace_in(example_plan, "  table_numerals: arabic ", "  <<: {table_numerals: thai}\n  table_numerals: arabic ")
+    assert run("validate", example_plan).code == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from tambondoc.errors import PlanError, Problem
@@ -47,6 +49,21 @@ def max_nodes() -> int:
 
 class PlanConstructor(SafeConstructor):
     """Safe constructor that keeps dates as text (years are พ.ศ., not C.E.)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        """ruamel checks no key of a mapping that has a merge key ('<<'), so a key written twice
+        there kept its last value without a word; the mapping's own keys are checked here."""
+        if isinstance(node, MappingNode):
+            self.flatten_mapping(node)
+            merged = getattr(node, "merge", None)
+            if merged is not None:
+                own: dict[Any, Any] = {}
+                for key_node, value_node in node.value[len(merged):]:
+                    key = self.construct_object(key_node, deep=True)
+                    value = value_node.value if isinstance(value_node, ScalarNode) else "..."
+                    if isinstance(key, Hashable) and self.check_mapping_key(node, key_node, own, key, value):
+                        own[key] = value
+        return super().construct_mapping(node, deep=deep)
 
 
 PlanConstructor.add_constructor(

@@ -106,7 +106,7 @@ def test_fmt_says_a_file_is_not_a_plan_instead_of_blaming_anchors(tmp_path: Path
 def test_a_key_written_twice_beside_a_merge_key_is_a_duplicate_in_every_command(example_plan: Path) -> None:
     """ruamel checks no key of a mapping with '<<': validate and build took the second value
     and dropped the first without a word, while next-year refused the same file as a duplicate."""
-    line = replace_in(example_plan, "  table_numerals: arabic ", "  <<: {}\n  order_numerals: thai\n  table_numerals: arabic ")
+    line = replace_in(example_plan, "  table_numerals: arabic ", "  <<: {fictional: true}\n  order_numerals: thai\n  table_numerals: arabic ")
     expected = (f"{example_plan}:{line + 3}:3: error: YAML ไม่ถูกต้อง: คีย์ซ้ำในระดับเดียวกัน ให้ลบหรือเปลี่ยนชื่อคีย์ที่ซ้ำ "
                 '[found duplicate key "order_numerals" with value "thai" (original value: "thai")]')
     for args in _commands(example_plan):

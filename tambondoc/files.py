@@ -117,6 +117,15 @@ def _keep_attributes(tmp: Path, old: os.stat_result | None) -> None:
         os.chown(tmp, old.st_uid, old.st_gid)
 
 
+def make_folder(folder: Path) -> None:
+    """mkdir -p, where a file in the way is said as such: mkdir calls a file at the folder's own
+    name 'File exists' (and one higher up 'Not a directory')."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as e:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from e
+
+
 def write_atomic(path: Path, data: bytes, *, follow_link: bool = False) -> None:
     """Write ``data`` to ``path`` so no reader sees half a file; PlanError naming ``path`` on failure.
 
@@ -126,7 +135,7 @@ def write_atomic(path: Path, data: bytes, *, follow_link: bool = False) -> None:
     """
     target = Path(os.path.realpath(path)) if follow_link else path
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
         try:
             before = os.lstat(target)
         except FileNotFoundError:

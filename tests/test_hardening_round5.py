@@ -119,3 +119,36 @@ def test_a_merge_key_still_merges(example_plan: Path) -> None:
     """What '<<' is for, a key of the mapping overriding a merged one, is not a duplicate."""
     replace_in(example_plan, "  table_numerals: arabic ", "  <<: {table_numerals: thai}\n  table_numerals: arabic ")
     assert run("validate", example_plan).code == 0
+
+
+def test_a_district_output_that_cannot_be_written_fails_the_district_not_the_program(
+        example_district: Path, tmp_path: Path) -> None:
+    """A file named _district in the output folder, or a folder where a district document goes,
+    ended the build with a traceback after every tambon was built."""
+    from conftest import stand_in_plan_book
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "_district").write_text("", encoding="utf-8")
+    args = ("build", "-o", out, "--templates", stand_in_plan_book(tmp_path / "tpl"), example_district)
+    code, stdout, _ = run(*args)
+    assert code == 1
+    assert stdout.splitlines()[-2:] == [
+        f"{example_district} (เอกสารของอำเภอ): ล้มเหลว: {out / '_district'}: มีไฟล์ชื่อเดียวกับโฟลเดอร์ผลลัพธ์อยู่แล้ว "
+        "ให้ย้ายไฟล์นี้หรือใช้ -o โฟลเดอร์อื่น", "สร้างแล้ว 3, ไม่เปลี่ยนแปลง 0, ล้มเหลว 1"]
+    (out / "_district").unlink()
+    (out / "_district" / "report.xlsx").mkdir(parents=True)
+    code, stdout, _ = run(*args)
+    assert code == 1
+    assert stdout.splitlines()[-2:] == [
+        f"{example_district} (เอกสารของอำเภอ): ล้มเหลว: {out / '_district' / 'report.xlsx'}: เขียนไฟล์ไม่ได้: "
+        "ที่อยู่นี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์ [Is a directory]", "สร้างแล้ว 0, ไม่เปลี่ยนแปลง 3, ล้มเหลว 1"]
+
+
+@pytest.mark.parametrize("command", ["export-xlsx", "xlsx-template", "next-year"])
+def test_an_output_inside_a_file_says_a_file_is_in_the_way(example_plan: Path, command: str) -> None:
+    """mkdir calls a file at the folder's name 'File exists': the message had only that, in English."""
+    (example_plan.parent / "afile").write_text("", encoding="utf-8")
+    target = example_plan.parent / "afile" / ("next.yaml" if command == "next-year" else "x.xlsx")
+    assert run(command, example_plan, "-o", target) == (
+        1, "", f"{target}: เขียนไฟล์ไม่ได้: มีไฟล์ชื่อเดียวกับโฟลเดอร์ที่ต้องใช้อยู่ในเส้นทาง [Not a directory]\n")

@@ -152,3 +152,14 @@ def test_an_output_inside_a_file_says_a_file_is_in_the_way(example_plan: Path, c
     target = example_plan.parent / "afile" / ("next.yaml" if command == "next-year" else "x.xlsx")
     assert run(command, example_plan, "-o", target) == (
         1, "", f"{target}: เขียนไฟล์ไม่ได้: มีไฟล์ชื่อเดียวกับโฟลเดอร์ที่ต้องใช้อยู่ในเส้นทาง [Not a directory]\n")
+
+
+@pytest.mark.parametrize("year", ["-5", "99999999999999999999999", "true"])
+def test_status_of_a_district_whose_fiscal_year_is_no_year(example_district: Path, year: str) -> None:
+    """status computed the round's dates from any integer: a traceback for -5 (year -549) and for
+    a 23-digit year; 'true' counted as the year 1. Such a year is now no year, as the deadlines
+    already took it, and validate says what is wrong with it."""
+    replace_in(example_district / "district.yaml", "fiscal_year: 2568", f"fiscal_year: {year}")
+    code, out, _ = run("status", example_district, "--today", "2568-01-10")
+    assert code == 0
+    assert out.splitlines()[0] == "อำเภอบางคล้า จังหวัดฉะเชิงเทรา (ณ วันที่ 10 ม.ค. 2568)"

@@ -174,6 +174,15 @@ def comments(text: str) -> Counter[str]:
     return found
 
 
+def comment_place(name: str, text: str, comment: str) -> str:
+    """'plan.yaml:12:20', where ``comment`` is written in ``text``: a refusal to lose it points the
+    editor there (the file's name alone if it cannot be found)."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if (at := line.find(comment)) >= 0:
+            return f"{name}:{number}:{at + 1}"
+    return name
+
+
 _START = re.compile(r"^---(?:[ \t]+#.*)?[ \t]*$")
 
 
@@ -215,7 +224,8 @@ def format_text(text: str, name: str) -> str:
         result = stripped
     lost = comments(text) - comments(result)
     if lost:
-        raise PlanError(f"{name}: จัดรูปแบบแล้วความเห็น (comment) จะหาย: {next(iter(lost))} "
+        comment = next(iter(lost))
+        raise PlanError(f"{comment_place(name, text, comment)}: จัดรูปแบบแล้วความเห็น (comment) จะหาย: {comment} "
                         "(เช่น ความเห็นภายใน [ ] หรือ { }) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
     if after != before:
         raise _changed(text, name)

@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from tambondoc.authoring.fmt import comments, is_loose
+from tambondoc.authoring.fmt import comment_place, comments, is_loose
 from tambondoc.authoring.skeleton import yaml_scalar
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
@@ -183,7 +183,8 @@ def roll_forward(text: str, name: str) -> Rolled:
     result = _replace_review(shifted, review)
     lost = comments(_without_review(text)) - comments(_without_review(result))
     if lost:
-        raise PlanError(f"{name}: เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: {next(iter(lost))} "
+        comment = next(iter(lost))
+        raise PlanError(f"{comment_place(name, text, comment)}: เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: {comment} "
                         "(เช่น ความเห็นภายใน [ ] หรือ { } ที่ต้องเลื่อนปี) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
     notes.append(f"ส่วนการทบทวนแผน (review) เริ่มใหม่: โครงการปีที่แล้ว {count} โครงการ รอใส่สถานะ")
     assessed = [p for p in projects or [] if isinstance(p, dict) and (p.get("scores") or p.get("votes") is not None)]

@@ -163,3 +163,48 @@ def test_status_of_a_district_whose_fiscal_year_is_no_year(example_district: Pat
     code, out, _ = run("status", example_district, "--today", "2568-01-10")
     assert code == 0
     assert out.splitlines()[0] == "อำเภอบางคล้า จังหวัดฉะเชิงเทรา (ณ วันที่ 10 ม.ค. 2568)"
+
+
+CHANGED = ("ไฟล์ถูกแก้ไขหรือบันทึกทับระหว่างที่คำสั่งทำงาน (เช่น บันทึกจากโปรแกรมแก้ไข) จึงไม่เขียนทับ "
+           "เพื่อไม่ให้สิ่งที่แก้หายไป ให้สั่งคำสั่งเดิมอีกครั้ง")
+
+
+@pytest.mark.parametrize("command", ["fmt", "next-year", "import-xlsx"])
+def test_a_plan_saved_from_an_editor_while_a_command_rewrites_it_is_not_overwritten(
+        example_plan: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """fmt (a pre-commit hook), next-year -o PLAN and import-xlsx read the plan, work on it, then
+    replaced it: what the user saved in between was lost without a word."""
+    import openpyxl
+
+    from tambondoc.authoring import fmt, nextyear
+    from tambondoc.importing import run as importing
+
+    replace_in(example_plan, "schema_version: 1\n", "schema_version:    1\n")
+    saved = example_plan.read_text(encoding="utf-8").replace("revision: 2 ", "revision: 7 ")
+
+    def editor_saves(original: object) -> object:
+        def wrapped(*args: object, **kwargs: object) -> object:
+            result = original(*args, **kwargs)  # type: ignore[operator]
+            example_plan.write_text(saved, encoding="utf-8")
+            return result
+        return wrapped
+
+    if command == "fmt":
+        monkeypatch.setattr(fmt, "format_text", editor_saves(fmt.format_text))
+        args: tuple[object, ...] = ("fmt", example_plan)
+    elif command == "next-year":
+        monkeypatch.setattr(nextyear, "roll_forward", editor_saves(nextyear.roll_forward))
+        args = ("next-year", example_plan, "-o", example_plan)
+    else:
+        book = example_plan.parent / "projects.xlsx"
+        assert run("export-xlsx", example_plan, "-o", book).code == 0
+        wb = openpyxl.load_workbook(book)
+        wb["โครงการ"]["B2"] = "ชื่อใหม่"
+        wb.save(book)
+        monkeypatch.setattr(importing, "_validate_new", editor_saves(importing._validate_new))
+        args = ("import-xlsx", book, "--into", example_plan)
+    code, _, err = run(*args)
+    assert code == 1
+    assert f"{example_plan}: {CHANGED}" in err.splitlines()
+    assert example_plan.read_text(encoding="utf-8") == saved
+    assert not [p for p in example_plan.parent.iterdir() if p.name.endswith(".tmp")]

@@ -250,5 +250,5 @@ def format_file(path: Path, check: bool = False) -> bool:
     result = Newlines.of(raw).encode(format_text(decode(raw, str(path)), str(path)))
     changed = raw != result
     if changed and not check:
-        write_atomic(path, result, follow_link=True)
+        write_atomic(path, result, follow_link=True, unchanged=raw)
     return changed

@@ -214,7 +214,8 @@ def next_year(plan: Path, output: Path | None = None) -> tuple[Path, Rolled]:
     target = output or default_output(plan, rolled.old_years, rolled.new_years)
     if output is None and (target.exists() or target.is_symlink()):
         raise PlanError(f"{target}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ระบุไฟล์ผลลัพธ์ด้วย -o")
-    write_atomic(target, Newlines.of(raw).encode(rolled.text), follow_link=_same_file(plan, target))
+    same = _same_file(plan, target)
+    write_atomic(target, Newlines.of(raw).encode(rolled.text), follow_link=same, unchanged=raw if same else None)
     return target, rolled
 
 

@@ -208,3 +208,17 @@ def test_a_plan_saved_from_an_editor_while_a_command_rewrites_it_is_not_overwrit
     assert f"{example_plan}: {CHANGED}" in err.splitlines()
     assert example_plan.read_text(encoding="utf-8") == saved
     assert not [p for p in example_plan.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(("head", "kind"), [(b"PK\x03\x04", "ไฟล์ zip (เช่น Excel หรือ Word: .xlsx, .docx)"),
+                                            (b"\x89PNG\r\n\x1a\n", "ภาพ PNG"), (b"%PDF-1.7\n%\xe2\xe3", "ไฟล์ PDF")])
+def test_a_workbook_photo_or_pdf_named_as_the_plan_is_said_to_be_one(tmp_path: Path, head: bytes, kind: str) -> None:
+    """'validate projects.xlsx' said the file was not UTF-8 and might be Windows-874: the officer
+    was sent to re-save, as UTF-8, a file that was never a plan."""
+    wrong = tmp_path / "projects.xlsx"
+    wrong.write_bytes(head + bytes(range(256)) * 4)
+    expected = f"{wrong}:1:1: error: ไฟล์นี้เป็น{kind} ไม่ใช่ไฟล์แผน (ไฟล์ข้อความ .yaml) ตรวจว่าเลือกไฟล์ถูก"
+    for args in (("validate", wrong), ("fmt", wrong), ("diff", wrong, wrong), ("next-year", wrong),
+                 ("export-xlsx", wrong, "-o", tmp_path / "x.xlsx")):
+        code, out, err = run(*args)
+        assert code in (1, 2) and expected in (out + err).splitlines(), args

@@ -120,6 +120,8 @@ def decode(raw: bytes, name: str) -> str:
     if characters.is_utf16(raw):
         raise _fail(name, "ไฟล์บันทึกเป็น Unicode (UTF-16) ซึ่งอ่านไม่ได้ ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8 "
                     "(ใน Notepad: เลือก Save As แล้วเลือก Encoding เป็น UTF-8)")
+    if kind := characters.binary_kind(raw):
+        raise _fail(name, f"ไฟล์นี้เป็น{kind} ไม่ใช่ไฟล์แผน (ไฟล์ข้อความ .yaml) ตรวจว่าเลือกไฟล์ถูก")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

@@ -222,3 +222,11 @@ def test_a_workbook_photo_or_pdf_named_as_the_plan_is_said_to_be_one(tmp_path: P
                  ("export-xlsx", wrong, "-o", tmp_path / "x.xlsx")):
         code, out, err = run(*args)
         assert code in (1, 2) and expected in (out + err).splitlines(), args
+
+
+def test_a_yes_where_true_or_false_goes_reads_as_thai(example_plan: Path) -> None:
+    """'fictional: yes' is text in YAML 1.2; the message ran Thai into Latin: 'ต้องเป็นtrue/false'."""
+    line = replace_in(example_plan, "  fictional: true ", "  fictional: yes ")
+    code, out, _ = run("validate", example_plan)
+    assert code == 1 and out.splitlines()[0] == (
+        f"{example_plan}:{line}:14: error: ต้องเป็น true หรือ false (ข้อมูลสมมุติ) แต่พบ 'yes' ($.settings.fictional)")

@@ -82,11 +82,16 @@ _REASONS = {
 }
 
 
-def write_error(path: Path, error: OSError) -> PlanError:
-    """A failed write as the user needs it: which file, and what to do."""
+def explain(error: OSError) -> str:
+    """What went wrong, in Thai with what to do where it is known, then the system's words."""
     reason = _REASONS.get(error.errno or 0, "")
     detail = error.strerror or str(error)
-    return PlanError(f"{path}: เขียนไฟล์ไม่ได้: {reason + ' ' if reason else ''}[{detail}]")
+    return f"{reason + ' ' if reason else ''}[{detail}]"
+
+
+def write_error(path: Path, error: OSError) -> PlanError:
+    """A failed write as the user needs it: which file, and what to do."""
+    return PlanError(f"{path}: เขียนไฟล์ไม่ได้: {explain(error)}")
 
 
 def _temporary_stem(name: str) -> str:

@@ -230,3 +230,15 @@ def test_a_yes_where_true_or_false_goes_reads_as_thai(example_plan: Path) -> Non
     code, out, _ = run("validate", example_plan)
     assert code == 1 and out.splitlines()[0] == (
         f"{example_plan}:{line}:14: error: ต้องเป็น true หรือ false (ข้อมูลสมมุติ) แต่พบ 'yes' ($.settings.fictional)")
+
+
+def test_an_output_name_too_long_is_said_in_thai(example_plan: Path) -> None:
+    """next-year's default output (the plan's name and the years) and export-xlsx's -o failed
+    their 'is it there already' look with only the system's English: 'File name too long'."""
+    long = example_plan.with_name("ก" * 82 + ".yaml")  # 246 bytes: the years take it past 255
+    example_plan.rename(long)
+    too_long = "เขียนหรืออ่านไฟล์ไม่ได้: ชื่อไฟล์หรือที่อยู่ยาวเกินไป ให้ใช้ชื่อที่สั้นลง [File name too long]"
+    target = long.with_name("ก" * 82 + "-2572-2573.yaml")
+    assert run("next-year", long) == (1, "", f"{target}: {too_long}\n")
+    book = long.with_name("ก" * 82 + "-projects.xlsx")
+    assert run("export-xlsx", long, "-o", book) == (1, "", f"{book}: {too_long}\n")

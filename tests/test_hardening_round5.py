@@ -242,3 +242,14 @@ def test_an_output_name_too_long_is_said_in_thai(example_plan: Path) -> None:
     assert run("next-year", long) == (1, "", f"{target}: {too_long}\n")
     book = long.with_name("ก" * 82 + "-projects.xlsx")
     assert run("export-xlsx", long, "-o", book) == (1, "", f"{book}: {too_long}\n")
+
+
+def test_a_position_copied_from_a_pdf_is_the_same_position(example_district: Path) -> None:
+    """สระอำ copied from a PDF is two marks (U+0E4D U+0E32): the position looked the same on
+    screen, yet the district reported it as a different one, three times, with both spellings
+    printed identically."""
+    position = "ประธานศูนย์ประสานงานองค์การชุมชนตำบลปากน้ำ"
+    replace_in(example_district / "plans" / "pak-nam.yaml", f"นางมาลี ศรีบางคล้า, position: {position}",
+               f"นางมาลี\u00a0ศรีบางคล้า, position: {position.replace('ำ', 'ํา')}", count=3)
+    assert run("validate", example_district) == (0, "", "ตรวจ 4 ไฟล์: ผ่าน 4, ไม่ผ่าน 0\n")
+

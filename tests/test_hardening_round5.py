@@ -253,3 +253,14 @@ def test_a_position_copied_from_a_pdf_is_the_same_position(example_district: Pat
                f"นางมาลี\u00a0ศรีบางคล้า, position: {position.replace('ำ', 'ํา')}", count=3)
     assert run("validate", example_district) == (0, "", "ตรวจ 4 ไฟล์: ผ่าน 4, ไม่ผ่าน 0\n")
 
+
+
+def test_a_committee_member_pasted_twice_with_an_invisible_difference_is_a_duplicate(example_plan: Path) -> None:
+    """A zero-width space (from a web page or LINE) made one member two: the order would list
+    the same person twice."""
+    member = "    - {name: นายชาตรี วงศ์ใหญ่, position: นายกเทศมนตรีตำบลหนองบัวงาม, role: กรรมการ}\n"
+    line = replace_in(example_plan, member, member + member.replace("นายชาตรี ", "นายชาตรี\u200b ")) + 1
+    code, out, _ = run("validate", example_plan)
+    assert code == 1
+    assert f"{example_plan}:{line}:14: error: กรรมการชื่อ 'นายชาตรี\u200b วงศ์ใหญ่' ซ้ำกับรายการที่ 3 " \
+           "ให้ใช้ค่าที่ไม่ซ้ำกัน ($.committee.members[3].name)" in out.splitlines()

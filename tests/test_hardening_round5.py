@@ -82,9 +82,10 @@ def test_next_year_takes_no_boolean_for_a_year(example_plan: Path) -> None:
 
 
 @pytest.mark.parametrize(("written", "bumped"), [("2.0", "3"), ("0x2", "3")])
-def test_next_year_counts_a_revision_validate_accepts(example_plan: Path, written: str, bumped: str) -> None:
-    """'revision: 2.0' passes validate (JSON Schema's integer), yet next-year left it as it was
-    and said nothing: the next plan claimed the same revision."""
+def test_next_year_counts_a_revision_written_as_a_decimal(example_plan: Path, written: str, bumped: str) -> None:
+    """'revision: 2.0' is JSON Schema's integer (validate now asks for '2'), yet next-year, which
+    runs on a plan as it is, left it as it was and said nothing: the next plan claimed the same
+    revision."""
     replace_in(example_plan, "revision: 2 ", f"revision: {written} ")
     out = example_plan.parent / "next.yaml"
     code, stdout, _ = run("next-year", example_plan, "-o", out)
@@ -264,3 +265,20 @@ def test_a_committee_member_pasted_twice_with_an_invisible_difference_is_a_dupli
     assert code == 1
     assert f"{example_plan}:{line}:14: error: กรรมการชื่อ 'นายชาตรี\u200b วงศ์ใหญ่' ซ้ำกับรายการที่ 3 " \
            "ให้ใช้ค่าที่ไม่ซ้ำกัน ($.committee.members[3].name)" in out.splitlines()
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_refused_before_a_document_prints_it(
+        example_plan: Path) -> None:
+    """JSON Schema counts 2.0 as an integer: 'revision: 2.0' validated, and the plan book's cover
+    read 'ฉบับทบทวน ครั้งที่ ๒.๐'."""
+    line = replace_in(example_plan, "  revision: 2 ", "  revision: 2.0 ")
+    village = replace_in(example_plan, "    - no: 1\n", "    - no: 1.0\n")
+    code, out, _ = run("validate", example_plan)
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        f"{example_plan}:{line}:13: error: ต้องเป็นจำนวนเต็ม ไม่มีจุดทศนิยม ให้แก้ 2.0 เป็น 2 "
+        "(เอกสารพิมพ์ตามที่เขียน: 2.0) ($.plan.revision)",
+        f"{example_plan}:{village}:11: error: ต้องเป็นจำนวนเต็ม ไม่มีจุดทศนิยม ให้แก้ 1.0 เป็น 1 "
+        "(เอกสารพิมพ์ตามที่เขียน: 1.0) ($.tambon.villages[0].no)"]
+    replace_in(example_plan, "    sq_km: 46", "    sq_km: 46.0")  # a number that may have decimals may be written so
+    assert "sq_km" not in run("validate", example_plan).out

@@ -282,3 +282,15 @@ def test_a_whole_number_written_with_a_decimal_point_is_refused_before_a_documen
         "(เอกสารพิมพ์ตามที่เขียน: 1.0) ($.tambon.villages[0].no)"]
     replace_in(example_plan, "    sq_km: 46", "    sq_km: 46.0")  # a number that may have decimals may be written so
     assert "sq_km" not in run("validate", example_plan).out
+
+
+@pytest.mark.parametrize("limit", ["inf", "1e400", "99999999999", "nan"])
+def test_a_plan_size_limit_set_by_hand_out_of_range_keeps_the_default(
+        example_plan: Path, monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
+    """TAMBONDOC_MAX_PLAN_MB (how --max-plan-mb reaches a parallel build's processes) set by hand
+    to 'inf' was an OverflowError, to 10^11 MB a MemoryError: the read buffer is the limit."""
+    from tambondoc.plan.load import LIMIT_ENV, MAX_BYTES, max_bytes
+
+    monkeypatch.setenv(LIMIT_ENV, limit)
+    assert max_bytes() == MAX_BYTES
+    assert run("validate", example_plan).code == 0

@@ -27,6 +27,7 @@ from tambondoc.plan import characters, thousands
 from tambondoc.plan import events as yaml_events
 
 MAX_BYTES = 10 * 1024 * 1024  # the largest plan read unless raised (LIMIT_ENV)
+MOST_MB = 4096  # the most --max-plan-mb raises it to (its range in cli/app.py; not imported there: --help stays light)
 MAX_NODES = 1_000_000  # expanded nodes, per MAX_BYTES of the limit
 LIMIT_ENV = "TAMBONDOC_MAX_PLAN_MB"
 
@@ -39,7 +40,9 @@ def max_bytes() -> int:
         megabytes = float(os.environ.get(LIMIT_ENV) or 0)
     except ValueError:
         megabytes = 0
-    return int(megabytes * 1024 * 1024) if megabytes > 0 else MAX_BYTES
+    # set by hand, the variable may hold anything: 'inf' was a traceback, 10^11 a MemoryError
+    # (the read buffer is the limit's size); outside --max-plan-mb's range the default holds
+    return int(megabytes * 1024 * 1024) if 0 < megabytes <= MOST_MB else MAX_BYTES
 
 
 def max_nodes() -> int:

@@ -82,11 +82,16 @@ _REASONS = {
 }
 
 
-def write_error(path: Path, error: OSError) -> PlanError:
-    """A failed write as the user needs it: which file, and what to do."""
+def explain(error: OSError) -> str:
+    """What went wrong, in Thai with what to do where it is known, then the system's words."""
     reason = _REASONS.get(error.errno or 0, "")
     detail = error.strerror or str(error)
-    return PlanError(f"{path}: เขียนไฟล์ไม่ได้: {reason + ' ' if reason else ''}[{detail}]")
+    return f"{reason + ' ' if reason else ''}[{detail}]"
+
+
+def write_error(path: Path, error: OSError) -> PlanError:
+    """A failed write as the user needs it: which file, and what to do."""
+    return PlanError(f"{path}: เขียนไฟล์ไม่ได้: {explain(error)}")
 
 
 def _temporary_stem(name: str) -> str:
@@ -117,16 +122,41 @@ def _keep_attributes(tmp: Path, old: os.stat_result | None) -> None:
         os.chown(tmp, old.st_uid, old.st_gid)
 
 
-def write_atomic(path: Path, data: bytes, *, follow_link: bool = False) -> None:
+def make_folder(folder: Path) -> None:
+    """mkdir -p, where a file in the way is said as such: mkdir calls a file at the folder's own
+    name 'File exists' (and one higher up 'Not a directory')."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as e:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from e
+
+
+CHANGED_MEANWHILE = ("ไฟล์ถูกแก้ไขหรือบันทึกทับระหว่างที่คำสั่งทำงาน (เช่น บันทึกจากโปรแกรมแก้ไข) จึงไม่เขียนทับ "
+                     "เพื่อไม่ให้สิ่งที่แก้หายไป ให้สั่งคำสั่งเดิมอีกครั้ง")
+
+
+def _still(target: Path, unchanged: bytes) -> bool:
+    """The file at ``target`` still holds ``unchanged``."""
+    try:
+        with open(target, "rb") as f:
+            return f.read(len(unchanged) + 1) == unchanged
+    except OSError:
+        return False
+
+
+def write_atomic(path: Path, data: bytes, *, follow_link: bool = False, unchanged: bytes | None = None) -> None:
     """Write ``data`` to ``path`` so no reader sees half a file; PlanError naming ``path`` on failure.
 
     ``follow_link`` is for rewriting the user's own file (fmt, import-xlsx, next-year -o PLAN):
     a symlinked plan is updated where it really is. Outputs never follow a link: a link at the
     output's name is replaced by the new file, and what it pointed to is left alone.
+    ``unchanged``: the bytes the rewrite was made from; if the file no longer holds them (the
+    user saved it from an editor meanwhile) it is left as it is, not overwritten with a rewrite
+    of what it was.
     """
     target = Path(os.path.realpath(path)) if follow_link else path
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
         try:
             before = os.lstat(target)
         except FileNotFoundError:
@@ -141,6 +171,8 @@ def write_atomic(path: Path, data: bytes, *, follow_link: bool = False) -> None:
                 f.flush()
                 os.fsync(f.fileno())
             _keep_attributes(tmp, old)
+            if unchanged is not None and not _still(target, unchanged):
+                raise PlanError(f"{path}: {CHANGED_MEANWHILE}")
             os.replace(tmp, target)
         except BaseException:
             tmp.unlink(missing_ok=True)

@@ -84,7 +84,7 @@ def test_deep_nesting(tmp_path: Path) -> None:
     plan = tmp_path / "deep.yaml"
     plan.write_text("a: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
     code, out = validate(plan)
-    assert code == 1 and out.startswith(f"{plan}:1:1: error:")
+    assert code == 1 and out.startswith(f"{plan}:1:35: error: ข้อมูลซ้อนกันลึกเกินไป")
 
 
 def test_nan_is_rejected_at_its_line(example_plan: Path) -> None:

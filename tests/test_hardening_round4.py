@@ -74,19 +74,37 @@ def _plans(folder: Path, names: str) -> list[Path]:
     return [folder / f"{name}.yaml" for name in names]
 
 
-def _slow_build(plan: Path, out_root: Path, *args: object) -> object:
-    """A plan's build that takes 0.3 s; building 'a', the user presses Ctrl-C (once every plan
-    is submitted: a plan whose submit was interrupted is not known to have been given out)."""
+def _until_interrupted(seconds: float = 20) -> None:
+    """A plan's build that lasts until Ctrl-C reaches its worker (or ``seconds``: then the
+    assertions fail, since the plan is built)."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        time.sleep(0.01)
+
+
+def _build_until_ctrl_c(plan: Path, out_root: Path, *args: object) -> object:
+    """Each plan notes that it started. 'b' is built at once; 'c' is the plan its worker takes
+    next and lasts until interrupted; 'a', once 'b' is reported and 'c' has started, presses Ctrl-C:
+    sends SIGINT to the build alone, as kill -INT or a CI's cancel does (a terminal's reaches the
+    workers itself), and lasts until interrupted. Every step waits for the one before, so what
+    is built does not depend on how fast a loaded machine runs the processes."""
     import os
     import signal
     import time
 
     from tambondoc.build import batch
 
-    time.sleep(0.15)
+    (out_root.parent / f"started-{plan.stem}").touch()
     if plan.stem == "a":
+        end = time.monotonic() + 20
+        while not all((out_root.parent / name).exists() for name in ("started-c", "yielded-b")) \
+                and time.monotonic() < end:
+            time.sleep(0.01)
         os.kill(os.getppid(), signal.SIGINT)
-    time.sleep(0.15)
+    if plan.stem != "b":
+        _until_interrupted()
     (out_root / plan.stem).mkdir()
     return batch.Outcome(plan, batch.Status.BUILT)
 
@@ -94,20 +112,23 @@ def _slow_build(plan: Path, out_root: Path, *args: object) -> object:
 def test_ctrl_c_during_a_parallel_build_starts_no_other_plan_and_yields_those_finished(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C reached the pool's shutdown, which built every queued plan before exiting (the
-    build said cancelled after building them all); now the queued plans are cancelled and every
-    plan that finished is reported."""
+    build said cancelled after building them all); then the plans already queued to the workers
+    were still built, as many as the time the parent took to cancel allowed (more than the test
+    allowed on a loaded machine). Now the build passes Ctrl-C on to its workers: the plans being
+    built end, no other plan starts, and every plan that finished is reported."""
     from tambondoc.build import batch
 
-    monkeypatch.setattr(batch, "build_one", _slow_build)  # the workers are forked: they see it too
+    monkeypatch.setattr(batch, "build_one", _build_until_ctrl_c)  # the workers are forked: they see it too
     out = tmp_path / "out"
     out.mkdir()
     yielded = []
     with pytest.raises(KeyboardInterrupt):
         for outcome in batch.build_many(_plans(tmp_path / "plans", "abcdefgh"), out, jobs=2):
             yielded.append(outcome.plan.stem)
-    built = sorted(p.name for p in out.iterdir())
-    assert sorted(yielded) == built
-    assert len(built) <= 5  # a, b and the 3 already queued to the workers, which got no Ctrl-C here
+            (tmp_path / f"yielded-{outcome.plan.stem}").touch()
+    assert yielded == ["b"]
+    assert [p.name for p in out.iterdir()] == ["b"]
+    assert sorted(p.name for p in tmp_path.glob("started-*")) == ["started-a", "started-b", "started-c"]
 
 
 def test_a_worker_that_got_ctrl_c_builds_nothing_more(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -180,3 +201,17 @@ def test_annotations_name_a_plan_by_its_path_in_the_repository(example_plan: Pat
     assert json.loads(run("validate", "--format", "json", absolute).out)[0]["file"] == absolute
     monkeypatch.chdir(example_plan.parent.parent.parent)  # a file not below the current folder: as given
     assert f"::error file={through[3:]}," in run("validate", "--format", "github", through[3:]).out
+
+
+def test_a_second_ctrl_c_does_not_cut_short_what_the_first_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The terminal's Ctrl-C and the one the build passes on both reach a busy worker: only the
+    first interrupts it, so the second cannot land in the removal of a half-written file."""
+    import signal
+
+    from tambondoc.build import batch
+
+    monkeypatch.setattr(batch, "_STOPPED", [])
+    monkeypatch.setattr(batch, "_BUSY", [True])
+    with pytest.raises(KeyboardInterrupt):
+        batch._stop(signal.SIGINT, None)
+    batch._stop(signal.SIGINT, None)  # noted, not raised

@@ -42,8 +42,12 @@ def _load(text: str, name: str) -> CommentedMap:
     except RecursionError as e:
         raise PlanError(f"{name}: ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     if not isinstance(data, CommentedMap) or not data:
-        raise PlanError(f"{name}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) จึงจัดรูปแบบไม่ได้")
+        raise _not_a_plan(name)
     return data
+
+
+def _not_a_plan(name: str) -> PlanError:
+    return PlanError(f"{name}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) จึงจัดรูปแบบไม่ได้")
 
 
 def _dump(data: Any) -> str:
@@ -170,6 +174,15 @@ def comments(text: str) -> Counter[str]:
     return found
 
 
+def comment_place(name: str, text: str, comment: str) -> str:
+    """'plan.yaml:12:20', where ``comment`` is written in ``text``: a refusal to lose it points the
+    editor there (the file's name alone if it cannot be found)."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if (at := line.find(comment)) >= 0:
+            return f"{name}:{number}:{at + 1}"
+    return name
+
+
 _START = re.compile(r"^---(?:[ \t]+#.*)?[ \t]*$")
 
 
@@ -198,6 +211,8 @@ def _canonical(text: str, name: str) -> str:
 def format_text(text: str, name: str) -> str:
     """The canonical text of a plan; PlanError if a key, value or comment would be lost."""
     before = load_text(text, name)  # first: its errors have positions for every YAML mistake
+    if not isinstance(before, dict) or not before:  # said as it is, not as data the layout would change
+        raise _not_a_plan(name)
     header, body = split_start(text)
     try:
         result = header + _canonical(body, name)
@@ -209,7 +224,8 @@ def format_text(text: str, name: str) -> str:
         result = stripped
     lost = comments(text) - comments(result)
     if lost:
-        raise PlanError(f"{name}: จัดรูปแบบแล้วความเห็น (comment) จะหาย: {next(iter(lost))} "
+        comment = next(iter(lost))
+        raise PlanError(f"{comment_place(name, text, comment)}: จัดรูปแบบแล้วความเห็น (comment) จะหาย: {comment} "
                         "(เช่น ความเห็นภายใน [ ] หรือ { }) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
     if after != before:
         raise _changed(text, name)
@@ -234,5 +250,5 @@ def format_file(path: Path, check: bool = False) -> bool:
     result = Newlines.of(raw).encode(format_text(decode(raw, str(path)), str(path)))
     changed = raw != result
     if changed and not check:
-        write_atomic(path, result, follow_link=True)
+        write_atomic(path, result, follow_link=True, unchanged=raw)
     return changed

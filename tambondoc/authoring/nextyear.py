@@ -14,13 +14,14 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from tambondoc.authoring.fmt import comments, is_loose
+from tambondoc.authoring.fmt import comment_place, comments, is_loose
 from tambondoc.authoring.skeleton import yaml_scalar
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
 from tambondoc.plan.aliases import ANY, refuse_shared
 from tambondoc.plan.load import Newlines, decode, read_bytes
 from tambondoc.plan.roundtrip import dump_rt, load_rt
+from tambondoc.plan.schema import node
 from tambondoc.plan.splice import spliced
 from tambondoc.plan.vocabulary import STATUSES
 from tambondoc.thai import parse_be_date, shift_years
@@ -53,17 +54,30 @@ def _next_date(value: Any) -> str | None:
     return f"{int(y) + 1}-{m}-{'28' if (m, d) == ('02', '29') else d}"
 
 
+def _integer(value: Any) -> bool:
+    """An int as YAML gives it (ruamel's HexInt and ScalarInt are ints), never a boolean."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _shift(data: CommentedMap, name: str) -> tuple[list[int], list[int], list[str]]:
     plan = data.get("plan")
     years = plan.get("fiscal_years") if isinstance(plan, dict) else None
-    if not isinstance(years, list) or not years or not all(isinstance(y, int) for y in years):
+    if not isinstance(years, list) or not years or not all(_integer(y) for y in years):
         raise PlanError(f"{name}: ต้องมี plan.fiscal_years เป็นรายการปี พ.ศ. (เช่น [2571, 2572]) ก่อนจึงเลื่อนไปปีถัดไปได้")
+    # a year out of the schema's range is a typo (or C.E.): the projects' periods are shifted
+    # over every year the plan spans, and a span of 10^20 years never ends
+    low, high = node("plan", "fiscal_years", "[]")["minimum"], node("plan", "fiscal_years", "[]")["maximum"]
+    if (wrong := next((y for y in years if not low <= y <= high), None)) is not None:
+        raise PlanError(f"{name}: ปีงบประมาณ {wrong} ใน plan.fiscal_years ต้องเป็นปี พ.ศ. {low}–{high} "
+                        "ก่อนจึงเลื่อนไปปีถัดไปได้ ให้แก้ปีแล้วตรวจด้วย tambondoc validate")
     old = list(years)
     for i, y in enumerate(years):
         years[i] = y + 1
     notes = [f"ปีงบประมาณของแผน: {', '.join(map(str, old))} → {', '.join(map(str, years))}"]
     revision = plan.get("revision")
-    if isinstance(revision, int):
+    if isinstance(revision, float) and revision.is_integer():  # '2.0' is the integer the schema accepts
+        revision = int(revision)
+    if _integer(revision):
         plan["revision"] = revision + 1
         notes.append(f"ทบทวนครั้งที่: {revision} → {revision + 1}")
     title = plan.get("title")
@@ -169,7 +183,8 @@ def roll_forward(text: str, name: str) -> Rolled:
     result = _replace_review(shifted, review)
     lost = comments(_without_review(text)) - comments(_without_review(result))
     if lost:
-        raise PlanError(f"{name}: เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: {next(iter(lost))} "
+        comment = next(iter(lost))
+        raise PlanError(f"{comment_place(name, text, comment)}: เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: {comment} "
                         "(เช่น ความเห็นภายใน [ ] หรือ { } ที่ต้องเลื่อนปี) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
     notes.append(f"ส่วนการทบทวนแผน (review) เริ่มใหม่: โครงการปีที่แล้ว {count} โครงการ รอใส่สถานะ")
     assessed = [p for p in projects or [] if isinstance(p, dict) and (p.get("scores") or p.get("votes") is not None)]
@@ -199,7 +214,8 @@ def next_year(plan: Path, output: Path | None = None) -> tuple[Path, Rolled]:
     target = output or default_output(plan, rolled.old_years, rolled.new_years)
     if output is None and (target.exists() or target.is_symlink()):
         raise PlanError(f"{target}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ระบุไฟล์ผลลัพธ์ด้วย -o")
-    write_atomic(target, Newlines.of(raw).encode(rolled.text), follow_link=_same_file(plan, target))
+    same = _same_file(plan, target)
+    write_atomic(target, Newlines.of(raw).encode(rolled.text), follow_link=same, unchanged=raw if same else None)
     return target, rolled
 
 

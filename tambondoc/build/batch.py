@@ -107,9 +107,12 @@ _BUSY: list[bool] = []  # in a worker: a plan is being built
 
 def _stop(signum: int, frame: Any) -> None:
     """Ctrl-C in a worker: the plan being built ends (nothing half-written: write_atomic); an idle
-    worker only notes it (an interrupted wait for work printed multiprocessing's traceback)."""
+    worker only notes it (an interrupted wait for work printed multiprocessing's traceback). Only
+    the first one interrupts: a second (the terminal's and the parent's, see _interrupt_workers)
+    must not cut short the cleanup the first started."""
+    first = not _STOPPED
     _STOPPED.append(True)
-    if _BUSY:
+    if _BUSY and first:
         raise KeyboardInterrupt
 
 
@@ -119,6 +122,22 @@ def _worker_started() -> None:
     import signal
 
     signal.signal(signal.SIGINT, _stop)
+
+
+def _interrupt_workers(pool: Any) -> None:
+    """Pass a Ctrl-C the build got on to its workers. At a terminal every process of the build
+    gets it at once; a SIGINT sent to the build alone (kill -INT, a CI job's cancel, an editor's
+    stop button) reached no worker, and each went on to build the plans already queued to it,
+    as many as the time the interrupted parent took to cancel the rest allowed. Windows' console
+    sends Ctrl-C to every process itself, and os.kill there would terminate the worker."""
+    if os.name != "posix":
+        return
+    import signal
+    from contextlib import suppress
+
+    for pid in list(getattr(pool, "_processes", None) or ()):  # the pool's workers by process id
+        with suppress(OSError):  # it has ended already
+            os.kill(pid, signal.SIGINT)
 
 
 def _build_in_worker(plan: Path, *args: Any) -> Outcome:
@@ -170,11 +189,13 @@ def build_many(plans: list[Path], out_root: Path, templates: Path | None = None,
                 except BrokenProcessPool:
                     unfinished.append(futures[future])
         except KeyboardInterrupt:
+            _interrupt_workers(pool)
             pool.shutdown(wait=True, cancel_futures=True)
             yield from (f.result() for f in futures if f not in yielded and f.done() and not f.cancelled()
                         and f.exception() is None)
             raise
         except GeneratorExit:  # the caller stopped (its own Ctrl-C): start nothing more
+            _interrupt_workers(pool)
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     for plan in sorted(unfinished, key=todo.index):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _TYPES = {
     "string": "ข้อความ", "integer": "จำนวนเต็ม", "number": "ตัวเลข", "object": "ชุดคีย์ (mapping)",
-    "array": "รายการ (- ...)", "boolean": "true/false", "null": "ค่าว่าง",
+    "array": "รายการ (- ...)", "boolean": "true หรือ false", "null": "ค่าว่าง",
 }
 
 
@@ -113,7 +113,8 @@ def describe(err: ValidationError, typed_at: Written | None = None) -> tuple[lis
                 and (typed := typed_at(path)):
             return path, False, _read_as_value(typed, err)
         written = as_written(err.instance) if isinstance(err.instance, str) and {"number", "integer"} & set(types) else None
-        return path, False, f"ต้องเป็น{want}{_title(err)} แต่พบ {_show(err.instance)}" + (f" {written}" if written else "")
+        space = " " if want[:1].isascii() else ""  # Thai runs into Thai, a space before 'true'
+        return path, False, f"ต้องเป็น{space}{want}{_title(err)} แต่พบ {_show(err.instance)}" + (f" {written}" if written else "")
     if kind == "enum":
         return path, False, f"ค่า {_show(err.instance)} ใช้ไม่ได้{_title(err)} ให้เลือกหนึ่งใน: {', '.join(map(str, v))}"
     if kind == "const":

@@ -19,6 +19,7 @@ from tambondoc.cli.output import color_on, detail, info, safe_streams
 from tambondoc.cli.report import Status, exit_with, fail, reports_errors, show_problems
 from tambondoc.cli.repository import new_cmd, schema_cmd
 from tambondoc.errors import printable
+from tambondoc.files import explain
 from tambondoc.reporters import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -284,7 +285,7 @@ def fmt_cmd(paths: tuple[Path, ...], check: bool) -> None:
             click.echo(printable(str(e)), err=True)
         except OSError as e:
             failed += 1
-            click.echo(f"{printable(str(plan))}: เขียนหรืออ่านไฟล์ไม่ได้: {e.strerror or e}", err=True)
+            click.echo(f"{printable(str(plan))}: เขียนหรืออ่านไฟล์ไม่ได้: {printable(explain(e))}", err=True)
     if check:
         parts = [f"ต้องจัดรูปแบบ {changed} ไฟล์ (แก้ด้วย tambondoc fmt)"] if changed else []
         parts += [f"จัดรูปแบบไม่ได้ {failed} ไฟล์"] if failed else []

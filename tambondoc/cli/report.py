@@ -15,6 +15,7 @@ import click
 
 from tambondoc.cli.output import color_on
 from tambondoc.errors import PlanError, Problem, printable
+from tambondoc.files import explain
 from tambondoc.reporters import REPORTERS, format_problems
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -73,7 +74,7 @@ def reports_errors(status: Status = Status.PROBLEMS) -> Callable[[F], F]:
                 fail(str(e), e.problems, fmt if fmt in REPORTERS else "text", status)
             except OSError as e:
                 where = f"{e.filename}: " if e.filename else ""
-                fail(f"{where}เขียนหรืออ่านไฟล์ไม่ได้: {e.strerror or e}", status=status)
+                fail(f"{where}เขียนหรืออ่านไฟล์ไม่ได้: {explain(e)}", status=status)
 
         return wrapper  # type: ignore[return-value]
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from tambondoc.build.batch import Outcome, Status, build_many
 from tambondoc.build.incremental import bytes_digest, is_current, make_stamp, write_stamp
-from tambondoc.build.plan import output_dir
+from tambondoc.build.plan import output_dir, prepare_outdir
 from tambondoc.check.district import DistrictResult, validate_district
 from tambondoc.check.rules import CROSS_RULES
 from tambondoc.context.build import build_context
@@ -123,17 +123,21 @@ def _district_outputs(folder: Path, files: Files, out_root: Path, templates: Pat
     district_file = folder / DISTRICT_FILE
     outdir = out_root / OUTPUT_FOLDER
     inputs = _inputs(district_file, files, templates)
-    if not force and is_current(district_file, outdir, pdf, inputs):
-        return DistrictOutcome(folder, Status.UNCHANGED)
     try:
+        prepare_outdir(outdir)  # a file or a link at its name is said as a tambon's folder's is
+        if not force and is_current(district_file, outdir, pdf, inputs):
+            return DistrictOutcome(folder, Status.UNCHANGED)
         outputs, warnings, notes = render_district(district_file, files, templates)
     except PlanError as e:
         return DistrictOutcome(folder, Status.FAILED, str(e))
     result = DistrictOutcome(folder, Status.BUILT, warnings=warnings, notes=notes)
-    for name, content in outputs.items():
-        target = inside(outdir, name)
-        write_atomic(target, content)
-        result.written.append(target)
+    try:  # a write that fails (a full disk) fails the district's documents, with its reason
+        for name, content in outputs.items():
+            target = inside(outdir, name)
+            write_atomic(target, content)
+            result.written.append(target)
+    except PlanError as e:
+        return DistrictOutcome(folder, Status.FAILED, str(e), result.written, warnings, notes)
     if pdf:
         from tambondoc.build.pdf import convert_to_pdf
 
@@ -143,7 +147,10 @@ def _district_outputs(folder: Path, files: Files, out_root: Path, templates: Pat
         except PlanError as e:
             return DistrictOutcome(folder, Status.FAILED, str(e), result.written, warnings, notes)
         result.written += [joined] if joined else []
-    write_stamp(outdir, make_stamp(district_file, bytes_digest(district_file.read_bytes()), inputs, result.written, pdf))
+    try:
+        write_stamp(outdir, make_stamp(district_file, bytes_digest(district_file.read_bytes()), inputs, result.written, pdf))
+    except PlanError as e:
+        return DistrictOutcome(folder, Status.FAILED, str(e), result.written, warnings, notes)
     return result
 
 

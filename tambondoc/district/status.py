@@ -25,6 +25,7 @@ from tambondoc.plan.district import (
     DEFAULT_MIN_ATTENDANCE,
     DISTRICT_FILE,
     deadline,
+    fiscal_year,
     is_district,
 )
 from tambondoc.thai import parse_be_date, thai_date
@@ -150,7 +151,7 @@ def district_status(folder: Path, today: str | None = None) -> DistrictState:
     data: dict[str, Any] = checked.district.data if isinstance(checked.district.data, dict) else {}
     place: dict[str, Any] = data["district"] if isinstance(data.get("district"), dict) else {}
     title = f"อำเภอ{place.get('amphoe', '?')} จังหวัด{place.get('changwat', '?')}"
-    fiscal = data.get("fiscal_year") if isinstance(data.get("fiscal_year"), int) else None
+    fiscal = fiscal_year(data)
     dates = [(k, d) for k in KEYS if (d := deadline(data, k)) is not None]
     orders_due = dict(dates).get("orders")
     year = orders_due.year + 543 if orders_due else None

@@ -299,6 +299,6 @@ def import_books(books: list[Path], plan: Path, combine: bool = False, dry_run: 
     result.new_text = _new_text(checked.text, before, _dump(yaml, doc), str(plan))
     _validate_new(result.new_text, plan, origin)
     if not dry_run and result.changed:
-        write_atomic(plan, Newlines.of(checked.raw).encode(result.new_text), follow_link=True)
+        write_atomic(plan, Newlines.of(checked.raw).encode(result.new_text), follow_link=True, unchanged=checked.raw)
         result.written = True
     return result

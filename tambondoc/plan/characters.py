@@ -12,6 +12,19 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _SAMPLE = 4096  # bytes looked at for UTF-16 without a BOM
 
 
+# the first bytes of the files an officer has beside a plan, and may name by mistake
+_SIGNATURES = ((b"PK\x03\x04", "ไฟล์ zip (เช่น Excel หรือ Word: .xlsx, .docx)"), (b"%PDF", "ไฟล์ PDF"),
+               (b"\x89PNG", "ภาพ PNG"), (b"\xff\xd8\xff", "ภาพ JPEG"), (b"GIF8", "ภาพ GIF"),
+               (b"\xd0\xcf\x11\xe0", "ไฟล์ Excel หรือ Word รุ่นเก่า (.xls, .doc)"))
+
+
+def binary_kind(raw: bytes) -> str | None:
+    """What a file that is not text is (an Excel book, a photo, a PDF), or None: named so, the
+    user sees the wrong file was chosen, where 'not UTF-8, maybe Windows-874' sends them to
+    re-save a file that was never a plan."""
+    return next((kind for signature, kind in _SIGNATURES if raw.startswith(signature)), None)
+
+
 def is_utf16(raw: bytes) -> bool:
     """Saved as UTF-16 (Notepad's "Unicode"): a UTF-16 BOM, or NUL bytes every other byte.
 

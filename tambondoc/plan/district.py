@@ -17,6 +17,7 @@ from typing import Any, TypedDict
 from tambondoc.plan.discover import DISTRICT_FILE, below
 from tambondoc.plan.places import name_key
 from tambondoc.plan.positions import Locator, Path_
+from tambondoc.plan.schema import district_node
 from tambondoc.plan.types import Named, Person, Settings, Signer, Socho
 from tambondoc.thai import parse_be_date
 
@@ -68,14 +69,24 @@ DEADLINE_NAMES = {"orders": "ส่งสำเนาคำสั่งและ
 DEFAULT_MIN_ATTENDANCE = 20
 
 
+def fiscal_year(data: Any) -> int | None:
+    """A district's fiscal year when it is one the schema allows, else None (the schema reports
+    why): dates are computed from it, and a year such as -5 or 10^20 has no date."""
+    low, high = district_node("fiscal_year")["minimum"], district_node("fiscal_year")["maximum"]
+    year = data.get("fiscal_year") if isinstance(data, dict) else None
+    if not isinstance(year, int) or isinstance(year, bool) or not low <= year <= high:
+        return None
+    return year
+
+
 def deadline(data: Any, key: str) -> dt.date | None:
     """The deadline ``key`` of a district (its own date, else seed 004's for its fiscal year) as a
     C.E. date; None when neither can be read (the schema reports why)."""
     given = data.get("deadlines") if isinstance(data, dict) else None
     if isinstance(given, dict) and given.get(key) is not None:
         return parse_be_date(given[key])
-    year = data.get("fiscal_year") if isinstance(data, dict) else None
-    if not isinstance(year, int) or isinstance(year, bool) or not 2500 <= year <= 2700:
+    year = fiscal_year(data)
+    if year is None:
         return None
     month, day, before = DEADLINE_DAYS[key]
     return dt.date(year - 543 - before, month, day)

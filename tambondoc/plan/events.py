@@ -55,6 +55,40 @@ class BadNumber(ValueError):
         self.value, self.line, self.column = value, line, column
 
 
+class TooDeep(Exception):
+    """Collections nested deeper than any plan needs (MAX_DEPTH): every walk over the data
+    (the schema check, the documents, the diff) recurses once a level and would overflow."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.line, self.column = line, column
+
+
+MAX_DEPTH = 32  # a plan nests 6 deep, its schema 11
+
+
+def _too_deep(event: Any) -> TooDeep:
+    mark = event.start_mark
+    return TooDeep(mark.line + 1, mark.column + 1)
+
+
+def check_depth(text: str) -> None:
+    """Raise TooDeep at the first collection opened deeper than MAX_DEPTH, for documents the
+    event builder leaves to ruamel (whose composer recurses too). Parse errors are ruamel's to
+    report, so they end the scan without a word."""
+    depth = 0
+    try:
+        for event in parse_events(text):
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(event)
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+    except YAMLError:
+        return
+
+
 def _resolvers_1_2() -> dict[str, list[tuple[str, Any]]]:
     """ruamel's own implicit resolvers for YAML 1.2, by first character. ruamel wraps each
     pattern in a LazyEval proxy that compiles it on first use and forwards every attribute
@@ -176,6 +210,8 @@ def _build(parser: Any) -> Any:
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.tag is not None:
                 raise Unsupported("explicit tag")
+            if len(stack) >= MAX_DEPTH:
+                raise _too_deep(event)
             container: Any = {} if kind is MappingStartEvent else []
             if event.anchor is not None:
                 _new_anchor(anchors, event.anchor)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.reader import ReaderError
 
 from tambondoc.errors import PlanError, Problem
@@ -25,6 +27,7 @@ from tambondoc.plan import characters, thousands
 from tambondoc.plan import events as yaml_events
 
 MAX_BYTES = 10 * 1024 * 1024  # the largest plan read unless raised (LIMIT_ENV)
+MOST_MB = 4096  # the most --max-plan-mb raises it to (its range in cli/app.py; not imported there: --help stays light)
 MAX_NODES = 1_000_000  # expanded nodes, per MAX_BYTES of the limit
 LIMIT_ENV = "TAMBONDOC_MAX_PLAN_MB"
 
@@ -37,7 +40,9 @@ def max_bytes() -> int:
         megabytes = float(os.environ.get(LIMIT_ENV) or 0)
     except ValueError:
         megabytes = 0
-    return int(megabytes * 1024 * 1024) if megabytes > 0 else MAX_BYTES
+    # set by hand, the variable may hold anything: 'inf' was a traceback, 10^11 a MemoryError
+    # (the read buffer is the limit's size); outside --max-plan-mb's range the default holds
+    return int(megabytes * 1024 * 1024) if 0 < megabytes <= MOST_MB else MAX_BYTES
 
 
 def max_nodes() -> int:
@@ -48,10 +53,29 @@ def max_nodes() -> int:
 class PlanConstructor(SafeConstructor):
     """Safe constructor that keeps dates as text (years are พ.ศ., not C.E.)."""
 
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        """ruamel checks no key of a mapping that has a merge key ('<<'), so a key written twice
+        there kept its last value without a word; the mapping's own keys are checked here."""
+        if isinstance(node, MappingNode):
+            self.flatten_mapping(node)
+            merged = getattr(node, "merge", None)
+            if merged is not None:
+                own: dict[Any, Any] = {}
+                for key_node, value_node in node.value[len(merged):]:
+                    key = self.construct_object(key_node, deep=True)
+                    value = value_node.value if isinstance(value_node, ScalarNode) else "..."
+                    if isinstance(key, Hashable) and self.check_mapping_key(node, key_node, own, key, value):
+                        own[key] = value
+        return super().construct_mapping(node, deep=deep)
+
 
 PlanConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
 )
+# YAML's other standard types are no plan's data: bytes, sets and pair lists would reach the
+# checks and the JSON reports as types nothing there handles; they are tags the user must remove
+for _tag in ("binary", "set", "omap", "pairs"):
+    PlanConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", SafeConstructor.construct_undefined)
 
 
 def _fast_yaml() -> YAML:
@@ -99,6 +123,8 @@ def decode(raw: bytes, name: str) -> str:
     if characters.is_utf16(raw):
         raise _fail(name, "ไฟล์บันทึกเป็น Unicode (UTF-16) ซึ่งอ่านไม่ได้ ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8 "
                     "(ใน Notepad: เลือก Save As แล้วเลือก Encoding เป็น UTF-8)")
+    if kind := characters.binary_kind(raw):
+        raise _fail(name, f"ไฟล์นี้เป็น{kind} ไม่ใช่ไฟล์แผน (ไฟล์ข้อความ .yaml) ตรวจว่าเลือกไฟล์ถูก")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -306,6 +332,7 @@ def _parse(text: str) -> Any:
     try:
         return yaml_events.load(text)
     except yaml_events.Unsupported:
+        yaml_events.check_depth(text)
         return _fast_yaml().load(text)
 
 
@@ -329,6 +356,9 @@ def load_text(text: str, name: str) -> Any:
     except ValueError as e:  # the same mistake, met by ruamel's loader (which has no position)
         raise _fail(name, f"มีค่าที่ดูเหมือนตัวเลขแต่ไม่ใช่ตัวเลขที่ถูกต้อง ({e}) "
                     "ให้แก้เป็นตัวเลข หรือครอบด้วยเครื่องหมายคำพูดถ้าเป็นข้อความ") from e
+    except yaml_events.TooDeep as e:
+        raise _fail(name, f"ข้อมูลซ้อนกันลึกเกินไป (วงเล็บหรือย่อหน้าเกิน {yaml_events.MAX_DEPTH} ชั้น) "
+                    "แผนซ้อนกันไม่เกิน 6 ชั้น ให้ตรวจวงเล็บ [ { และย่อหน้าตรงนี้", e.line, e.column) from e
     except RecursionError as e:
         raise _fail(name, "ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     if data is None:

@@ -34,13 +34,14 @@ from tambondoc.check.rules import (
     socho,
     sources,
     values,
+    whole_numbers,
 )
 from tambondoc.plan.district import Files, Source
 
-RULES = (values, ids, references, locations, sources, budgets, precision, scoring, committee, socho, positions,
+RULES = (values, whole_numbers, ids, references, locations, sources, budgets, precision, scoring, committee, socho, positions,
          dates, consistency, place_names)
 FILE_RULES = (images,)  # rules that read paths relative to the plan file
-DISTRICT_RULES = (values, socho, positions, dates, district_place)
+DISTRICT_RULES = (values, whole_numbers, socho, positions, dates, district_place)
 CROSS_RULES = (district_place, order_numbers, positions, deadlines, attendance, provincial, signer)
 
 Tagged = tuple[list[str | int], bool, str, str, str]  # path, at_key, message, level, rule id

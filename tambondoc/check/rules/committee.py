@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from tambondoc.check.rules.access import Finding, as_key, get, items_of
+from tambondoc.plan.places import plain
 from tambondoc.plan.vocabulary import CHAIR, SECRETARY
 from tambondoc.thai import parse_be_date
 
@@ -32,11 +33,12 @@ def check(data: dict[str, Any]) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for i, m in members:  # the same person typed with different spacing is still one person
         name = " ".join(m["name"].split()) if isinstance(m.get("name"), str) else None
-        if name and name in seen:
+        key = plain(name) if name else ""  # a name pasted from a PDF or LINE is still the name
+        if key and key in seen:
             yield ["committee", "members", i, "name"], False, \
-                f"กรรมการชื่อ '{name}' ซ้ำกับรายการที่ {seen[name] + 1} ให้ใช้ค่าที่ไม่ซ้ำกัน", "error"
-        elif name:
-            seen[name] = i
+                f"กรรมการชื่อ '{name}' ซ้ำกับรายการที่ {seen[key] + 1} ให้ใช้ค่าที่ไม่ซ้ำกัน", "error"
+        elif key:
+            seen[key] = i
     order_year, date = get(data, "committee", "order", "year"), parse_be_date(get(data, "committee", "order", "date"))
     if isinstance(order_year, int) and date is not None and date.year >= 1900 and date.year + 543 != order_year:
         yield ["committee", "order", "date"], False, \

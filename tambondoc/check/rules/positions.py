@@ -1,6 +1,8 @@
 """One person, one position: someone named in two committees (the ก.บ.ต., the ศอช. committee, its
 working group; in district.yaml also the chief, the signer and the office) is written with the same
-position in each, within a file and between a plan and its district.yaml."""
+position in each, within a file and between a plan and its district.yaml. Names and positions are
+compared as places.plain has them: a position copied from a PDF (its สระอำ typed as two marks) or
+with a space LINE cannot show is the same position, and printed the same."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any
 from tambondoc.check.rules.access import Finding
 from tambondoc.check.rules.listing import Person, people
 from tambondoc.plan.district import Files, Source
+from tambondoc.plan.places import plain
 
 ID = "positions"
 
@@ -24,8 +27,8 @@ def _message(person: Person, first: Person, where: str) -> str:
 def check(data: dict[str, Any]) -> Iterator[Finding]:
     first: dict[str, Person] = {}
     for person in people(data):
-        seen = first.setdefault(person.name, person)
-        if seen.roster != person.roster and seen.position != person.position:
+        seen = first.setdefault(plain(person.name), person)
+        if seen.roster != person.roster and plain(seen.position) != plain(person.position):
             yield [*person.path, "position"], False, _message(person, seen, f"รายการที่ {seen.path[-1] + 1}"
                                                               if isinstance(seen.path[-1], int) else "ข้างบน"), "error"
 
@@ -35,10 +38,10 @@ def check_files(files: Files) -> Iterator[CrossFinding]:
     plans = files.current
     district: dict[str, Person] = {}
     for person in people(files.district.data):
-        district.setdefault(person.name, person)
+        district.setdefault(plain(person.name), person)
     for source in plans:
         for person in people(source.data):
-            seen = district.get(person.name)
-            if seen is not None and seen.position != person.position:
+            seen = district.get(plain(person.name))
+            if seen is not None and plain(seen.position) != plain(person.position):
                 yield source, [*person.path, "position"], False, \
                     _message(person, seen, files.district.where([*seen.path, "position"])), "error"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from tambondoc.check.rules.access import Finding, get, items_of
+from tambondoc.plan.places import plain
 from tambondoc.plan.vocabulary import CHAIR, GROUP_CHAIR, GROUP_SECRETARY, SECRETARY
 from tambondoc.thai import parse_be_date
 
@@ -36,10 +37,11 @@ def roster(data: dict[str, Any], path: list[str | int], label: str, chair: str, 
     seen: dict[str, int] = {}
     for i, m in members:
         name = " ".join(m["name"].split()) if isinstance(m.get("name"), str) else None
-        if name and name in seen:
-            yield [*path, i, "name"], False, f"ชื่อ '{name}' ซ้ำกับรายการที่ {seen[name] + 1} ของ{label} ให้ใช้ค่าที่ไม่ซ้ำกัน", "error"
-        elif name:
-            seen[name] = i
+        key = plain(name) if name else ""  # a name pasted from a PDF or LINE is still the name
+        if key and key in seen:
+            yield [*path, i, "name"], False, f"ชื่อ '{name}' ซ้ำกับรายการที่ {seen[key] + 1} ของ{label} ให้ใช้ค่าที่ไม่ซ้ำกัน", "error"
+        elif key:
+            seen[key] = i
 
 
 def order_year(data: dict[str, Any], path: list[str | int]) -> Iterator[Finding]:

@@ -106,7 +106,7 @@ def test_one_person_with_two_positions(example_district: Path) -> None:
     # against district.yaml at the changed line, and the plan's ศอช.ต. committee and working group against it
     assert code == 1 and len(lines) == 3
     assert lines[0].startswith(f"{plan}:{line}:") and "'นายสมชาย ทองประเสริฐ' มีตำแหน่ง 'ผู้แทนกลุ่มออมทรัพย์' ใน" in lines[0]
-    assert "มีตำแหน่ง 'ประธานศูนย์ประสานงานองค์การชุมชนตำบลบางสวน' ในคณะกรรมการบริหาร ศอช.ต. ตำบลบางสวน แต่ในก.บ.ต. " \
+    assert "มีตำแหน่ง 'ประธานศูนย์ประสานงานองค์การชุมชนตำบลบางสวน' ในคณะกรรมการบริหาร ศอช.ต. ตำบลบางสวน แต่ใน ก.บ.ต. " \
            "ตำบลบางสวน (รายการที่ 9) เป็น 'ผู้แทนกลุ่มออมทรัพย์'" in lines[1]
 
 

@@ -19,8 +19,13 @@ ID = "positions"
 CrossFinding = tuple[Source, list[str | int], bool, str, str]
 
 
+def _in(roster: str) -> str:
+    """'ใน' before a roster, a space before an abbreviation ('ใน ก.บ.ต. ตำบล…', 'ในคณะทำงาน…')."""
+    return f"ใน {roster}" if roster[1:2] == "." else f"ใน{roster}"
+
+
 def _message(person: Person, first: Person, where: str) -> str:
-    return (f"'{person.name}' มีตำแหน่ง '{person.position}' ใน{person.roster} แต่ใน{first.roster} ({where}) "
+    return (f"'{person.name}' มีตำแหน่ง '{person.position}' {_in(person.roster)} แต่{_in(first.roster)} ({where}) "
             f"เป็น '{first.position}' คนเดียวกันต้องเขียนตำแหน่งเดียวกันทุกคณะ ให้แก้ให้ตรงกัน")
 
 

@@ -188,3 +188,24 @@ def test_an_approval_date_outside_zip_dates_still_builds(tmp_path: Path, example
     code, lines = build(example_plan, "-o", tmp_path / "out")
     assert code == 0, lines
     assert {p.suffix for p in (tmp_path / "out" / example_plan.stem).iterdir()} >= {".docx", ".xlsx"}
+
+
+def _png(width: int, height: int) -> bytes:
+    """A PNG whose header declares ``width`` x ``height`` pixels and that holds none."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) \
+        + chunk(b"IEND", b"")
+
+
+def test_an_image_declaring_billions_of_pixels_is_left_out(tmp_path: Path, example_plan: Path) -> None:
+    """69 bytes saying 60,000 x 60,000 pixels built into a document Word needs gigabytes to open."""
+    (example_plan.parent / "images" / "map.png").write_bytes(_png(60000, 60000))
+    code, out, err = run("build", example_plan, "-o", tmp_path / "out")
+    assert code == 0, out
+    assert ("warning: plan-book.docx: ไฟล์ภาพ images/map.png ใช้ไม่ได้: ภาพใหญ่ 60,000 × 60,000 พิกเซล "
+            "เกินกว่าที่ Word จะเปิดได้ ให้ย่อภาพ (ด้านยาวไม่เกิน 2000 พิกเซล) จึงเว้นภาพนี้ไว้") in err

@@ -42,6 +42,9 @@ class ImageLoader:
     """
 
     MAX_BYTES = 50 * 1024 * 1024
+    # pixels the header may declare: a 69-byte PNG saying 60,000 x 60,000 built silently, and Word
+    # or LibreOffice then needs gigabytes to open the document; a 200-megapixel phone photo is in
+    MAX_PIXELS = 250_000_000
     # how each format ends, by the content type python-docx reads from the file's header (its
     # ``ext`` is the file name's: a JPEG saved as .png, as a phone's photo renamed, is a JPEG)
     ENDS = (("image/png", b"IEND\xaeB`\x82", 64), ("image/jpeg", b"\xff\xd9", 65536), ("image/gif", b";", 64))
@@ -66,6 +69,9 @@ class ImageLoader:
             return "ไม่ใช่ไฟล์ภาพชนิดที่ Word ใช้ได้ (PNG, JPEG, GIF, BMP, TIFF)" if size else "ไฟล์ว่าง"
         except Exception as e:  # python-docx raises its own errors and struct/IndexError for damaged headers
             return f"ไฟล์ภาพเสียหรือไม่ครบ (อาจคัดลอกหรือดาวน์โหลดไม่เสร็จ) [{type(e).__name__}]"
+        if image.px_width * image.px_height > cls.MAX_PIXELS:
+            return (f"ภาพใหญ่ {image.px_width:,} × {image.px_height:,} พิกเซล เกินกว่าที่ Word จะเปิดได้ "
+                    "ให้ย่อภาพ (ด้านยาวไม่เกิน 2000 พิกเซล)")
         for content_type, end, within in cls.ENDS:
             if image.content_type == content_type:
                 with file.open("rb") as f:

@@ -14,6 +14,7 @@ from tambondoc.cli import cli
 from tambondoc.context.build import build_context
 from tambondoc.docx.check import check_template
 from tambondoc.docx.templates import find_template
+from tambondoc.errors import PlanError
 from tambondoc.plan.load import load_plan
 from tambondoc.resources import default_templates_dir
 
@@ -101,6 +102,17 @@ def test_lookup_is_per_document(tmp_path: Path) -> None:
     make_docx(override / "kbt-order.docx", ["override"])
     assert find_template("kbt-order.docx", plan, override) == override / "kbt-order.docx"
     assert find_template("garuda.png", plan, override) == default_templates_dir() / "garuda.png"
+
+
+def test_a_folder_at_a_templates_name_is_refused_not_passed_over(tmp_path: Path) -> None:
+    """A folder named plan-book.docx in --templates: the build used the default template without a word."""
+    override = tmp_path / "tpl"
+    (override / "plan-book.docx").mkdir(parents=True)
+    with pytest.raises(PlanError) as raised:
+        find_template("plan-book.docx", EXAMPLE, override)
+    assert str(raised.value) == (f"{override / 'plan-book.docx'} ไม่ใช่ไฟล์แม่แบบ (เป็นโฟลเดอร์หรือลิงก์ที่ใช้ไม่ได้) "
+                                 "ให้ลบหรือเปลี่ยนชื่อ แล้วคัดลอกแม่แบบด้วย tambondoc templates init")
+    assert find_template("kbt-order.docx", EXAMPLE, override) == default_templates_dir() / "kbt-order.docx"
 
 
 def test_templates_init_copies_without_overwriting(tmp_path: Path) -> None:

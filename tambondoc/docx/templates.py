@@ -23,8 +23,14 @@ def repository_templates(plan: Path) -> Path | None:
 def find_template(name: str, plan: Path, override: Path | None = None) -> Path:
     """The file for template ``name`` (e.g. 'plan-book.docx'), per document, first found wins."""
     for folder in (override, repository_templates(plan), default_templates_dir()):
-        if folder is not None and (folder / name).is_file():
+        if folder is None:
+            continue
+        if (folder / name).is_file():
             return folder / name
+        if folder != default_templates_dir() and ((folder / name).exists() or (folder / name).is_symlink()):
+            # a folder (or a broken link) at a template's name was passed over for the default
+            raise PlanError(f"{folder / name} ไม่ใช่ไฟล์แม่แบบ (เป็นโฟลเดอร์หรือลิงก์ที่ใช้ไม่ได้) "
+                            "ให้ลบหรือเปลี่ยนชื่อ แล้วคัดลอกแม่แบบด้วย tambondoc templates init")
     raise PlanError(f"ไม่พบแม่แบบ {name} (ค้นใน --templates, templates/docx ของที่เก็บแผน และแม่แบบมาตรฐาน)")
 
 

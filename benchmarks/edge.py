@@ -12,17 +12,13 @@ an agency of 62 characters. Every shape passes ``validate`` (none had to be drop
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
 sys.path[:0] = [str(Path(__file__).resolve().parent)]
 
-from realistic import EXAMPLE, realistic  # noqa: E402
+from realistic import command, dump, realistic  # noqa: E402
 
 URL = "https://data.nongbua-ngam.go.th/plan/2571/projects/" + "0123456789" * 15
 DIGITS = "9876543210" * 20
@@ -68,27 +64,11 @@ def edge(projects: int = 120, years: int = 3, seed: int = 7) -> dict[str, Any]:
 
 
 def write_edge(path: Path, projects: int = 120, years: int = 3, seed: int = 7) -> Path:
-    yaml = YAML(typ="safe", pure=True)
-    yaml.allow_unicode = True
-    yaml.default_flow_style = False
-    yaml.width = 1 << 20
-    path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(EXAMPLE.parent / "images", path.parent / "images", dirs_exist_ok=True)
-    with path.open("w", encoding="utf-8") as f:
-        yaml.dump(edge(projects, years, seed), f)
-    return path
+    return dump(edge(projects, years, seed), path)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--projects", type=int, default=120)
-    parser.add_argument("--years", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    print(write_edge(args.out, args.projects, args.years, args.seed))
-    return 0
-
+    return command(__doc__, write_edge, 120, 3, 7)
 
 if __name__ == "__main__":
     sys.exit(main())

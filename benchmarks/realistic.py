@@ -148,8 +148,8 @@ def realistic(projects: int = 550, years: int = 5, seed: int = 1) -> dict[str, A
     return plan
 
 
-def write(path: Path, projects: int = 550, years: int = 5, seed: int = 1) -> Path:
-    """Write a realistic plan (and the example's images beside it) to ``path``."""
+def dump(plan: dict[str, Any], path: Path) -> Path:
+    """Write ``plan`` to ``path`` with the example's images beside it."""
     import shutil
 
     yaml = YAML(typ="safe", pure=True)
@@ -159,20 +159,29 @@ def write(path: Path, projects: int = 550, years: int = 5, seed: int = 1) -> Pat
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(EXAMPLE.parent / "images", path.parent / "images", dirs_exist_ok=True)
     with path.open("w", encoding="utf-8") as f:
-        yaml.dump(realistic(projects, years, seed), f)
+        yaml.dump(plan, f)
     return path
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def write(path: Path, projects: int = 550, years: int = 5, seed: int = 1) -> Path:
+    """Write a realistic plan (and the example's images beside it) to ``path``."""
+    return dump(realistic(projects, years, seed), path)
+
+
+def command(doc: str | None, write_plan: Any, projects: int, years: int, seed: int) -> int:
+    """The command line of a plan maker: OUT [--projects] [--years] [--seed]."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--projects", type=int, default=550)
-    parser.add_argument("--years", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--projects", type=int, default=projects)
+    parser.add_argument("--years", type=int, default=years)
+    parser.add_argument("--seed", type=int, default=seed)
     args = parser.parse_args()
-    print(write(args.out, args.projects, args.years, args.seed))
+    print(write_plan(args.out, args.projects, args.years, args.seed))
     return 0
 
+
+def main() -> int:
+    return command(__doc__, write, 550, 5, 1)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -142,7 +142,10 @@ def test_templates_check_reports_a_corrupt_template(tmp_path: Path) -> None:
     (target / "kbt-order.docx").write_bytes((target / "kbt-order.docx").read_bytes()[:5000])
     code, out, _ = run("templates", "check", "--templates", target)
     assert code == 1
-    assert f"{target / 'kbt-order.docx'}:1:1: error: เปิดแม่แบบไม่ได้" in out
+    assert (f"{target / 'kbt-order.docx'}:1:1: error: แม่แบบนี้ไม่ใช่ไฟล์ Word (.docx) ที่เปิดได้ (ไฟล์อาจเสีย คัดลอกไม่ครบ "
+            "หรือบันทึกเป็นชนิดอื่น) ให้เปิดใน Word แล้วบันทึกเป็น .docx ใหม่ หรือคัดลอกแม่แบบมาตรฐานด้วย tambondoc templates init [") in out
+    code, out, err = run("build", EXAMPLE, "-o", tmp_path / "out", "--templates", target)
+    assert code == 1 and (f"kbt-order.docx: แม่แบบ {target / 'kbt-order.docx'} ไม่ใช่ไฟล์ Word (.docx) ที่เปิดได้" in out + err)
 
 
 def test_a_full_temporary_folder_while_making_a_workbook_is_a_clean_failure(tmp_path: Path, example_plan: Path) -> None:

@@ -18,7 +18,7 @@ from tambondoc.check.validate import validate_file
 from tambondoc.context.build import build_context
 from tambondoc.docx.environment import make_environment
 from tambondoc.docx.jobs import document_jobs
-from tambondoc.docx.templates import find_template
+from tambondoc.docx.templates import find_template, unreadable
 from tambondoc.errors import PlanError, PlanInvalid, Problem
 from tambondoc.resources import sample_plan
 
@@ -81,7 +81,7 @@ def check_template(name: str, path: Path, context: dict[str, Any]) -> TemplateRe
         tpl = DocxTemplate(str(path))
         parts = _parts(tpl)
     except Exception as e:  # not a .docx at all
-        report.add(f"เปิดแม่แบบไม่ได้: {e}", "template-open")
+        report.add(unreadable(path, e, named=False), "template-open")
         return report
     for part, xml in parts:
         try:

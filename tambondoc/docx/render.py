@@ -19,6 +19,7 @@ from tambondoc import __version__
 from tambondoc.docx.environment import KEPT, make_environment
 from tambondoc.docx.names import kept_whole, names_in
 from tambondoc.docx.patches import prepared_class, prepared_template
+from tambondoc.docx.templates import unreadable
 from tambondoc.errors import PlanError
 from tambondoc.package import with_dates
 
@@ -160,7 +161,7 @@ def render_docx(template: Path, context: Mapping[str, Any], base: Path,
     except PlanError:
         raise
     except Exception as e:  # a corrupt or non-docx template file
-        raise PlanError(f"{template.name}: เปิดหรือสร้างเอกสารจากแม่แบบไม่ได้: {e}") from e
+        raise PlanError(f"{template.name}: {unreadable(template, e)}") from e
     return with_dates(buffer.getvalue(), when), images.warnings
 
 

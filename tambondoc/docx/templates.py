@@ -34,6 +34,21 @@ def find_template(name: str, plan: Path, override: Path | None = None) -> Path:
     raise PlanError(f"ไม่พบแม่แบบ {name} (ค้นใน --templates, templates/docx ของที่เก็บแผน และแม่แบบมาตรฐาน)")
 
 
+def unreadable(path: Path, error: Exception, named: bool = True) -> str:
+    """Why a template file could not be opened, and what to do: the library's own words ('File is
+    not a zip file', 'Package not found') told an officer nothing. ``named``: say the path (a
+    report that leads with it says 'this template')."""
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+
+    named_as = f"แม่แบบ {path} " if named else "แม่แบบนี้"
+    if isinstance(error, (zipfile.BadZipFile, PackageNotFoundError, KeyError)):
+        return (f"{named_as}ไม่ใช่ไฟล์ Word (.docx) ที่เปิดได้ (ไฟล์อาจเสีย คัดลอกไม่ครบ หรือบันทึกเป็นชนิดอื่น) "
+                f"ให้เปิดใน Word แล้วบันทึกเป็น .docx ใหม่ หรือคัดลอกแม่แบบมาตรฐานด้วย tambondoc templates init [{error}]")
+    return f"เปิดหรือสร้างเอกสารจาก{named_as}ไม่ได้: {error}"
+
+
 TEMPLATE_FILES = ("plan-book.docx", "kbt-order.docx", "coordination.docx", "garuda.png")
 # a district's own documents (tambondoc build on a folder with district.yaml)
 DISTRICT_TEMPLATE_FILES = ("socho-order.docx", "socho-announcement.docx", "needs-plan.docx")

@@ -1,0 +1,194 @@
+"""Validate the built .docx files against the ECMA-376 transitional schemas, as Word checks them:
+Word offers to repair ("unreadable content") a document whose XML breaks the schema, while
+LibreOffice and python-docx read it without a word, so only a schema check finds it.
+
+    python benchmarks/ooxml.py --xsd DIR [PLAN_OR_FOLDER ...] [-o WORK] [--projects 200] [--all]
+
+DIR holds ISO-IEC29500-4_2016/wml.xsd (ECMA-376 Part 4, transitional) with its imports beside it
+and ../mce/mc.xsd, e.g. the schemas/ folder of github.com/anthropics/skills
+(skills/docx/scripts/office/schemas). Without plans, it builds the example, a realistic 5-year plan
+(benchmarks/realistic.py), a realistic 1-year plan, benchmarks/edge.py's plan and the example
+district (examples/district/). It validates word/document.xml, styles.xml, settings.xml,
+numbering.xml, fontTable.xml, footnotes/endnotes, every header and footer, [Content_Types].xml and
+the .rels of every .docx built and of the shipped templates (templates/docx/).
+
+Before validating, it does what Word does with markup it may ignore (ECMA-376 Part 3): the
+namespaces a part lists in mc:Ignorable (w14, w15, wp14 ...) lose their elements and attributes,
+and mc:AlternateContent is replaced by its mc:Fallback; what was stripped is listed with its count.
+Word understands w14 itself, so a stripped w14 element is checked on its own against
+microsoft/wml-2010.xsd.
+Violations are printed grouped by message, with their count and up to five places each (file,
+part, line; --all prints every place). Exit 1 when any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(Path(__file__).resolve().parent)]
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+PART = re.compile(r"word/(document|styles|settings|numbering|fontTable|footnotes|endnotes|header\d*|footer\d*)\.xml"
+                  r"|\[Content_Types\]\.xml|(.*/)?_rels/.*\.rels")
+# wml.xsd plus what a document's drawings hold inside a:graphicData (processContents="lax" would
+# otherwise skip pictures unchecked)
+IMPORTS = {
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "ISO-IEC29500-4_2016/wml.xsd",
+    "http://schemas.openxmlformats.org/drawingml/2006/main": "ISO-IEC29500-4_2016/dml-main.xsd",
+    "http://schemas.openxmlformats.org/drawingml/2006/picture": "ISO-IEC29500-4_2016/dml-picture.xsd",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing":
+        "ISO-IEC29500-4_2016/dml-wordprocessingDrawing.xsd",
+    # Word 2010's own extensions: Word understands them, so it checks them rather than ignoring them
+    W14: "microsoft/wml-2010.xsd",
+    "http://schemas.openxmlformats.org/package/2006/content-types": "ecma/fouth-edition/opc-contentTypes.xsd",
+    "http://schemas.openxmlformats.org/package/2006/relationships": "ecma/fouth-edition/opc-relationships.xsd",
+}
+PREFIXES = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+            "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+            "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+            "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            "w14": W14}
+
+
+def schema(xsd: Path) -> etree.XMLSchema:
+    """One schema with every namespace a built document uses, from the transitional set in ``xsd``."""
+    imports = "".join(f'<xsd:import namespace="{ns}" schemaLocation="{(xsd / name).as_uri()}"/>'
+                      for ns, name in IMPORTS.items())
+    wrapper = f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">{imports}</xsd:schema>'
+    return etree.XMLSchema(etree.fromstring(wrapper, base_url=(xsd / "all.xsd").as_uri()))
+
+
+def ignore_extensions(root: etree._Element) -> list[etree._Element]:
+    """Strip what Word may ignore: mc:Ignorable namespaces' elements and attributes, mc:AlternateContent
+    (kept: its Fallback). Returns what went: elements, and for an attribute its element's copy."""
+    ignorable = set()
+    for el in root.iter():
+        for prefix in (el.get(f"{{{MC}}}Ignorable") or "").split():
+            if prefix in el.nsmap:
+                ignorable.add(el.nsmap[prefix])
+    stripped = []
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == f"{{{MC}}}AlternateContent":
+            fallback = el.find(f"{{{MC}}}Fallback")
+            parent = el.getparent()
+            index = parent.index(el)
+            for offset, kid in enumerate(list(fallback) if fallback is not None else []):
+                parent.insert(index + offset, kid)
+            parent.remove(el)
+            stripped.append(el)
+            continue
+        if etree.QName(el).namespace in ignorable and el.getparent() is not None:
+            el.getparent().remove(el)
+            stripped.append(el)
+            continue
+        for name in list(el.attrib):
+            namespace = etree.QName(name).namespace
+            if namespace in ignorable or namespace == MC:
+                if namespace != MC:
+                    stripped.append(etree.Element(el.tag, {name: el.attrib[name]}))
+                del el.attrib[name]
+    return stripped
+
+
+def short(message: str) -> str:
+    """The message with namespaces as their usual prefixes."""
+    for prefix, namespace in PREFIXES.items():
+        message = message.replace(f"{{{namespace}}}", f"{prefix}:")
+    return message
+
+
+def violations(docx: Path, checker: etree.XMLSchema) -> tuple[list[tuple[str, int, str]], list[str]]:
+    """(part, line, message) of every schema violation in ``docx``, and the names of stripped extensions.
+    A stripped w14 element is checked on its own against wml-2010.xsd (where it stands is Word's
+    business: the transitional schema has no place for it)."""
+    found, stripped = [], []
+    with zipfile.ZipFile(docx) as z:
+        for part in sorted(n for n in z.namelist() if PART.fullmatch(n)):
+            root = etree.fromstring(z.read(part))
+            gone = ignore_extensions(root)
+            stripped += [f"{part} {short(el.tag)}{''.join(' @' + short(a) for a in el.attrib)}" for el in gone]
+            for el in gone:
+                if etree.QName(el).namespace == W14 and not checker.validate(el):
+                    found += [(part, el.sourceline or 0, short(e.message)) for e in checker.error_log]
+            # reparse so that line numbers are those of the (pretty) part after stripping
+            root = etree.fromstring(etree.tostring(root, pretty_print=True))
+            if not checker.validate(root):
+                found += [(part, e.line, short(e.message)) for e in checker.error_log]
+    return found, stripped
+
+
+def build(plans: list[Path], work: Path, projects: int) -> list[Path]:
+    """Build ``plans`` (default: the example, realistic 5- and 1-year, edge, the district) into ``work``."""
+    env_root = str(ROOT)
+    if not plans:
+        from edge import write_edge
+        from realistic import write
+        plans = [ROOT / "plans" / "example-tambon.yaml",
+                 write(work / "plans" / "real5" / "real5.yaml", projects, 5, seed=3),
+                 write(work / "plans" / "real1" / "real1.yaml", projects // 2, 1, seed=4),
+                 write_edge(work / "plans" / "edge" / "edge.yaml"),
+                 ROOT / "examples" / "district"]
+    outs = []
+    for i, plan in enumerate(plans):
+        out = work / "out" / f"{i}-{plan.stem}"
+        done = subprocess.run([sys.executable, "-m", "tambondoc", "build", str(plan), "-o", str(out), "-q",
+                               "--force", "--max-plan-mb", "100"], capture_output=True, text=True,
+                              env={"PYTHONPATH": env_root, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+        if done.returncode:
+            print(f"build {plan} failed:\n{done.stdout}{done.stderr}", file=sys.stderr)
+        outs.append(out)
+    return sorted(p for out in outs for p in out.rglob("*.docx"))
+
+
+def templates() -> list[Path]:
+    """The shipped templates: users open and edit them in Word too."""
+    return sorted((ROOT / "templates" / "docx").glob("*.docx"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("plans", nargs="*", type=Path)
+    parser.add_argument("--xsd", type=Path, required=True)
+    parser.add_argument("-o", "--work", type=Path)
+    parser.add_argument("--projects", type=int, default=200)
+    parser.add_argument("--all", action="store_true", help="print every place of a violation")
+    args = parser.parse_args()
+    checker = schema(args.xsd)
+    work = args.work or Path(tempfile.mkdtemp(prefix="ooxml-"))
+    docs = build(args.plans, work, args.projects) + templates()
+    groups: dict[str, list[str]] = defaultdict(list)
+    stripped: Counter[str] = Counter()
+    for docx in docs:
+        found, gone = violations(docx, checker)
+        stripped.update(gone)
+        for part, line, message in found:
+            where = docx.relative_to(work) if docx.is_relative_to(work) else docx.relative_to(ROOT)
+            groups[message].append(f"{where}:{part}:{line}")
+    print(f"{len(docs)} documents in {work}; stripped as Word may ignore them (mc:Ignorable):")
+    for name, count in sorted(stripped.items()):
+        print(f"    {count} × {name}")
+    for message, places in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        print(f"\n{len(places)} × {message}")
+        for place in places if args.all else places[:5]:
+            print(f"    {place}")
+    total = sum(map(len, groups.values()))
+    print(f"\n{total} violations of {len(groups)} kinds")
+    return 1 if total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,7 +10,9 @@ and ../mce/mc.xsd, e.g. the schemas/ folder of github.com/anthropics/skills
 (benchmarks/realistic.py), a realistic 1-year plan, benchmarks/edge.py's plan and the example
 district (examples/district/). It validates word/document.xml, styles.xml, settings.xml,
 numbering.xml, fontTable.xml, footnotes/endnotes, every header and footer, [Content_Types].xml and
-the .rels of every .docx built and of the shipped templates (templates/docx/).
+the .rels of every .docx built and of the shipped templates (templates/docx/); and what Word refuses
+that a schema cannot say: an r:id without its relationship, a relationship to a missing part, a
+part without a content type, two drawings with one wp:docPr id.
 
 Before validating, it does what Word does with markup it may ignore (ECMA-376 Part 3): the
 namespaces a part lists in mc:Ignorable (w14, w15, wp14 ...) lose their elements and attributes,
@@ -24,6 +26,7 @@ part, line; --all prints every place). Exit 1 when any.
 from __future__ import annotations
 
 import argparse
+import posixpath
 import re
 import subprocess
 import sys
@@ -39,7 +42,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent)]
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-PART = re.compile(r"word/(document|styles|settings|numbering|fontTable|footnotes|endnotes|header\d*|footer\d*)\.xml"
+PART = re.compile(r"word/(document|styles|settings|numbering|fontTable|footnotes|endnotes|header\d*|footer\d*|webSettings)\.xml"
                   r"|\[Content_Types\]\.xml|(.*/)?_rels/.*\.rels")
 # wml.xsd plus what a document's drawings hold inside a:graphicData (processContents="lax" would
 # otherwise skip pictures unchecked)
@@ -131,6 +134,38 @@ def violations(docx: Path, checker: etree.XMLSchema) -> tuple[list[tuple[str, in
     return found, stripped
 
 
+def broken_references(docx: Path) -> list[tuple[str, int, str]]:
+    """What the schema cannot see and Word also refuses: an r:id with no relationship, a relationship
+    to a missing part, a part without a content type, two drawings with the same wp:docPr id."""
+    found = []
+    with zipfile.ZipFile(docx) as z:
+        names = set(z.namelist())
+        types = etree.fromstring(z.read("[Content_Types].xml"))
+        defaults = {d.get("Extension", "").lower() for d in types if d.tag.endswith("Default")}
+        overrides = {o.get("PartName", "").lstrip("/") for o in types if o.tag.endswith("Override")}
+        for name in sorted(names - {"[Content_Types].xml"}):
+            if not name.endswith("/") and name not in overrides and name.rsplit(".", 1)[-1].lower() not in defaults:
+                found.append((name, 0, "part without a content type"))
+        for part in sorted(n for n in names if n.endswith(".xml") and PART.fullmatch(n)):
+            folder, _, base = part.rpartition("/")
+            rels_name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+            rels = etree.fromstring(z.read(rels_name)) if rels_name in names else None
+            ids = {r.get("Id"): r for r in rels} if rels is not None else {}
+            for rel in ids.values():
+                target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+                if rel.get("TargetMode") != "External" and target not in names:
+                    found.append((rels_name, rel.sourceline or 0, f"relationship {rel.get('Id')} to missing {target}"))
+            root = etree.fromstring(z.read(part))
+            for el in root.iter():
+                for name, value in el.attrib.items():
+                    if etree.QName(name).namespace == PREFIXES["r"] and value not in ids:
+                        found.append((part, el.sourceline or 0, f"{short(name)}={value} has no relationship"))
+            if part == "word/document.xml":
+                seen = Counter(el.get("id") for el in root.iter(f"{{{PREFIXES['wp']}}}docPr"))
+                found += [(part, 0, f"wp:docPr id {i} used {n} times") for i, n in seen.items() if n > 1]
+    return found
+
+
 def build(plans: list[Path], work: Path, projects: int) -> list[Path]:
     """Build ``plans`` (default: the example, realistic 5- and 1-year, edge, the district) into ``work``."""
     env_root = str(ROOT)
@@ -174,6 +209,7 @@ def main() -> int:
     stripped: Counter[str] = Counter()
     for docx in docs:
         found, gone = violations(docx, checker)
+        found += broken_references(docx)
         stripped.update(gone)
         for part, line, message in found:
             where = docx.relative_to(work) if docx.is_relative_to(work) else docx.relative_to(ROOT)

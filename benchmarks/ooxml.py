@@ -20,7 +20,7 @@ and mc:AlternateContent is replaced by its mc:Fallback; what was stripped is lis
 Word understands w14 itself, so a stripped w14 element is checked on its own against
 microsoft/wml-2010.xsd.
 Violations are printed grouped by message, with their count and up to five places each (file,
-part, line; --all prints every place). Exit 1 when any.
+part, line; --all prints every place). Exit 1 when any, or when a plan fails to build.
 """
 
 from __future__ import annotations
@@ -166,8 +166,9 @@ def broken_references(docx: Path) -> list[tuple[str, int, str]]:
     return found
 
 
-def build(plans: list[Path], work: Path, projects: int) -> list[Path]:
-    """Build ``plans`` (default: the example, realistic 5- and 1-year, edge, the district) into ``work``."""
+def build(plans: list[Path], work: Path, projects: int) -> tuple[list[Path], int]:
+    """Build ``plans`` (default: the example, realistic 5- and 1-year, edge, the district) into ``work``:
+    the documents, and how many builds failed."""
     env_root = str(ROOT)
     if not plans:
         from edge import write_edge
@@ -177,16 +178,18 @@ def build(plans: list[Path], work: Path, projects: int) -> list[Path]:
                  write(work / "plans" / "real1" / "real1.yaml", projects // 2, 1, seed=4),
                  write_edge(work / "plans" / "edge" / "edge.yaml"),
                  ROOT / "examples" / "district"]
-    outs = []
+    outs, failed = [], 0
     for i, plan in enumerate(plans):
         out = work / "out" / f"{i}-{plan.stem}"
         done = subprocess.run([sys.executable, "-m", "tambondoc", "build", str(plan), "-o", str(out), "-q",
                                "--force", "--max-plan-mb", "100"], capture_output=True, text=True,
                               env={"PYTHONPATH": env_root, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
         if done.returncode:
-            print(f"build {plan} failed:\n{done.stdout}{done.stderr}", file=sys.stderr)
+            failed += 1
+            lines = (done.stdout + done.stderr).splitlines()
+            print(f"build {plan} failed ({len(lines)} lines, first 3):", *lines[:3], sep="\n    ", file=sys.stderr)
         outs.append(out)
-    return sorted(p for out in outs for p in out.rglob("*.docx"))
+    return sorted(p for out in outs for p in out.rglob("*.docx")), failed
 
 
 def templates() -> list[Path]:
@@ -204,7 +207,8 @@ def main() -> int:
     args = parser.parse_args()
     checker = schema(args.xsd)
     work = args.work or Path(tempfile.mkdtemp(prefix="ooxml-"))
-    docs = build(args.plans, work, args.projects) + templates()
+    built, failed = build(args.plans, work, args.projects)
+    docs = built + templates()
     groups: dict[str, list[str]] = defaultdict(list)
     stripped: Counter[str] = Counter()
     for docx in docs:
@@ -222,8 +226,8 @@ def main() -> int:
         for place in places if args.all else places[:5]:
             print(f"    {place}")
     total = sum(map(len, groups.values()))
-    print(f"\n{total} violations of {len(groups)} kinds")
-    return 1 if total else 0
+    print(f"\n{total} violations of {len(groups)} kinds" + (f"; {failed} plans failed to build" if failed else ""))
+    return 1 if total or failed else 0
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run
+from conftest import ROOT, replace_in, run
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -199,4 +199,20 @@ def test_built_documents_keep_schema_order(example_plan: Path, tmp_path: Path) -
     assert run("build", example_plan, "-o", out, "-j", "1").code == 0
     documents = sorted(out.rglob("*.docx"))
     assert len(documents) == 4
+    assert {d.name: structure_problems(d) for d in documents} == {d.name: [] for d in documents}
+
+
+def test_a_continued_row_and_odd_text_keep_schema_order(example_plan: Path, tmp_path: Path) -> None:
+    """What the example does not hold: an objective taller than a page (in the coordination list of
+    what the tambon does itself, its rest continues in a row spanning the table: overflow.py), with
+    tabs, a 200-digit word and no-break spaces in it."""
+    long = "\\n".join(f"{i}. เพื่อเพิ่มปริมาณการกักเก็บน้ำสำหรับการเกษตร\\tและการอุปโภคบริโภค\\u00a0ของประชาชน"
+                       f"ในหมู่บ้าน {'9876543210' * 20 if i == 3 else ''}" for i in range(1, 41))
+    replace_in(example_plan, "objective: เพื่อเพิ่มปริมาณการกักเก็บน้ำสำหรับการเกษตร", f'objective: "{long}"')
+    out = tmp_path / "out"
+    assert run("build", example_plan, "-o", out, "-j", "1").code == 0
+    documents = sorted(out.rglob("*.docx"))
+    with zipfile.ZipFile(next(out.rglob("coordination-tm-*.docx"))) as z:
+        document = z.read("word/document.xml").decode()
+    assert "(ต่อ)" in document and "<w:tab/>" in document and "\u00a0" in document
     assert {d.name: structure_problems(d) for d in documents} == {d.name: [] for d in documents}

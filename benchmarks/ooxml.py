@@ -4,9 +4,9 @@ LibreOffice and python-docx read it without a word, so only a schema check finds
 
     python benchmarks/ooxml.py --xsd DIR [PLAN_OR_FOLDER ...] [-o WORK] [--projects 200] [--all]
 
-DIR holds ISO-IEC29500-4_2016/wml.xsd (ECMA-376 Part 4, transitional) with its imports beside it
-and ../mce/mc.xsd, e.g. the schemas/ folder of github.com/anthropics/skills
-(skills/docx/scripts/office/schemas). Without plans, it builds the example, a realistic 5-year plan
+DIR holds ISO-IEC29500-4_2016/ (wml.xsd and its imports: ECMA-376 Part 4, transitional), mce/mc.xsd,
+microsoft/wml-2010.xsd and ecma/fouth-edition/opc-*.xsd: the folder skills/docx/scripts/office/schemas
+of github.com/anthropics/skills is such a set. Without plans, it builds the example, a realistic 5-year plan
 (benchmarks/realistic.py), a realistic 1-year plan, benchmarks/edge.py's plan and the example
 district (examples/district/). It validates word/document.xml, styles.xml, settings.xml,
 numbering.xml, fontTable.xml, footnotes/endnotes, every header and footer, [Content_Types].xml and
@@ -205,6 +205,9 @@ def main() -> int:
     parser.add_argument("--projects", type=int, default=200)
     parser.add_argument("--all", action="store_true", help="print every place of a violation")
     args = parser.parse_args()
+    missing = [name for name in IMPORTS.values() if not (args.xsd / name).is_file()]
+    if missing:
+        parser.error(f"{args.xsd} lacks {', '.join(missing)}")
     checker = schema(args.xsd)
     work = args.work or Path(tempfile.mkdtemp(prefix="ooxml-"))
     built, failed = build(args.plans, work, args.projects)

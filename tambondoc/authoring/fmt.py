@@ -243,7 +243,7 @@ def _changed(text: str, name: str) -> PlanError:
 def format_file(path: Path, check: bool = False) -> bool:
     """Format one plan file in place (atomically); True if it changed or, with check, would change.
 
-    The file keeps its line ends (CRLF or LF) and its BOM: they are the editor's, not the layout's.
+    The file keeps its line ends (LF, CRLF or CR alone) and its BOM: they are the editor's, not the layout's.
     A symlinked plan is rewritten where the link points, with its mode and owner.
     """
     raw = read_bytes(path)

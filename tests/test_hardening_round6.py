@@ -51,3 +51,47 @@ def test_a_plan_not_in_utf8_is_named_at_its_line_whatever_its_line_ends(tmp_path
     assert code == 1
     assert out.startswith(f"{plan}:3:9: error: ไฟล์ไม่ใช่ UTF-8 (อาจบันทึกเป็น Windows-874/TIS-620) "
                           "ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8\n")
+
+
+LARGEST = "ใส่ได้ไม่เกิน 1,000,000,000,000 บาท ตรวจว่าพิมพ์ตัวเลขถูก"
+
+
+@pytest.mark.parametrize(("cell", "shown"), [(1e308, "1e+308"), (1e12 + 1, "1000000000001"),
+                                             ("9" * 300, "9" * 20 + "...")])
+def test_an_absurd_budget_cell_is_refused_at_the_cell_with_the_largest_amount(
+        tmp_path: Path, example_plan: Path, cell: object, shown: str) -> None:
+    """A budget cell of 1e308 passed the cell checks and failed the schema after the merge, twice,
+    each time shown as a number of 300 digits cut off."""
+    import openpyxl
+
+    book = tmp_path / "projects.xlsx"
+    assert run("export-xlsx", example_plan, "-o", book).code == 0
+    wb = openpyxl.load_workbook(book)
+    assert wb["โครงการ"]["M1"].value == "งบท้องถิ่น 2571"
+    wb["โครงการ"]["M5"] = cell
+    wb.save(book)
+    before = example_plan.read_bytes()
+    code, out, err = run("import-xlsx", book, "--into", example_plan)
+    assert code == 1
+    assert (out + err).splitlines() == [f"{book}:โครงการ!M5: error: งบประมาณ (บาท) มากเกินไป (พบ {shown}) {LARGEST}",
+                                        f"นำเข้าไม่สำเร็จ: พบปัญหา 1 รายการ {example_plan} ไม่ถูกแก้ไข"]
+    assert example_plan.read_bytes() == before
+
+
+def test_the_largest_amount_is_the_schemas_and_is_accepted(tmp_path: Path, example_plan: Path) -> None:
+    import openpyxl
+
+    from tambondoc.importing.rows import largest_amount
+    from tambondoc.plan.schema import node
+
+    funding = node("projects", "[]", "budget", "[]", "funding")
+    assert largest_amount() == 10**12 == funding["additionalProperties"]["maximum"]
+    assert {s["maximum"] for s in funding["properties"].values()} == {largest_amount()}
+    book = tmp_path / "projects.xlsx"
+    assert run("export-xlsx", example_plan, "-o", book).code == 0
+    wb = openpyxl.load_workbook(book)
+    wb["โครงการ"]["M5"] = largest_amount()
+    wb.save(book)
+    code, out, err = run("import-xlsx", book, "--into", example_plan)
+    assert code == 0, out + err
+    assert "1000000000000" in example_plan.read_text(encoding="utf-8")

@@ -95,3 +95,32 @@ def test_the_largest_amount_is_the_schemas_and_is_accepted(tmp_path: Path, examp
     code, out, err = run("import-xlsx", book, "--into", example_plan)
     assert code == 0, out + err
     assert "1000000000000" in example_plan.read_text(encoding="utf-8")
+
+
+ALIASED = "plan: &p\n  title: t\ntambon: *p\nschema_version: 1\n"  # reordering would put the alias first
+CHANGES = ("จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
+           "หรือข้อความหลายบรรทัดแบบ |+) ให้เขียนข้อมูลตรง ๆ แทนแล้วลองใหม่")
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_fmts_refusal_to_change_data_is_a_problem_line_with_its_level(tmp_path: Path, check: bool) -> None:
+    """'plan.yaml:3:9: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน ...' had no 'error:' as every other problem line
+    has, so an editor's or CI's problem matcher did not take it."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(ALIASED, encoding="utf-8")
+    code, out, err = run("fmt", *(["--check"] if check else []), plan)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [f"{plan}:3:9: error: {CHANGES}"] + (["ตรวจ 1 ไฟล์: จัดรูปแบบไม่ได้ 1 ไฟล์"] if check else [])
+    assert plan.read_text(encoding="utf-8") == ALIASED
+
+
+def test_fmts_refusals_are_problems_with_the_fmt_rule() -> None:
+    """A refusal carries its Problem, so any reporter can print it."""
+    from tambondoc.authoring.fmt import format_text
+    from tambondoc.errors import PlanError, Problem
+
+    with pytest.raises(PlanError) as caught:
+        format_text(ALIASED, "plan.yaml")
+    assert caught.value.problems == [Problem("plan.yaml", 3, 9, CHANGES)]
+    assert (caught.value.problems[0].level, caught.value.problems[0].rule) == ("error", "fmt")
+    assert str(caught.value) == f"plan.yaml:3:9: error: {CHANGES}"

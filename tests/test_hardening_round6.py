@@ -6,6 +6,7 @@ One test per problem found; each fails on the code before its fix.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,18 @@ def test_fmts_refusals_are_problems_with_the_fmt_rule() -> None:
     assert caught.value.problems == [Problem("plan.yaml", 3, 9, CHANGES)]
     assert (caught.value.problems[0].level, caught.value.problems[0].rule) == ("error", "fmt")
     assert str(caught.value) == f"plan.yaml:3:9: error: {CHANGES}"
+
+
+@pytest.mark.parametrize("spec", ["HEAD:", "main:"])
+def test_diff_of_a_revision_without_a_path_says_the_path_is_missing(
+        tmp_path: Path, example_plan: Path, monkeypatch: pytest.MonkeyPatch, spec: str) -> None:
+    """'HEAD:' showed git's root folder and was told to be a folder, with 'HEAD:/x.yaml' (a path
+    git refuses) as the example."""
+    monkeypatch.chdir(tmp_path)
+    for args in (["init", "-q", "-b", "main"], ["add", "plans"], ["commit", "-qm", "plans"]):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=tmp_path,
+                       check=True, capture_output=True)
+    for old, new in ((spec, example_plan), (example_plan, spec)):
+        assert tuple(run("diff", old, new)) == (2, "", (
+            f"{spec}: ไม่ได้ระบุ path ของไฟล์แผนหลัง ':' ให้ระบุเป็น REV:path เช่น {spec}plans/x.yaml\n"))
+    assert run("diff", f"{spec}plans/example-tambon.yaml", example_plan).code == 0

@@ -140,3 +140,59 @@ def test_diff_of_a_revision_without_a_path_says_the_path_is_missing(
         assert tuple(run("diff", old, new)) == (2, "", (
             f"{spec}: ไม่ได้ระบุ path ของไฟล์แผนหลัง ':' ให้ระบุเป็น REV:path เช่น {spec}plans/x.yaml\n"))
     assert run("diff", f"{spec}plans/example-tambon.yaml", example_plan).code == 0
+
+
+NAMES = ["--tambon", "หนองบัวงาม", "--amphoe", "เมืองขอนแก่น", "--changwat", "ขอนแก่น"]
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_new_writes_nothing_when_a_kit_file_cannot_be_written_and_can_be_run_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ci: str) -> None:
+    """'.github' as a file failed 'new --ci github' after the plan was written: the rerun, once
+    the file was moved, was refused because the plan existed."""
+    monkeypatch.chdir(tmp_path)
+    blocker, target = {"github": (".github", ".github/workflows/plans.yml"),
+                       "gitlab": (".gitlab-ci.yml/", ".gitlab-ci.yml")}[ci]
+    if blocker.endswith("/"):
+        (tmp_path / blocker).mkdir()
+    else:
+        (tmp_path / blocker).write_text("x", encoding="utf-8")
+    code, out, err = run("new", "plans/x.yaml", *NAMES, "--ci", ci)
+    assert (code, out) == (1, "")
+    if ci == "github":
+        assert err == (f"{tmp_path}/.github: เป็นไฟล์ แต่ต้องเป็นโฟลเดอร์เพื่อเขียน {tmp_path}/{target} "
+                       "จึงยังไม่ได้เขียนไฟล์ใด ให้ย้ายหรือเปลี่ยนชื่อไฟล์นี้แล้วสั่งใหม่\n")
+    else:
+        assert err == (f"{tmp_path}/{target}: เป็นโฟลเดอร์ แต่ต้องเขียนเป็นไฟล์ "
+                       "จึงยังไม่ได้เขียนไฟล์ใด ให้ย้ายหรือเปลี่ยนชื่อโฟลเดอร์นี้แล้วสั่งใหม่\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [blocker.rstrip("/")]
+    (tmp_path / blocker.rstrip("/")).rename(tmp_path / "moved")
+    code, out, err = run("new", "plans/x.yaml", *NAMES, "--ci", ci)
+    assert code == 0, out + err
+    assert (tmp_path / "plans" / "x.yaml").is_file() and (tmp_path / target).is_file()
+
+
+def test_new_refuses_a_plan_inside_a_file_before_writing_the_kit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plans").write_text("x", encoding="utf-8")
+    code, _, err = run("new", "plans/x.yaml", *NAMES)
+    assert code == 1
+    assert err == ("plans: เป็นไฟล์ แต่ต้องเป็นโฟลเดอร์เพื่อเขียน plans/x.yaml "
+                   "จึงยังไม่ได้เขียนไฟล์ใด ให้ย้ายหรือเปลี่ยนชื่อไฟล์นี้แล้วสั่งใหม่\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["plans"]
+
+
+def test_new_district_writes_nothing_when_a_kit_file_cannot_be_written(tmp_path: Path) -> None:
+    """new-district wrote district.yaml and the plans before the kit failed: the rerun was refused."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / ".github").write_text("x", encoding="utf-8")
+    args = ["new-district", folder, "--amphoe", "เมืองขอนแก่น", "--changwat", "ขอนแก่น", "--tambon", "ศิลา",
+            "--ci", "github"]
+    code, _, err = run(*args)
+    assert code == 1
+    assert err.startswith(f"{folder}/.github: เป็นไฟล์ แต่ต้องเป็นโฟลเดอร์เพื่อเขียน")
+    assert [p.name for p in folder.iterdir()] == [".github"]
+    (folder / ".github").unlink()
+    code, out, err = run(*args)
+    assert code == 0, out + err

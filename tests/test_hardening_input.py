@@ -72,7 +72,7 @@ def test_comments_above_a_document_start_and_inside_braces_are_kept_or_refused(t
         assert code == 1
         line = text[: text.index("# นายกคนปัจจุบัน")].count("\n") + 1
         column = text.split("\n")[line - 1].index("# นายกคนปัจจุบัน") + 1
-        assert err.startswith(f"{example_plan}:{line}:{column}: จัดรูปแบบแล้วความเห็น (comment) จะหาย: # นายกคนปัจจุบัน")
+        assert err.startswith(f"{example_plan}:{line}:{column}: error: จัดรูปแบบแล้วความเห็น (comment) จะหาย: # นายกคนปัจจุบัน")
         example_plan.write_text(text.replace("   # นายกคนปัจจุบัน\n            ", ""), encoding="utf-8")
         assert run("fmt", "--check", example_plan).code == 0  # the header above '---' is kept as it is
         return
@@ -85,7 +85,7 @@ def test_comments_above_a_document_start_and_inside_braces_are_kept_or_refused(t
     code, out, err = run("next-year", example_plan, "-o", tmp_path / "other.yaml")
     assert code == 1
     line = next(i for i, t in enumerate(example_plan.read_text(encoding="utf-8").split("\n"), 1) if "# งบปีแรก" in t)
-    assert err.startswith(f"{example_plan}:{line}:38: เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: # งบปีแรก")
+    assert err.startswith(f"{example_plan}:{line}:38: error: เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: # งบปีแรก")
     assert not (tmp_path / "other.yaml").exists()
 
 

@@ -97,7 +97,7 @@ def test_next_year_counts_a_revision_written_as_a_decimal(example_plan: Path, wr
 def test_fmt_says_a_file_is_not_a_plan_instead_of_blaming_anchors(tmp_path: Path, text: str) -> None:
     plan = tmp_path / "p.yaml"
     plan.write_text(text, encoding="utf-8")
-    message = f"{plan}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) จึงจัดรูปแบบไม่ได้"
+    message = f"{plan}:1:1: error: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) จึงจัดรูปแบบไม่ได้"
     for args in (("fmt", plan), ("fmt", "--check", plan)):
         code, _, err = run(*args)
         assert code == 1 and err.splitlines()[0] == message

@@ -90,7 +90,9 @@ def _commands(plan: Path, tmp: Path) -> dict[str, tuple[list[object], Path]]:
         "export-xlsx": (["export-xlsx", plan, "-o", tmp / "out.xlsx"], tmp / "out.xlsx"),
         "xlsx-template": (["xlsx-template", plan, "-o", tmp / "villages.xlsx"], tmp / "villages.xlsx"),
         "next-year": (["next-year", plan, "-o", tmp / "next.yaml"], tmp / "next.yaml"),
-        "new": (["new", tmp / "new.yaml", "--tambon", "ก", "--amphoe", "ข", "--changwat", "ค"], tmp / "new.yaml"),
+        # new writes the kit first (the schema copy is there) and the plan last, so it can be run again
+        "new": (["new", tmp / "new.yaml", "--tambon", "ก", "--amphoe", "ข", "--changwat", "ค"],
+                tmp / ".vscode" / "settings.json"),
         "templates docs": (["templates", "docs", "-o", tmp / "templates.md"], tmp / "templates.md"),
         "templates init": (["templates", "init", tmp / "tpl"], tmp / "tpl" / "plan-book.docx"),
         "build": (["build", plan, "-o", tmp / "build"], tmp / "build" / "example-tambon" / "plan-book.docx"),

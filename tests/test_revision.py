@@ -462,7 +462,7 @@ def test_fmt_refuses_to_change_data(tmp_path: Path) -> None:
     text = "plan: &p\n  title: t\ntambon: *p\nschema_version: 1\n"  # reordering would put the alias first (named)
     plan.write_text(text, encoding="utf-8")
     code, _, err = run("fmt", "--check", str(plan))
-    assert (code, err) == (1, f"{plan}:3:9: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
+    assert (code, err) == (1, f"{plan}:3:9: error: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
                               "หรือข้อความหลายบรรทัดแบบ |+) ให้เขียนข้อมูลตรง ๆ แทนแล้วลองใหม่\n"
                               "ตรวจ 1 ไฟล์: จัดรูปแบบไม่ได้ 1 ไฟล์\n")
 
@@ -472,7 +472,7 @@ def test_fmt_refuses_to_lose_a_comment(tmp_path: Path) -> None:
     text = "schema_version: 1\nplan:\n  fiscal_years: [2571,   # ปีแรก\n    2572]\n"
     plan.write_text(text, encoding="utf-8")
     code, _, err = run("fmt", str(plan))
-    assert (code, err) == (1, f"{plan}:3:26: จัดรูปแบบแล้วความเห็น (comment) จะหาย: # ปีแรก (เช่น ความเห็นภายใน [ ] หรือ {{ }}) "
+    assert (code, err) == (1, f"{plan}:3:26: error: จัดรูปแบบแล้วความเห็น (comment) จะหาย: # ปีแรก (เช่น ความเห็นภายใน [ ] หรือ {{ }}) "
                               "ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่\n")
     assert plan.read_text(encoding="utf-8") == text
 

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tambondoc.authoring.kit import DISTRICT_SCHEMA_COPY, Kit, modeline, write_kit
+from tambondoc.authoring.kit import DISTRICT_SCHEMA_COPY, Kit, check_writable, kit_files, modeline, write_kit
 from tambondoc.authoring.skeleton import name_warnings, new_plan, secretary_position, yaml_scalar
 from tambondoc.errors import PlanError
 from tambondoc.files import safe_name, write_atomic
@@ -133,6 +133,8 @@ def new_district(folder: Path, amphoe: str, changwat: str, tambons: list[str], c
     for plan in plans:
         if plan.exists():
             raise PlanError(f"{plan}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ")
+    # nothing is written if any of it cannot be: a rerun would be refused for the files written
+    check_writable([target, *plans, *kit_files(folder, folder / "plans", ci, district=True)])
     text = skeleton_text(folder, amphoe, changwat, today or dt.date.today())
     write_atomic(target, text.encode("utf-8"))
     done = NewDistrict(target, warnings=name_warnings("", amphoe, changwat))

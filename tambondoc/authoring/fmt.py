@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from tambondoc.errors import PlanError
+from tambondoc.errors import PlanError, Problem
 from tambondoc.files import write_atomic
 from tambondoc.plan.aliases import shared_in
 from tambondoc.plan.load import Newlines, decode, load_text, read_bytes, yaml_problem
@@ -46,8 +46,15 @@ def _load(text: str, name: str) -> CommentedMap:
     return data
 
 
+def refusal(name: str, place: tuple[int, int], message: str, rule: str = "fmt") -> PlanError:
+    """A refusal to rewrite a plan, as a problem line like every other ('file:line:col: error: ...'),
+    so reporters and editors place it."""
+    problem = Problem(name, place[0], place[1], message, rule=rule)
+    return PlanError(str(problem), [problem])
+
+
 def _not_a_plan(name: str) -> PlanError:
-    return PlanError(f"{name}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) จึงจัดรูปแบบไม่ได้")
+    return refusal(name, (1, 1), "ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) จึงจัดรูปแบบไม่ได้")
 
 
 def _dump(data: Any) -> str:
@@ -174,13 +181,13 @@ def comments(text: str) -> Counter[str]:
     return found
 
 
-def comment_place(name: str, text: str, comment: str) -> str:
-    """'plan.yaml:12:20', where ``comment`` is written in ``text``: a refusal to lose it points the
-    editor there (the file's name alone if it cannot be found)."""
+def comment_place(text: str, comment: str) -> tuple[int, int]:
+    """(line, column) where ``comment`` is written in ``text``: a refusal to lose it points the
+    editor there (the file's start if it cannot be found)."""
     for number, line in enumerate(text.split("\n"), 1):
         if (at := line.find(comment)) >= 0:
-            return f"{name}:{number}:{at + 1}"
-    return name
+            return number, at + 1
+    return 1, 1
 
 
 _START = re.compile(r"^---(?:[ \t]+#.*)?[ \t]*$")
@@ -225,8 +232,8 @@ def format_text(text: str, name: str) -> str:
     lost = comments(text) - comments(result)
     if lost:
         comment = next(iter(lost))
-        raise PlanError(f"{comment_place(name, text, comment)}: จัดรูปแบบแล้วความเห็น (comment) จะหาย: {comment} "
-                        "(เช่น ความเห็นภายใน [ ] หรือ { }) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
+        raise refusal(name, comment_place(text, comment), f"จัดรูปแบบแล้วความเห็น (comment) จะหาย: {comment} "
+                      "(เช่น ความเห็นภายใน [ ] หรือ { }) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
     if after != before:
         raise _changed(text, name)
     return result
@@ -235,15 +242,15 @@ def format_text(text: str, name: str) -> str:
 def _changed(text: str, name: str) -> PlanError:
     """The refusal of a layout that would change the data, at the plan's first alias if it has one."""
     first = shared_in(text, [()])
-    where = f"{name}:{first.line}:{first.column}" if first else name
-    return PlanError(f"{where}: จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
-                     "หรือข้อความหลายบรรทัดแบบ |+) ให้เขียนข้อมูลตรง ๆ แทนแล้วลองใหม่")
+    return refusal(name, (first.line, first.column) if first else (1, 1),
+                   "จัดรูปแบบแล้วข้อมูลจะเปลี่ยน จึงไม่แก้ไฟล์ (เกิดจาก anchor/alias & * หรือ << "
+                   "หรือข้อความหลายบรรทัดแบบ |+) ให้เขียนข้อมูลตรง ๆ แทนแล้วลองใหม่")
 
 
 def format_file(path: Path, check: bool = False) -> bool:
     """Format one plan file in place (atomically); True if it changed or, with check, would change.
 
-    The file keeps its line ends (CRLF or LF) and its BOM: they are the editor's, not the layout's.
+    The file keeps its line ends (LF, CRLF or CR alone) and its BOM: they are the editor's, not the layout's.
     A symlinked plan is rewritten where the link points, with its mode and owner.
     """
     raw = read_bytes(path)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
 from tambondoc.plan.district import DISTRICT_FILE
 from tambondoc.plan.schema import DISTRICT_SCHEMA_FILE, SCHEMA_FILE
@@ -109,7 +110,10 @@ def _settings(root: Path, plans: Path, district: bool = False) -> dict[str, Any]
     return settings
 
 
-def _add_schemas(wanted: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
+Merge = Callable[[dict[str, Any]], bool]  # adds what an existing JSON file lacks; True if it added any
+
+
+def _add_schemas(wanted: dict[str, Any]) -> Merge:
     """Settings gain ``yaml.schemas``, or the entries of it they lack."""
     def update(current: dict[str, Any]) -> bool:
         if "yaml.schemas" not in wanted:
@@ -134,7 +138,7 @@ def _add_extension(current: dict[str, Any]) -> bool:
     return True
 
 
-def _write(kit: Kit, path: Path, content: bytes, merge: Callable[[dict[str, Any]], bool] | None = None) -> None:
+def _write(kit: Kit, path: Path, content: bytes, merge: Merge | None = None) -> None:
     """Write a kit file that is not there; a JSON one that is only gains what it lacks.
 
     A link, even a dangling one, is a file that is there; a linked settings file gains what it
@@ -158,19 +162,52 @@ def _write(kit: Kit, path: Path, content: bytes, merge: Callable[[dict[str, Any]
     kit.kept.append(path)
 
 
+def _files(root: Path, plans: Path, ci: str | None, district: bool) -> list[tuple[Path, bytes, Merge | None]]:
+    """Every kit file: (where, content, how an existing JSON file gains what it lacks)."""
+    settings = _settings(root, plans, district)
+    files: list[tuple[Path, bytes, Merge | None]] = [(root / SCHEMA_COPY, schema_path().read_bytes(), None)]
+    if district:
+        files.append((root / DISTRICT_SCHEMA_COPY, data_path("schemas", DISTRICT_SCHEMA_FILE).read_bytes(), None))
+    files += [(root / ".vscode" / "settings.json", _json_text(settings), _add_schemas(settings)),
+              (root / ".vscode" / "extensions.json", _json_text({"recommendations": [YAML_EXTENSION]}), _add_extension),
+              (root / ".editorconfig", EDITORCONFIG.encode("utf-8"), None),
+              (root / ".gitignore", GITIGNORE.encode("utf-8"), None)]
+    files += [(root / target, data_path("examples", example).read_bytes(), None)
+              for target, example in CI.get(ci or "", {}).items()]
+    return files
+
+
+def kit_files(root: Path, plans: Path, ci: str | None = None, district: bool = False) -> list[Path]:
+    """The files ``write_kit`` may write, so a command can check them before it writes anything."""
+    return [path for path, _, _ in _files(root, plans, ci, district)]
+
+
+NOTHING_WRITTEN = "จึงยังไม่ได้เขียนไฟล์ใด"
+
+
+def check_writable(paths: list[Path]) -> None:
+    """PlanError for the first of ``paths`` that could not be written: a file where a folder must
+    be, a folder where the file must be, a folder not writable. Checked before a command writes
+    any of them, so a failure leaves nothing half set up and the same command can be run again."""
+    for path in paths:
+        if path.is_dir():
+            raise PlanError(f"{path}: เป็นโฟลเดอร์ แต่ต้องเขียนเป็นไฟล์ {NOTHING_WRITTEN} "
+                            "ให้ย้ายหรือเปลี่ยนชื่อโฟลเดอร์นี้แล้วสั่งใหม่")
+        folder = path.parent
+        while not os.path.lexists(folder) and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            raise PlanError(f"{folder}: เป็นไฟล์ แต่ต้องเป็นโฟลเดอร์เพื่อเขียน {path} {NOTHING_WRITTEN} "
+                            "ให้ย้ายหรือเปลี่ยนชื่อไฟล์นี้แล้วสั่งใหม่")
+        if not os.path.lexists(path) and not os.access(folder, os.W_OK | os.X_OK):
+            raise PlanError(f"{folder}: ไม่มีสิทธิ์เขียนในโฟลเดอร์นี้ (ต้องเขียน {path}) {NOTHING_WRITTEN} "
+                            "ให้ใช้โฟลเดอร์ที่เขียนได้ หรือขอสิทธิ์แล้วสั่งใหม่")
+
+
 def write_kit(root: Path, plans: Path, ci: str | None = None, district: bool = False) -> Kit:
     """Give the repository at ``root`` (plans in ``plans``; a district's when ``district``) what it
     lacks of the kit."""
     kit = Kit()
-    _write(kit, root / SCHEMA_COPY, schema_path().read_bytes())
-    if district:
-        _write(kit, root / DISTRICT_SCHEMA_COPY, data_path("schemas", DISTRICT_SCHEMA_FILE).read_bytes())
-    settings = _settings(root, plans, district)
-    _write(kit, root / ".vscode" / "settings.json", _json_text(settings), _add_schemas(settings))
-    _write(kit, root / ".vscode" / "extensions.json", _json_text({"recommendations": [YAML_EXTENSION]}),
-           _add_extension)
-    _write(kit, root / ".editorconfig", EDITORCONFIG.encode("utf-8"))
-    _write(kit, root / ".gitignore", GITIGNORE.encode("utf-8"))
-    for target, example in CI.get(ci or "", {}).items():
-        _write(kit, root / target, data_path("examples", example).read_bytes())
+    for path, content, merge in _files(root, plans, ci, district):
+        _write(kit, path, content, merge)
     return kit

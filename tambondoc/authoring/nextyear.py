@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from tambondoc.authoring.fmt import comment_place, comments, is_loose
+from tambondoc.authoring.fmt import comment_place, comments, is_loose, refusal
 from tambondoc.authoring.skeleton import yaml_scalar
 from tambondoc.errors import PlanError
 from tambondoc.files import write_atomic
@@ -168,7 +168,8 @@ def roll_forward(text: str, name: str) -> Rolled:
     """
     data = load_rt(text, name)
     if not isinstance(data, CommentedMap):
-        raise PlanError(f"{name}: ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์)")
+        raise refusal(name, (1, 1), "ไม่ใช่ไฟล์แผน (ระดับบนสุดต้องเป็นชุดคีย์ เช่น schema_version: 1) "
+                      "จึงเขียนแผนปีถัดไปไม่ได้", rule="next-year")
     refuse_shared(text, name, REWRITTEN, "เขียนแผนปีถัดไป")
     before = dump_rt(load_rt(text, name))
     old_review, projects = data.get("review"), data.get("projects")
@@ -184,8 +185,9 @@ def roll_forward(text: str, name: str) -> Rolled:
     lost = comments(_without_review(text)) - comments(_without_review(result))
     if lost:
         comment = next(iter(lost))
-        raise PlanError(f"{comment_place(name, text, comment)}: เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: {comment} "
-                        "(เช่น ความเห็นภายใน [ ] หรือ { } ที่ต้องเลื่อนปี) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่")
+        raise refusal(name, comment_place(text, comment), f"เขียนแผนปีถัดไปแล้วความเห็น (comment) จะหาย: {comment} "
+                      "(เช่น ความเห็นภายใน [ ] หรือ { } ที่ต้องเลื่อนปี) ให้ย้ายความเห็นไปไว้บรรทัดของตัวเองแล้วลองใหม่",
+                      rule="next-year")
     notes.append(f"ส่วนการทบทวนแผน (review) เริ่มใหม่: โครงการปีที่แล้ว {count} โครงการ รอใส่สถานะ")
     assessed = [p for p in projects or [] if isinstance(p, dict) and (p.get("scores") or p.get("votes") is not None)]
     if assessed:  # kept as they were: this year's assembly scores again, the ranking follows

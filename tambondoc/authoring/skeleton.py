@@ -236,13 +236,18 @@ def name_warnings(tambon: str, amphoe: str, changwat: str) -> list[str]:
                     if key in problems and (tambon or key != "tambon")]
 
 
-def new_plan(path: Path, tambon: str, amphoe: str, changwat: str, modeline: str = "") -> list[str]:
-    """Write a new plan skeleton; refuses to touch an existing file or to name a plan so that the
-    commands given its folder would not find it. Returns ``name_warnings``."""
+def check_new(path: Path) -> None:
+    """PlanError if ``path`` is no place for a new plan: an existing file is never touched, and a
+    name the commands given its folder would not find is refused."""
     if path.exists() or path.is_symlink():
         raise PlanError(f"{path}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ ให้ใช้ชื่อไฟล์ใหม่ (หรือลบไฟล์เดิมก่อน)")
     if not is_plan_name(path.name):
         raise PlanError(f"{path}: ชื่อไฟล์แผนต้องลงท้ายด้วย .yaml (เช่น {path.stem}.yaml) "
                         "ไม่เช่นนั้น validate และ build ของโฟลเดอร์จะไม่พบแผนนี้")
+
+
+def new_plan(path: Path, tambon: str, amphoe: str, changwat: str, modeline: str = "") -> list[str]:
+    """Write a new plan skeleton (``check_new`` first). Returns ``name_warnings``."""
+    check_new(path)
     write_atomic(path, skeleton_text(tambon, amphoe, changwat, path.as_posix(), modeline).encode("utf-8"))
     return name_warnings(tambon, amphoe, changwat)

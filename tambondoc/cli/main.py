@@ -282,7 +282,9 @@ def fmt_cmd(paths: tuple[Path, ...], check: bool) -> None:
                 detail(f"{plan}: จัดรูปแบบถูกต้องแล้ว")
         except PlanError as e:
             failed += 1
-            click.echo(printable(str(e)), err=True)
+            show_problems(e.problems)
+            if [str(p) for p in e.problems] != [str(e)]:  # a refusal at a place is its own message
+                click.echo(printable(str(e)), err=True)
         except OSError as e:
             failed += 1
             click.echo(f"{printable(str(plan))}: เขียนหรืออ่านไฟล์ไม่ได้: {printable(explain(e))}", err=True)

@@ -36,12 +36,14 @@ def new_cmd(plan: Path, tambon: str, amphoe: str, changwat: str, ci: str | None)
     สำเนา schema, .vscode/settings.json, .vscode/extensions.json และ .editorconfig
     เพื่อให้ VS Code เติมคำ อธิบาย และตรวจแผนขณะพิมพ์ ไม่เขียนทับไฟล์ที่มีอยู่แล้ว
     """
-    from tambondoc.authoring.kit import find_root, modeline, write_kit
-    from tambondoc.authoring.skeleton import new_plan
+    from tambondoc.authoring.kit import check_writable, find_root, kit_files, modeline, write_kit
+    from tambondoc.authoring.skeleton import check_new, new_plan
 
     root = find_root(plan)
+    check_new(plan)
+    check_writable([plan, *kit_files(root, plan.parent, ci)])  # nothing is written if any cannot be
+    kit = write_kit(root, plan.parent, ci)  # the plan last: a rerun after any failure is not refused
     warnings = new_plan(plan, tambon, amphoe, changwat, modeline(plan, root))
-    kit = write_kit(root, plan.parent, ci)
     info(f"สร้างแผนใหม่ที่ {plan} แล้ว กรอกช่องที่ว่าง แล้วตรวจด้วย: tambondoc validate {plan}")
     if kit.written:
         info("เพิ่มไฟล์ของคลังแผน: " + ", ".join(_shown(p) for p in kit.written))

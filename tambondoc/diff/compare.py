@@ -95,6 +95,8 @@ def read_spec(spec: str) -> tuple[str, str]:
         if not path.is_file():
             raise PlanError(f"{spec}: ไม่พบไฟล์ ระบุเป็น path ของไฟล์แผน หรือ REV:path เช่น HEAD~1:plans/x.yaml")
         return spec, read_text(path)
+    if spec.endswith(":"):  # git would show the revision's root folder
+        raise PlanError(f"{spec}: ไม่ได้ระบุ path ของไฟล์แผนหลัง ':' ให้ระบุเป็น REV:path เช่น {spec}plans/x.yaml")
     proc = None
     try:
         # --end-of-options: a spec such as '--output=/etc/x:y' is a revision to git, never an option

@@ -18,6 +18,7 @@ from tambondoc.context.text import cell_lines
 from tambondoc.errors import Problem, column_letter
 from tambondoc.importing.merge import Cells, number
 from tambondoc.importing.read import Cell, Table
+from tambondoc.plan.schema import node
 from tambondoc.plan.vocabulary import APPROACHES
 from tambondoc.thai import THAI_TO_ARABIC
 from tambondoc.xlsx.columns import (
@@ -67,8 +68,16 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def largest_amount() -> int:
+    """The most baht a budget cell may hold: the schema's bound on a year's amount (and on each
+    source's share of it), so an absurd cell is refused at the cell, not after the merge."""
+    return int(node("projects", "[]", "budget", "[]", "amount")["maximum"])
+
+
 def _number(value: Any, what: str, money: bool = False) -> int | float:
     shown = str(value).strip()
+    if len(shown) > 24:  # a number typed with hundreds of digits is not shown whole
+        shown = shown[:20] + "..."
     if isinstance(value, str):
         typed = value.translate(THAI_TO_ARABIC).strip()
         cleaned = typed.replace(",", "")
@@ -81,6 +90,8 @@ def _number(value: Any, what: str, money: bool = False) -> int | float:
         raise CellError(f"{what}ต้องเป็นตัวเลข (พบ '{shown}')")
     if value < 0:
         raise CellError(f"{what}ติดลบไม่ได้ (พบ {shown})")
+    if money and value > largest_amount():
+        raise CellError(f"{what}มากเกินไป (พบ {shown}) ใส่ได้ไม่เกิน {largest_amount():,} บาท ตรวจว่าพิมพ์ตัวเลขถูก")
     cents = value * 100
     if money and isinstance(value, float) and abs(value) < 1e13 and abs(cents - round(cents)) > 1e-6 * max(1.0, abs(value)):
         raise CellError(f"{what}มีทศนิยมเกิน 2 ตำแหน่ง (พบ {shown}) เงินบาทมีทศนิยมได้ถึงสตางค์เท่านั้น "

@@ -128,9 +128,10 @@ def decode(raw: bytes, name: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        start = raw.rfind(b"\n", 0, e.start) + 1
-        col = next((i for i, b in enumerate(raw[start : e.start + 1]) if b >= 0x80), 0) + 1
+        before = raw[: e.start + 1].replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # any line end counts
+        line = before.count(b"\n", 0, -1) + 1
+        start = before.rfind(b"\n", 0, -1) + 1
+        col = next((i for i, b in enumerate(before[start:]) if b >= 0x80), 0) + 1
         raise _fail(name, "ไฟล์ไม่ใช่ UTF-8 (อาจบันทึกเป็น Windows-874/TIS-620) "
                     "ให้เปิดไฟล์แล้วบันทึกใหม่เป็นการเข้ารหัส UTF-8", line, col) from e
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -143,19 +144,22 @@ def read_text(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Newlines:
-    """A file's own conventions, kept when a tool writes it back: CRLF line ends, a BOM."""
+    """A file's own conventions, kept when a tool writes it back: its line end (LF, CRLF, or CR
+    alone as old Mac editors write), a BOM."""
 
-    crlf: bool = False
+    end: str = "\n"
     bom: bool = False
 
     @classmethod
     def of(cls, raw: bytes) -> Newlines:
-        return cls(crlf=b"\r\n" in raw, bom=raw.startswith(codecs.BOM_UTF8))
+        """CRLF if the file has one; CR alone if it has a CR and no LF at all; else LF."""
+        end = "\r\n" if b"\r\n" in raw else "\r" if b"\r" in raw and b"\n" not in raw else "\n"
+        return cls(end=end, bom=raw.startswith(codecs.BOM_UTF8))
 
     def encode(self, text: str) -> bytes:
         """``text`` ('\n' line ends) in this convention."""
-        if self.crlf:
-            text = text.replace("\n", "\r\n")
+        if self.end != "\n":
+            text = text.replace("\n", self.end)
         return (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
 
 

@@ -32,15 +32,19 @@ def test_a_self_referencing_alias_is_a_clean_error_in_every_command(tmp_path: Pa
     assert plan.read_text(encoding="utf-8") == SELF_ALIAS
 
 
+@pytest.mark.parametrize("ends", ["bom+crlf", "cr"])
 @pytest.mark.parametrize("command", ["fmt --check", "fmt", "next-year", "import-xlsx"])
-def test_crlf_and_bom_are_kept_by_every_command_that_writes_a_plan(tmp_path: Path, example_plan: Path,
-                                                                    command: str) -> None:
+def test_line_ends_and_bom_are_kept_by_every_command_that_writes_a_plan(tmp_path: Path, example_plan: Path,
+                                                                        command: str, ends: str) -> None:
+    """A plan saved on Windows (BOM, CRLF) or by an old Mac editor (CR alone) reads well; fmt,
+    next-year and import-xlsx wrote CR-only back with LF, a change on every line of the file."""
     text = example_plan.read_text(encoding="utf-8")
     if command == "fmt":
         text = text.replace("schema_version: 1\n", "schema_version:    1\n")
     book = tmp_path / "projects.xlsx"
     assert run("export-xlsx", example_plan, "-o", book).code == 0
-    example_plan.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    bom, end = (b"\xef\xbb\xbf", "\r\n") if ends == "bom+crlf" else (b"", "\r")
+    example_plan.write_bytes(bom + text.replace("\n", end).encode("utf-8"))
     if command == "import-xlsx":
         import openpyxl
 
@@ -51,10 +55,16 @@ def test_crlf_and_bom_are_kept_by_every_command_that_writes_a_plan(tmp_path: Pat
     args = {"fmt --check": ["fmt", "--check", example_plan], "fmt": ["fmt", example_plan],
             "next-year": ["next-year", example_plan, "-o", target], "import-xlsx": ["import-xlsx", book, "--into", example_plan]}
     code, out, err = run(*args[command])
-    assert code == 0, out + err
+    assert code == 0, out + err  # fmt --check: a formatted plan with these line ends is formatted
     raw = target.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\n") == raw.count(b"\r\n") > 1000
-
+    if ends == "bom+crlf":
+        assert raw.startswith(bom) and raw.count(b"\n") == raw.count(b"\r\n") > 1000
+    else:
+        assert b"\n" not in raw and raw.count(b"\r") > 1000
+    if command == "fmt":
+        assert raw == bom + text.replace("schema_version:    1\n", "schema_version: 1\n").replace("\n", end).encode("utf-8")
+    if command == "import-xlsx":
+        assert "ชื่อใหม่" in raw.decode("utf-8-sig")
 
 HEADER = "# yaml-language-server: $schema=../schemas/tambon-plan.schema.json\n# หัวแผน\n---\n"
 

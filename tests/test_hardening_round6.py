@@ -13,36 +13,6 @@ import pytest
 from conftest import run
 
 
-@pytest.mark.parametrize("command", ["fmt --check", "fmt", "next-year", "import-xlsx"])
-def test_cr_alone_line_ends_are_kept_by_every_command_that_writes_a_plan(tmp_path: Path, example_plan: Path,
-                                                                         command: str) -> None:
-    """A plan saved by an old Mac editor ends its lines with CR alone: it read well, and fmt,
-    next-year and import-xlsx wrote it back with LF, a change on every line of the file."""
-    text = example_plan.read_text(encoding="utf-8")
-    if command == "fmt":
-        text = text.replace("schema_version: 1\n", "schema_version:    1\n")
-    book = tmp_path / "projects.xlsx"
-    assert run("export-xlsx", example_plan, "-o", book).code == 0
-    example_plan.write_bytes(text.replace("\n", "\r").encode("utf-8"))
-    if command == "import-xlsx":
-        import openpyxl
-
-        wb = openpyxl.load_workbook(book)
-        wb["โครงการ"]["B2"] = "ชื่อใหม่"
-        wb.save(book)
-    target = tmp_path / "next.yaml" if command == "next-year" else example_plan
-    args = {"fmt --check": ["fmt", "--check", example_plan], "fmt": ["fmt", example_plan],
-            "next-year": ["next-year", example_plan, "-o", target], "import-xlsx": ["import-xlsx", book, "--into", example_plan]}
-    code, out, err = run(*args[command])
-    assert code == 0, out + err  # fmt --check: a formatted plan with CR line ends is formatted
-    raw = target.read_bytes()
-    assert b"\n" not in raw and raw.count(b"\r") > 1000
-    if command == "fmt":
-        assert raw == text.replace("schema_version:    1\n", "schema_version: 1\n").replace("\n", "\r").encode("utf-8")
-    if command == "import-xlsx":
-        assert "ชื่อใหม่" in raw.decode("utf-8")
-
-
 @pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
 def test_a_plan_not_in_utf8_is_named_at_its_line_whatever_its_line_ends(tmp_path: Path, end: str) -> None:
     """The line of the first byte that is not UTF-8 counted LF only: line 1 in a CR-only file."""

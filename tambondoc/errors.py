@@ -60,6 +60,11 @@ class PlanError(Exception):
         super().__init__(message)
         self.problems: list[Problem] = list(problems or [])
 
+    @classmethod
+    def at(cls, problem: Problem) -> PlanError:
+        """The error of one problem at its place, worded as its problem line."""
+        return cls(str(problem), [problem])
+
 
 class PlanInvalid(PlanError):
     """The plan did not validate; ``problems`` holds every problem found."""

@@ -38,7 +38,7 @@ def _load(text: str, name: str) -> CommentedMap:
         data = _yaml().load(text)
     except YAMLError as e:
         problem = yaml_problem(name, e, text)
-        raise PlanError(str(problem), [problem]) from e
+        raise PlanError.at(problem) from e
     except RecursionError as e:
         raise PlanError(f"{name}: ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
     if not isinstance(data, CommentedMap) or not data:
@@ -49,8 +49,7 @@ def _load(text: str, name: str) -> CommentedMap:
 def refusal(name: str, place: tuple[int, int], message: str, rule: str = "fmt") -> PlanError:
     """A refusal to rewrite a plan, as a problem line like every other ('file:line:col: error: ...'),
     so reporters and editors place it."""
-    problem = Problem(name, place[0], place[1], message, rule=rule)
-    return PlanError(str(problem), [problem])
+    return PlanError.at(Problem(name, place[0], place[1], message, rule=rule))
 
 
 def _not_a_plan(name: str) -> PlanError:

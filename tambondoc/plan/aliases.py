@@ -123,4 +123,4 @@ def refuse_shared(text: str, name: str, parts: list[Path_], doing: str) -> None:
                       f"ข้อมูลตรงนี้ใช้ alias (*) ร่วมกับข้อมูลที่ anchor (&) ตั้งชื่อไว้ ถ้า{doing} ข้อมูลทุกที่ที่ใช้ร่วมกัน"
                       f"จะถูกแก้ไปพร้อมกัน จึงไม่{doing} ให้เขียนข้อมูลเต็มแทน alias นี้ (ไม่ใช้ & และ *) แล้วลองใหม่",
                       rule="aliases")
-    raise PlanError(str(problem), [problem])
+    raise PlanError.at(problem)

@@ -88,8 +88,7 @@ YAML_RULE = "yaml"  # the rule id of what reading a file finds: CI annotations a
 
 
 def _fail(name: str, message: str, line: int = 1, column: int = 1) -> PlanError:
-    problem = Problem(name, line, column, message, rule=YAML_RULE)
-    return PlanError(str(problem), [problem])
+    return PlanError.at(Problem(name, line, column, message, rule=YAML_RULE))
 
 
 TOO_BIG = ("แผนหนึ่งตำบลไม่ควรใหญ่ขนาดนี้ ตรวจสอบว่าเลือกไฟล์ถูกต้อง "
@@ -353,7 +352,7 @@ def load_text(text: str, name: str) -> Any:
         data = _parse(text)
     except (YAMLError, ConstructorError) as e:
         problem = yaml_problem(name, e, text)
-        raise PlanError(str(problem), [problem]) from e
+        raise PlanError.at(problem) from e
     except yaml_events.BadNumber as e:
         raise _fail(name, f"'{e.value}' ไม่ใช่ตัวเลขที่ถูกต้อง ให้แก้เป็นตัวเลข "
                     "หรือครอบด้วยเครื่องหมายคำพูดถ้าเป็นข้อความ", e.line, e.column) from e

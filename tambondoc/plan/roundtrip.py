@@ -48,7 +48,7 @@ def load_rt(text: str, name: str = "<plan>") -> Any:
         return rt_yaml().load(text)
     except YAMLError as e:
         problem = yaml_problem(name, e, text)
-        raise PlanError(str(problem), [problem]) from e
+        raise PlanError.at(problem) from e
     except RecursionError as e:
         raise PlanError(f"{name}: ข้อมูลซ้อนกันลึกเกินไป ให้ลดระดับการซ้อน") from e
 

@@ -66,7 +66,8 @@ def _shift(data: CommentedMap, name: str) -> tuple[list[int], list[int], list[st
         raise PlanError(f"{name}: ต้องมี plan.fiscal_years เป็นรายการปี พ.ศ. (เช่น [2571, 2572]) ก่อนจึงเลื่อนไปปีถัดไปได้")
     # a year out of the schema's range is a typo (or C.E.): the projects' periods are shifted
     # over every year the plan spans, and a span of 10^20 years never ends
-    low, high = node("plan", "fiscal_years", "[]")["minimum"], node("plan", "fiscal_years", "[]")["maximum"]
+    bounds = node("plan", "fiscal_years", "[]")
+    low, high = bounds["minimum"], bounds["maximum"]
     if (wrong := next((y for y in years if not low <= y <= high), None)) is not None:
         raise PlanError(f"{name}: ปีงบประมาณ {wrong} ใน plan.fiscal_years ต้องเป็นปี พ.ศ. {low}–{high} "
                         "ก่อนจึงเลื่อนไปปีถัดไปได้ ให้แก้ปีแล้วตรวจด้วย tambondoc validate")

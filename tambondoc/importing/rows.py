@@ -90,8 +90,8 @@ def _number(value: Any, what: str, money: bool = False) -> int | float:
         raise CellError(f"{what}ต้องเป็นตัวเลข (พบ '{shown}')")
     if value < 0:
         raise CellError(f"{what}ติดลบไม่ได้ (พบ {shown})")
-    if money and value > largest_amount():
-        raise CellError(f"{what}มากเกินไป (พบ {shown}) ใส่ได้ไม่เกิน {largest_amount():,} บาท ตรวจว่าพิมพ์ตัวเลขถูก")
+    if money and value > (most := largest_amount()):
+        raise CellError(f"{what}มากเกินไป (พบ {shown}) ใส่ได้ไม่เกิน {most:,} บาท ตรวจว่าพิมพ์ตัวเลขถูก")
     cents = value * 100
     if money and isinstance(value, float) and abs(value) < 1e13 and abs(cents - round(cents)) > 1e-6 * max(1.0, abs(value)):
         raise CellError(f"{what}มีทศนิยมเกิน 2 ตำแหน่ง (พบ {shown}) เงินบาทมีทศนิยมได้ถึงสตางค์เท่านั้น "

@@ -72,7 +72,8 @@ DEFAULT_MIN_ATTENDANCE = 20
 def fiscal_year(data: Any) -> int | None:
     """A district's fiscal year when it is one the schema allows, else None (the schema reports
     why): dates are computed from it, and a year such as -5 or 10^20 has no date."""
-    low, high = district_node("fiscal_year")["minimum"], district_node("fiscal_year")["maximum"]
+    bounds = district_node("fiscal_year")
+    low, high = bounds["minimum"], bounds["maximum"]
     year = data.get("fiscal_year") if isinstance(data, dict) else None
     if not isinstance(year, int) or isinstance(year, bool) or not low <= year <= high:
         return None
